@@ -1,0 +1,41 @@
+//! Server functions: what pages load. Each is a thin call into the `catalog` crate, which the
+//! server provides as context; errors are logged here and reach the browser only as "internal".
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use model::Lang;
+use model::dto::{OpeningDetail, OpeningPage, SearchParams};
+
+#[cfg(feature = "ssr")]
+fn catalog() -> Result<catalog::Catalog, ServerFnError> {
+    use_context::<catalog::Catalog>().ok_or_else(|| ServerFnError::new("internal error"))
+}
+
+#[cfg(feature = "ssr")]
+fn internal(err: catalog::CatalogError) -> ServerFnError {
+    tracing::error!(error = %err, "catalog request failed");
+    ServerFnError::new("internal error")
+}
+
+/// A page of openings for a search (an empty query lists open openings by deadline).
+#[server(input = Json)]
+pub async fn search_openings(lang: Lang, params: SearchParams) -> Result<OpeningPage, ServerFnError> {
+    let catalog = catalog()?;
+    let outcome = catalog.search(lang, &params, catalog::today()).await.map_err(internal)?;
+    Ok(outcome.page)
+}
+
+/// The newest open openings; `total` counts every open opening.
+#[server(input = Json)]
+pub async fn recent_openings(lang: Lang, count: u32) -> Result<OpeningPage, ServerFnError> {
+    let catalog = catalog()?;
+    let outcome = catalog.recent(lang, count.clamp(1, 24), catalog::today()).await.map_err(internal)?;
+    Ok(outcome.page)
+}
+
+/// One published opening, or `None`.
+#[server(input = Json)]
+pub async fn get_opening(id: i64) -> Result<Option<OpeningDetail>, ServerFnError> {
+    let catalog = catalog()?;
+    catalog.opening(id, catalog::today()).await.map_err(internal)
+}

@@ -1,0 +1,93 @@
+//! The header (site name, navigation, language switcher) and the footer.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use model::Lang;
+
+use crate::i18n::{tr, tr_args, use_lang};
+use crate::url::{encode, same_page_in};
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let lang = use_lang();
+    let home = format!("/{}/", lang.code());
+    let openings = format!("/{}/openings", lang.code());
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="brand" href=home.clone()>
+                    <span class="brand__name">{tr("site-name")}</span>
+                    <span class="brand__tagline">{tr("site-tagline")}</span>
+                </a>
+                <nav aria-label=tr("nav-main") class="main-nav">
+                    <a href=home>{tr("nav-home")}</a>
+                    <a href=openings>{tr("nav-openings")}</a>
+                </nav>
+                <LanguageSwitcher />
+            </div>
+        </header>
+    }
+}
+
+/// Links to this same page in the other languages. They go through `/set-lang/…`, which
+/// remembers the choice in a cookie and redirects, so they work with or without JavaScript.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let current = use_lang();
+    let location = use_location();
+    let links = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let own_name = l10n::t(lang, "language-self");
+            if lang == current {
+                view! {
+                    <li>
+                        <span class="lang-switch__current" aria-current="true" lang=lang.code()>
+                            {own_name}
+                        </span>
+                    </li>
+                }
+                .into_any()
+            } else {
+                let href = move || {
+                    let target = same_page_in(lang, &location.pathname.get(), &location.search.get());
+                    format!("/set-lang/{}?next={}", lang.code(), encode(&target))
+                };
+                // Announced in the page's language, shown in the target language's own name.
+                let label = tr_args("language-switch-to", &[("language", l10n::t(current, lang_message(lang)).into())]);
+                view! {
+                    <li>
+                        <a
+                            href=href
+                            hreflang=lang.code()
+                            lang=lang.code()
+                            rel="external alternate"
+                            title=label
+                        >
+                            {own_name}
+                        </a>
+                    </li>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="lang-switch" aria-label=tr("nav-language")>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
+fn lang_message(lang: Lang) -> &'static str {
+    l10n::language_message_id(lang.code()).unwrap_or("language-en")
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>{tr("footer-about")}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,42 @@
+//! Passerelle's interface, rendered on the server and hydrated in the browser.
+//!
+//! - [`routes`]: the router and the per-language layout (header, switcher, `<html lang>`).
+//! - `pages/`: one module per page; `components/`: pieces shared by pages.
+//! - [`api`]: server functions, thin wrappers over the `catalog` crate.
+//! - [`i18n`]: the reader's language and the helpers that fetch Fluent messages.
+
+pub mod api;
+mod components;
+pub mod i18n;
+mod pages;
+mod routes;
+mod status;
+mod url;
+
+use leptos::prelude::*;
+use leptos_meta::MetaTags;
+
+pub use routes::{App, SiteUrl};
+
+/// Where the stylesheet is served; the server embeds `style/passerelle.css` there.
+pub const STYLESHEET_PATH: &str = "/assets/passerelle.css";
+
+/// The HTML document around the app. `lang` is set by the app through `<Html>`.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="stylesheet" href=STYLESHEET_PATH />
+                <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}

@@ -1,0 +1,26 @@
+//! One module per page.
+
+mod home;
+mod not_found;
+mod opening;
+mod openings;
+
+pub use home::HomePage;
+pub use not_found::{NotFound, NotFoundPage};
+pub use opening::OpeningPage;
+pub use openings::OpeningsPage;
+
+use leptos::prelude::*;
+
+use crate::i18n::tr;
+
+/// Shown when a server function fails; the details are in the server's log.
+#[component]
+pub fn LoadError() -> impl IntoView {
+    view! {
+        <section class="notice notice--error" role="alert">
+            <h1>{tr("error-title")}</h1>
+            <p>{tr("error-text")}</p>
+        </section>
+    }
+}

@@ -1,0 +1,226 @@
+//! One opening, with every field of its record. The text is shown in the reader's language when
+//! the institution wrote one, else in the original language with a note; the other languages are
+//! a click away (`?text=ko` without JavaScript, an instant switch once hydrated).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use model::Lang;
+use model::dto::OpeningDetail;
+
+use crate::api::get_opening;
+use crate::i18n::{days_arg, tr, tr_args, use_lang};
+use crate::pages::{LoadError, NotFound};
+
+#[component]
+pub fn OpeningPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").and_then(|raw| raw.parse::<i64>().ok()).filter(|id| *id > 0));
+    let opening = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => get_opening(id).await,
+                None => Ok(None),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match opening.await {
+                    Ok(Some(detail)) => view! { <OpeningView detail /> }.into_any(),
+                    Ok(None) => view! { <NotFound message="not-found-opening" /> }.into_any(),
+                    Err(_) => view! { <LoadError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The language to show first: `?text=` when valid, else the reader's, else the original.
+fn initial_text_lang(detail: &OpeningDetail, reader: Lang, requested: Option<Lang>) -> Lang {
+    let available =
+        |lang: &Lang| detail.record.title.contains_key(lang) && detail.record.description.contains_key(lang);
+    requested.filter(available).or_else(|| Some(reader).filter(available)).unwrap_or(detail.record.original_language)
+}
+
+#[component]
+fn OpeningView(detail: OpeningDetail) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let requested = query.read_untracked().get("text").and_then(|code| Lang::from_code(&code));
+    let shown = RwSignal::new(initial_text_lang(&detail, lang, requested));
+    let record = StoredValue::new(detail.record.clone());
+    let text = move |pick: fn(&model::record::OpeningRecord) -> &model::Texts| {
+        record
+            .with_value(|r| pick(r).get(&shown.get()).or_else(|| pick(r).values().next()).cloned().unwrap_or_default())
+    };
+    let title = move || text(|r| &r.title);
+    let paragraphs = move || {
+        text(|r| &r.description)
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| view! { <p>{p.to_string()}</p> })
+            .collect_view()
+    };
+    let languages = detail.record.languages();
+    let original_note = (!languages.contains(&lang)).then(|| {
+        let language = l10n::language_name(lang, detail.record.original_language.code());
+        view! { <p class="notice notice--info">{tr_args("opening-original-note", &[("language", language.into())])}</p> }
+    });
+    let switcher = (languages.len() > 1).then(|| {
+        let links = languages
+            .iter()
+            .map(|&text_lang| {
+                let current = move || (shown.get() == text_lang).then_some("true");
+                view! {
+                    <li>
+                        <a
+                            href=format!("?text={}", text_lang.code())
+                            lang=text_lang.code()
+                            hreflang=text_lang.code()
+                            aria-current=current
+                            on:click=move |ev| {
+                                ev.prevent_default();
+                                shown.set(text_lang);
+                            }
+                        >
+                            {l10n::t(text_lang, "language-self")}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <nav class="text-langs" aria-label=tr("opening-read-in")>
+                <span class="text-langs__label">{tr("opening-read-in")}</span>
+                <ul>{links}</ul>
+            </nav>
+        }
+    });
+    let page_title = format!("{} – {}", text(|r| &r.title), tr("site-name"));
+    view! {
+        <Title text=page_title />
+        <article class="opening">
+            <p class="opening__back"><a href=format!("/{}/openings", lang.code())>{tr("opening-back")}</a></p>
+            {original_note}
+            {switcher}
+            <div class="opening__text" lang=move || shown.get().code()>
+                <h1 class="opening__title">{title}</h1>
+                <div class="opening__description">{paragraphs}</div>
+            </div>
+            <OpeningFacts detail />
+        </article>
+    }
+}
+
+#[component]
+fn Fact(label: String, children: Children) -> impl IntoView {
+    view! {
+        <div class="fact">
+            <dt>{label}</dt>
+            <dd>{children()}</dd>
+        </div>
+    }
+}
+
+#[component]
+fn OpeningFacts(detail: OpeningDetail) -> impl IntoView {
+    let lang = use_lang();
+    let closed = detail.is_closed();
+    let record = detail.record;
+    let institution = model::lang::pick(&record.institution.name, lang, record.original_language)
+        .map_or_else(|| record.institution.slug.clone(), |(_, name)| name.to_string());
+    let place = format!("{}, {}", record.location.city, l10n::country_name(lang, &record.location.country));
+    let deadline_status = if closed {
+        view! { <strong class="closed">{tr("opening-closed")}</strong> }.into_any()
+    } else {
+        view! { <span class="days-left">{tr_args("opening-days-left", &days_arg(detail.days_left))}</span> }.into_any()
+    };
+    let stages = record.career_stages.iter().map(|s| view! { <li>{tr(s.message_id())}</li> }).collect_view();
+    let fields = record.fields.iter().map(|f| view! { <li>{tr(f.message_id())}</li> }).collect_view();
+    let stipend = match &record.funding.stipend {
+        Some(stipend) => {
+            let money = l10n::format_money(lang, stipend.amount, &stipend.currency);
+            tr_args(stipend.period.message_id(), &[("money", money.into())])
+        }
+        None => tr("opening-no-stipend"),
+    };
+    let travel =
+        tr(if record.funding.travel_covered { "opening-travel-covered" } else { "opening-travel-not-covered" });
+    let housing =
+        tr(if record.funding.housing_covered { "opening-housing-covered" } else { "opening-housing-not-covered" });
+    let languages = if record.languages_required.is_empty() {
+        view! { <p>{tr("opening-no-language-required")}</p> }.into_any()
+    } else {
+        record
+            .languages_required
+            .iter()
+            .map(|req| {
+                let text = tr_args(
+                    "language-level",
+                    &[
+                        ("language", l10n::language_name(lang, &req.lang).into()),
+                        ("level", tr(req.level.message_id()).into()),
+                    ],
+                );
+                view! { <li>{text}</li> }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let start = record.start_date.map(|date| {
+        view! {
+            <Fact label=tr("opening-start")>
+                <time datetime=date.to_string()>{l10n::format_date(lang, date)}</time>
+            </Fact>
+        }
+    });
+    let duration = record.duration_months.map(|months| {
+        view! { <Fact label=tr("opening-duration")>{tr_args("opening-duration-months", &[("months", months.into())])}</Fact> }
+    });
+    let keywords = (!record.keywords.is_empty()).then(|| {
+        let items = record.keywords.iter().map(|k| view! { <li>{k.clone()}</li> }).collect_view();
+        view! { <Fact label=tr("opening-keywords")><ul class="keywords" lang=record.original_language.code()>{items}</ul></Fact> }
+    });
+    let apply = record.apply_url.clone().map(|url| {
+        view! { <p class="apply"><a class="button" href=url rel="noopener external">{tr("opening-apply")}</a></p> }
+    });
+    let contact = record.contact_email.clone().map(|email| {
+        view! { <Fact label=tr("opening-contact")><a href=format!("mailto:{email}")>{email.clone()}</a></Fact> }
+    });
+    let published = tr_args("opening-published", &[("date", l10n::format_date(lang, detail.published_on).into())]);
+    view! {
+        <section class="opening__facts" aria-labelledby="facts-title">
+            <h2 id="facts-title">{tr("opening-details")}</h2>
+            {apply}
+            <dl>
+                <Fact label=tr("opening-institution")>{institution}</Fact>
+                <Fact label=tr("opening-location")>{place}</Fact>
+                <Fact label=tr("opening-kind")>{tr(record.kind.message_id())}</Fact>
+                <Fact label=tr("opening-deadline")>
+                    <time datetime=record.deadline.to_string()>{l10n::format_date(lang, record.deadline)}</time>
+                    " · "
+                    {deadline_status}
+                </Fact>
+                {start}
+                {duration}
+                <Fact label=tr("opening-positions")>{record.positions}</Fact>
+                <Fact label=tr("opening-career-stages")><ul>{stages}</ul></Fact>
+                <Fact label=tr("opening-fields")><ul>{fields}</ul></Fact>
+                <Fact label=tr("opening-funding")>
+                    <ul>
+                        <li>{stipend}</li>
+                        <li>{travel}</li>
+                        <li>{housing}</li>
+                    </ul>
+                </Fact>
+                <Fact label=tr("opening-languages-required")><ul>{languages}</ul></Fact>
+                {keywords}
+                {contact}
+            </dl>
+            <p class="opening__published">{published}</p>
+        </section>
+    }
+}

@@ -1,0 +1,125 @@
+//! The list of openings: a search box, the count, one page of results, page links.
+//! The whole search lives in the URL (`?q=…&page=…`), so it can be shared and bookmarked.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use model::Lang;
+use model::dto::{ParamError, SearchParams};
+
+use crate::api::search_openings;
+use crate::components::opening_card::OpeningList;
+use crate::components::pagination::Pagination;
+use crate::components::search_box::SearchBox;
+use crate::i18n::{tr, tr_args, use_lang};
+use crate::pages::LoadError;
+use crate::status::Status;
+use crate::url::query_string;
+
+/// The link to `page` of the same search.
+fn list_href(lang: Lang, params: &SearchParams, page: u32) -> String {
+    let query = query_string([
+        ("q", params.q.clone()),
+        ("kind", params.kind.map(|k| k.code().to_string()).unwrap_or_default()),
+        ("stage", params.stage.map(|s| s.code().to_string()).unwrap_or_default()),
+        ("field", params.field.map(|f| f.code().to_string()).unwrap_or_default()),
+        ("country", params.country.clone().unwrap_or_default()),
+        ("sort", params.sort.clone().unwrap_or_default()),
+        ("closed", if params.include_closed { "1".to_string() } else { String::new() }),
+        ("page", if page > 1 { page.to_string() } else { String::new() }),
+    ]);
+    format!("/{}/openings{query}", lang.code())
+}
+
+#[component]
+pub fn OpeningsPage() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let params = Memo::new(move |_| {
+        let query = query.read();
+        SearchParams::from_pairs(query.latest_values().map(|(key, value)| (key.as_ref(), value)))
+    });
+    let results = Resource::new(
+        move || params.get().ok(),
+        move |params| async move {
+            match params {
+                Some(params) => search_openings(lang, params).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    let status = Status::capture();
+    view! {
+        <Title text=format!("{} – {}", tr("openings-title"), tr("site-name")) />
+        <h1>{tr("openings-title")}</h1>
+        {move || match params.get() {
+            Err(error) => {
+                status.set(400);
+                view! { <BadRequest error /> }.into_any()
+            }
+            Ok(params) => view! { <Results params results /> }.into_any(),
+        }}
+    }
+}
+
+type ResultsResource = Resource<Result<Option<model::dto::OpeningPage>, ServerFnError>>;
+
+#[component]
+fn Results(params: SearchParams, results: ResultsResource) -> impl IntoView {
+    let lang = use_lang();
+    let query = params.q.clone();
+    view! {
+        <SearchBox query=query.clone() />
+        <Suspense fallback=|| ()>
+            {move || {
+                let params = params.clone();
+                let query = query.clone();
+                Suspend::new(async move {
+                    let page = match results.await {
+                        Ok(Some(page)) => page,
+                        Ok(None) => return ().into_any(),
+                        Err(_) => return view! { <LoadError /> }.into_any(),
+                    };
+                    let heading = (!query.is_empty())
+                        .then(|| tr_args("openings-results-for", &[("query", query.clone().into())]));
+                    let sorted_note = query.is_empty().then(|| tr("openings-sorted-by-deadline"));
+                    let count = tr_args("openings-count", &[("count", page.total.into())]);
+                    let pages = page.page_count();
+                    let list = if page.hits.is_empty() {
+                        view! { <p class="notice">{tr("openings-none")}</p> }.into_any()
+                    } else {
+                        view! { <OpeningList hits=page.hits /> }.into_any()
+                    };
+                    view! {
+                        <div class="results" aria-live="polite">
+                            {heading.map(|h| view! { <h2 class="results__query">{h}</h2> })}
+                            <p class="results__count">
+                                <strong>{count}</strong>
+                                {sorted_note.map(|n| view! { " " <span>{n}</span> })}
+                            </p>
+                            {list}
+                        </div>
+                        <Pagination page=page.page pages href_for=move |n| list_href(lang, &params, n) />
+                    }
+                        .into_any()
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn BadRequest(error: ParamError) -> impl IntoView {
+    let message = if error.param == "page" {
+        tr("bad-page-number")
+    } else {
+        tr_args("bad-parameter", &[("param", error.param.into())])
+    };
+    view! {
+        <section class="notice notice--error" role="alert">
+            <h2>{tr("bad-request-title")}</h2>
+            <p>{message}</p>
+            <p><a href=format!("/{}/openings", use_lang().code())>{tr("opening-back")}</a></p>
+        </section>
+    }
+}

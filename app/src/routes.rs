@@ -1,0 +1,99 @@
+//! The router: every page lives under `/{lang}/`. The layout reads the language from the URL,
+//! sets `<html lang>`, the `hreflang` alternates and the canonical link, and draws the header.
+
+use leptos::prelude::*;
+use leptos_meta::{Html, Link, Meta, provide_meta_context};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
+use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::{ParamSegment, SsrMode, StaticSegment};
+use model::Lang;
+
+use crate::components::layout::{Footer, Header};
+use crate::i18n::{Locale, tr};
+use crate::pages::{HomePage, NotFoundPage, OpeningPage, OpeningsPage};
+use crate::url::same_page_in;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFoundPage /> }>
+                <ParentRoute path=ParamSegment("lang") view=LangLayout ssr=SsrMode::Async>
+                    <Route path=StaticSegment("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("openings") view=OpeningsPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("openings"), ParamSegment("id"))
+                        view=OpeningPage
+                        ssr=SsrMode::Async
+                    />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The public origin used in canonical and alternate links.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteUrl(pub String);
+
+fn site_url() -> String {
+    if let Some(SiteUrl(url)) = use_context::<SiteUrl>() {
+        return url;
+    }
+    #[cfg(feature = "hydrate")]
+    {
+        if let Ok(origin) = window().location().origin() {
+            return origin;
+        }
+    }
+    String::new()
+}
+
+/// Everything under `/{lang}/`. An unknown language prefix is a 404 in the negotiated language.
+#[component]
+fn LangLayout() -> impl IntoView {
+    let params = use_params_map();
+    let lang = Memo::new(move |_| params.read().get("lang").and_then(|code| Lang::from_code(&code)));
+    // The subtree is rebuilt when the language changes (back and forward between languages).
+    move || match lang.get() {
+        Some(lang) => {
+            provide_context(Locale(lang));
+            view! { <LangChrome lang /> }.into_any()
+        }
+        None => view! { <NotFoundPage /> }.into_any(),
+    }
+}
+
+#[component]
+fn LangChrome(lang: Lang) -> impl IntoView {
+    let location = use_location();
+    let origin = site_url();
+    // Re-rendered on client-side navigation so that the head always describes the current URL.
+    let head_links = move || {
+        let path = location.pathname.get();
+        let search = location.search.get();
+        let alternates = Lang::ALL
+            .into_iter()
+            .map(|other| {
+                let href = format!("{origin}{}", same_page_in(other, &path, &search));
+                view! { <Link rel="alternate" hreflang=other.code() href=href /> }
+            })
+            .collect_view();
+        view! {
+            <Link rel="canonical" href=format!("{origin}{path}") />
+            {alternates}
+        }
+    };
+    view! {
+        <Html {..} lang=lang.code() />
+        <Meta name="description" content=tr("meta-description") />
+        {head_links}
+        <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
+        <Header />
+        <main id="main" tabindex="-1">
+            <Outlet />
+        </main>
+        <Footer />
+    }
+}

@@ -1,0 +1,69 @@
+//! The index is derived from the database: a full rebuild and incremental updates agree.
+
+use catalog::Catalog;
+use chrono::NaiveDate;
+use model::Lang;
+use model::dto::SearchParams;
+use model::record::testing::record;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2030, 1, 1).unwrap_or_default()
+}
+
+async fn search(catalog: &Catalog, q: &str) -> Vec<String> {
+    let params = SearchParams { q: q.to_string(), ..SearchParams::default() };
+    let outcome = catalog.search(Lang::En, &params, today()).await.expect("search");
+    outcome.page.hits.into_iter().map(|h| h.external_id).collect()
+}
+
+#[tokio::test]
+async fn rebuild_and_incremental_updates_agree() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("db.sqlite").display());
+    let catalog = Catalog::open(&url, &dir.path().join("index")).await.expect("open");
+
+    catalog
+        .import(&[
+            record("a", "kaist", "Quantum error correction"),
+            record("b", "snu", "Battery materials"),
+            record("c", "postech", "Quantum sensing with batteries of qubits"),
+        ])
+        .await
+        .expect("import");
+    let mut edited = record("b", "snu", "Solid-state electrolytes");
+    edited.keywords = vec!["electrolyte".into()];
+    catalog.import(&[edited]).await.expect("update");
+
+    let queries = ["quantum", "battery", "electrolytes", "", "kaist"];
+    let mut incremental = Vec::new();
+    for q in queries {
+        incremental.push(search(&catalog, q).await);
+    }
+    assert_eq!(incremental[0].len(), 2, "{incremental:?}");
+    assert!(incremental[1].iter().all(|id| id != "b"), "the old title is still indexed");
+    assert_eq!(incremental[2], vec!["b".to_string()]);
+    assert_eq!(incremental[3].len(), 3, "an empty query lists every open opening");
+
+    let count = catalog.reindex().await.expect("reindex");
+    assert_eq!(count, 3);
+    for (q, before) in queries.iter().zip(&incremental) {
+        assert_eq!(&search(&catalog, q).await, before, "query {q:?} differs after a rebuild");
+    }
+    let mut db_ids: Vec<i64> = catalog.db().published_openings().await.expect("db").iter().map(|o| o.id).collect();
+    db_ids.sort_unstable();
+    assert_eq!(catalog.indexed_ids().expect("ids"), db_ids);
+}
+
+#[tokio::test]
+async fn a_missing_index_is_rebuilt_on_open() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("db.sqlite").display());
+    let index_dir = dir.path().join("index");
+    {
+        let catalog = Catalog::open(&url, &index_dir).await.expect("open");
+        catalog.import(&[record("a", "kaist", "Quantum error correction")]).await.expect("import");
+    }
+    std::fs::remove_dir_all(&index_dir).expect("remove index");
+    let catalog = Catalog::open(&url, &index_dir).await.expect("reopen");
+    assert_eq!(search(&catalog, "quantum").await, vec!["a".to_string()]);
+}

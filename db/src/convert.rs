@@ -1,0 +1,61 @@
+//! Between the import record and the rows that store it.
+
+use model::record::{Funding, InstitutionRecord, LanguageRequirement, Location, OpeningRecord, Stipend};
+use model::vocab::{Kind, StipendPeriod};
+use model::{Lang, Texts};
+use sea_orm::entity::prelude::Json;
+use serde::de::DeserializeOwned;
+
+use crate::DbError;
+use crate::entity::{institution, opening};
+
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Json {
+    serde_json::to_value(value).unwrap_or(Json::Null)
+}
+
+fn from_json<T: DeserializeOwned>(id: i64, column: &str, value: &Json) -> Result<T, DbError> {
+    serde_json::from_value(value.clone()).map_err(|e| DbError::Corrupt { id, reason: format!("{column}: {e}") })
+}
+
+pub(crate) fn institution_record(row: &institution::Model) -> Result<InstitutionRecord, DbError> {
+    Ok(InstitutionRecord {
+        slug: row.slug.clone(),
+        name: from_json::<Texts>(i64::from(row.id), "institution.name", &row.name)?,
+        country: row.country.clone(),
+        city: row.city.clone(),
+        domain: row.domain.clone(),
+    })
+}
+
+pub(crate) fn opening_record(row: &opening::Model, institution: InstitutionRecord) -> Result<OpeningRecord, DbError> {
+    let id = i64::from(row.id);
+    let corrupt = |reason: &str| DbError::Corrupt { id, reason: reason.to_string() };
+    let stipend = match (row.stipend_amount, &row.stipend_currency, &row.stipend_period) {
+        (Some(amount), Some(currency), Some(period)) => Some(Stipend {
+            amount,
+            currency: currency.clone(),
+            period: StipendPeriod::from_code(period).ok_or_else(|| corrupt("stipend_period"))?,
+        }),
+        _ => None,
+    };
+    Ok(OpeningRecord {
+        external_id: row.external_id.clone(),
+        institution,
+        kind: Kind::from_code(&row.kind).ok_or_else(|| corrupt("kind"))?,
+        career_stages: from_json(id, "career_stages", &row.career_stages)?,
+        fields: from_json(id, "fields", &row.fields)?,
+        title: from_json(id, "title", &row.title)?,
+        description: from_json(id, "description", &row.description)?,
+        original_language: Lang::from_code(&row.original_language).ok_or_else(|| corrupt("original_language"))?,
+        keywords: from_json(id, "keywords", &row.keywords)?,
+        languages_required: from_json::<Vec<LanguageRequirement>>(id, "languages_required", &row.languages_required)?,
+        location: Location { country: row.country.clone(), city: row.city.clone() },
+        start_date: row.start_date,
+        duration_months: row.duration_months.and_then(|m| u32::try_from(m).ok()),
+        deadline: row.deadline,
+        funding: Funding { stipend, travel_covered: row.travel_covered, housing_covered: row.housing_covered },
+        positions: u32::try_from(row.positions).map_err(|_| corrupt("positions"))?,
+        apply_url: row.apply_url.clone(),
+        contact_email: row.contact_email.clone(),
+    })
+}

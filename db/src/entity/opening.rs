@@ -1,0 +1,55 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "opening")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub institution_id: i32,
+    pub external_id: String,
+    pub kind: String,
+    pub career_stages: Json,
+    pub fields: Json,
+    /// `{lang: title}`
+    pub title: Json,
+    /// `{lang: description}`
+    pub description: Json,
+    pub original_language: String,
+    pub keywords: Json,
+    pub languages_required: Json,
+    pub country: String,
+    pub city: String,
+    pub start_date: Option<Date>,
+    pub duration_months: Option<i32>,
+    pub deadline: Date,
+    pub stipend_amount: Option<f64>,
+    pub stipend_currency: Option<String>,
+    pub stipend_period: Option<String>,
+    pub travel_covered: bool,
+    pub housing_covered: bool,
+    pub positions: i32,
+    pub apply_url: Option<String>,
+    pub contact_email: Option<String>,
+    /// See [`crate::Status`].
+    pub status: String,
+    pub created_at: DateTimeWithTimeZone,
+    pub updated_at: DateTimeWithTimeZone,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::institution::Entity",
+        from = "Column::InstitutionId",
+        to = "super::institution::Column::Id"
+    )]
+    Institution,
+}
+
+impl Related<super::institution::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Institution.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,167 @@
+//! `passerelle import openings`: upsert records keyed by institution domain + `external_id`,
+//! all in one transaction, so that a failing record leaves the database as it was.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use model::record::{InstitutionRecord, OpeningRecord};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
+    TransactionTrait,
+};
+
+use crate::convert::{institution_record, opening_record, to_json};
+use crate::entity::{institution, opening};
+use crate::{Db, DbError, Status};
+
+type Timestamp = sea_orm::prelude::DateTimeWithTimeZone;
+
+/// What an import did. `changed_ids` are the openings whose searchable content changed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub inserted: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub changed_ids: Vec<i64>,
+}
+
+impl Db {
+    /// Upserts `records` atomically. A record that clashes with stored data fails the whole
+    /// import with [`DbError::Conflict`] naming its index in `records`.
+    pub async fn import(&self, records: &[OpeningRecord]) -> Result<ImportSummary, DbError> {
+        let txn = self.conn().begin().await?;
+        let now = Utc::now().fixed_offset();
+        let mut summary = ImportSummary::default();
+        let mut institution_ids: HashMap<String, i32> = HashMap::new();
+
+        for (index, record) in records.iter().enumerate() {
+            let institution_id = match institution_ids.get(&record.institution.domain) {
+                Some(id) => *id,
+                None => {
+                    let id = upsert_institution(&txn, &record.institution, index, now, &mut summary).await?;
+                    institution_ids.insert(record.institution.domain.clone(), id);
+                    id
+                }
+            };
+            let existing = opening::Entity::find()
+                .filter(opening::Column::InstitutionId.eq(institution_id))
+                .filter(opening::Column::ExternalId.eq(record.external_id.as_str()))
+                .one(&txn)
+                .await?;
+            match existing {
+                Some(row) => {
+                    if opening_record(&row, record.institution.clone())? == *record {
+                        summary.unchanged += 1;
+                    } else {
+                        let mut active = opening_fields(record, institution_id, now);
+                        active.id = Set(row.id);
+                        active.created_at = Set(row.created_at);
+                        active.update(&txn).await?;
+                        summary.updated += 1;
+                        summary.changed_ids.push(i64::from(row.id));
+                    }
+                }
+                None => {
+                    let mut active = opening_fields(record, institution_id, now);
+                    active.created_at = Set(now);
+                    let row = active.insert(&txn).await?;
+                    summary.inserted += 1;
+                    summary.changed_ids.push(i64::from(row.id));
+                }
+            }
+        }
+        txn.commit().await?;
+        summary.changed_ids.sort_unstable();
+        summary.changed_ids.dedup();
+        Ok(summary)
+    }
+}
+
+/// Finds the institution by domain, creating or updating it. When an existing institution's
+/// name or place changes, its openings are marked changed too (the index shows the name).
+async fn upsert_institution(
+    txn: &DatabaseTransaction,
+    record: &InstitutionRecord,
+    index: usize,
+    now: Timestamp,
+    summary: &mut ImportSummary,
+) -> Result<i32, DbError> {
+    let slug_owner =
+        institution::Entity::find().filter(institution::Column::Slug.eq(record.slug.as_str())).one(txn).await?;
+    if let Some(owner) = &slug_owner
+        && owner.domain != record.domain
+    {
+        return Err(DbError::Conflict {
+            index,
+            reason: format!("institution slug '{}' already belongs to {}", record.slug, owner.domain),
+        });
+    }
+    let existing =
+        institution::Entity::find().filter(institution::Column::Domain.eq(record.domain.as_str())).one(txn).await?;
+    let Some(row) = existing else {
+        let row = institution::ActiveModel {
+            slug: Set(record.slug.clone()),
+            domain: Set(record.domain.clone()),
+            name: Set(to_json(&record.name)),
+            country: Set(record.country.clone()),
+            city: Set(record.city.clone()),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+        return Ok(row.id);
+    };
+    if institution_record(&row)? != *record {
+        let id = row.id;
+        let mut active: institution::ActiveModel = row.into();
+        active.slug = Set(record.slug.clone());
+        active.name = Set(to_json(&record.name));
+        active.country = Set(record.country.clone());
+        active.city = Set(record.city.clone());
+        active.update(txn).await?;
+        let opening_ids: Vec<i32> = opening::Entity::find()
+            .select_only()
+            .column(opening::Column::Id)
+            .filter(opening::Column::InstitutionId.eq(id))
+            .into_tuple()
+            .all(txn)
+            .await?;
+        summary.changed_ids.extend(opening_ids.into_iter().map(i64::from));
+        return Ok(id);
+    }
+    Ok(row.id)
+}
+
+/// The columns an import sets; `id` and `created_at` are the caller's.
+fn opening_fields(record: &OpeningRecord, institution_id: i32, now: Timestamp) -> opening::ActiveModel {
+    let stipend = record.funding.stipend.as_ref();
+    opening::ActiveModel {
+        institution_id: Set(institution_id),
+        external_id: Set(record.external_id.clone()),
+        kind: Set(record.kind.code().to_string()),
+        career_stages: Set(to_json(&record.career_stages)),
+        fields: Set(to_json(&record.fields)),
+        title: Set(to_json(&record.title)),
+        description: Set(to_json(&record.description)),
+        original_language: Set(record.original_language.code().to_string()),
+        keywords: Set(to_json(&record.keywords)),
+        languages_required: Set(to_json(&record.languages_required)),
+        country: Set(record.location.country.clone()),
+        city: Set(record.location.city.clone()),
+        start_date: Set(record.start_date),
+        duration_months: Set(record.duration_months.and_then(|m| i32::try_from(m).ok())),
+        deadline: Set(record.deadline),
+        stipend_amount: Set(stipend.map(|s| s.amount)),
+        stipend_currency: Set(stipend.map(|s| s.currency.clone())),
+        stipend_period: Set(stipend.map(|s| s.period.code().to_string())),
+        travel_covered: Set(record.funding.travel_covered),
+        housing_covered: Set(record.funding.housing_covered),
+        positions: Set(i32::try_from(record.positions).unwrap_or(i32::MAX)),
+        apply_url: Set(record.apply_url.clone()),
+        contact_email: Set(record.contact_email.clone()),
+        status: Set(Status::Published.code().to_string()),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+}

@@ -1,0 +1,74 @@
+//! The database: source of truth for institutions and openings.
+//!
+//! [`Db`] wraps a SeaORM connection to SQLite (the default, a file under the data directory) or
+//! PostgreSQL. Queries live here so that neither the UI nor the server writes SQL.
+
+mod convert;
+pub mod entity;
+mod error;
+mod import;
+mod queries;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
+
+pub use error::DbError;
+pub use import::ImportSummary;
+pub use queries::StoredOpening;
+
+/// Where an opening is in its life. Only `Published` openings are public.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Published,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Published => "published",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Db {
+    conn: DatabaseConnection,
+}
+
+impl Db {
+    /// Connects to `url` (`sqlite://path?mode=rwc` or `postgres://…`). SQLite files are switched to
+    /// WAL so that readers (the server) and a writer (`passerelle import`) do not block each other.
+    pub async fn connect(url: &str) -> Result<Db, DbError> {
+        let mut options = ConnectOptions::new(url.to_owned());
+        options.sqlx_logging(false).max_connections(8).min_connections(1);
+        let conn = Database::connect(options).await?;
+        if conn.get_database_backend() == DbBackend::Sqlite {
+            conn.execute_unprepared("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;").await?;
+        }
+        Ok(Db { conn })
+    }
+
+    /// Applies pending migrations.
+    pub async fn migrate(&self) -> Result<(), DbError> {
+        Migrator::up(&self.conn, None).await?;
+        Ok(())
+    }
+
+    /// Answers when the database does.
+    pub async fn ping(&self) -> Result<(), DbError> {
+        self.conn.ping().await?;
+        Ok(())
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self.conn.get_database_backend() {
+            DbBackend::Postgres => "postgres",
+            DbBackend::Sqlite => "sqlite",
+            _ => "other",
+        }
+    }
+
+    pub(crate) fn conn(&self) -> &DatabaseConnection {
+        &self.conn
+    }
+}

@@ -1,0 +1,80 @@
+//! Read queries over published openings.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset};
+use model::record::OpeningRecord;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+
+use crate::convert::{institution_record, opening_record};
+use crate::entity::{institution, opening};
+use crate::{Db, DbError, Status};
+
+/// An opening as stored: its id, the record and when it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredOpening {
+    pub id: i64,
+    pub record: OpeningRecord,
+    pub created_at: DateTime<FixedOffset>,
+    pub updated_at: DateTime<FixedOffset>,
+}
+
+fn stored(row: opening::Model, institution: Option<institution::Model>) -> Result<StoredOpening, DbError> {
+    let id = i64::from(row.id);
+    let institution = institution.ok_or_else(|| DbError::Corrupt { id, reason: "institution missing".to_string() })?;
+    Ok(StoredOpening {
+        id,
+        record: opening_record(&row, institution_record(&institution)?)?,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    })
+}
+
+fn published() -> sea_orm::Select<opening::Entity> {
+    opening::Entity::find().filter(opening::Column::Status.eq(Status::Published.code()))
+}
+
+impl Db {
+    /// A published opening, or `None`.
+    pub async fn opening(&self, id: i64) -> Result<Option<StoredOpening>, DbError> {
+        let Ok(id) = i32::try_from(id) else { return Ok(None) };
+        let found = published()
+            .filter(opening::Column::Id.eq(id))
+            .find_also_related(institution::Entity)
+            .one(self.conn())
+            .await?;
+        found.map(|(row, inst)| stored(row, inst)).transpose()
+    }
+
+    /// Published openings with these ids, in the order of `ids`; unknown ids are skipped.
+    pub async fn openings_by_ids(&self, ids: &[i64]) -> Result<Vec<StoredOpening>, DbError> {
+        let keys: Vec<i32> = ids.iter().filter_map(|id| i32::try_from(*id).ok()).collect();
+        let rows = published()
+            .filter(opening::Column::Id.is_in(keys))
+            .find_also_related(institution::Entity)
+            .all(self.conn())
+            .await?;
+        let mut by_id: HashMap<i64, StoredOpening> = HashMap::with_capacity(rows.len());
+        for (row, inst) in rows {
+            let opening = stored(row, inst)?;
+            by_id.insert(opening.id, opening);
+        }
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    }
+
+    /// Every published opening, oldest first: what the search index is built from.
+    pub async fn published_openings(&self) -> Result<Vec<StoredOpening>, DbError> {
+        published()
+            .order_by_asc(opening::Column::Id)
+            .find_also_related(institution::Entity)
+            .all(self.conn())
+            .await?
+            .into_iter()
+            .map(|(row, inst)| stored(row, inst))
+            .collect()
+    }
+
+    pub async fn count_published(&self) -> Result<u64, DbError> {
+        Ok(published().count(self.conn()).await?)
+    }
+}

@@ -1,0 +1,82 @@
+//! The same behaviour on both databases: SQLite (a file) and PostgreSQL (a real server, started
+//! by `scripts/test.sh`, which sets PASSERELLE_TEST_POSTGRES_URL).
+
+use db::{Db, DbError};
+use model::record::testing::record;
+use sea_orm::{ConnectionTrait, Database};
+
+async fn check_catalogue_behaviour(db: &Db) {
+    db.migrate().await.expect("migrations apply");
+    db.migrate().await.expect("migrations are idempotent");
+
+    let first = record("qec-1", "kaist", "Quantum error correction");
+    let second = record("qec-2", "kaist", "Surface codes");
+    let summary = db.import(&[first.clone(), second.clone()]).await.expect("import");
+    assert_eq!((summary.inserted, summary.updated, summary.unchanged), (2, 0, 0));
+    assert_eq!(summary.changed_ids.len(), 2);
+
+    // The same file again changes nothing.
+    let again = db.import(&[first.clone(), second.clone()]).await.expect("re-import");
+    assert_eq!((again.inserted, again.updated, again.unchanged), (0, 0, 2));
+    assert!(again.changed_ids.is_empty());
+
+    // An edit is an update of the same row, keyed by domain + external_id.
+    let mut edited = second.clone();
+    edited.title.insert(model::Lang::Fr, "Codes de surface".into());
+    edited.description.insert(model::Lang::Fr, "Un séjour.".into());
+    let update = db.import(&[edited.clone()]).await.expect("update");
+    assert_eq!((update.inserted, update.updated), (0, 1));
+    let id = update.changed_ids[0];
+    let stored = db.opening(id).await.expect("read").expect("exists");
+    assert_eq!(stored.record, edited, "the record round-trips through the database");
+    assert_eq!(db.count_published().await.expect("count"), 2);
+
+    // A clash fails the whole import: the valid record before it is not written.
+    let fresh = record("new-1", "postech", "Battery cathodes");
+    let mut clash = record("x", "kaist", "Clash");
+    clash.institution.domain = "other.example.org".into();
+    match db.import(&[fresh, clash]).await {
+        Err(DbError::Conflict { index, .. }) => assert_eq!(index, 1),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(db.count_published().await.expect("count"), 2, "half an import was written");
+
+    let by_ids = db.openings_by_ids(&[id, 999_999]).await.expect("by ids");
+    assert_eq!(by_ids.len(), 1);
+    assert_eq!(db.published_openings().await.expect("all").len(), 2);
+    assert!(db.opening(999_999).await.expect("read").is_none());
+    db.ping().await.expect("ping");
+}
+
+#[tokio::test]
+async fn sqlite_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
+    let db = Db::connect(&url).await.expect("connect");
+    assert_eq!(db.backend_name(), "sqlite");
+    check_catalogue_behaviour(&db).await;
+}
+
+#[tokio::test]
+async fn postgresql_server() {
+    let Ok(admin_url) = std::env::var("PASSERELLE_TEST_POSTGRES_URL") else {
+        assert!(
+            std::env::var("PASSERELLE_REQUIRE_POSTGRES").is_err(),
+            "PASSERELLE_REQUIRE_POSTGRES is set but PASSERELLE_TEST_POSTGRES_URL is not"
+        );
+        eprintln!("skipped: PASSERELLE_TEST_POSTGRES_URL is not set (scripts/test.sh sets it)");
+        return;
+    };
+    // A database of its own, so that runs never see each other's rows.
+    let name = format!("passerelle_test_{}", std::process::id());
+    let admin = Database::connect(&admin_url).await.expect("connect to PostgreSQL");
+    admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}")).await.expect("drop");
+    admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create");
+    let url = match admin_url.rsplit_once('/') {
+        Some((server, _)) => format!("{server}/{name}"),
+        None => panic!("unexpected URL {admin_url}"),
+    };
+    let db = Db::connect(&url).await.expect("connect");
+    assert_eq!(db.backend_name(), "postgres");
+    check_catalogue_behaviour(&db).await;
+}

@@ -1,0 +1,57 @@
+// What only a browser shows: the page comes alive after hydration, and still works without it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, waitForHydration, openingId, BASE_URL } from './support.js';
+
+let browser;
+let id;
+before(async () => {
+  browser = await launch();
+  id = await openingId('demo-kaist-llm-korean');
+});
+after(() => browser?.close());
+
+test('once hydrated, switching the text language is instant and keeps the page', async () => {
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${BASE_URL}/en/openings/${id}`);
+  await waitForHydration(page);
+  assert.match(await page.locator('h1').innerText(), /large language models for Korean/);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  await page.locator('.text-langs a[lang="ko"]').click();
+  await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('한국어 대규모 언어 모델'));
+  assert.equal(await page.locator('.opening__text').getAttribute('lang'), 'ko');
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page was reloaded');
+  assert.equal(new URL(page.url()).search, '', 'the switch went through the server');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('after hydration, links navigate inside the app without reloading', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/fr/openings`);
+  await waitForHydration(page);
+  await page.evaluate(() => { window.__sameDocument = true; });
+  const first = page.locator('.opening-card__title a').first();
+  const title = (await first.innerText()).trim();
+  await first.click();
+  await page.waitForURL(/\/fr\/openings\/\d+$/);
+  await page.waitForFunction((t) => document.querySelector('h1')?.textContent.trim() === t, title);
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'navigation reloaded the page');
+  assert.equal(await page.title(), `${title} – Passerelle`);
+  await context.close();
+});
+
+test('without JavaScript the same switch is a link that the server answers', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/en/openings/${id}`);
+  await page.locator('.text-langs a[lang="fr"]').click();
+  await page.waitForURL(/\?text=fr$/);
+  assert.match(await page.locator('h1').innerText(), /grands modèles de langue/);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  await context.close();
+});

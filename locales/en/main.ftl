@@ -1,0 +1,233 @@
+# Passerelle — English (reference locale)
+
+## Site
+
+site-name = Passerelle
+site-tagline = Research exchanges between Korea, Quebec and beyond
+skip-to-content = Skip to main content
+nav-main = Main
+nav-home = Home
+nav-openings = Openings
+nav-language = Language
+language-switch-to = Read this page in { $language }
+footer-about = Passerelle is open-source software. Openings are published by the institutions that offer them.
+
+## Languages (names in this locale; language-self is this locale's own name)
+
+language-self = English
+language-en = English
+language-fr = French
+language-ko = Korean
+language-de = German
+language-es = Spanish
+language-ja = Japanese
+language-zh = Chinese
+language-level = { $language } ({ $level })
+
+## Home
+
+home-title = Find your next research exchange
+home-intro = Passerelle brings together researchers, students and institutions such as KAIST, Université de Sherbrooke, KRISS and Mila around visiting stays, internships, PhD exchanges, postdocs, joint projects and summer schools.
+home-point-languages = Search in English, French or Korean: openings written in any of the three are found.
+home-point-institutions = Openings come straight from the institutions, with deadlines, funding and language requirements spelt out.
+home-point-free = Free and open source, for researchers and institutions alike.
+home-recent = Recently published
+home-browse-all =
+    { $count ->
+        [one] Browse the one open opening
+       *[other] Browse all { $count } open openings
+    }
+meta-description = Research exchange openings in Korea, Quebec and beyond: visiting stays, internships, PhD exchanges and postdocs, in English, French and Korean.
+
+## Search
+
+search-label = Search openings
+search-placeholder = e.g. quantum computing, batteries
+search-submit = Search
+openings-title = Research openings
+openings-results-for = Results for “{ $query }”
+openings-count =
+    { $count ->
+        [0] No open openings
+        [one] One open opening
+       *[other] { $count } open openings
+    }
+openings-none = No opening matches your search. Try other or fewer words.
+openings-sorted-by-deadline = Sorted by deadline, soonest first.
+
+## Pagination
+
+pagination-label = Result pages
+pagination-previous = Previous page
+pagination-next = Next page
+pagination-status = Page { $page } of { $pages }
+pagination-goto = Page { $page }
+
+## An opening
+
+opening-details = Details
+opening-deadline = Deadline
+opening-days-left =
+    { $days ->
+        [0] closes today
+        [one] 1 day left
+       *[other] { $days } days left
+    }
+opening-closed = This opening is closed: its deadline has passed.
+opening-kind = Type
+opening-institution = Institution
+opening-location = Location
+opening-career-stages = Career stage
+opening-fields = Fields of research
+opening-start = Start date
+opening-duration = Duration
+opening-duration-months =
+    { $months ->
+        [one] 1 month
+       *[other] { $months } months
+    }
+opening-positions = Positions
+opening-funding = Funding
+opening-no-stipend = No stipend
+opening-travel-covered = Travel covered
+opening-travel-not-covered = Travel not covered
+opening-housing-covered = Housing covered
+opening-housing-not-covered = Housing not covered
+opening-languages-required = Languages required
+opening-no-language-required = No language requirement
+opening-keywords = Keywords
+opening-apply = Apply on the institution’s site
+opening-contact = Contact
+opening-published = Published on { $date }
+opening-original-note = This opening has not been translated into English. It is shown in its original language, { $language }.
+opening-read-in = Read this opening in
+opening-back = Back to the openings
+summary-funded = Funded
+summary-written-in = In { $language }
+
+## Errors
+
+not-found-title = Page not found
+not-found-text = We could not find this page. The address may be mistyped, or the page may have moved.
+not-found-opening = This opening does not exist or is no longer published.
+not-found-home = Go to the home page
+bad-request-title = Invalid request
+bad-page-number = The page number must be a whole number, 1 or more.
+bad-parameter = The address contains a value we cannot read, for “{ $param }”.
+error-title = Something went wrong
+error-text = The server could not complete your request. Please try again in a moment.
+
+## Kinds of opening
+
+kind-visiting-researcher = Visiting researcher
+kind-internship = Research internship
+kind-phd-exchange = PhD exchange
+kind-postdoc = Postdoctoral position
+kind-joint-project = Joint project
+kind-summer-school = Summer school
+
+## Career stages (EU researcher profiles)
+
+stage-r1 = R1 – First-stage researcher (up to the PhD)
+stage-r2 = R2 – Recognised researcher (PhD holder)
+stage-r3 = R3 – Established researcher
+stage-r4 = R4 – Leading researcher
+
+## Language levels (CEFR)
+
+cefr-a1 = A1 (beginner)
+cefr-a2 = A2 (elementary)
+cefr-b1 = B1 (intermediate)
+cefr-b2 = B2 (upper intermediate)
+cefr-c1 = C1 (advanced)
+cefr-c2 = C2 (proficient)
+
+## Stipend periods ($money is the formatted amount)
+
+period-month = { $money } per month
+period-year = { $money } per year
+period-week = { $money } per week
+period-day = { $money } per day
+period-total = { $money } in total
+
+## Money ($amount is already formatted)
+
+money-cad = CA${ $amount }
+money-krw = ₩{ $amount }
+money-usd = US${ $amount }
+money-eur = €{ $amount }
+money-other = { $amount } { $currency }
+
+## Dates
+
+date-full = { $monthName } { $day }, { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Countries
+
+country-kr = South Korea
+country-ca = Canada
+country-fr = France
+country-us = United States
+country-jp = Japan
+country-de = Germany
+country-gb = United Kingdom
+country-cn = China
+country-ch = Switzerland
+country-be = Belgium
+
+## Fields of research and development (OECD)
+
+field-1-1 = Mathematics
+field-1-2 = Computer and information sciences
+field-1-3 = Physical sciences
+field-1-4 = Chemical sciences
+field-1-5 = Earth and environmental sciences
+field-1-6 = Biological sciences
+field-1-7 = Other natural sciences
+field-2-1 = Civil engineering
+field-2-2 = Electrical, electronic and information engineering
+field-2-3 = Mechanical engineering
+field-2-4 = Chemical engineering
+field-2-5 = Materials engineering
+field-2-6 = Medical engineering
+field-2-7 = Environmental engineering
+field-2-8 = Environmental biotechnology
+field-2-9 = Industrial biotechnology
+field-2-10 = Nanotechnology
+field-2-11 = Other engineering and technologies
+field-3-1 = Basic medicine
+field-3-2 = Clinical medicine
+field-3-3 = Health sciences
+field-3-4 = Medical biotechnology
+field-3-5 = Other medical sciences
+field-4-1 = Agriculture, forestry and fisheries
+field-4-2 = Animal and dairy science
+field-4-3 = Veterinary science
+field-4-4 = Agricultural biotechnology
+field-4-5 = Other agricultural sciences
+field-5-1 = Psychology and cognitive sciences
+field-5-2 = Economics and business
+field-5-3 = Education
+field-5-4 = Sociology
+field-5-5 = Law
+field-5-6 = Political science
+field-5-7 = Social and economic geography
+field-5-8 = Media and communications
+field-5-9 = Other social sciences
+field-6-1 = History and archaeology
+field-6-2 = Languages and literature
+field-6-3 = Philosophy, ethics and religion
+field-6-4 = Arts
+field-6-5 = Other humanities

@@ -1,0 +1,233 @@
+# Passerelle — français
+
+## Site
+
+site-name = Passerelle
+site-tagline = Les échanges de recherche entre la Corée, le Québec et au-delà
+skip-to-content = Aller au contenu principal
+nav-main = Navigation principale
+nav-home = Accueil
+nav-openings = Offres
+nav-language = Langue
+language-switch-to = Lire cette page en { $language }
+footer-about = Passerelle est un logiciel libre. Les offres sont publiées par les établissements qui les proposent.
+
+## Langues (noms dans cette langue ; language-self est le nom de cette langue en elle-même)
+
+language-self = Français
+language-en = anglais
+language-fr = français
+language-ko = coréen
+language-de = allemand
+language-es = espagnol
+language-ja = japonais
+language-zh = chinois
+language-level = { $language } ({ $level })
+
+## Accueil
+
+home-title = Trouvez votre prochain séjour de recherche
+home-intro = Passerelle réunit chercheuses, chercheurs, étudiantes et étudiants avec des établissements comme KAIST, l’Université de Sherbrooke, le KRISS ou Mila autour de séjours de recherche, de stages, d’échanges doctoraux, de postdoctorats, de projets conjoints et d’écoles d’été.
+home-point-languages = Cherchez en français, en anglais ou en coréen : les offres rédigées dans l’une ou l’autre de ces langues ressortent.
+home-point-institutions = Les offres viennent directement des établissements, avec l’échéance, le financement et les exigences linguistiques clairement indiqués.
+home-point-free = Libre et gratuit, pour les chercheurs comme pour les établissements.
+home-recent = Publiées récemment
+home-browse-all =
+    { $count ->
+        [one] Voir l’offre ouverte
+       *[other] Voir les { $count } offres ouvertes
+    }
+meta-description = Offres d’échange de recherche en Corée, au Québec et ailleurs : séjours de recherche, stages, échanges doctoraux et postdoctorats, en français, en anglais et en coréen.
+
+## Recherche
+
+search-label = Rechercher des offres
+search-placeholder = p. ex. informatique quantique, batteries
+search-submit = Rechercher
+openings-title = Offres de recherche
+openings-results-for = Résultats pour « { $query } »
+openings-count =
+    { $count ->
+        [0] Aucune offre ouverte
+        [one] Une offre ouverte
+       *[other] { $count } offres ouvertes
+    }
+openings-none = Aucune offre ne correspond à votre recherche. Essayez avec d’autres mots, ou moins de mots.
+openings-sorted-by-deadline = Triées par échéance, la plus proche d’abord.
+
+## Pagination
+
+pagination-label = Pages de résultats
+pagination-previous = Page précédente
+pagination-next = Page suivante
+pagination-status = Page { $page } sur { $pages }
+pagination-goto = Page { $page }
+
+## Une offre
+
+opening-details = Détails
+opening-deadline = Date limite
+opening-days-left =
+    { $days ->
+        [0] se termine aujourd’hui
+        [one] encore 1 jour
+       *[other] encore { $days } jours
+    }
+opening-closed = Cette offre est fermée : sa date limite est passée.
+opening-kind = Type
+opening-institution = Établissement
+opening-location = Lieu
+opening-career-stages = Étape de carrière
+opening-fields = Domaines de recherche
+opening-start = Début
+opening-duration = Durée
+opening-duration-months = { $months } mois
+opening-positions = Postes
+opening-funding = Financement
+opening-no-stipend = Pas d’allocation
+opening-travel-covered = Voyage pris en charge
+opening-travel-not-covered = Voyage non pris en charge
+opening-housing-covered = Logement pris en charge
+opening-housing-not-covered = Logement non pris en charge
+opening-languages-required = Langues exigées
+opening-no-language-required = Aucune exigence linguistique
+opening-keywords = Mots-clés
+opening-apply = Postuler sur le site de l’établissement
+opening-contact = Contact
+opening-published = Publiée le { $date }
+opening-original-note = Cette offre n’a pas été traduite en français. Elle est affichée dans sa langue d’origine, le { $language }.
+opening-read-in = Lire cette offre en
+opening-back = Retour aux offres
+summary-funded = Financée
+summary-written-in = En { $language }
+
+## Erreurs
+
+not-found-title = Page introuvable
+not-found-text = Nous n’avons pas trouvé cette page. L’adresse contient peut-être une faute de frappe, ou la page a été déplacée.
+not-found-opening = Cette offre n’existe pas ou n’est plus publiée.
+not-found-home = Aller à l’accueil
+bad-request-title = Requête invalide
+bad-page-number = Le numéro de page doit être un nombre entier, à partir de 1.
+bad-parameter = L’adresse contient une valeur illisible pour « { $param } ».
+error-title = Une erreur est survenue
+error-text = Le serveur n’a pas pu traiter votre demande. Veuillez réessayer dans un instant.
+
+## Types d’offres
+
+kind-visiting-researcher = Chercheur invité
+kind-internship = Stage de recherche
+kind-phd-exchange = Échange doctoral
+kind-postdoc = Postdoctorat
+kind-joint-project = Projet conjoint
+kind-summer-school = École d’été
+
+## Étapes de carrière (profils européens du chercheur)
+
+stage-r1 = R1 – Début de carrière (jusqu’au doctorat)
+stage-r2 = R2 – Titulaire d’un doctorat
+stage-r3 = R3 – Chercheur confirmé
+stage-r4 = R4 – Chercheur principal
+
+## Niveaux de langue (CECR)
+
+cefr-a1 = A1 (débutant)
+cefr-a2 = A2 (élémentaire)
+cefr-b1 = B1 (intermédiaire)
+cefr-b2 = B2 (intermédiaire avancé)
+cefr-c1 = C1 (avancé)
+cefr-c2 = C2 (maîtrise)
+
+## Périodes d’allocation ($money est le montant déjà mis en forme)
+
+period-month = { $money } par mois
+period-year = { $money } par an
+period-week = { $money } par semaine
+period-day = { $money } par jour
+period-total = { $money } au total
+
+## Montants ($amount est déjà mis en forme)
+
+money-cad = { $amount } $ CA
+money-krw = { $amount } ₩
+money-usd = { $amount } $ US
+money-eur = { $amount } €
+money-other = { $amount } { $currency }
+
+## Dates
+
+date-full =
+    { $day ->
+        [1] 1er
+       *[other] { $day }
+    } { $monthName } { $year }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+
+## Pays
+
+country-kr = Corée du Sud
+country-ca = Canada
+country-fr = France
+country-us = États-Unis
+country-jp = Japon
+country-de = Allemagne
+country-gb = Royaume-Uni
+country-cn = Chine
+country-ch = Suisse
+country-be = Belgique
+
+## Domaines de la recherche et du développement (OCDE)
+
+field-1-1 = Mathématiques
+field-1-2 = Informatique et sciences de l’information
+field-1-3 = Sciences physiques
+field-1-4 = Chimie
+field-1-5 = Sciences de la Terre et de l’environnement
+field-1-6 = Sciences biologiques
+field-1-7 = Autres sciences naturelles
+field-2-1 = Génie civil
+field-2-2 = Génie électrique, électronique et informatique
+field-2-3 = Génie mécanique
+field-2-4 = Génie chimique
+field-2-5 = Génie des matériaux
+field-2-6 = Génie biomédical
+field-2-7 = Génie de l’environnement
+field-2-8 = Biotechnologie environnementale
+field-2-9 = Biotechnologie industrielle
+field-2-10 = Nanotechnologies
+field-2-11 = Autres sciences de l’ingénieur et technologies
+field-3-1 = Médecine fondamentale
+field-3-2 = Médecine clinique
+field-3-3 = Sciences de la santé
+field-3-4 = Biotechnologie médicale
+field-3-5 = Autres sciences médicales
+field-4-1 = Agriculture, foresterie et pêche
+field-4-2 = Sciences animales et laitières
+field-4-3 = Sciences vétérinaires
+field-4-4 = Biotechnologie agricole
+field-4-5 = Autres sciences agricoles
+field-5-1 = Psychologie et sciences cognitives
+field-5-2 = Économie et gestion
+field-5-3 = Sciences de l’éducation
+field-5-4 = Sociologie
+field-5-5 = Droit
+field-5-6 = Science politique
+field-5-7 = Géographie sociale et économique
+field-5-8 = Médias et communication
+field-5-9 = Autres sciences sociales
+field-6-1 = Histoire et archéologie
+field-6-2 = Langues et littérature
+field-6-3 = Philosophie, éthique et religion
+field-6-4 = Arts
+field-6-5 = Autres sciences humaines

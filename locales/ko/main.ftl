@@ -1,0 +1,223 @@
+# Passerelle — 한국어
+
+## 사이트
+
+site-name = Passerelle
+site-tagline = 한국과 퀘벡, 그리고 세계를 잇는 연구 교류
+skip-to-content = 본문 바로가기
+nav-main = 주 메뉴
+nav-home = 홈
+nav-openings = 모집 공고
+nav-language = 언어
+language-switch-to = 이 페이지를 { $language }로 보기
+footer-about = Passerelle은 오픈 소스 소프트웨어입니다. 모집 공고는 각 기관이 직접 게시합니다.
+
+## 언어 (이 언어로 쓴 이름; language-self는 이 언어의 자기 이름)
+
+language-self = 한국어
+language-en = 영어
+language-fr = 프랑스어
+language-ko = 한국어
+language-de = 독일어
+language-es = 스페인어
+language-ja = 일본어
+language-zh = 중국어
+language-level = { $language } ({ $level })
+
+## 홈
+
+home-title = 다음 연구 교류 기회를 찾아보세요
+home-intro = Passerelle은 KAIST, 셔브룩대학교, 한국표준과학연구원(KRISS), Mila 같은 기관과 연구자·학생을 방문 연구, 연구 인턴십, 박사과정 교류, 박사후 연구원, 공동 연구, 여름학교로 연결합니다.
+home-point-languages = 한국어, 영어, 프랑스어 중 어느 언어로 검색해도 세 언어로 작성된 공고를 모두 찾을 수 있습니다.
+home-point-institutions = 모든 공고는 기관이 직접 올리며, 마감일과 재정 지원, 어학 요건을 분명히 밝힙니다.
+home-point-free = 연구자와 기관 모두 무료로 쓰는 오픈 소스 플랫폼입니다.
+home-recent = 최근 게시된 공고
+home-browse-all = 모집 중인 공고 { $count }건 모두 보기
+meta-description = 한국, 퀘벡 등지의 연구 교류 공고: 방문 연구, 연구 인턴십, 박사과정 교류, 박사후 연구원 자리를 한국어, 영어, 프랑스어로 찾아보세요.
+
+## 검색
+
+search-label = 공고 검색
+search-placeholder = 예: 양자 컴퓨팅, 배터리
+search-submit = 검색
+openings-title = 연구 교류 공고
+openings-results-for = ‘{ $query }’ 검색 결과
+openings-count =
+    { $count ->
+        [0] 모집 중인 공고가 없습니다
+       *[other] 모집 중인 공고 { $count }건
+    }
+openings-none = 검색 조건에 맞는 공고가 없습니다. 다른 검색어를 쓰거나 검색어를 줄여 보세요.
+openings-sorted-by-deadline = 마감이 가까운 순으로 정렬했습니다.
+
+## 페이지 이동
+
+pagination-label = 검색 결과 페이지
+pagination-previous = 이전 페이지
+pagination-next = 다음 페이지
+pagination-status = { $pages }페이지 중 { $page }페이지
+pagination-goto = { $page }페이지
+
+## 공고
+
+opening-details = 상세 정보
+opening-deadline = 마감일
+opening-days-left =
+    { $days ->
+        [0] 오늘 마감
+       *[other] { $days }일 남음
+    }
+opening-closed = 마감일이 지나 모집이 끝난 공고입니다.
+opening-kind = 유형
+opening-institution = 기관
+opening-location = 장소
+opening-career-stages = 경력 단계
+opening-fields = 연구 분야
+opening-start = 시작일
+opening-duration = 기간
+opening-duration-months = { $months }개월
+opening-positions = 모집 인원
+opening-funding = 재정 지원
+opening-no-stipend = 체재비 지원 없음
+opening-travel-covered = 항공·교통비 지원
+opening-travel-not-covered = 항공·교통비 미지원
+opening-housing-covered = 숙소 지원
+opening-housing-not-covered = 숙소 미지원
+opening-languages-required = 어학 요건
+opening-no-language-required = 어학 요건 없음
+opening-keywords = 키워드
+opening-apply = 기관 사이트에서 지원하기
+opening-contact = 문의
+opening-published = { $date } 게시
+opening-original-note = 이 공고는 한국어 번역이 없어 원문 언어인 { $language }로 보여 드립니다.
+opening-read-in = 다른 언어로 읽기
+opening-back = 공고 목록으로
+summary-funded = 재정 지원
+summary-written-in = { $language } 공고
+
+## 오류
+
+not-found-title = 페이지를 찾을 수 없습니다
+not-found-text = 요청하신 페이지를 찾지 못했습니다. 주소가 잘못 입력되었거나 페이지가 옮겨졌을 수 있습니다.
+not-found-opening = 존재하지 않거나 더 이상 게시되지 않는 공고입니다.
+not-found-home = 홈으로 가기
+bad-request-title = 잘못된 요청
+bad-page-number = 페이지 번호는 1 이상의 정수여야 합니다.
+bad-parameter = 주소에 있는 ‘{ $param }’ 값을 읽을 수 없습니다.
+error-title = 문제가 발생했습니다
+error-text = 서버가 요청을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.
+
+## 공고 유형
+
+kind-visiting-researcher = 방문 연구원
+kind-internship = 연구 인턴십
+kind-phd-exchange = 박사과정 교류
+kind-postdoc = 박사후 연구원
+kind-joint-project = 공동 연구
+kind-summer-school = 여름학교
+
+## 경력 단계 (EU 연구자 경력 단계)
+
+stage-r1 = R1 – 초기 연구자 (박사과정까지)
+stage-r2 = R2 – 박사 학위 소지 연구자
+stage-r3 = R3 – 중견 연구자
+stage-r4 = R4 – 선도 연구자
+
+## 어학 수준 (CEFR)
+
+cefr-a1 = A1 (입문)
+cefr-a2 = A2 (초급)
+cefr-b1 = B1 (중급)
+cefr-b2 = B2 (중상급)
+cefr-c1 = C1 (고급)
+cefr-c2 = C2 (최상급)
+
+## 지급 주기 ($money는 이미 서식을 적용한 금액)
+
+period-month = 월 { $money }
+period-year = 연 { $money }
+period-week = 주 { $money }
+period-day = 일 { $money }
+period-total = 총 { $money }
+
+## 금액 ($amount는 이미 서식을 적용한 숫자)
+
+money-cad = CA${ $amount }
+money-krw = { $amount }원
+money-usd = US${ $amount }
+money-eur = €{ $amount }
+money-other = { $amount } { $currency }
+
+## 날짜
+
+date-full = { $year }년 { $month }월 { $day }일
+month-1 = 1월
+month-2 = 2월
+month-3 = 3월
+month-4 = 4월
+month-5 = 5월
+month-6 = 6월
+month-7 = 7월
+month-8 = 8월
+month-9 = 9월
+month-10 = 10월
+month-11 = 11월
+month-12 = 12월
+
+## 국가
+
+country-kr = 대한민국
+country-ca = 캐나다
+country-fr = 프랑스
+country-us = 미국
+country-jp = 일본
+country-de = 독일
+country-gb = 영국
+country-cn = 중국
+country-ch = 스위스
+country-be = 벨기에
+
+## 연구개발 분야 (OECD)
+
+field-1-1 = 수학
+field-1-2 = 컴퓨터·정보과학
+field-1-3 = 물리학
+field-1-4 = 화학
+field-1-5 = 지구·환경과학
+field-1-6 = 생명과학
+field-1-7 = 기타 자연과학
+field-2-1 = 토목공학
+field-2-2 = 전기·전자·정보공학
+field-2-3 = 기계공학
+field-2-4 = 화학공학
+field-2-5 = 재료공학
+field-2-6 = 의공학
+field-2-7 = 환경공학
+field-2-8 = 환경 생명공학
+field-2-9 = 산업 생명공학
+field-2-10 = 나노기술
+field-2-11 = 기타 공학·기술
+field-3-1 = 기초의학
+field-3-2 = 임상의학
+field-3-3 = 보건과학
+field-3-4 = 의료 생명공학
+field-3-5 = 기타 의학
+field-4-1 = 농림수산학
+field-4-2 = 축산·낙농학
+field-4-3 = 수의학
+field-4-4 = 농업 생명공학
+field-4-5 = 기타 농학
+field-5-1 = 심리학·인지과학
+field-5-2 = 경제학·경영학
+field-5-3 = 교육학
+field-5-4 = 사회학
+field-5-5 = 법학
+field-5-6 = 정치학
+field-5-7 = 사회·경제지리학
+field-5-8 = 미디어·커뮤니케이션
+field-5-9 = 기타 사회과학
+field-6-1 = 역사학·고고학
+field-6-2 = 언어학·문학
+field-6-3 = 철학·윤리학·종교학
+field-6-4 = 예술
+field-6-5 = 기타 인문학

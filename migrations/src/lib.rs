@@ -1,0 +1,18 @@
+//! Passerelle's schema. Migrations are append-only: once one has landed it is never edited;
+//! a change to the schema is a new migration.
+
+// async_trait cannot take `SchemaManager<'_>` in these signatures.
+#![allow(elided_lifetimes_in_paths)]
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_catalog;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_create_catalog::Migration)]
+    }
+}

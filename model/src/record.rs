@@ -1,0 +1,314 @@
+//! The opening record: the import format of `passerelle import openings` and the demo data.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::lang::{Lang, Texts};
+use crate::vocab::{CareerStage, Cefr, Field, Kind, StipendPeriod};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpeningRecord {
+    pub external_id: String,
+    pub institution: InstitutionRecord,
+    pub kind: Kind,
+    pub career_stages: Vec<CareerStage>,
+    pub fields: Vec<Field>,
+    pub title: Texts,
+    pub description: Texts,
+    pub original_language: Lang,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    #[serde(default)]
+    pub languages_required: Vec<LanguageRequirement>,
+    pub location: Location,
+    #[serde(default)]
+    pub start_date: Option<NaiveDate>,
+    #[serde(default)]
+    pub duration_months: Option<u32>,
+    pub deadline: NaiveDate,
+    #[serde(default)]
+    pub funding: Funding,
+    #[serde(default = "one")]
+    pub positions: u32,
+    #[serde(default)]
+    pub apply_url: Option<String>,
+    #[serde(default)]
+    pub contact_email: Option<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InstitutionRecord {
+    pub slug: String,
+    pub name: Texts,
+    pub country: String,
+    pub city: String,
+    pub domain: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LanguageRequirement {
+    /// ISO 639-1 code; not limited to the interface languages.
+    pub lang: String,
+    pub level: Cefr,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub country: String,
+    pub city: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Funding {
+    #[serde(default)]
+    pub stipend: Option<Stipend>,
+    #[serde(default)]
+    pub travel_covered: bool,
+    #[serde(default)]
+    pub housing_covered: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stipend {
+    pub amount: f64,
+    /// ISO 4217 code.
+    pub currency: String,
+    pub period: StipendPeriod,
+}
+
+/// Why a record was refused: which field, and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{field}: {reason}")]
+pub struct RecordError {
+    pub field: String,
+    pub reason: String,
+}
+
+impl RecordError {
+    fn new(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        RecordError { field: field.into(), reason: reason.into() }
+    }
+}
+
+const MAX_TITLE_CHARS: usize = 300;
+const MAX_DESCRIPTION_CHARS: usize = 20_000;
+
+impl OpeningRecord {
+    /// Parses and validates one line of an import file.
+    pub fn from_json_line(line: &str) -> Result<Self, RecordError> {
+        let record: OpeningRecord = serde_json::from_str(line).map_err(|e| RecordError::new("json", e.to_string()))?;
+        record.validate()?;
+        Ok(record)
+    }
+
+    /// Checks what serde's types cannot: required content, formats and bounds.
+    pub fn validate(&self) -> Result<(), RecordError> {
+        check_identifier("external_id", &self.external_id)?;
+        self.institution.validate()?;
+        if self.career_stages.is_empty() {
+            return Err(RecordError::new("career_stages", "at least one stage is required"));
+        }
+        if self.fields.is_empty() {
+            return Err(RecordError::new("fields", "at least one field is required"));
+        }
+        check_texts("title", &self.title, MAX_TITLE_CHARS)?;
+        check_texts("description", &self.description, MAX_DESCRIPTION_CHARS)?;
+        if !self.title.contains_key(&self.original_language) {
+            return Err(RecordError::new(
+                "title",
+                format!("no title in the original language ({})", self.original_language),
+            ));
+        }
+        for (i, keyword) in self.keywords.iter().enumerate() {
+            if keyword.trim().is_empty() || keyword.chars().count() > 100 {
+                return Err(RecordError::new(format!("keywords[{i}]"), "must be 1 to 100 characters"));
+            }
+        }
+        for (i, req) in self.languages_required.iter().enumerate() {
+            if req.lang.len() != 2 || !req.lang.bytes().all(|b| b.is_ascii_lowercase()) {
+                return Err(RecordError::new(
+                    format!("languages_required[{i}].lang"),
+                    "must be a two-letter ISO 639-1 code",
+                ));
+            }
+        }
+        check_country("location.country", &self.location.country)?;
+        check_not_blank("location.city", &self.location.city)?;
+        if let Some(months) = self.duration_months
+            && !(1..=120).contains(&months)
+        {
+            return Err(RecordError::new("duration_months", "must be between 1 and 120"));
+        }
+        if let Some(stipend) = &self.funding.stipend {
+            if !stipend.amount.is_finite() || stipend.amount <= 0.0 || stipend.amount > 1e12 {
+                return Err(RecordError::new("funding.stipend.amount", "must be a positive number"));
+            }
+            if stipend.currency.len() != 3 || !stipend.currency.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(RecordError::new(
+                    "funding.stipend.currency",
+                    "must be a three-letter ISO 4217 code such as CAD or KRW",
+                ));
+            }
+        }
+        if self.positions == 0 || self.positions > 1000 {
+            return Err(RecordError::new("positions", "must be between 1 and 1000"));
+        }
+        if let Some(url) = &self.apply_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            return Err(RecordError::new("apply_url", "must be an http(s) URL"));
+        }
+        if let Some(email) = &self.contact_email
+            && !is_plausible_email(email)
+        {
+            return Err(RecordError::new("contact_email", "is not an e-mail address"));
+        }
+        Ok(())
+    }
+
+    /// The languages in which the opening can be read, original first.
+    pub fn languages(&self) -> Vec<Lang> {
+        let mut langs = vec![self.original_language];
+        langs.extend(self.title.keys().copied().filter(|l| *l != self.original_language));
+        langs
+    }
+}
+
+impl InstitutionRecord {
+    fn validate(&self) -> Result<(), RecordError> {
+        let slug_ok = !self.slug.is_empty()
+            && self.slug.len() <= 64
+            && self.slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !slug_ok {
+            return Err(RecordError::new("institution.slug", "must be lowercase letters, digits and hyphens"));
+        }
+        if self.name.is_empty() {
+            return Err(RecordError::new("institution.name", "at least one language is required"));
+        }
+        for (lang, name) in &self.name {
+            check_not_blank(&format!("institution.name.{lang}"), name)?;
+        }
+        check_country("institution.country", &self.country)?;
+        check_not_blank("institution.city", &self.city)?;
+        let domain_ok = self.domain.contains('.')
+            && self.domain.len() <= 253
+            && self.domain.split('.').all(|label| {
+                !label.is_empty() && label.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            });
+        if !domain_ok {
+            return Err(RecordError::new("institution.domain", "must be a lowercase domain name"));
+        }
+        Ok(())
+    }
+}
+
+fn check_identifier(field: &str, value: &str) -> Result<(), RecordError> {
+    let ok = !value.is_empty() && value.len() <= 200 && value.chars().all(|c| !c.is_whitespace() && !c.is_control());
+    if ok { Ok(()) } else { Err(RecordError::new(field, "must be 1 to 200 characters without spaces")) }
+}
+
+fn check_not_blank(field: &str, value: &str) -> Result<(), RecordError> {
+    if value.trim().is_empty() { Err(RecordError::new(field, "must not be empty")) } else { Ok(()) }
+}
+
+fn check_texts(field: &str, texts: &Texts, max_chars: usize) -> Result<(), RecordError> {
+    if texts.is_empty() {
+        return Err(RecordError::new(field, "at least one language is required"));
+    }
+    for (lang, text) in texts {
+        let name = format!("{field}.{lang}");
+        check_not_blank(&name, text)?;
+        if text.chars().count() > max_chars {
+            return Err(RecordError::new(name, format!("longer than {max_chars} characters")));
+        }
+    }
+    Ok(())
+}
+
+fn check_country(field: &str, value: &str) -> Result<(), RecordError> {
+    if value.len() == 2 && value.bytes().all(|b| b.is_ascii_uppercase()) {
+        Ok(())
+    } else {
+        Err(RecordError::new(field, "must be an ISO 3166-1 alpha-2 code such as KR or CA"))
+    }
+}
+
+fn is_plausible_email(email: &str) -> bool {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !email.contains(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) const SAMPLE: &str = r#"{"external_id": "kaist-qec-01", "institution": {"slug": "kaist", "name": {"en": "KAIST", "ko": "한국과학기술원"}, "country": "KR", "city": "Daejeon", "domain": "kaist.ac.kr"}, "kind": "phd_exchange", "career_stages": ["R1"], "fields": ["1.3", "2.2"], "title": {"en": "Quantum error correction", "ko": "양자 오류 정정"}, "description": {"en": "A stay.", "ko": "연구."}, "original_language": "en", "keywords": ["qec"], "languages_required": [{"lang": "en", "level": "B2"}], "location": {"country": "KR", "city": "Daejeon"}, "start_date": "2028-03-02", "duration_months": 6, "deadline": "2028-01-15", "funding": {"stipend": {"amount": 2500000, "currency": "KRW", "period": "month"}, "travel_covered": true, "housing_covered": false}, "positions": 1, "apply_url": "https://kaist.ac.kr/x", "contact_email": "exchange@kaist.ac.kr"}"#;
+
+    #[test]
+    fn a_complete_line_parses() {
+        let record = OpeningRecord::from_json_line(SAMPLE).expect("valid sample");
+        assert_eq!(record.kind, Kind::PhdExchange);
+        assert_eq!(record.languages(), vec![Lang::En, Lang::Ko]);
+        assert_eq!(record.funding.stipend.as_ref().map(|s| s.amount), Some(2_500_000.0));
+    }
+
+    #[test]
+    fn bad_lines_name_the_field() {
+        let cases = [
+            ("\"kind\": \"phd_exchange\"", "\"kind\": \"holiday\"", "json"),
+            ("\"career_stages\": [\"R1\"]", "\"career_stages\": []", "career_stages"),
+            ("\"currency\": \"KRW\"", "\"currency\": \"won\"", "funding.stipend.currency"),
+            (
+                "\"country\": \"KR\", \"city\": \"Daejeon\", \"domain\"",
+                "\"country\": \"Korea\", \"city\": \"Daejeon\", \"domain\"",
+                "institution.country",
+            ),
+            ("\"original_language\": \"en\"", "\"original_language\": \"fr\"", "title"),
+            ("\"apply_url\": \"https", "\"apply_url\": \"javascript", "apply_url"),
+        ];
+        for (from, to, field) in cases {
+            let line = SAMPLE.replacen(from, to, 1);
+            assert_ne!(line, SAMPLE, "{from} not found");
+            let err = OpeningRecord::from_json_line(&line).expect_err(field);
+            assert_eq!(err.field, field, "{err}");
+        }
+        assert_eq!(OpeningRecord::from_json_line("{").map_err(|e| e.field), Err("json".into()));
+    }
+}
+
+/// Records for tests in every crate (`features = ["testing"]`).
+#[cfg(any(test, feature = "testing"))]
+pub mod testing {
+    use super::*;
+
+    /// A complete, valid record of `institution` (a slug; its domain is `{slug}.example.org`).
+    pub fn record(external_id: &str, institution: &str, title_en: &str) -> OpeningRecord {
+        let line = serde_json::json!({
+            "external_id": external_id,
+            "institution": {"slug": institution, "name": {"en": institution.to_uppercase()},
+                            "country": "KR", "city": "Daejeon", "domain": format!("{institution}.example.org")},
+            "kind": "postdoc", "career_stages": ["R2"], "fields": ["1.3"],
+            "title": {"en": title_en, "ko": "한국어 제목"},
+            "description": {"en": format!("{title_en}. A research stay."), "ko": "연구 체류."},
+            "original_language": "en", "keywords": ["physics"],
+            "languages_required": [{"lang": "en", "level": "B2"}],
+            "location": {"country": "KR", "city": "Daejeon"},
+            "start_date": "2099-03-01", "duration_months": 6, "deadline": "2099-01-15",
+            "funding": {"stipend": {"amount": 2500.5, "currency": "CAD", "period": "month"},
+                        "travel_covered": true, "housing_covered": false},
+            "positions": 2, "apply_url": "https://example.org/apply", "contact_email": "a@example.org"
+        });
+        OpeningRecord::from_json_line(&line.to_string()).unwrap_or_else(|e| panic!("fixture: {e}"))
+    }
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs all of Passerelle's tests on this machine, installing what they need:
+#   formatting and lints; unit, HTTP and CLI tests against SQLite and a real PostgreSQL server;
+#   browser tests (Playwright driving Chromium) against a server seeded with the demo data.
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+
+ensure_apt chromium fonts-noto-cjk postgresql curl python3
+command -v node >/dev/null || { log "Node.js is needed for the browser tests"; exit 1; }
+
+"$ROOT/scripts/build-client.sh"
+
+log "cargo fmt --check"
+cargo fmt --all --check
+log "cargo clippy"
+cargo clippy -q --all-targets -- -D warnings
+
+SERVER_PID=""
+DATA_DIR=""
+cleanup() {
+    [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+    [ -n "$DATA_DIR" ] && rm -rf "$DATA_DIR"
+    stop_postgres
+}
+trap cleanup EXIT
+
+start_postgres
+export PASSERELLE_REQUIRE_POSTGRES=1
+log "cargo test (SQLite and PostgreSQL)"
+cargo test -q --all-targets
+
+log "browser tests"
+DATA_DIR=$(mktemp -d /tmp/passerelle-e2e.XXXXXX)
+port=$(free_port)
+export PASSERELLE_DATA_DIR="$DATA_DIR" PASSERELLE_ADDR="127.0.0.1:$port"
+unset DATABASE_URL
+"$ROOT/target/debug/passerelle" seed demo
+"$ROOT/target/debug/passerelle" serve >"$DATA_DIR/server.log" 2>&1 &
+SERVER_PID=$!
+wait_healthy "http://127.0.0.1:$port"
+cd "$ROOT/end2end"
+PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund
+PASSERELLE_BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 --test-reporter=spec tests/

@@ -1,0 +1,89 @@
+//! Analyzers. Each language field is analysed with its language's analyzer, and the query parser
+//! applies the same one to the query text, so `batteries` meets `battery` and `Énergie` meets
+//! `energie`.
+
+use model::Lang;
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+    TokenizerManager,
+};
+
+/// For text whose language is unknown (keywords, institution names): folds case and accents.
+pub const NEUTRAL: &str = "passerelle_neutral";
+
+pub fn analyzer_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "passerelle_en",
+        Lang::Fr => "passerelle_fr",
+        Lang::Ko => "passerelle_ko",
+    }
+}
+
+/// French elided articles and pronouns (l', d', qu'…) split off by the tokenizer.
+const FRENCH_ELISIONS: [&str; 9] = ["l", "d", "j", "m", "n", "s", "t", "c", "qu"];
+
+pub fn register(manager: &TokenizerManager) {
+    manager.register(
+        analyzer_name(Lang::En),
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(Stemmer::new(Language::English))
+            .build(),
+    );
+    let french_stop_words = StopWordFilter::new(Language::French).unwrap_or_else(|| StopWordFilter::remove(Vec::new()));
+    manager.register(
+        analyzer_name(Lang::Fr),
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(StopWordFilter::remove(FRENCH_ELISIONS.map(String::from)))
+            .filter(french_stop_words)
+            .filter(Stemmer::new(Language::French))
+            .filter(AsciiFoldingFilter)
+            .build(),
+    );
+    // Korean gets morphological analysis in issue 3; until then words split on spaces.
+    manager.register(
+        analyzer_name(Lang::Ko),
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .build(),
+    );
+    manager.register(
+        NEUTRAL,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build(),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(lang: Lang, text: &str) -> Vec<String> {
+        let manager = TokenizerManager::default();
+        register(&manager);
+        let mut analyzer = manager.get(analyzer_name(lang)).expect("registered");
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn french_drops_elisions_and_folds_accents() {
+        assert_eq!(tokens(Lang::Fr, "l'énergie des batteries"), tokens(Lang::Fr, "Energie batterie"));
+    }
+
+    #[test]
+    fn english_stems() {
+        assert_eq!(tokens(Lang::En, "batteries"), tokens(Lang::En, "battery"));
+    }
+}

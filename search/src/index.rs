@@ -1,0 +1,141 @@
+//! The index on disk: opened or created under the data directory, stamped with the schema
+//! version, rebuilt from the database when missing or stale.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use tantivy::schema::Value;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use crate::SearchError;
+use crate::analysis;
+use crate::schema::{self, Fields, IndexedOpening, SCHEMA_VERSION};
+
+const STAMP_FILE: &str = "passerelle-schema-version";
+const WRITER_MEMORY_BYTES: usize = 50_000_000;
+
+/// Whether the index on disk can be used as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexState {
+    Current,
+    /// Just created (missing or from an older schema): fill it from the database.
+    NeedsRebuild,
+}
+
+pub struct SearchIndex {
+    pub(crate) index: Index,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    dir: PathBuf,
+    /// One writer at a time within this process; Tantivy's lock guards across processes.
+    write_guard: Mutex<()>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex").field("dir", &self.dir).finish_non_exhaustive()
+    }
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it (empty) when absent or stamped with another schema.
+    pub fn open(dir: &Path) -> Result<(SearchIndex, IndexState), SearchError> {
+        let (schema, fields) = schema::build();
+        let stamp = dir.join(STAMP_FILE);
+        let current = fs::read_to_string(&stamp).ok().and_then(|s| s.trim().parse::<u32>().ok())
+            == Some(SCHEMA_VERSION)
+            && dir.join("meta.json").exists();
+        let (index, state) = if current {
+            (Index::open_in_dir(dir)?, IndexState::Current)
+        } else {
+            if dir.exists() {
+                tracing::info!(dir = %dir.display(), "index missing or stale; recreating it");
+                fs::remove_dir_all(dir)?;
+            }
+            fs::create_dir_all(dir)?;
+            let index = Index::create_in_dir(dir, schema)?;
+            fs::write(&stamp, SCHEMA_VERSION.to_string())?;
+            (index, IndexState::NeedsRebuild)
+        };
+        analysis::register(index.tokenizers());
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
+        let search_index = SearchIndex { index, reader, fields, dir: dir.to_path_buf(), write_guard: Mutex::new(()) };
+        Ok((search_index, state))
+    }
+
+    /// Replaces the whole content of the index with `openings`. Returns how many were indexed.
+    pub fn rebuild<'a>(&self, openings: impl IntoIterator<Item = IndexedOpening<'a>>) -> Result<u64, SearchError> {
+        self.write(|writer, fields| {
+            writer.delete_all_documents()?;
+            let mut count = 0;
+            for opening in openings {
+                writer.add_document(fields.document(&opening))?;
+                count += 1;
+            }
+            Ok(count)
+        })
+    }
+
+    /// Adds or replaces these openings, keyed by id.
+    pub fn upsert<'a>(&self, openings: impl IntoIterator<Item = IndexedOpening<'a>>) -> Result<(), SearchError> {
+        self.write(|writer, fields| {
+            for opening in openings {
+                writer.delete_term(Term::from_field_i64(fields.id, opening.id));
+                writer.add_document(fields.document(&opening))?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Removes openings by id (closed by a moderator, deleted).
+    pub fn remove(&self, ids: &[i64]) -> Result<(), SearchError> {
+        self.write(|writer, fields| {
+            for id in ids {
+                writer.delete_term(Term::from_field_i64(fields.id, *id));
+            }
+            Ok(())
+        })
+    }
+
+    /// Runs `change` with a writer, commits, and makes the result visible to searches at once.
+    fn write<T>(
+        &self,
+        change: impl FnOnce(&mut IndexWriter, &Fields) -> Result<T, SearchError>,
+    ) -> Result<T, SearchError> {
+        let _guard = self.write_guard.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut writer: IndexWriter = self.index.writer(WRITER_MEMORY_BYTES)?;
+        let result = change(&mut writer, &self.fields)?;
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        Ok(result)
+    }
+
+    /// How many openings the index holds.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every id in the index, sorted (for consistency checks).
+    pub fn ids(&self) -> Result<Vec<i64>, SearchError> {
+        let searcher = self.reader.searcher();
+        let mut ids = Vec::new();
+        for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let alive = segment.doc_ids_alive();
+            for doc_id in alive {
+                let doc: TantivyDocument =
+                    searcher.doc(tantivy::DocAddress::new(u32::try_from(segment_ord).unwrap_or(0), doc_id))?;
+                if let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_i64()) {
+                    ids.push(id);
+                }
+            }
+        }
+        ids.sort_unstable();
+        Ok(ids)
+    }
+}

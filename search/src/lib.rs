@@ -1,0 +1,17 @@
+//! The full-text index: derived from the database and rebuilt from it at any time.
+//!
+//! - [`analysis`]: per-language analyzers, the same at index and query time.
+//! - [`schema`]: the fields and the documents built from opening records.
+//! - [`index`]: opening, stamping, rebuilding and updating the index on disk.
+//! - [`query`]: turning a user's search into a Tantivy query, with filters, facets and sorting.
+
+mod analysis;
+mod error;
+mod index;
+mod query;
+mod schema;
+
+pub use error::SearchError;
+pub use index::{IndexState, SearchIndex};
+pub use query::{FacetCounts, Filters, Hit, SearchQuery, SearchResults, Sort};
+pub use schema::IndexedOpening;

@@ -1,0 +1,182 @@
+//! From a user's search to ranked ids, counts and facets.
+
+use std::collections::BTreeMap;
+use std::ops::Bound;
+
+use chrono::NaiveDate;
+use model::Lang;
+use model::vocab::{CareerStage, Field, Kind};
+use serde::{Deserialize, Serialize};
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
+use tantivy::collector::{Collector, Count, FacetCollector, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{Facet, IndexRecordOption};
+use tantivy::{Order, Searcher, Term};
+
+use crate::SearchError;
+use crate::index::SearchIndex;
+use crate::schema::{epoch_day, lang_slot};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Best match first; with no query text, the same as `Deadline`.
+    #[default]
+    Relevance,
+    /// Soonest deadline first.
+    Deadline,
+    /// Most recently published first.
+    Newest,
+}
+
+impl Sort {
+    pub fn from_code(code: &str) -> Option<Sort> {
+        match code {
+            "relevance" => Some(Sort::Relevance),
+            "deadline" => Some(Sort::Deadline),
+            "newest" => Some(Sort::Newest),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub kind: Option<Kind>,
+    pub stage: Option<CareerStage>,
+    pub field: Option<Field>,
+    pub country: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SearchQuery<'a> {
+    pub text: &'a str,
+    /// The searcher's language (title boosts favour it).
+    pub lang: Lang,
+    pub filters: Filters,
+    pub sort: Sort,
+    pub offset: usize,
+    pub limit: usize,
+    /// Openings whose deadline is before this day are closed.
+    pub today: NaiveDate,
+    pub include_closed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hit {
+    pub id: i64,
+    pub score: f32,
+}
+
+/// Counts of matching openings per value, for each facet.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCounts {
+    pub kind: BTreeMap<String, u64>,
+    pub stage: BTreeMap<String, u64>,
+    pub field: BTreeMap<String, u64>,
+    pub country: BTreeMap<String, u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SearchResults {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    pub facets: FacetCounts,
+}
+
+const FACET_ROOTS: [&str; 4] = ["/kind", "/stage", "/field", "/country"];
+
+impl SearchIndex {
+    pub fn search(&self, query: &SearchQuery<'_>) -> Result<SearchResults, SearchError> {
+        let searcher = self.reader.searcher();
+        let built = self.build_query(query);
+        let top = TopDocs::with_limit(query.limit.max(1)).and_offset(query.offset);
+        let has_text = !query.text.trim().is_empty();
+        let sort = if query.sort == Sort::Relevance && !has_text { Sort::Deadline } else { query.sort };
+        // Ties break on the id, so that pages are stable and a rebuilt index ranks the same.
+        let by_id = (SortByStaticFastValue::<i64>::for_field("id"), Order::Asc);
+        let by_field = |field: &str, order| (SortByStaticFastValue::<i64>::for_field(field), order);
+        let (total, ranked, facets) = match sort {
+            Sort::Relevance => {
+                let (total, docs, facets) =
+                    collect(&searcher, &*built, top.order_by(((SortBySimilarityScore, Order::Desc), by_id)))?;
+                (total, docs.into_iter().map(|((score, id), _)| (score, id)).collect::<Vec<_>>(), facets)
+            }
+            Sort::Deadline | Sort::Newest => {
+                let key = if sort == Sort::Deadline {
+                    by_field("deadline", Order::Asc)
+                } else {
+                    by_field("published_at", Order::Desc)
+                };
+                let (total, docs, facets) = collect(&searcher, &*built, top.order_by((key, by_id)))?;
+                (total, docs.into_iter().map(|((_, id), _)| (0.0, id)).collect(), facets)
+            }
+        };
+        let hits = ranked.into_iter().filter_map(|(score, id)| id.map(|id| Hit { id, score })).collect();
+        Ok(SearchResults { total, hits, facets })
+    }
+
+    fn build_query(&self, query: &SearchQuery<'_>) -> Box<dyn Query> {
+        let fields = &self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let text = query.text.trim();
+        if text.is_empty() {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        } else {
+            let mut default_fields = Vec::new();
+            default_fields.extend(fields.title);
+            default_fields.extend(fields.description);
+            default_fields.extend([fields.keywords, fields.institution]);
+            let mut parser = QueryParser::for_index(&self.index, default_fields);
+            for title in fields.title {
+                parser.set_field_boost(title, 3.0);
+            }
+            parser.set_field_boost(fields.title[lang_slot(query.lang)], 3.5);
+            parser.set_field_boost(fields.keywords, 2.0);
+            // Lenient: whatever a user types gives a query, never an error.
+            let (parsed, _errors) = parser.parse_query_lenient(text);
+            clauses.push((Occur::Must, parsed));
+        }
+        let facet_filters = [
+            query.filters.kind.map(|k| ["kind", k.code()]),
+            query.filters.stage.map(|s| ["stage", s.code()]),
+            query.filters.field.map(|f| ["field", f.code()]),
+            query.filters.country.as_deref().map(|c| ["country", c]),
+        ];
+        for path in facet_filters.into_iter().flatten() {
+            let term = Term::from_facet(fields.facets, &Facet::from_path(path));
+            clauses.push((Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+        }
+        if !query.include_closed {
+            let today = Term::from_field_i64(fields.deadline, epoch_day(query.today));
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(Bound::Included(today), Bound::Unbounded))));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+type Collected<T> = (usize, Vec<T>, FacetCounts);
+
+fn collect<C, T>(searcher: &Searcher, query: &dyn Query, top: C) -> Result<Collected<T>, SearchError>
+where
+    C: Collector<Fruit = Vec<T>>,
+{
+    let mut facet_collector = FacetCollector::for_field("facets");
+    for root in FACET_ROOTS {
+        facet_collector.add_facet(root);
+    }
+    let (total, docs, facet_fruit) = searcher.search(query, &(Count, top, facet_collector))?;
+    let counts = |root: &str| -> BTreeMap<String, u64> {
+        facet_fruit
+            .get(root)
+            .filter_map(|(facet, count)| facet.to_path().last().map(|value| ((*value).to_string(), count)))
+            .collect()
+    };
+    let facets = FacetCounts {
+        kind: counts("/kind"),
+        stage: counts("/stage"),
+        field: counts("/field"),
+        country: counts("/country"),
+    };
+    Ok((total, docs, facets))
+}

@@ -1,0 +1,111 @@
+//! The JSON API (`/api/v1/…`). Errors are JSON too: `{"error": {"code", "message"}}`.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use model::Lang;
+use model::dto::SearchParams;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::router::AppState;
+
+fn error(status: StatusCode, code: &str, message: String) -> Response {
+    (status, Json(json!({ "error": { "code": code, "message": message } }))).into_response()
+}
+
+fn internal(err: catalog::CatalogError) -> Response {
+    tracing::error!(error = %err, "API request failed");
+    error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error".to_string())
+}
+
+#[derive(Serialize)]
+struct ApiHit {
+    id: i64,
+    external_id: String,
+    title: String,
+    title_lang: Lang,
+    institution: String,
+    kind: model::vocab::Kind,
+    country: String,
+    city: String,
+    deadline: chrono::NaiveDate,
+    days_left: i64,
+    funded: bool,
+    score: f32,
+    url: String,
+}
+
+/// `GET /api/v1/openings?q=&lang=&kind=&stage=&field=&country=&sort=&closed=&page=&per_page=`
+pub async fn search(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Response {
+    let lang = match pairs.iter().find(|(key, _)| key == "lang") {
+        Some((_, code)) if !code.is_empty() => match Lang::from_tag(code) {
+            Some(lang) => lang,
+            None => return error(StatusCode::BAD_REQUEST, "invalid_parameter", "lang: expected fr, en or ko".into()),
+        },
+        _ => model::lang::preferred(None, headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok())),
+    };
+    let params = match SearchParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
+        Ok(params) => params,
+        Err(err) => return error(StatusCode::BAD_REQUEST, "invalid_parameter", err.to_string()),
+    };
+    let outcome = match state.catalog.search(lang, &params, catalog::today()).await {
+        Ok(outcome) => outcome,
+        Err(err) => return internal(err),
+    };
+    let hits: Vec<ApiHit> = outcome
+        .page
+        .hits
+        .into_iter()
+        .zip(outcome.scores)
+        .map(|(hit, score)| ApiHit {
+            url: format!("{}/{}/openings/{}", state.public_url, lang.code(), hit.id),
+            id: hit.id,
+            external_id: hit.external_id,
+            title: hit.title,
+            title_lang: hit.title_lang,
+            institution: hit.institution,
+            kind: hit.kind,
+            country: hit.country,
+            city: hit.city,
+            deadline: hit.deadline,
+            days_left: hit.days_left,
+            funded: hit.funded,
+            score,
+        })
+        .collect();
+    Json(json!({
+        "total": outcome.page.total,
+        "page": outcome.page.page,
+        "per_page": outcome.page.per_page,
+        "lang": lang,
+        "hits": hits,
+        "facets": outcome.facets,
+    }))
+    .into_response()
+}
+
+/// `GET /api/v1/openings/{id}`: the whole record, plus its id and status.
+pub async fn opening(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    let not_found = || error(StatusCode::NOT_FOUND, "not_found", format!("no published opening with id '{id}'"));
+    let Ok(numeric_id) = id.parse::<i64>() else { return not_found() };
+    match state.catalog.opening(numeric_id, catalog::today()).await {
+        Ok(Some(detail)) => {
+            let mut body = serde_json::to_value(&detail.record).unwrap_or_default();
+            if let Some(object) = body.as_object_mut() {
+                object.insert("id".into(), json!(detail.id));
+                object.insert("published_on".into(), json!(detail.published_on));
+                object.insert("days_left".into(), json!(detail.days_left));
+                object.insert("closed".into(), json!(detail.is_closed()));
+            }
+            Json(body).into_response()
+        }
+        Ok(None) => not_found(),
+        Err(err) => internal(err),
+    }
+}

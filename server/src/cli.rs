@@ -1,0 +1,109 @@
+//! The commands of `passerelle`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::ServerError;
+use crate::config::Config;
+
+#[derive(Debug, Parser)]
+#[command(name = "passerelle", version, about = "Research exchange openings between Korea, Quebec and beyond")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Runs pending migrations, opens (or rebuilds) the index and serves HTTP.
+    Serve,
+    /// Runs pending database migrations.
+    Migrate,
+    /// Rebuilds the search index from the database.
+    Reindex,
+    /// Imports data.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
+    /// Loads data into the database.
+    Seed {
+        #[command(subcommand)]
+        what: SeedCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Upserts openings from a JSONL file (one record per line); a bad line imports nothing.
+    Openings { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SeedCommand {
+    /// Loads the demo openings shipped with Passerelle.
+    Demo,
+}
+
+pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
+    match command {
+        Command::Serve => serve(config).await,
+        Command::Migrate => {
+            config.open_catalog().await?;
+            println!("Database is up to date.");
+            Ok(())
+        }
+        Command::Reindex => {
+            let catalog = config.open_catalog().await?;
+            let count = catalog.reindex().await?;
+            println!("Indexed {count} openings.");
+            Ok(())
+        }
+        Command::Import { what: ImportCommand::Openings { file } } => {
+            let catalog = config.open_catalog().await?;
+            let summary = crate::import::import_file(&catalog, &file).await?;
+            println!(
+                "Imported {}: {} new, {} updated, {} unchanged.",
+                file.display(),
+                summary.inserted,
+                summary.updated,
+                summary.unchanged
+            );
+            Ok(())
+        }
+        Command::Seed { what: SeedCommand::Demo } => {
+            let catalog = config.open_catalog().await?;
+            let summary = crate::demo::seed(&catalog, catalog::today()).await?;
+            println!(
+                "Demo data loaded: {} new, {} updated, {} unchanged.",
+                summary.inserted, summary.updated, summary.unchanged
+            );
+            Ok(())
+        }
+    }
+}
+
+async fn serve(config: Config) -> Result<(), ServerError> {
+    let catalog = config.open_catalog().await?;
+    if !config.site_root.join("pkg").join("passerelle.wasm").exists()
+        && !config.site_root.join("pkg").join("passerelle_bg.wasm").exists()
+    {
+        tracing::warn!(
+            site_root = %config.site_root.display(),
+            "no browser bundle found: pages work, without hydration (run scripts/build-client.sh)"
+        );
+    }
+    let app = crate::router::router(&config, catalog);
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|source| ServerError::Bind { addr: config.addr.to_string(), source })?;
+    tracing::info!("Passerelle is listening on http://{}", config.addr);
+    println!("Passerelle is listening on http://{}", config.addr);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(ServerError::Serve)
+}

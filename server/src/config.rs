@@ -1,0 +1,64 @@
+//! Settings, read once from the environment at start and passed down.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use crate::ServerError;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `PASSERELLE_DATA_DIR`: the SQLite database and the index live here.
+    pub data_dir: PathBuf,
+    /// `DATABASE_URL`, else a SQLite file in the data directory.
+    pub database_url: String,
+    /// `PASSERELLE_ADDR`
+    pub addr: SocketAddr,
+    /// `PASSERELLE_SITE_ROOT`: where the browser bundle was built (`pkg/` inside).
+    pub site_root: PathBuf,
+    /// `PASSERELLE_PUBLIC_URL`: the origin used in canonical links; defaults to `http://{addr}`.
+    pub public_url: String,
+}
+
+impl Config {
+    pub fn from_env() -> Result<Config, ServerError> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let data_dir = PathBuf::from(var("PASSERELLE_DATA_DIR").unwrap_or_else(|| "./data".to_string()));
+        let addr_text = var("PASSERELLE_ADDR").unwrap_or_else(|| "127.0.0.1:3000".to_string());
+        let addr = addr_text.parse().map_err(|e| ServerError::Config {
+            name: "PASSERELLE_ADDR",
+            reason: format!("'{addr_text}' is not host:port ({e})"),
+        })?;
+        Ok(Config::new(data_dir, var("DATABASE_URL"), addr, var("PASSERELLE_SITE_ROOT"), var("PASSERELLE_PUBLIC_URL")))
+    }
+
+    pub fn new(
+        data_dir: PathBuf,
+        database_url: Option<String>,
+        addr: SocketAddr,
+        site_root: Option<String>,
+        public_url: Option<String>,
+    ) -> Config {
+        let database_url =
+            database_url.unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data_dir.join("passerelle.db").display()));
+        Config {
+            database_url,
+            addr,
+            site_root: PathBuf::from(site_root.unwrap_or_else(|| "target/site".to_string())),
+            public_url: public_url
+                .map(|url| url.trim_end_matches('/').to_string())
+                .unwrap_or_else(|| format!("http://{addr}")),
+            data_dir,
+        }
+    }
+
+    pub fn index_dir(&self) -> PathBuf {
+        self.data_dir.join("index")
+    }
+
+    /// Opens the catalogue (migrating the database and rebuilding a missing index).
+    pub async fn open_catalog(&self) -> Result<catalog::Catalog, ServerError> {
+        std::fs::create_dir_all(&self.data_dir)
+            .map_err(|source| ServerError::DataDir { path: self.data_dir.clone(), source })?;
+        Ok(catalog::Catalog::open(&self.database_url, &self.index_dir()).await?)
+    }
+}

@@ -1,0 +1,17 @@
+//! The `passerelle` binary's library: everything but `main`, so that tests drive the real
+//! router and the real commands.
+//!
+//! - [`config`]: settings read once from the environment.
+//! - [`cli`]: the commands of the contract (`serve`, `migrate`, `import`, `reindex`, `seed`).
+//! - [`router`]: the axum router: pages (Leptos), JSON API, health, language redirects, assets.
+//! - [`api`]: `/api/v1/…` handlers. [`import`]: reading JSONL files. [`demo`]: the demo data.
+
+pub mod api;
+pub mod cli;
+pub mod config;
+pub mod demo;
+mod error;
+pub mod import;
+pub mod router;
+
+pub use error::ServerError;

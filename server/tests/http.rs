@@ -1,0 +1,224 @@
+//! The HTTP contract, against the real router over a real SQLite file and index seeded with the
+//! demo data.
+
+use axum::Router;
+use axum::body::Body;
+use http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use server::config::Config;
+use tower::ServiceExt;
+
+struct Site {
+    router: Router,
+    _dir: tempfile::TempDir,
+}
+
+async fn site() -> Site {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let addr = "127.0.0.1:3000".parse().expect("addr");
+    let config = Config::new(dir.path().to_path_buf(), None, addr, None, None);
+    let catalog = config.open_catalog().await.expect("catalog");
+    server::demo::seed(&catalog, catalog::today()).await.expect("demo");
+    Site { router: server::router::router(&config, catalog), _dir: dir }
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: http::HeaderMap,
+    body: String,
+}
+
+impl Site {
+    async fn get(&self, uri: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut request = Request::get(uri);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response =
+            self.router.clone().oneshot(request.body(Body::empty()).expect("request")).await.expect("response");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    async fn json(&self, uri: &str) -> (StatusCode, serde_json::Value) {
+        let reply = self.get(uri, &[]).await;
+        (reply.status, serde_json::from_str(&reply.body).expect("JSON body"))
+    }
+}
+
+fn location(reply: &Reply) -> &str {
+    reply.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
+}
+
+#[tokio::test]
+async fn health_answers() {
+    let site = site().await;
+    assert_eq!(site.get("/healthz", &[]).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn root_redirects_by_accept_language_then_cookie() {
+    let site = site().await;
+    let ko = site.get("/", &[("accept-language", "ko-KR,ko;q=0.9,en;q=0.5")]).await;
+    assert!(ko.status.is_redirection());
+    assert_eq!(location(&ko), "/ko/");
+    let fr = site.get("/", &[("accept-language", "fr-CA")]).await;
+    assert_eq!(location(&fr), "/fr/");
+    let none = site.get("/", &[]).await;
+    assert_eq!(location(&none), "/en/");
+    let chosen = site.get("/", &[("accept-language", "fr"), ("cookie", "passerelle_lang=ko")]).await;
+    assert_eq!(location(&chosen), "/ko/", "an explicit choice beats the browser");
+}
+
+#[tokio::test]
+async fn each_language_has_its_lang_and_alternates() {
+    let site = site().await;
+    for (lang, heading) in [
+        ("en", "Find your next research exchange"),
+        ("fr", "Trouvez votre prochain séjour de recherche"),
+        ("ko", "다음 연구 교류 기회를 찾아보세요"),
+    ] {
+        let reply = site.get(&format!("/{lang}/"), &[]).await;
+        assert_eq!(reply.status, StatusCode::OK);
+        assert!(reply.body.contains(&format!("<html lang=\"{lang}\"")), "{lang}: no lang attribute");
+        assert!(reply.body.contains(heading), "{lang}: heading missing");
+        for other in ["en", "fr", "ko"] {
+            let alternate = format!("href=\"http://127.0.0.1:3000/{other}/\" hreflang=\"{other}\" rel=\"alternate\"");
+            assert!(reply.body.contains(&alternate), "{lang}: no alternate for {other}");
+        }
+        assert!(reply.body.contains(&format!("href=\"http://127.0.0.1:3000/{lang}/\" rel=\"canonical\"")));
+    }
+}
+
+#[tokio::test]
+async fn the_list_links_to_openings_that_open() {
+    let site = site().await;
+    let list = site.get("/fr/openings", &[]).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains("63 offres ouvertes"), "count missing");
+    let links: Vec<&str> =
+        list.body.split("href=\"/fr/openings/").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+    assert_eq!(links.len(), 20, "one page of 20 openings");
+    for id in links.iter().take(5) {
+        let page = site.get(&format!("/fr/openings/{id}"), &[]).await;
+        assert_eq!(page.status, StatusCode::OK, "/fr/openings/{id}");
+        assert!(page.body.contains("Date limite"));
+    }
+    let second = site.get("/fr/openings?page=2", &[]).await;
+    assert!(second.body.contains("Page 2 sur 4"));
+}
+
+#[tokio::test]
+async fn an_opening_shows_every_field_in_the_readers_format() {
+    let site = site().await;
+    let (_, api) = site.json("/api/v1/openings?per_page=100").await;
+    let id = api["hits"]
+        .as_array()
+        .and_then(|hits| hits.iter().find(|h| h["external_id"] == "demo-usherb-quantum-materials"))
+        .map(|hit| hit["id"].clone())
+        .expect("demo opening");
+    let fr = site.get(&format!("/fr/openings/{id}"), &[]).await;
+    assert!(fr.body.contains("5\u{202f}000\u{a0}$\u{a0}CA par mois"), "French stipend format");
+    assert!(fr.body.contains("Stage postdoctoral en matériaux quantiques"));
+    let ko = site.get(&format!("/ko/openings/{id}"), &[]).await;
+    assert!(ko.body.contains("월 CA$5,000"), "Korean stipend format");
+    assert!(ko.body.contains("2차원 양자 소재 박사후 연구원"));
+    assert!(ko.body.contains("일 남음"), "days left");
+    // Written in French only for the keywords; an English-only opening read in Korean says so.
+    let (_, api) = site.json("/api/v1/openings?per_page=100&lang=ko").await;
+    let english_only = api["hits"]
+        .as_array()
+        .and_then(|hits| hits.iter().find(|h| h["external_id"] == "demo-etri-speech"))
+        .map(|hit| hit["id"].clone())
+        .expect("demo opening");
+    let note = site.get(&format!("/ko/openings/{english_only}"), &[]).await;
+    assert!(note.body.contains("한국어 번역이 없어 원문 언어인 영어로"), "original-language note");
+    assert!(note.body.contains("lang=\"en\""));
+}
+
+#[tokio::test]
+async fn bad_input_gets_a_clear_page_in_the_right_language() {
+    let site = site().await;
+    let unknown_lang = site.get("/de/openings", &[("accept-language", "fr-FR")]).await;
+    assert_eq!(unknown_lang.status, StatusCode::NOT_FOUND);
+    assert!(unknown_lang.body.contains("<html lang=\"fr\""));
+    assert!(unknown_lang.body.contains("Page introuvable"));
+
+    let unknown_path = site.get("/nowhere", &[("accept-language", "ko")]).await;
+    assert_eq!(unknown_path.status, StatusCode::NOT_FOUND);
+    assert!(unknown_path.body.contains("페이지를 찾을 수 없습니다"));
+
+    for uri in ["/en/openings/999999", "/en/openings/abc", "/en/openings/-1"] {
+        let reply = site.get(uri, &[]).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(reply.body.contains("This opening does not exist"), "{uri}");
+    }
+
+    let bad_page = site.get("/ko/openings?page=abc", &[]).await;
+    assert_eq!(bad_page.status, StatusCode::BAD_REQUEST);
+    assert!(bad_page.body.contains("페이지 번호는 1 이상의 정수여야 합니다"));
+    let bad_kind = site.get("/en/openings?kind=holiday", &[]).await;
+    assert_eq!(bad_kind.status, StatusCode::BAD_REQUEST);
+
+    let script = site.get("/en/openings?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", &[]).await;
+    assert_eq!(script.status, StatusCode::OK);
+    assert!(!script.body.contains("<script>alert(1)</script>"), "the query is escaped");
+}
+
+#[tokio::test]
+async fn the_json_api_lists_and_shows_openings() {
+    let site = site().await;
+    let (status, body) = site.json("/api/v1/openings").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["total"], 63);
+    assert_eq!(body["hits"].as_array().map(Vec::len), Some(20));
+    let hit = &body["hits"][0];
+    for key in ["id", "external_id", "title", "institution", "score"] {
+        assert!(!hit[key].is_null(), "hit lacks {key}");
+    }
+    assert!(body["facets"]["kind"]["postdoc"].as_u64().unwrap_or(0) > 0);
+
+    let (_, korean) = site.json("/api/v1/openings?lang=ko&kind=postdoc&per_page=5").await;
+    assert!(korean["hits"].as_array().is_some_and(|h| h.iter().all(|h| h["kind"] == "postdoc")));
+
+    let id = hit["id"].clone();
+    let (status, opening) = site.json(&format!("/api/v1/openings/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(opening["external_id"], hit["external_id"]);
+    assert!(opening["title"].is_object() && opening["funding"].is_object());
+
+    for (uri, expected) in [
+        ("/api/v1/openings?page=x", StatusCode::BAD_REQUEST),
+        ("/api/v1/openings?per_page=1000", StatusCode::BAD_REQUEST),
+        ("/api/v1/openings?lang=de", StatusCode::BAD_REQUEST),
+        ("/api/v1/openings/999999", StatusCode::NOT_FOUND),
+        ("/api/v1/openings/abc", StatusCode::NOT_FOUND),
+    ] {
+        let (status, body) = site.json(uri).await;
+        assert_eq!(status, expected, "{uri}");
+        assert!(body["error"]["code"].is_string(), "{uri}: no error code");
+    }
+}
+
+#[tokio::test]
+async fn the_language_switch_remembers_and_stays_on_site() {
+    let site = site().await;
+    let reply = site.get("/set-lang/ko?next=%2Fko%2Fopenings%3Fq%3Dbattery", &[]).await;
+    assert!(reply.status.is_redirection());
+    assert_eq!(location(&reply), "/ko/openings?q=battery");
+    let cookie = reply.headers.get(header::SET_COOKIE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    assert!(cookie.starts_with("passerelle_lang=ko;") && cookie.contains("SameSite=Lax"), "{cookie}");
+    let evil = site.get("/set-lang/fr?next=%2F%2Fevil.example", &[]).await;
+    assert_eq!(location(&evil), "/fr/", "open redirect");
+    assert_eq!(site.get("/set-lang/de", &[]).await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn assets_are_served() {
+    let site = site().await;
+    let css = site.get("/assets/passerelle.css", &[]).await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(css.body.contains("Noto Sans CJK KR"), "the stylesheet names a Hangul font");
+}

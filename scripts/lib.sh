@@ -35,7 +35,8 @@ ensure_apt() {
 select_wasm_toolchain() {
     WASM_CARGO_ENV=()
     WASM_CARGO_FLAGS=()
-    if command -v rustup >/dev/null; then
+    # PASSERELLE_WASM_TOOLCHAIN=debian skips rustup's target (to test the fallback).
+    if [ "${PASSERELLE_WASM_TOOLCHAIN:-}" != debian ] && command -v rustup >/dev/null; then
         if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
             return 0
         fi

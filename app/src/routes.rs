@@ -89,7 +89,10 @@ fn LangChrome(lang: Lang) -> impl IntoView {
         <Html {..} lang=lang.code() />
         <Meta name="description" content=tr("meta-description") />
         {head_links}
-        <a class="skip-link" href="#main">{tr("skip-to-content")}</a>
+        // rel="external": the browser, not the router, follows it, so focus moves to <main>.
+        <a class="skip-link" href="#main" rel="external">
+            {tr("skip-to-content")}
+        </a>
         <Header />
         <main id="main" tabindex="-1">
             <Outlet />

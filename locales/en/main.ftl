@@ -22,7 +22,7 @@ language-de = German
 language-es = Spanish
 language-ja = Japanese
 language-zh = Chinese
-language-level = { $language } ({ $level })
+language-level = { $language }, level { $level }
 
 ## Home
 

@@ -22,7 +22,7 @@ language-de = allemand
 language-es = espagnol
 language-ja = japonais
 language-zh = chinois
-language-level = { $language } ({ $level })
+language-level = { $language }, niveau { $level }
 
 ## Accueil
 

@@ -22,7 +22,7 @@ language-de = 독일어
 language-es = 스페인어
 language-ja = 일본어
 language-zh = 중국어
-language-level = { $language } ({ $level })
+language-level = { $language } { $level }
 
 ## 홈
 

@@ -7,6 +7,7 @@ cd "$ROOT"
 
 ensure_apt chromium fonts-noto-cjk postgresql curl python3
 command -v node >/dev/null || { log "Node.js is needed for the browser tests"; exit 1; }
+command -v java >/dev/null || ensure_apt default-jre-headless  # the Nu Html Checker
 
 "$ROOT/scripts/build-client.sh"
 

@@ -21,6 +21,21 @@ pub use routes::{App, SiteUrl};
 /// Where the stylesheet is served; the server embeds `style/passerelle.css` there.
 pub const STYLESHEET_PATH: &str = "/assets/passerelle.css";
 
+/// Loads the bundle and hydrates the page. Leptos' own `HydrationScripts` puts the CSP nonce in
+/// `crossorigin` attributes, which is invalid HTML; this is the same script without that.
+#[component]
+fn HydrationScript(options: LeptosOptions) -> impl IntoView {
+    let pkg = format!("/{}/{}", options.site_pkg_dir, options.output_name);
+    let script = format!(
+        "import init, {{ hydrate }} from '{pkg}.js'; init({{ module_or_path: '{pkg}_bg.wasm' }}).then(hydrate);"
+    );
+    view! {
+        <link rel="modulepreload" href=format!("{pkg}.js") />
+        <link rel="preload" href=format!("{pkg}_bg.wasm") r#as="fetch" r#type="application/wasm" crossorigin="" />
+        <script type="module">{script}</script>
+    }
+}
+
 /// The HTML document around the app. `lang` is set by the app through `<Html>`.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -31,7 +46,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="stylesheet" href=STYLESHEET_PATH />
                 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options />
+                <HydrationScript options />
                 <MetaTags />
             </head>
             <body>

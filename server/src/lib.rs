@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 mod error;
+mod html;
 pub mod import;
 pub mod router;
 

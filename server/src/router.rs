@@ -78,7 +78,9 @@ pub fn router(config: &Config, catalog: catalog::Catalog) -> Router {
         .route("/assets/favicon.svg", get(favicon))
         .nest_service("/pkg", tower::ServiceBuilder::new().layer(immutable).service(ServeDir::new(pkg_dir)))
         .leptos_routes_with_context(&state, routes, context.clone(), shell.clone())
-        .fallback(leptos_axum::render_app_to_stream_with_context(context, shell))
+        // Rendered whole (not streamed), like the routes above: `/en/` and unknown paths land here.
+        .fallback(leptos_axum::render_app_async_with_context(context, shell))
+        .layer(axum::middleware::from_fn(crate::html::tidy_markers))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

@@ -84,6 +84,9 @@ async fn each_language_has_its_lang_and_alternates() {
         assert_eq!(reply.status, StatusCode::OK);
         assert!(reply.body.contains(&format!("<html lang=\"{lang}\"")), "{lang}: no lang attribute");
         assert!(reply.body.contains(heading), "{lang}: heading missing");
+        // Rendered whole, so readers without JavaScript get the recent openings too.
+        assert!(reply.body.contains("class=\"opening-card\""), "{lang}: recent openings missing");
+        assert!(!reply.body.contains("<template"), "{lang}: the page was streamed out of order");
         for other in ["en", "fr", "ko"] {
             let alternate = format!("href=\"http://127.0.0.1:3000/{other}/\" hreflang=\"{other}\" rel=\"alternate\"");
             assert!(reply.body.contains(&alternate), "{lang}: no alternate for {other}");

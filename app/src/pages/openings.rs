@@ -92,11 +92,9 @@ fn Results(params: SearchParams, results: ResultsResource) -> impl IntoView {
                     };
                     view! {
                         <div class="results" aria-live="polite">
-                            {heading.map(|h| view! { <h2 class="results__query">{h}</h2> })}
-                            <p class="results__count">
-                                <strong>{count}</strong>
-                                {sorted_note.map(|n| view! { " " <span>{n}</span> })}
-                            </p>
+                            {heading.map(|h| view! { <p class="results__query">{h}</p> })}
+                            <h2 class="results__count">{count}</h2>
+                            {sorted_note.map(|n| view! { <p class="results__note">{n}</p> })}
                             {list}
                         </div>
                         <Pagination page=page.page pages href_for=move |n| list_href(lang, &params, n) />

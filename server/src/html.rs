@@ -1,0 +1,64 @@
+//! Makes Leptos' server-rendered HTML valid for checkers, without changing what the browser
+//! builds from it:
+//! - its hydration markers `<!>` (empty comments the parser accepts but flags as "abrupt closing
+//!   of empty comment") become `<!---->`, the very same empty comment node;
+//! - the scripts carrying serialized resources, which Leptos appends after `</html>` (a parse
+//!   error that browsers recover from by moving them into the body), are moved into the body.
+//!   They run during parsing either way, before the deferred module that hydrates.
+
+use axum::body::{Body, to_bytes};
+use axum::extract::Request;
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::Response;
+
+/// Pages are rendered whole (`SsrMode::Async`), so buffering them costs nothing extra.
+const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
+
+pub async fn tidy_markers(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_html {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = match to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            tracing::error!(error = %err, "could not read a rendered page");
+            return Response::from_parts(parts, Body::empty());
+        }
+    };
+    let html = tidy(&String::from_utf8_lossy(&bytes));
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(html))
+}
+
+const DOCUMENT_END: &str = "</body></html>";
+
+fn tidy(html: &str) -> String {
+    let html = html.replace("<!>", "<!---->");
+    match html.find(DOCUMENT_END) {
+        Some(end) if end + DOCUMENT_END.len() < html.len() => {
+            let trailing = &html[end + DOCUMENT_END.len()..];
+            format!("{}{trailing}{DOCUMENT_END}", &html[..end])
+        }
+        _ => html,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy;
+
+    #[test]
+    fn markers_and_trailing_scripts_are_tidied() {
+        let page = "<html><body><p>a</p><!><!>b</body></html><script>x()</script>";
+        assert_eq!(tidy(page), "<html><body><p>a</p><!----><!---->b<script>x()</script></body></html>");
+        assert_eq!(tidy("<body></body></html>"), "<body></body></html>");
+    }
+}

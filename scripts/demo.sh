@@ -5,6 +5,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 "$ROOT/scripts/build-client.sh"
+prepare_korean_dictionary
 log "building the server (release)"
 cargo build -q --release -p server
 "$ROOT/target/release/passerelle" seed demo

@@ -120,3 +120,24 @@ wait_healthy() {
     log "the server at $1 did not become healthy"
     return 1
 }
+
+# Builds lindera's Korean dictionary into target/lindera (named in .cargo/config.toml), from the
+# mecab-ko-dic source archive that the crate lindera-ko-dic 0.15.0 ships, so that compiling the
+# search crate needs no download. Skipped when the dictionary is already there.
+prepare_korean_dictionary() {
+    local paths archive metadata_dir version out
+    paths=$(cargo metadata --format-version 1 2>/dev/null | python3 -c '
+import json, os, sys
+packages = [p for p in json.load(sys.stdin)["packages"] if p["name"] == "lindera-ko-dic"]
+source = next(p for p in packages if p["version"] == "0.15.0")
+current = max((p for p in packages if p["version"] != "0.15.0"), key=lambda p: [int(x) for x in p["version"].split(".")])
+print(os.path.join(os.path.dirname(source["manifest_path"]), "resources", "mecab-ko-dic-2.1.1-20180720.tar.gz"))
+print(os.path.dirname(current["manifest_path"]))
+print(current["version"])')
+    { read -r archive; read -r metadata_dir; read -r version; } <<<"$paths"
+    # lindera keys its cache on the crate version and its dictionary format version (2).
+    out="$ROOT/target/lindera/${version}-fmt2/lindera-ko-dic"
+    [ -f "$out/metadata.json" ] && return 0
+    log "building the Korean dictionary (mecab-ko-dic) for lindera $version"
+    cargo run -q --release -p ko-dic-builder -- "$archive" "$metadata_dir" "$out"
+}

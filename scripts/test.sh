@@ -10,6 +10,7 @@ command -v node >/dev/null || { log "Node.js is needed for the browser tests"; e
 command -v java >/dev/null || ensure_apt default-jre-headless  # the Nu Html Checker
 
 "$ROOT/scripts/build-client.sh"
+prepare_korean_dictionary
 
 log "cargo fmt --check"
 cargo fmt --all --check

@@ -3,6 +3,8 @@
 //! `energie`.
 
 use model::Lang;
+
+use crate::korean::KoreanTokenizer;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
     TokenizerManager,
@@ -43,13 +45,9 @@ pub fn register(manager: &TokenizerManager) {
             .filter(AsciiFoldingFilter)
             .build(),
     );
-    // Korean gets morphological analysis in issue 3; until then words split on spaces.
     manager.register(
         analyzer_name(Lang::Ko),
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(40))
-            .filter(LowerCaser)
-            .build(),
+        TextAnalyzer::builder(KoreanTokenizer).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).build(),
     );
     manager.register(
         NEUTRAL,
@@ -80,6 +78,12 @@ mod tests {
     #[test]
     fn french_drops_elisions_and_folds_accents() {
         assert_eq!(tokens(Lang::Fr, "l'énergie des batteries"), tokens(Lang::Fr, "Energie batterie"));
+    }
+
+    #[test]
+    fn korean_particles_do_not_matter() {
+        assert_eq!(tokens(Lang::Ko, "연구원을 모집합니다"), tokens(Lang::Ko, "연구원 모집"));
+        assert_eq!(tokens(Lang::Ko, "QKD 연구"), ["qkd", "연구"]);
     }
 
     #[test]

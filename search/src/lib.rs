@@ -1,6 +1,7 @@
 //! The full-text index: derived from the database and rebuilt from it at any time.
 //!
-//! - [`analysis`]: per-language analyzers, the same at index and query time.
+//! - [`analysis`]: per-language analyzers, the same at index and query time; `korean`: the
+//!   morphological tokenizer behind the Korean one.
 //! - [`schema`]: the fields and the documents built from opening records.
 //! - [`index`]: opening, stamping, rebuilding and updating the index on disk.
 //! - [`query`]: turning a user's search into a Tantivy query, with filters, facets and sorting.
@@ -8,6 +9,7 @@
 mod analysis;
 mod error;
 mod index;
+mod korean;
 mod query;
 mod schema;
 

@@ -11,7 +11,7 @@ use tantivy::{TantivyDocument, doc};
 use crate::analysis::{NEUTRAL, analyzer_name};
 
 /// Bump when the schema or an analyzer changes: a stale index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// What the index needs of an opening.
 pub struct IndexedOpening<'a> {

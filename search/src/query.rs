@@ -91,7 +91,7 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let built = self.build_query(query);
         let top = TopDocs::with_limit(query.limit.max(1)).and_offset(query.offset);
-        let has_text = !query.text.trim().is_empty();
+        let has_text = !plain_words(query.text).is_empty();
         let sort = if query.sort == Sort::Relevance && !has_text { Sort::Deadline } else { query.sort };
         // Ties break on the id, so that pages are stable and a rebuilt index ranks the same.
         let by_id = (SortByStaticFastValue::<i64>::for_field("id"), Order::Asc);
@@ -119,7 +119,7 @@ impl SearchIndex {
     fn build_query(&self, query: &SearchQuery<'_>) -> Box<dyn Query> {
         let fields = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let text = query.text.trim();
+        let text = plain_words(query.text);
         if text.is_empty() {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         } else {
@@ -134,7 +134,7 @@ impl SearchIndex {
             parser.set_field_boost(fields.title[lang_slot(query.lang)], 3.5);
             parser.set_field_boost(fields.keywords, 2.0);
             // Lenient: whatever a user types gives a query, never an error.
-            let (parsed, _errors) = parser.parse_query_lenient(text);
+            let (parsed, _errors) = parser.parse_query_lenient(&text);
             clauses.push((Occur::Must, parsed));
         }
         let facet_filters = [
@@ -155,7 +155,37 @@ impl SearchIndex {
     }
 }
 
+/// Longer query text is cut here; nobody types more, and it bounds the work a request can cause.
+const MAX_QUERY_CHARS: usize = 1000;
+
+/// Reduces what a user typed to words and, when balanced, quoted phrases. Tantivy's query syntax
+/// (`field:`, `^2`, `~`, `*`, ranges, parentheses) is not for users: a stray `x:` would name a
+/// field that does not exist, and `"` left open would swallow the rest.
+fn plain_words(text: &str) -> String {
+    let quotes_balanced = text.chars().filter(|c| *c == '"').count() % 2 == 0;
+    let cleaned: String = text
+        .chars()
+        .take(MAX_QUERY_CHARS)
+        .map(|c| if c.is_alphanumeric() || c == '\'' || (c == '"' && quotes_balanced) { c } else { ' ' })
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 type Collected<T> = (usize, Vec<T>, FacetCounts);
+
+#[cfg(test)]
+mod tests {
+    use super::plain_words;
+
+    #[test]
+    fn query_syntax_becomes_plain_words() {
+        assert_eq!(plain_words("title:quantum^3 (batteries) -x*"), "title quantum 3 batteries x");
+        assert_eq!(plain_words("\"error correction\" qubits"), "\"error correction\" qubits");
+        assert_eq!(plain_words("\"open phrase"), "open phrase");
+        assert_eq!(plain_words("l'énergie 연구원을"), "l'énergie 연구원을");
+        assert_eq!(plain_words("\u{0}\u{1b}[31m😀"), "31m");
+    }
+}
 
 fn collect<C, T>(searcher: &Searcher, query: &dyn Query, top: C) -> Result<Collected<T>, SearchError>
 where

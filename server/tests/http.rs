@@ -192,6 +192,12 @@ async fn the_json_api_lists_and_shows_openings() {
     assert_eq!(opening["external_id"], hit["external_id"]);
     assert!(opening["title"].is_object() && opening["funding"].is_object());
 
+    for q in ["%ED%A0%80", "%00%1B%5B31m", "title%3Aquantum%5E3", "%22unclosed", "%F0%9F%98%80", "a%7E9999"] {
+        let (status, body) = site.json(&format!("/api/v1/openings?q={q}")).await;
+        assert_eq!(status, StatusCode::OK, "q={q}");
+        assert!(body["hits"].is_array(), "q={q}");
+    }
+
     for (uri, expected) in [
         ("/api/v1/openings?page=x", StatusCode::BAD_REQUEST),
         ("/api/v1/openings?per_page=1000", StatusCode::BAD_REQUEST),

@@ -173,20 +173,6 @@ fn plain_words(text: &str) -> String {
 
 type Collected<T> = (usize, Vec<T>, FacetCounts);
 
-#[cfg(test)]
-mod tests {
-    use super::plain_words;
-
-    #[test]
-    fn query_syntax_becomes_plain_words() {
-        assert_eq!(plain_words("title:quantum^3 (batteries) -x*"), "title quantum 3 batteries x");
-        assert_eq!(plain_words("\"error correction\" qubits"), "\"error correction\" qubits");
-        assert_eq!(plain_words("\"open phrase"), "open phrase");
-        assert_eq!(plain_words("l'énergie 연구원을"), "l'énergie 연구원을");
-        assert_eq!(plain_words("\u{0}\u{1b}[31m😀"), "31m");
-    }
-}
-
 fn collect<C, T>(searcher: &Searcher, query: &dyn Query, top: C) -> Result<Collected<T>, SearchError>
 where
     C: Collector<Fruit = Vec<T>>,
@@ -209,4 +195,18 @@ where
         country: counts("/country"),
     };
     Ok((total, docs, facets))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_words;
+
+    #[test]
+    fn query_syntax_becomes_plain_words() {
+        assert_eq!(plain_words("title:quantum^3 (batteries) -x*"), "title quantum 3 batteries x");
+        assert_eq!(plain_words("\"error correction\" qubits"), "\"error correction\" qubits");
+        assert_eq!(plain_words("\"open phrase"), "open phrase");
+        assert_eq!(plain_words("l'énergie 연구원을"), "l'énergie 연구원을");
+        assert_eq!(plain_words("\u{0}\u{1b}[31m😀"), "31m");
+    }
 }

@@ -11,6 +11,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 use crate::SearchError;
 use crate::analysis;
 use crate::schema::{self, Fields, IndexedOpening, SCHEMA_VERSION};
+use crate::vocabulary::Vocabulary;
 
 const STAMP_FILE: &str = "passerelle-schema-version";
 const WRITER_MEMORY_BYTES: usize = 50_000_000;
@@ -27,6 +28,7 @@ pub struct SearchIndex {
     pub(crate) index: Index,
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
+    pub(crate) vocabulary: Vocabulary,
     dir: PathBuf,
     /// One writer at a time within this process; Tantivy's lock guards across processes.
     write_guard: Mutex<()>,
@@ -59,8 +61,11 @@ impl SearchIndex {
             (index, IndexState::NeedsRebuild)
         };
         analysis::register(index.tokenizers());
+        let vocabulary = Vocabulary::shipped(index.tokenizers());
+        tracing::debug!(concepts = vocabulary.len(), "research vocabulary loaded");
         let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
-        let search_index = SearchIndex { index, reader, fields, dir: dir.to_path_buf(), write_guard: Mutex::new(()) };
+        let search_index =
+            SearchIndex { index, reader, fields, vocabulary, dir: dir.to_path_buf(), write_guard: Mutex::new(()) };
         Ok((search_index, state))
     }
 

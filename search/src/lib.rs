@@ -4,6 +4,7 @@
 //!   morphological tokenizer behind the Korean one.
 //! - [`schema`]: the fields and the documents built from opening records.
 //! - [`index`]: opening, stamping, rebuilding and updating the index on disk.
+//! - `vocabulary`: the trilingual research vocabulary that carries a query across languages.
 //! - [`query`]: turning a user's search into a Tantivy query, with filters, facets and sorting.
 
 mod analysis;
@@ -12,6 +13,7 @@ mod index;
 mod korean;
 mod query;
 mod schema;
+mod vocabulary;
 
 pub use error::SearchError;
 pub use index::{IndexState, SearchIndex};

@@ -9,7 +9,7 @@ use model::vocab::{CareerStage, Field, Kind};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Collector, Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{Order, Searcher, Term};
 
@@ -86,7 +86,42 @@ pub struct SearchResults {
 
 const FACET_ROOTS: [&str; 4] = ["/kind", "/stage", "/field", "/country"];
 
+/// How much a match through another language's name of a concept counts, against a match of
+/// the words as typed.
+const EXPANSION_BOOST: f32 = 0.8;
+
 impl SearchIndex {
+    /// The words as typed, over every field, or-ed with the other names of the concepts they
+    /// name (see `vocabulary`), each over its own language's fields.
+    fn text_query(&self, text: &str, lang: Lang) -> Box<dyn Query> {
+        let fields = &self.fields;
+        let mut all_fields = Vec::new();
+        all_fields.extend(fields.title);
+        all_fields.extend(fields.description);
+        all_fields.extend([fields.keywords, fields.institution]);
+        let mut parser = QueryParser::for_index(&self.index, all_fields);
+        for title in fields.title {
+            parser.set_field_boost(title, 3.0);
+        }
+        parser.set_field_boost(fields.title[lang_slot(lang)], 3.5);
+        parser.set_field_boost(fields.keywords, 2.0);
+        // Lenient: whatever is left of what the user typed gives a query, never an error.
+        let (typed, _errors) = parser.parse_query_lenient(text);
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, typed)];
+        for (name_lang, name) in self.vocabulary.expansions(text, self.index.tokenizers()) {
+            let slot = lang_slot(name_lang);
+            let mut parser = QueryParser::for_index(
+                &self.index,
+                vec![fields.title[slot], fields.description[slot], fields.keywords],
+            );
+            parser.set_field_boost(fields.title[slot], 3.0);
+            parser.set_field_boost(fields.keywords, 2.0);
+            let (phrase, _errors) = parser.parse_query_lenient(&format!("\"{}\"", plain_words(&name).replace('"', "")));
+            alternatives.push((Occur::Should, Box::new(BoostQuery::new(phrase, EXPANSION_BOOST))));
+        }
+        Box::new(BooleanQuery::new(alternatives))
+    }
+
     pub fn search(&self, query: &SearchQuery<'_>) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
         let built = self.build_query(query);
@@ -123,19 +158,7 @@ impl SearchIndex {
         if text.is_empty() {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         } else {
-            let mut default_fields = Vec::new();
-            default_fields.extend(fields.title);
-            default_fields.extend(fields.description);
-            default_fields.extend([fields.keywords, fields.institution]);
-            let mut parser = QueryParser::for_index(&self.index, default_fields);
-            for title in fields.title {
-                parser.set_field_boost(title, 3.0);
-            }
-            parser.set_field_boost(fields.title[lang_slot(query.lang)], 3.5);
-            parser.set_field_boost(fields.keywords, 2.0);
-            // Lenient: whatever a user types gives a query, never an error.
-            let (parsed, _errors) = parser.parse_query_lenient(&text);
-            clauses.push((Occur::Must, parsed));
+            clauses.push((Occur::Must, self.text_query(&text, query.lang)));
         }
         let facet_filters = [
             query.filters.kind.map(|k| ["kind", k.code()]),

@@ -231,3 +231,22 @@ async fn assets_are_served() {
     assert_eq!(css.status, StatusCode::OK);
     assert!(css.body.contains("Noto Sans CJK KR"), "the stylesheet names a Hangul font");
 }
+
+#[tokio::test]
+async fn a_search_in_one_language_finds_openings_written_in_another() {
+    let site = site().await;
+    for (query, expected) in [
+        ("lang=ko&q=%EB%87%8C%EC%98%81%EC%83%81", "demo-mcgill-neuro-imaging"), // 뇌영상: written in en, fr
+        ("lang=en&q=welding", "demo-poly-aerospace-composites"),                // written in fr, ko
+        ("lang=fr&q=microfluidique", "demo-polymtl-biomed"),                    // written in en
+        ("lang=ko&q=%EB%B0%B0%ED%84%B0%EB%A6%AC%EB%A5%BC", "demo-postech-battery-cathodes"), // 배터리를
+    ] {
+        let (status, body) = site.json(&format!("/api/v1/openings?{query}")).await;
+        assert_eq!(status, StatusCode::OK);
+        let ids: Vec<&str> = body["hits"]
+            .as_array()
+            .map(|h| h.iter().filter_map(|h| h["external_id"].as_str()).collect())
+            .unwrap_or_default();
+        assert!(ids.contains(&expected), "{query}: {ids:?}");
+    }
+}

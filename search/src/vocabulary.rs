@@ -1,0 +1,157 @@
+//! Cross-lingual retrieval through a trilingual research vocabulary.
+//!
+//! `vocabulary/research-terms.txt` lists concepts, one per line: the English, French and Korean
+//! ways of saying it (`en terms | fr terms | ko terms`, alternatives separated by `;`). Every term
+//! is analysed with its language's analyzer, the same one the index uses, so `batteries`,
+//! `batterie` and `배터리를` all reach the concept "battery". A query is analysed in each language,
+//! its longest runs of tokens that name a concept are found, and the other names of those
+//! concepts are added to the query as phrases over the matching language's fields.
+
+use std::collections::{BTreeSet, HashMap};
+
+use model::Lang;
+use tantivy::tokenizer::TokenizerManager;
+
+use crate::analysis::analyzer_name;
+
+const SOURCE: &str = include_str!("../vocabulary/research-terms.txt");
+
+/// One concept: its names in each language, in [`Lang::ALL`] order.
+#[derive(Debug, Clone)]
+struct Concept {
+    names: [Vec<String>; 3],
+}
+
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    concepts: Vec<Concept>,
+    /// Analysed name → concepts it names, per language.
+    by_tokens: HashMap<(Lang, Vec<String>), Vec<usize>>,
+    longest: usize,
+}
+
+fn analyse(tokenizers: &TokenizerManager, lang: Lang, text: &str) -> Vec<String> {
+    let Some(mut analyzer) = tokenizers.get(analyzer_name(lang)) else { return Vec::new() };
+    let mut stream = analyzer.token_stream(text);
+    let mut tokens = Vec::new();
+    while stream.advance() {
+        tokens.push(stream.token().text.clone());
+    }
+    tokens
+}
+
+impl Vocabulary {
+    /// The vocabulary shipped with Passerelle, analysed with `tokenizers`.
+    pub fn shipped(tokenizers: &TokenizerManager) -> Vocabulary {
+        Vocabulary::parse(SOURCE, tokenizers)
+    }
+
+    pub fn parse(source: &str, tokenizers: &TokenizerManager) -> Vocabulary {
+        let mut vocabulary = Vocabulary::default();
+        for line in source.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let columns: Vec<&str> = line.split('|').collect();
+            if columns.len() != 3 {
+                tracing::warn!(line, "vocabulary line without three columns");
+                continue;
+            }
+            let names = [0, 1, 2].map(|slot| {
+                columns[slot].split(';').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect::<Vec<_>>()
+            });
+            let id = vocabulary.concepts.len();
+            // The columns follow the file's order (en | fr | ko), not Lang::ALL's.
+            let ordered = [Lang::En, Lang::Fr, Lang::Ko];
+            let mut concept_names: [Vec<String>; 3] = Default::default();
+            for (column, lang) in ordered.iter().enumerate() {
+                concept_names[crate::schema::lang_slot(*lang)] = names[column].clone();
+                for name in &names[column] {
+                    let tokens = analyse(tokenizers, *lang, name);
+                    if tokens.is_empty() {
+                        continue;
+                    }
+                    vocabulary.longest = vocabulary.longest.max(tokens.len());
+                    vocabulary.by_tokens.entry((*lang, tokens)).or_default().push(id);
+                }
+            }
+            vocabulary.concepts.push(Concept { names: concept_names });
+        }
+        vocabulary
+    }
+
+    pub fn len(&self) -> usize {
+        self.concepts.len()
+    }
+
+    /// The concepts named in `query`, in any of the three languages (longest match first).
+    fn concepts_in(&self, query: &str, tokenizers: &TokenizerManager) -> BTreeSet<usize> {
+        let mut found = BTreeSet::new();
+        for lang in Lang::ALL {
+            let tokens = analyse(tokenizers, lang, query);
+            let mut start = 0;
+            while start < tokens.len() {
+                let longest = self.longest.min(tokens.len() - start);
+                let matched = (1..=longest).rev().find_map(|len| {
+                    self.by_tokens.get(&(lang, tokens[start..start + len].to_vec())).map(|ids| (len, ids))
+                });
+                match matched {
+                    Some((len, ids)) => {
+                        found.extend(ids.iter().copied());
+                        start += len;
+                    }
+                    None => start += 1,
+                }
+            }
+        }
+        found
+    }
+
+    /// Every name, in every language, of the concepts that `query` names: what to add to it.
+    pub fn expansions(&self, query: &str, tokenizers: &TokenizerManager) -> Vec<(Lang, String)> {
+        let mut out = Vec::new();
+        for id in self.concepts_in(query, tokenizers) {
+            for lang in Lang::ALL {
+                for name in &self.concepts[id].names[crate::schema::lang_slot(lang)] {
+                    out.push((lang, name.clone()));
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocabulary() -> (Vocabulary, TokenizerManager) {
+        let tokenizers = TokenizerManager::default();
+        crate::analysis::register(&tokenizers);
+        (Vocabulary::shipped(&tokenizers), tokenizers)
+    }
+
+    fn names(expansions: &[(Lang, String)], lang: Lang) -> Vec<String> {
+        expansions.iter().filter(|(l, _)| *l == lang).map(|(_, n)| n.clone()).collect()
+    }
+
+    #[test]
+    fn inflected_queries_reach_their_concept_in_every_language() {
+        let (vocabulary, tokenizers) = vocabulary();
+        assert!(vocabulary.len() > 200, "only {} concepts", vocabulary.len());
+        let korean = vocabulary.expansions("배터리를 연구하는 방문연구원", &tokenizers);
+        assert!(names(&korean, Lang::En).contains(&"battery".to_string()), "{korean:?}");
+        assert!(names(&korean, Lang::Fr).contains(&"batterie".to_string()), "{korean:?}");
+        let french = vocabulary.expansions("correction d'erreurs quantiques", &tokenizers);
+        assert!(names(&french, Lang::Ko).contains(&"양자 오류 정정".to_string()), "{french:?}");
+        let english = vocabulary.expansions("Batteries", &tokenizers);
+        assert!(names(&english, Lang::Ko).contains(&"배터리".to_string()), "{english:?}");
+    }
+
+    #[test]
+    fn unknown_words_add_nothing() {
+        let (vocabulary, tokenizers) = vocabulary();
+        assert!(vocabulary.expansions("zzyzx qwerty", &tokenizers).is_empty());
+    }
+}

@@ -24,6 +24,16 @@ pub fn analyzer_name(lang: Lang) -> &'static str {
 /// French elided articles and pronouns (l', d', qu'…) split off by the tokenizer.
 const FRENCH_ELISIONS: [&str; 9] = ["l", "d", "j", "m", "n", "s", "t", "c", "qu"];
 
+/// The token texts `analyzer` makes of `text`.
+pub fn token_texts(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
 pub fn register(manager: &TokenizerManager) {
     manager.register(
         analyzer_name(Lang::En),
@@ -67,12 +77,7 @@ mod tests {
         let manager = TokenizerManager::default();
         register(&manager);
         let mut analyzer = manager.get(analyzer_name(lang)).expect("registered");
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            out.push(stream.token().text.clone());
-        }
-        out
+        token_texts(&mut analyzer, text)
     }
 
     #[test]

@@ -104,13 +104,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        let mut tokenizer = KoreanTokenizer;
-        let mut stream = tokenizer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            out.push(stream.token().text.clone());
-        }
-        out
+        crate::analysis::token_texts(&mut tantivy::tokenizer::TextAnalyzer::from(KoreanTokenizer), text)
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 use model::Lang;
 use tantivy::tokenizer::TokenizerManager;
 
-use crate::analysis::analyzer_name;
+use crate::analysis::{analyzer_name, token_texts};
 
 const SOURCE: &str = include_str!("../vocabulary/research-terms.txt");
 
@@ -31,13 +31,7 @@ pub struct Vocabulary {
 }
 
 fn analyse(tokenizers: &TokenizerManager, lang: Lang, text: &str) -> Vec<String> {
-    let Some(mut analyzer) = tokenizers.get(analyzer_name(lang)) else { return Vec::new() };
-    let mut stream = analyzer.token_stream(text);
-    let mut tokens = Vec::new();
-    while stream.advance() {
-        tokens.push(stream.token().text.clone());
-    }
-    tokens
+    tokenizers.get(analyzer_name(lang)).map(|mut analyzer| token_texts(&mut analyzer, text)).unwrap_or_default()
 }
 
 impl Vocabulary {

@@ -42,6 +42,16 @@ impl Site {
         Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
+    /// A demo opening's id, found by its external id through the API.
+    async fn opening_id(&self, external_id: &str) -> i64 {
+        let (_, api) = self.json("/api/v1/openings?per_page=100").await;
+        api["hits"]
+            .as_array()
+            .and_then(|hits| hits.iter().find(|h| h["external_id"] == external_id))
+            .and_then(|hit| hit["id"].as_i64())
+            .unwrap_or_else(|| panic!("demo opening {external_id} not found"))
+    }
+
     async fn json(&self, uri: &str) -> (StatusCode, serde_json::Value) {
         let reply = self.get(uri, &[]).await;
         (reply.status, serde_json::from_str(&reply.body).expect("JSON body"))
@@ -116,12 +126,7 @@ async fn the_list_links_to_openings_that_open() {
 #[tokio::test]
 async fn an_opening_shows_every_field_in_the_readers_format() {
     let site = site().await;
-    let (_, api) = site.json("/api/v1/openings?per_page=100").await;
-    let id = api["hits"]
-        .as_array()
-        .and_then(|hits| hits.iter().find(|h| h["external_id"] == "demo-usherb-quantum-materials"))
-        .map(|hit| hit["id"].clone())
-        .expect("demo opening");
+    let id = site.opening_id("demo-usherb-quantum-materials").await;
     let fr = site.get(&format!("/fr/openings/{id}"), &[]).await;
     assert!(fr.body.contains("5\u{202f}000\u{a0}$\u{a0}CA par mois"), "French stipend format");
     assert!(fr.body.contains("Stage postdoctoral en matériaux quantiques"));
@@ -129,13 +134,8 @@ async fn an_opening_shows_every_field_in_the_readers_format() {
     assert!(ko.body.contains("월 CA$5,000"), "Korean stipend format");
     assert!(ko.body.contains("2차원 양자 소재 박사후 연구원"));
     assert!(ko.body.contains("일 남음"), "days left");
-    // Written in French only for the keywords; an English-only opening read in Korean says so.
-    let (_, api) = site.json("/api/v1/openings?per_page=100&lang=ko").await;
-    let english_only = api["hits"]
-        .as_array()
-        .and_then(|hits| hits.iter().find(|h| h["external_id"] == "demo-etri-speech"))
-        .map(|hit| hit["id"].clone())
-        .expect("demo opening");
+    // An opening written in English only, read in Korean, says so.
+    let english_only = site.opening_id("demo-etri-speech").await;
     let note = site.get(&format!("/ko/openings/{english_only}"), &[]).await;
     assert!(note.body.contains("한국어 번역이 없어 원문 언어인 영어로"), "original-language note");
     assert!(note.body.contains("lang=\"en\""));

@@ -63,7 +63,8 @@ ensure_wasm_bindgen() {
     fi
     log "installing wasm-bindgen-cli $want (a few minutes, once)"
     # Not --locked: its lockfile pins crates some registries no longer serve.
-    cargo install -q wasm-bindgen-cli --version "$want"
+    # --force: reinstall over a binary that was removed or replaced behind cargo's back.
+    cargo install -q --force wasm-bindgen-cli --version "$want"
 }
 
 # wasm-opt from npm's binaryen (Debian's binaryen 108 breaks hydration).

@@ -43,6 +43,9 @@ async fn rebuild_and_incremental_updates_agree() {
     assert!(incremental[1].iter().all(|id| id != "b"), "the old title is still indexed");
     assert_eq!(incremental[2], vec!["b".to_string()]);
     assert_eq!(incremental[3].len(), 3, "an empty query lists every open opening");
+    // Typos one edit away from a word of five letters or more still find it.
+    assert!(search(&catalog, "quantm").await.contains(&"a".to_string()), "no typo tolerance");
+    assert!(search(&catalog, "electrolytse").await.contains(&"b".to_string()), "no typo tolerance");
 
     let count = catalog.reindex().await.expect("reindex");
     assert_eq!(count, 3);

@@ -9,13 +9,16 @@ use model::vocab::{CareerStage, Field, Kind};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Collector, Count, FacetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
+};
 use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{Order, Searcher, Term};
 
 use crate::SearchError;
 use crate::index::SearchIndex;
 use crate::schema::{epoch_day, lang_slot};
+use crate::vocabulary::analyse;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -89,11 +92,14 @@ const FACET_ROOTS: [&str; 4] = ["/kind", "/stage", "/field", "/country"];
 /// How much a match through another language's name of a concept counts, against a match of
 /// the words as typed.
 const EXPANSION_BOOST: f32 = 0.8;
+/// Words shorter than this are never corrected: one edit changes them too much.
+const MIN_FUZZY_CHARS: usize = 5;
+const FUZZY_BOOST: f32 = 0.5;
 
 impl SearchIndex {
     /// The words as typed, over every field, or-ed with the other names of the concepts they
     /// name (see `vocabulary`), each over its own language's fields.
-    fn text_query(&self, text: &str, lang: Lang) -> Box<dyn Query> {
+    fn text_query(&self, searcher: &Searcher, text: &str, lang: Lang) -> Box<dyn Query> {
         let fields = &self.fields;
         let mut all_fields = Vec::new();
         all_fields.extend(fields.title);
@@ -119,12 +125,48 @@ impl SearchIndex {
             let (phrase, _errors) = parser.parse_query_lenient(&format!("\"{}\"", plain_words(&name).replace('"', "")));
             alternatives.push((Occur::Should, Box::new(BoostQuery::new(phrase, EXPANSION_BOOST))));
         }
+        for fuzzy in self.typo_alternatives(searcher, text) {
+            alternatives.push((Occur::Should, fuzzy));
+        }
         Box::new(BooleanQuery::new(alternatives))
+    }
+
+    /// Typo tolerance: a word of five letters or more that the index does not know in any
+    /// language is looked for one edit away (`quantm` → quantum). Known words get no fuzzy
+    /// alternative, so correct queries cost nothing more and rank as before.
+    fn typo_alternatives(&self, searcher: &Searcher, text: &str) -> Vec<Box<dyn Query>> {
+        let fields = &self.fields;
+        let tokenizers = self.index.tokenizers();
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        for word in text.split_whitespace().filter(|w| w.chars().count() >= MIN_FUZZY_CHARS && !w.contains('"')) {
+            let candidates: Vec<(tantivy::schema::Field, String)> = Lang::ALL
+                .into_iter()
+                .flat_map(|lang| {
+                    let slot = lang_slot(lang);
+                    analyse(tokenizers, lang, word)
+                        .into_iter()
+                        .flat_map(move |token| [(fields.title[slot], token.clone()), (fields.description[slot], token)])
+                })
+                .collect();
+            let known = candidates.iter().any(|(field, token)| {
+                searcher.doc_freq(&Term::from_field_text(*field, token)).is_ok_and(|freq| freq > 0)
+            });
+            if known {
+                continue;
+            }
+            for (field, token) in candidates {
+                if token.chars().count() >= MIN_FUZZY_CHARS - 1 {
+                    let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, &token), 1, true);
+                    out.push(Box::new(BoostQuery::new(Box::new(fuzzy), FUZZY_BOOST)));
+                }
+            }
+        }
+        out
     }
 
     pub fn search(&self, query: &SearchQuery<'_>) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
-        let built = self.build_query(query);
+        let built = self.build_query(&searcher, query);
         let top = TopDocs::with_limit(query.limit.max(1)).and_offset(query.offset);
         let has_text = !plain_words(query.text).is_empty();
         let sort = if query.sort == Sort::Relevance && !has_text { Sort::Deadline } else { query.sort };
@@ -151,14 +193,14 @@ impl SearchIndex {
         Ok(SearchResults { total, hits, facets })
     }
 
-    fn build_query(&self, query: &SearchQuery<'_>) -> Box<dyn Query> {
+    fn build_query(&self, searcher: &Searcher, query: &SearchQuery<'_>) -> Box<dyn Query> {
         let fields = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let text = plain_words(query.text);
         if text.is_empty() {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         } else {
-            clauses.push((Occur::Must, self.text_query(&text, query.lang)));
+            clauses.push((Occur::Must, self.text_query(searcher, &text, query.lang)));
         }
         let facet_filters = [
             query.filters.kind.map(|k| ["kind", k.code()]),

@@ -30,7 +30,8 @@ pub struct Vocabulary {
     longest: usize,
 }
 
-fn analyse(tokenizers: &TokenizerManager, lang: Lang, text: &str) -> Vec<String> {
+/// `text` as `lang`'s analyzer indexes it.
+pub(crate) fn analyse(tokenizers: &TokenizerManager, lang: Lang, text: &str) -> Vec<String> {
     tokenizers.get(analyzer_name(lang)).map(|mut analyzer| token_texts(&mut analyzer, text)).unwrap_or_default()
 }
 

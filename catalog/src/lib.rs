@@ -10,7 +10,7 @@ use db::{Db, DbError, ImportSummary, StoredOpening};
 use model::Lang;
 use model::dto::{OpeningDetail, OpeningPage, OpeningSummary, SearchParams};
 use model::record::OpeningRecord;
-use search::{FacetCounts, Filters, IndexState, IndexedOpening, SearchError, SearchIndex, SearchQuery, Sort};
+use search::{Filters, IndexState, IndexedOpening, SearchError, SearchIndex, SearchQuery, Sort};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
@@ -28,7 +28,6 @@ pub struct SearchOutcome {
     pub page: OpeningPage,
     /// Relevance score of each hit, in `page.hits` order (0 when not sorted by relevance).
     pub scores: Vec<f32>,
-    pub facets: FacetCounts,
 }
 
 #[derive(Clone, Debug)]
@@ -123,9 +122,14 @@ impl Catalog {
             scores.push(score);
         }
         Ok(SearchOutcome {
-            page: OpeningPage { total: results.total as u64, page: params.page, per_page: params.per_page, hits },
+            page: OpeningPage {
+                total: results.total as u64,
+                page: params.page,
+                per_page: params.per_page,
+                hits,
+                facets: results.facets,
+            },
             scores,
-            facets: results.facets,
         })
     }
 

@@ -55,6 +55,21 @@ openings-count =
 openings-none = No opening matches your search. Try other or fewer words.
 openings-sorted-by-deadline = Sorted by deadline, soonest first.
 
+## Filters
+
+filters-title = Refine
+filter-country = Country
+filter-sort = Sort by
+filter-any-kind = All types
+filter-any-stage = All career stages
+filter-any-field = All fields
+filter-any-country = All countries
+filter-option-count = { $label } ({ $count })
+filter-closed = Include closed openings
+sort-relevance = Relevance
+sort-deadline = Deadline, soonest first
+sort-newest = Newest first
+
 ## Pagination
 
 pagination-label = Result pages

@@ -55,6 +55,21 @@ openings-count =
 openings-none = Aucune offre ne correspond à votre recherche. Essayez avec d’autres mots, ou moins de mots.
 openings-sorted-by-deadline = Triées par échéance, la plus proche d’abord.
 
+## Filtres
+
+filters-title = Affiner la recherche
+filter-country = Pays
+filter-sort = Trier par
+filter-any-kind = Tous les types
+filter-any-stage = Toutes les étapes de carrière
+filter-any-field = Tous les domaines
+filter-any-country = Tous les pays
+filter-option-count = { $label } ({ $count })
+filter-closed = Inclure les offres fermées
+sort-relevance = Pertinence
+sort-deadline = Date limite la plus proche
+sort-newest = Les plus récentes
+
 ## Pagination
 
 pagination-label = Pages de résultats

@@ -50,6 +50,21 @@ openings-count =
 openings-none = 검색 조건에 맞는 공고가 없습니다. 다른 검색어를 쓰거나 검색어를 줄여 보세요.
 openings-sorted-by-deadline = 마감이 가까운 순으로 정렬했습니다.
 
+## 검색 조건
+
+filters-title = 검색 조건
+filter-country = 국가
+filter-sort = 정렬
+filter-any-kind = 모든 유형
+filter-any-stage = 모든 경력 단계
+filter-any-field = 모든 분야
+filter-any-country = 모든 국가
+filter-option-count = { $label } ({ $count })
+filter-closed = 마감된 공고 포함
+sort-relevance = 관련도순
+sort-deadline = 마감 임박순
+sort-newest = 최신순
+
 ## 페이지 이동
 
 pagination-label = 검색 결과 페이지

@@ -61,13 +61,23 @@ impl OpeningDetail {
     }
 }
 
-/// A page of openings.
+/// Counts of matching openings per value, for each facet (values are the vocabularies' codes).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetCounts {
+    pub kind: std::collections::BTreeMap<String, u64>,
+    pub stage: std::collections::BTreeMap<String, u64>,
+    pub field: std::collections::BTreeMap<String, u64>,
+    pub country: std::collections::BTreeMap<String, u64>,
+}
+
+/// A page of openings, with the facets of the whole result.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct OpeningPage {
     pub total: u64,
     pub page: u32,
     pub per_page: u32,
     pub hits: Vec<OpeningSummary>,
+    pub facets: FacetCounts,
 }
 
 impl OpeningPage {

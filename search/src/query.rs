@@ -5,6 +5,7 @@ use std::ops::Bound;
 
 use chrono::NaiveDate;
 use model::Lang;
+pub use model::dto::FacetCounts;
 use model::vocab::{CareerStage, Field, Kind};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
@@ -69,15 +70,6 @@ pub struct SearchQuery<'a> {
 pub struct Hit {
     pub id: i64,
     pub score: f32,
-}
-
-/// Counts of matching openings per value, for each facet.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FacetCounts {
-    pub kind: BTreeMap<String, u64>,
-    pub stage: BTreeMap<String, u64>,
-    pub field: BTreeMap<String, u64>,
-    pub country: BTreeMap<String, u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -58,6 +58,7 @@ pub async fn search(
         Ok(outcome) => outcome,
         Err(err) => return internal(err),
     };
+    let facets = outcome.page.facets;
     let hits: Vec<ApiHit> = outcome
         .page
         .hits
@@ -85,7 +86,7 @@ pub async fn search(
         "per_page": outcome.page.per_page,
         "lang": lang,
         "hits": hits,
-        "facets": outcome.facets,
+        "facets": facets,
     }))
     .into_response()
 }

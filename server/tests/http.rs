@@ -250,3 +250,25 @@ async fn a_search_in_one_language_finds_openings_written_in_another() {
         assert!(ids.contains(&expected), "{query}: {ids:?}");
     }
 }
+
+#[tokio::test]
+async fn the_list_filters_by_facet_and_shows_counts() {
+    let site = site().await;
+    let all = site.get("/en/openings", &[]).await;
+    assert!(all.body.contains("<option value=\"postdoc\">Postdoctoral position (13)</option>"), "kind counts");
+    assert!(all.body.contains("South Korea ("), "country names with counts");
+    let postdocs = site.get("/en/openings?kind=postdoc&country=CA&sort=deadline", &[]).await;
+    assert_eq!(postdocs.status, StatusCode::OK);
+    assert!(postdocs.body.contains("<option value=\"postdoc\" selected>"), "the chosen kind stays selected");
+    assert!(postdocs.body.contains("<option value=\"deadline\" selected>"), "the chosen sort stays selected");
+    let (_, api) = site.json("/api/v1/openings?kind=postdoc&country=CA").await;
+    let expected = api["total"].as_u64().unwrap_or(0);
+    assert!(expected > 0);
+    assert!(postdocs.body.contains(&format!("{expected} open openings")), "count of the filtered list");
+    // The page keeps the filters in its page links.
+    let many = site.get("/fr/openings?country=KR", &[]).await;
+    assert!(
+        many.body.contains("country=KR&amp;page=2") || many.body.contains("country=KR&page=2"),
+        "pagination keeps filters"
+    );
+}

@@ -1,5 +1,6 @@
 //! Pieces shared by several pages.
 
+pub mod filters;
 pub mod layout;
 pub mod opening_card;
 pub mod pagination;

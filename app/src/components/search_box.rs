@@ -5,7 +5,12 @@ use leptos::prelude::*;
 use crate::i18n::{tr, use_lang};
 
 #[component]
-pub fn SearchBox(#[prop(into, optional)] query: String) -> impl IntoView {
+pub fn SearchBox(
+    #[prop(into, optional)] query: String,
+    /// More controls submitted with the query (the list page's filters).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
     let action = format!("/{}/openings", use_lang().code());
     view! {
         <form class="search-box" method="get" action=action role="search">
@@ -22,6 +27,7 @@ pub fn SearchBox(#[prop(into, optional)] query: String) -> impl IntoView {
                 />
                 <button type="submit">{tr("search-submit")}</button>
             </div>
+            {children.map(|children| children())}
         </form>
     }
 }

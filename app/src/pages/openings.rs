@@ -8,6 +8,7 @@ use model::Lang;
 use model::dto::{ParamError, SearchParams};
 
 use crate::api::search_openings;
+use crate::components::filters::Filters;
 use crate::components::opening_card::OpeningList;
 use crate::components::pagination::Pagination;
 use crate::components::search_box::SearchBox;
@@ -69,7 +70,6 @@ fn Results(params: SearchParams, results: ResultsResource) -> impl IntoView {
     let lang = use_lang();
     let query = params.q.clone();
     view! {
-        <SearchBox query=query.clone() />
         <Suspense fallback=|| ()>
             {move || {
                 let params = params.clone();
@@ -90,7 +90,12 @@ fn Results(params: SearchParams, results: ResultsResource) -> impl IntoView {
                     } else {
                         view! { <OpeningList hits=page.hits /> }.into_any()
                     };
+                    let filters = params.clone();
+                    let facets = page.facets.clone();
                     view! {
+                        <SearchBox query=query.clone()>
+                            <Filters params=filters facets />
+                        </SearchBox>
                         <div class="results" aria-live="polite">
                             {heading.map(|h| view! { <p class="results__query">{h}</p> })}
                             <h2 class="results__count">{count}</h2>

@@ -1,0 +1,106 @@
+//! The list page's filters: plain selects in the search form, so they work without JavaScript.
+//! Each option shows how many matching openings it would keep.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use model::dto::{FacetCounts, SearchParams};
+use model::vocab::{CareerStage, Field, Kind};
+
+use crate::i18n::{tr, tr_args, use_lang};
+
+/// One `<select>`: "any" first, then the values that match something (or are selected).
+#[component]
+fn FilterSelect(
+    name: &'static str,
+    label: String,
+    any: String,
+    selected: Option<String>,
+    /// (code, label) in display order.
+    choices: Vec<(String, String)>,
+    counts: BTreeMap<String, u64>,
+) -> impl IntoView {
+    let id = format!("filter-{name}");
+    let options = choices
+        .into_iter()
+        .filter_map(|(code, label)| {
+            let count = counts.get(&code).copied().unwrap_or(0);
+            let is_selected = selected.as_deref() == Some(code.as_str());
+            (count > 0 || is_selected).then(|| {
+                let text = tr_args("filter-option-count", &[("label", label.into()), ("count", count.into())]);
+                view! { <option value=code selected=is_selected>{text}</option> }
+            })
+        })
+        .collect_view();
+    view! {
+        <div class="filter">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name>
+                <option value="">{any}</option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+pub fn Filters(params: SearchParams, facets: FacetCounts) -> impl IntoView {
+    let lang = use_lang();
+    let named = |items: &[(&str, &str)]| -> Vec<(String, String)> {
+        items.iter().map(|(code, id)| ((*code).to_string(), tr(id))).collect()
+    };
+    let kinds = named(&Kind::ALL.iter().map(|k| (k.code(), k.message_id())).collect::<Vec<_>>());
+    let stages = named(&CareerStage::ALL.iter().map(|s| (s.code(), s.message_id())).collect::<Vec<_>>());
+    let fields = named(&Field::ALL.iter().map(|f| (f.code(), f.message_id())).collect::<Vec<_>>());
+    let mut countries: Vec<(String, String)> =
+        facets.country.keys().map(|code| (code.clone(), l10n::country_name(lang, code))).collect();
+    countries.sort_by(|a, b| a.1.cmp(&b.1));
+    let sort = params.sort.clone().unwrap_or_else(|| "relevance".to_string());
+    let sorts = [("relevance", "sort-relevance"), ("deadline", "sort-deadline"), ("newest", "sort-newest")]
+        .map(|(code, id)| view! { <option value=code selected=sort == code>{tr(id)}</option> });
+    view! {
+        <fieldset class="filters">
+            <legend>{tr("filters-title")}</legend>
+            <FilterSelect
+                name="kind"
+                label=tr("opening-kind")
+                any=tr("filter-any-kind")
+                selected=params.kind.map(|k| k.code().to_string())
+                choices=kinds
+                counts=facets.kind
+            />
+            <FilterSelect
+                name="stage"
+                label=tr("opening-career-stages")
+                any=tr("filter-any-stage")
+                selected=params.stage.map(|s| s.code().to_string())
+                choices=stages
+                counts=facets.stage
+            />
+            <FilterSelect
+                name="field"
+                label=tr("opening-fields")
+                any=tr("filter-any-field")
+                selected=params.field.map(|f| f.code().to_string())
+                choices=fields
+                counts=facets.field
+            />
+            <FilterSelect
+                name="country"
+                label=tr("filter-country")
+                any=tr("filter-any-country")
+                selected=params.country.clone()
+                choices=countries
+                counts=facets.country
+            />
+            <div class="filter">
+                <label for="filter-sort">{tr("filter-sort")}</label>
+                <select id="filter-sort" name="sort">{sorts}</select>
+            </div>
+            <div class="filter filter--check">
+                <input type="checkbox" id="filter-closed" name="closed" value="1" checked=params.include_closed />
+                <label for="filter-closed">{tr("filter-closed")}</label>
+            </div>
+        </fieldset>
+    }
+}

@@ -58,41 +58,33 @@ pub fn Filters(params: SearchParams, facets: FacetCounts) -> impl IntoView {
     let sort = params.sort.clone().unwrap_or_else(|| "relevance".to_string());
     let sorts = [("relevance", "sort-relevance"), ("deadline", "sort-deadline"), ("newest", "sort-newest")]
         .map(|(code, id)| view! { <option value=code selected=sort == code>{tr(id)}</option> });
+    let selects = [
+        ("kind", "opening-kind", "filter-any-kind", params.kind.map(|k| k.code().to_string()), kinds, facets.kind),
+        (
+            "stage",
+            "opening-career-stages",
+            "filter-any-stage",
+            params.stage.map(|s| s.code().to_string()),
+            stages,
+            facets.stage,
+        ),
+        (
+            "field",
+            "opening-fields",
+            "filter-any-field",
+            params.field.map(|f| f.code().to_string()),
+            fields,
+            facets.field,
+        ),
+        ("country", "filter-country", "filter-any-country", params.country.clone(), countries, facets.country),
+    ]
+    .map(|(name, label, any, selected, choices, counts)| {
+        view! { <FilterSelect name label=tr(label) any=tr(any) selected choices counts /> }
+    });
     view! {
         <fieldset class="filters">
             <legend>{tr("filters-title")}</legend>
-            <FilterSelect
-                name="kind"
-                label=tr("opening-kind")
-                any=tr("filter-any-kind")
-                selected=params.kind.map(|k| k.code().to_string())
-                choices=kinds
-                counts=facets.kind
-            />
-            <FilterSelect
-                name="stage"
-                label=tr("opening-career-stages")
-                any=tr("filter-any-stage")
-                selected=params.stage.map(|s| s.code().to_string())
-                choices=stages
-                counts=facets.stage
-            />
-            <FilterSelect
-                name="field"
-                label=tr("opening-fields")
-                any=tr("filter-any-field")
-                selected=params.field.map(|f| f.code().to_string())
-                choices=fields
-                counts=facets.field
-            />
-            <FilterSelect
-                name="country"
-                label=tr("filter-country")
-                any=tr("filter-any-country")
-                selected=params.country.clone()
-                choices=countries
-                counts=facets.country
-            />
+            {selects}
             <div class="filter">
                 <label for="filter-sort">{tr("filter-sort")}</label>
                 <select id="filter-sort" name="sort">{sorts}</select>

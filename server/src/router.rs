@@ -114,10 +114,7 @@ async fn set_lang(
     };
     let home = format!("/{}/", lang.code());
     // Only paths on this site: no `//host` or `/\host` open redirects.
-    let next = query
-        .next
-        .filter(|next| next.starts_with('/') && !next.starts_with("//") && !next.contains('\\'))
-        .unwrap_or(home);
+    let next = query.next.filter(|next| is_local_path(next)).unwrap_or(home);
     let secure = if state.public_url.starts_with("https://") { "; Secure" } else { "" };
     let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", lang.code());
     let mut response = Redirect::to(&next).into_response();
@@ -125,6 +122,14 @@ async fn set_lang(
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
     response
+}
+
+/// A path on this site. Browsers drop tabs and newlines from URLs and read `\` as `/`, so
+/// `/\tevil.example` would become `//evil.example`: such characters are refused outright.
+fn is_local_path(next: &str) -> bool {
+    next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.chars().any(|c| c == '\\' || c.is_whitespace() || c.is_control())
 }
 
 async fn healthz(State(state): State<AppState>) -> Response {

@@ -219,8 +219,10 @@ async fn the_language_switch_remembers_and_stays_on_site() {
     assert_eq!(location(&reply), "/ko/openings?q=battery");
     let cookie = reply.headers.get(header::SET_COOKIE).and_then(|v| v.to_str().ok()).unwrap_or("");
     assert!(cookie.starts_with("passerelle_lang=ko;") && cookie.contains("SameSite=Lax"), "{cookie}");
-    let evil = site.get("/set-lang/fr?next=%2F%2Fevil.example", &[]).await;
-    assert_eq!(location(&evil), "/fr/", "open redirect");
+    for next in ["%2F%2Fevil.example", "%2F%09%2Fevil.example", "%2F%5Cevil.example", "https%3A%2F%2Fevil.example"] {
+        let evil = site.get(&format!("/set-lang/fr?next={next}"), &[]).await;
+        assert_eq!(location(&evil), "/fr/", "open redirect through {next}");
+    }
     assert_eq!(site.get("/set-lang/de", &[]).await.status, StatusCode::NOT_FOUND);
 }
 

@@ -1,16 +1,12 @@
 // WCAG 2.2 AA checks (axe-core) on every kind of page, in every language.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, waitForHydration, openingId, BASE_URL } from './support.js';
+import { sharedBrowser, waitForHydration, openingId, BASE_URL } from './support.js';
 
-let browser;
+const shared = sharedBrowser();
 let id;
-before(async () => {
-  browser = await launch();
-  id = await openingId('demo-usherb-quantum-materials');
-});
-after(() => browser?.close());
+before(async () => { id = await openingId('demo-usherb-quantum-materials'); });
 
 const pages = () => [
   '/en/',
@@ -23,7 +19,7 @@ const pages = () => [
 ];
 
 test('no WCAG 2.2 AA violations', async () => {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   for (const path of pages()) {
     const page = await context.newPage();
     await page.goto(`${BASE_URL}${path}`);
@@ -39,7 +35,7 @@ test('no WCAG 2.2 AA violations', async () => {
 });
 
 test('the keyboard reaches the skip link first, and it moves focus to the content', async () => {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/en/openings`);
   await waitForHydration(page);

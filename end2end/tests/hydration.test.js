@@ -1,18 +1,14 @@
 // What only a browser shows: the page comes alive after hydration, and still works without it.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitForHydration, openingId, BASE_URL } from './support.js';
+import { sharedBrowser, waitForHydration, openingId, BASE_URL } from './support.js';
 
-let browser;
+const shared = sharedBrowser();
 let id;
-before(async () => {
-  browser = await launch();
-  id = await openingId('demo-kaist-llm-korean');
-});
-after(() => browser?.close());
+before(async () => { id = await openingId('demo-kaist-llm-korean'); });
 
 test('once hydrated, switching the text language is instant and keeps the page', async () => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await shared.browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -30,7 +26,7 @@ test('once hydrated, switching the text language is instant and keeps the page',
 });
 
 test('after hydration, links navigate inside the app without reloading', async () => {
-  const context = await browser.newContext({ locale: 'fr-FR' });
+  const context = await shared.browser.newContext({ locale: 'fr-FR' });
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/fr/openings`);
   await waitForHydration(page);
@@ -46,7 +42,7 @@ test('after hydration, links navigate inside the app without reloading', async (
 });
 
 test('without JavaScript the same switch is a link that the server answers', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
+  const context = await shared.browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/en/openings/${id}`);
   await page.locator('.text-langs a[lang="fr"]').click();

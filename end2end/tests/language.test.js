@@ -1,15 +1,13 @@
 // Landing in one's language, switching it, and being remembered.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { launch, waitForHydration, BASE_URL } from './support.js';
+import { sharedBrowser, waitForHydration, BASE_URL } from './support.js';
 
-let browser;
-before(async () => { browser = await launch(); });
-after(() => browser?.close());
+const shared = sharedBrowser();
 
 test('the browser language picks the landing page', async () => {
-  const context = await browser.newContext({ locale: 'ko-KR' });
+  const context = await shared.browser.newContext({ locale: 'ko-KR' });
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/`);
   assert.equal(new URL(page.url()).pathname, '/ko/');
@@ -18,7 +16,7 @@ test('the browser language picks the landing page', async () => {
 });
 
 test('the switcher keeps the page and the search, and the choice is remembered', async () => {
-  const context = await browser.newContext({ locale: 'fr-CA' });
+  const context = await shared.browser.newContext({ locale: 'fr-CA' });
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/fr/openings?q=batterie`);
   await waitForHydration(page);
@@ -35,7 +33,7 @@ test('the switcher keeps the page and the search, and the choice is remembered',
 });
 
 test('a Korean page renders Hangul with a real font (screenshot)', async () => {
-  const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+  const context = await shared.browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/ko/`);
   await waitForHydration(page);

@@ -1,4 +1,5 @@
 // Shared by the browser tests: Debian's Chromium, headless, and the server under test.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = process.env.PASSERELLE_BASE_URL ?? 'http://127.0.0.1:3000';
@@ -31,4 +32,15 @@ export async function openingId(externalId) {
   const hit = body.hits.find((h) => h.external_id === externalId);
   if (!hit) throw new Error(`demo opening ${externalId} not found`);
   return hit.id;
+}
+
+/**
+ * One browser for a test file, launched before its tests and closed after them. The returned
+ * object's `browser` is set once the tests run.
+ */
+export function sharedBrowser() {
+  const shared = { browser: null };
+  before(async () => { shared.browser = await launch(); });
+  after(() => shared.browser?.close());
+  return shared;
 }

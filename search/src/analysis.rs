@@ -34,6 +34,11 @@ pub fn token_texts(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     out
 }
 
+/// `text` as `lang`'s analyzer (registered in `tokenizers`) indexes it.
+pub fn analyse(tokenizers: &TokenizerManager, lang: Lang, text: &str) -> Vec<String> {
+    tokenizers.get(analyzer_name(lang)).map(|mut analyzer| token_texts(&mut analyzer, text)).unwrap_or_default()
+}
+
 pub fn register(manager: &TokenizerManager) {
     manager.register(
         analyzer_name(Lang::En),
@@ -76,8 +81,7 @@ mod tests {
     fn tokens(lang: Lang, text: &str) -> Vec<String> {
         let manager = TokenizerManager::default();
         register(&manager);
-        let mut analyzer = manager.get(analyzer_name(lang)).expect("registered");
-        token_texts(&mut analyzer, text)
+        analyse(&manager, lang, text)
     }
 
     #[test]

@@ -17,9 +17,9 @@ use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{Order, Searcher, Term};
 
 use crate::SearchError;
+use crate::analysis::analyse;
 use crate::index::SearchIndex;
 use crate::schema::{epoch_day, lang_slot};
-use crate::vocabulary::analyse;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -158,9 +158,10 @@ impl SearchIndex {
 
     pub fn search(&self, query: &SearchQuery<'_>) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
-        let built = self.build_query(&searcher, query);
+        let text = plain_words(query.text);
+        let built = self.build_query(&searcher, &text, query);
         let top = TopDocs::with_limit(query.limit.max(1)).and_offset(query.offset);
-        let has_text = !plain_words(query.text).is_empty();
+        let has_text = !text.is_empty();
         let sort = if query.sort == Sort::Relevance && !has_text { Sort::Deadline } else { query.sort };
         // Ties break on the id, so that pages are stable and a rebuilt index ranks the same.
         let by_id = (SortByStaticFastValue::<i64>::for_field("id"), Order::Asc);
@@ -185,14 +186,14 @@ impl SearchIndex {
         Ok(SearchResults { total, hits, facets })
     }
 
-    fn build_query(&self, searcher: &Searcher, query: &SearchQuery<'_>) -> Box<dyn Query> {
+    /// `text` is the query's text as [`plain_words`] leaves it.
+    fn build_query(&self, searcher: &Searcher, text: &str, query: &SearchQuery<'_>) -> Box<dyn Query> {
         let fields = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let text = plain_words(query.text);
         if text.is_empty() {
             clauses.push((Occur::Must, Box::new(AllQuery)));
         } else {
-            clauses.push((Occur::Must, self.text_query(searcher, &text, query.lang)));
+            clauses.push((Occur::Must, self.text_query(searcher, text, query.lang)));
         }
         let facet_filters = [
             query.filters.kind.map(|k| ["kind", k.code()]),

@@ -12,14 +12,17 @@ use std::collections::{BTreeSet, HashMap};
 use model::Lang;
 use tantivy::tokenizer::TokenizerManager;
 
-use crate::analysis::{analyzer_name, token_texts};
+use crate::analysis::analyse;
 
 const SOURCE: &str = include_str!("../vocabulary/research-terms.txt");
 
-/// One concept: its names in each language, in [`Lang::ALL`] order.
+/// The languages of the file's columns.
+const COLUMNS: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Ko];
+
+/// One concept: its names, each with its language.
 #[derive(Debug, Clone)]
 struct Concept {
-    names: [Vec<String>; 3],
+    names: Vec<(Lang, String)>,
 }
 
 #[derive(Debug, Default)]
@@ -28,11 +31,6 @@ pub struct Vocabulary {
     /// Analysed name → concepts it names, per language.
     by_tokens: HashMap<(Lang, Vec<String>), Vec<usize>>,
     longest: usize,
-}
-
-/// `text` as `lang`'s analyzer indexes it.
-pub(crate) fn analyse(tokenizers: &TokenizerManager, lang: Lang, text: &str) -> Vec<String> {
-    tokenizers.get(analyzer_name(lang)).map(|mut analyzer| token_texts(&mut analyzer, text)).unwrap_or_default()
 }
 
 impl Vocabulary {
@@ -53,25 +51,19 @@ impl Vocabulary {
                 tracing::warn!(line, "vocabulary line without three columns");
                 continue;
             }
-            let names = [0, 1, 2].map(|slot| {
-                columns[slot].split(';').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect::<Vec<_>>()
-            });
             let id = vocabulary.concepts.len();
-            // The columns follow the file's order (en | fr | ko), not Lang::ALL's.
-            let ordered = [Lang::En, Lang::Fr, Lang::Ko];
-            let mut concept_names: [Vec<String>; 3] = Default::default();
-            for (column, lang) in ordered.iter().enumerate() {
-                concept_names[crate::schema::lang_slot(*lang)] = names[column].clone();
-                for name in &names[column] {
-                    let tokens = analyse(tokenizers, *lang, name);
-                    if tokens.is_empty() {
-                        continue;
+            let mut names = Vec::new();
+            for (column, lang) in columns.iter().zip(COLUMNS) {
+                for name in column.split(';').map(str::trim).filter(|name| !name.is_empty()) {
+                    let tokens = analyse(tokenizers, lang, name);
+                    if !tokens.is_empty() {
+                        vocabulary.longest = vocabulary.longest.max(tokens.len());
+                        vocabulary.by_tokens.entry((lang, tokens)).or_default().push(id);
                     }
-                    vocabulary.longest = vocabulary.longest.max(tokens.len());
-                    vocabulary.by_tokens.entry((*lang, tokens)).or_default().push(id);
+                    names.push((lang, name.to_string()));
                 }
             }
-            vocabulary.concepts.push(Concept { names: concept_names });
+            vocabulary.concepts.push(Concept { names });
         }
         vocabulary
     }
@@ -105,15 +97,7 @@ impl Vocabulary {
 
     /// Every name, in every language, of the concepts that `query` names: what to add to it.
     pub fn expansions(&self, query: &str, tokenizers: &TokenizerManager) -> Vec<(Lang, String)> {
-        let mut out = Vec::new();
-        for id in self.concepts_in(query, tokenizers) {
-            for lang in Lang::ALL {
-                for name in &self.concepts[id].names[crate::schema::lang_slot(lang)] {
-                    out.push((lang, name.clone()));
-                }
-            }
-        }
-        out
+        self.concepts_in(query, tokenizers).into_iter().flat_map(|id| self.concepts[id].names.iter().cloned()).collect()
     }
 }
 

@@ -43,15 +43,21 @@ fn FilterSelect(
     }
 }
 
+/// (code, name in the page's language) for every term of a vocabulary.
+fn choices<T: Copy>(
+    terms: &[T],
+    code: fn(T) -> &'static str,
+    message_id: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    terms.iter().map(|term| (code(*term).to_string(), tr(message_id(*term)))).collect()
+}
+
 #[component]
 pub fn Filters(params: SearchParams, facets: FacetCounts) -> impl IntoView {
     let lang = use_lang();
-    let named = |items: &[(&str, &str)]| -> Vec<(String, String)> {
-        items.iter().map(|(code, id)| ((*code).to_string(), tr(id))).collect()
-    };
-    let kinds = named(&Kind::ALL.iter().map(|k| (k.code(), k.message_id())).collect::<Vec<_>>());
-    let stages = named(&CareerStage::ALL.iter().map(|s| (s.code(), s.message_id())).collect::<Vec<_>>());
-    let fields = named(&Field::ALL.iter().map(|f| (f.code(), f.message_id())).collect::<Vec<_>>());
+    let kinds = choices(Kind::ALL, Kind::code, Kind::message_id);
+    let stages = choices(CareerStage::ALL, CareerStage::code, CareerStage::message_id);
+    let fields = choices(Field::ALL, Field::code, Field::message_id);
     let mut countries: Vec<(String, String)> =
         facets.country.keys().map(|code| (code.clone(), l10n::country_name(lang, code))).collect();
     countries.sort_by(|a, b| a.1.cmp(&b.1));

@@ -7,8 +7,11 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use db::{Db, DbError, ImportSummary, StoredOpening};
+use std::collections::BTreeMap;
+
 use model::Lang;
-use model::dto::{OpeningDetail, OpeningPage, OpeningSummary, SearchParams};
+use model::dto::{FacetCounts, OpeningDetail, OpeningPage, OpeningSummary, SearchParams};
+use model::lang::pick;
 use model::record::OpeningRecord;
 use search::{Filters, IndexState, IndexedOpening, SearchError, SearchIndex, SearchQuery, Sort};
 
@@ -104,6 +107,11 @@ impl Catalog {
                 stage: params.stage,
                 field: params.field,
                 country: params.country.clone(),
+                institution: params.institution.clone(),
+                language: params.language.clone(),
+                funded: params.funded,
+                deadline_from: params.deadline_from,
+                deadline_to: params.deadline_to,
             },
             sort: params.sort.as_deref().and_then(Sort::from_code).unwrap_or_default(),
             offset: params.offset(),
@@ -116,21 +124,52 @@ impl Catalog {
         let stored = self.db.openings_by_ids(&ids).await?;
         let mut hits = Vec::with_capacity(stored.len());
         let mut scores = Vec::with_capacity(stored.len());
+        let mut highlights = Vec::new();
         for opening in &stored {
-            hits.push(OpeningSummary::from_record(opening.id, &opening.record, lang, today));
+            let summary = OpeningSummary::from_record(opening.id, &opening.record, lang, today);
+            if let Some(highlighter) = &results.highlighter {
+                // The passage comes from the description in the language the title is shown in.
+                let description = opening.record.description.get(&summary.title_lang).map_or("", String::as_str);
+                highlights.push(highlighter.highlight(summary.title_lang, &summary.title, description));
+            }
+            hits.push(summary);
             let score = results.hits.iter().find(|h| h.id == opening.id).map_or(0.0, |h| h.score);
             scores.push(score);
         }
+        let institution_names = self.institution_names(&results.facets, lang).await?;
         Ok(SearchOutcome {
             page: OpeningPage {
                 total: results.total as u64,
                 page: params.page,
                 per_page: params.per_page,
                 hits,
+                highlights,
                 facets: results.facets,
+                institution_names,
             },
             scores,
         })
+    }
+
+    /// Names in `lang` of the institutions that the facets count.
+    async fn institution_names(
+        &self,
+        facets: &FacetCounts,
+        lang: Lang,
+    ) -> Result<BTreeMap<String, String>, CatalogError> {
+        let slugs: Vec<String> = facets.institution.keys().cloned().collect();
+        if slugs.is_empty() {
+            return Ok(BTreeMap::new());
+        }
+        let institutions = self.db.institutions_by_slugs(&slugs).await?;
+        Ok(institutions
+            .into_iter()
+            .map(|(slug, record)| {
+                let name =
+                    pick(&record.name, lang, Lang::En).map_or_else(|| slug.clone(), |(_, name)| name.to_string());
+                (slug, name)
+            })
+            .collect())
     }
 
     /// A published opening with everything a reader sees.
@@ -141,6 +180,12 @@ impl Catalog {
             published_on: stored.created_at.date_naive(),
             record: stored.record,
         }))
+    }
+
+    /// Completions of what a searcher has typed so far, best first.
+    pub async fn suggest(&self, typed: String, lang: Lang) -> Result<Vec<String>, CatalogError> {
+        let index = Arc::clone(&self.index);
+        Ok(tokio::task::spawn_blocking(move || index.suggest(&typed, lang, search::MAX_SUGGESTIONS)).await??)
     }
 
     /// The most recently published open openings.

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
-use model::record::OpeningRecord;
+use model::record::{InstitutionRecord, OpeningRecord};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 use crate::convert::{institution_record, opening_record};
@@ -72,6 +72,21 @@ impl Db {
             .into_iter()
             .map(|(row, inst)| stored(row, inst))
             .collect()
+    }
+
+    /// The institutions with these slugs, keyed by slug.
+    pub async fn institutions_by_slugs(&self, slugs: &[String]) -> Result<HashMap<String, InstitutionRecord>, DbError> {
+        let rows = institution::Entity::find()
+            .filter(institution::Column::Slug.is_in(slugs.iter().cloned()))
+            .order_by_asc(institution::Column::Id)
+            .all(self.conn())
+            .await?;
+        let mut by_slug = HashMap::with_capacity(rows.len());
+        for row in &rows {
+            let record = institution_record(row)?;
+            by_slug.entry(record.slug.clone()).or_insert(record);
+        }
+        Ok(by_slug)
     }
 
     pub async fn count_published(&self) -> Result<u64, DbError> {

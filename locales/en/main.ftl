@@ -66,6 +66,22 @@ filter-any-field = All fields
 filter-any-country = All countries
 filter-option-count = { $label } ({ $count })
 filter-closed = Include closed openings
+filter-institution = Institution
+filter-any-institution = All institutions
+filter-language = Language required
+filter-any-language = Any language
+filter-funding = Funding
+filter-any-funding = Funded or not
+filter-funded-yes = With a stipend
+filter-funded-no = Without a stipend
+filter-deadline-from = Deadline from
+filter-deadline-to = Deadline until
+filter-apply = Apply filters
+search-suggestions = Suggestions
+search-suggestions-count = { $count ->
+    [one] One suggestion; use the up and down arrows to choose it.
+   *[other] { $count } suggestions; use the up and down arrows to choose one.
+}
 sort-relevance = Relevance
 sort-deadline = Deadline, soonest first
 sort-newest = Newest first

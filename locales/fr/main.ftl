@@ -66,6 +66,22 @@ filter-any-field = Tous les domaines
 filter-any-country = Tous les pays
 filter-option-count = { $label } ({ $count })
 filter-closed = Inclure les offres fermées
+filter-institution = Établissement
+filter-any-institution = Tous les établissements
+filter-language = Langue exigée
+filter-any-language = Toutes les langues
+filter-funding = Financement
+filter-any-funding = Financées ou non
+filter-funded-yes = Avec allocation
+filter-funded-no = Sans allocation
+filter-deadline-from = Date limite à partir du
+filter-deadline-to = Date limite jusqu’au
+filter-apply = Appliquer les filtres
+search-suggestions = Suggestions
+search-suggestions-count = { $count ->
+    [one] Une suggestion ; choisissez-la avec les flèches haut et bas.
+   *[other] { $count } suggestions ; parcourez-les avec les flèches haut et bas.
+}
 sort-relevance = Pertinence
 sort-deadline = Date limite la plus proche
 sort-newest = Les plus récentes

@@ -4,8 +4,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::{Lang, pick};
-use crate::record::OpeningRecord;
-use crate::vocab::Kind;
+use std::collections::BTreeMap;
+
+use crate::record::{OpeningRecord, is_slug};
+use crate::vocab::{CareerStage, Field, Kind};
 
 /// An opening as a result row: already in the reader's language where possible.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -61,13 +63,53 @@ impl OpeningDetail {
     }
 }
 
-/// Counts of matching openings per value, for each facet (values are the vocabularies' codes).
+/// Counts of matching openings per value, for each facet (values are the vocabularies' codes,
+/// institution slugs, ISO 639-1 language codes and `yes`/`no` for funding).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FacetCounts {
-    pub kind: std::collections::BTreeMap<String, u64>,
-    pub stage: std::collections::BTreeMap<String, u64>,
-    pub field: std::collections::BTreeMap<String, u64>,
-    pub country: std::collections::BTreeMap<String, u64>,
+    pub kind: BTreeMap<String, u64>,
+    pub stage: BTreeMap<String, u64>,
+    pub field: BTreeMap<String, u64>,
+    pub country: BTreeMap<String, u64>,
+    pub institution: BTreeMap<String, u64>,
+    /// Languages that matching openings require.
+    pub language: BTreeMap<String, u64>,
+    pub funded: BTreeMap<String, u64>,
+}
+
+/// A piece of text with the parts that matched the search marked.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marked {
+    /// The pieces in order; joined, they give the text back.
+    pub parts: Vec<MarkedPart>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MarkedPart {
+    pub text: String,
+    pub marked: bool,
+}
+
+impl Marked {
+    pub fn plain(text: &str) -> Marked {
+        Marked { parts: vec![MarkedPart { text: text.to_string(), marked: false }] }
+    }
+
+    pub fn text(&self) -> String {
+        self.parts.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    pub fn has_marks(&self) -> bool {
+        self.parts.iter().any(|p| p.marked)
+    }
+}
+
+/// Where a hit matched: its title and a passage of its description, in the language shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Highlight {
+    pub title: Marked,
+    /// A passage of the description around the best match; empty when nothing in it matched.
+    pub snippet: Marked,
 }
 
 /// A page of openings, with the facets of the whole result.
@@ -77,7 +119,11 @@ pub struct OpeningPage {
     pub page: u32,
     pub per_page: u32,
     pub hits: Vec<OpeningSummary>,
+    /// One per hit, in the same order, when the search had words to highlight.
+    pub highlights: Vec<Highlight>,
     pub facets: FacetCounts,
+    /// Names, in the reader's language, of the institutions the facets count.
+    pub institution_names: BTreeMap<String, String>,
 }
 
 impl OpeningPage {
@@ -92,9 +138,18 @@ impl OpeningPage {
 pub struct SearchParams {
     pub q: String,
     pub kind: Option<Kind>,
-    pub stage: Option<crate::vocab::CareerStage>,
-    pub field: Option<crate::vocab::Field>,
+    pub stage: Option<CareerStage>,
+    pub field: Option<Field>,
     pub country: Option<String>,
+    /// An institution's slug.
+    pub institution: Option<String>,
+    /// Openings that require this language (ISO 639-1).
+    pub language: Option<String>,
+    /// Only openings with a stipend (`true`) or only those without (`false`).
+    pub funded: Option<bool>,
+    /// Deadline window, both ends included.
+    pub deadline_from: Option<NaiveDate>,
+    pub deadline_to: Option<NaiveDate>,
     /// `relevance`, `deadline` or `newest`.
     pub sort: Option<String>,
     pub include_closed: bool,
@@ -110,6 +165,11 @@ impl Default for SearchParams {
             stage: None,
             field: None,
             country: None,
+            institution: None,
+            language: None,
+            funded: None,
+            deadline_from: None,
+            deadline_to: None,
             sort: None,
             include_closed: false,
             page: 1,
@@ -126,16 +186,29 @@ pub struct ParamError {
     pub reason: String,
 }
 
+fn invalid(param: &str, reason: &str) -> ParamError {
+    ParamError { param: param.to_string(), reason: reason.to_string() }
+}
+
+fn parse_date(key: &str, value: &str) -> Result<NaiveDate, ParamError> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| invalid(key, "expected a date such as 2027-03-31"))
+}
+
+fn whole_number(key: &str, value: &str, range: std::ops::RangeInclusive<u32>) -> Result<u32, ParamError> {
+    let reason = format!("expected a whole number from {} to {}", range.start(), range.end());
+    value.parse::<u32>().ok().filter(|n| range.contains(n)).ok_or_else(|| invalid(key, &reason))
+}
+
 impl SearchParams {
     pub const DEFAULT_PER_PAGE: u32 = 20;
     pub const MAX_PER_PAGE: u32 = 100;
+    pub const MAX_PAGE: u32 = 10_000;
     /// Longer queries are cut here: nobody types more, and it bounds the work per request.
     pub const MAX_QUERY_CHARS: usize = 500;
 
-    /// Reads `q, kind, stage, field, country, sort, closed, page, per_page`; ignores other keys.
+    /// Reads the keys that [`SearchParams::to_pairs`] writes; ignores other keys.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, ParamError> {
         let mut params = SearchParams::default();
-        let invalid = |param: &str, reason: &str| ParamError { param: param.to_string(), reason: reason.to_string() };
         for (key, value) in pairs {
             let value = value.trim();
             match key {
@@ -143,12 +216,12 @@ impl SearchParams {
                 _ if value.is_empty() => {}
                 "kind" => params.kind = Some(Kind::from_code(value).ok_or_else(|| invalid(key, "unknown kind"))?),
                 "stage" => {
-                    let stage = crate::vocab::CareerStage::from_code(&value.to_ascii_uppercase());
+                    let stage = CareerStage::from_code(&value.to_ascii_uppercase());
                     params.stage = Some(stage.ok_or_else(|| invalid(key, "expected R1, R2, R3 or R4"))?);
                 }
                 "field" => {
-                    let field = crate::vocab::Field::from_code(value);
-                    params.field = Some(field.ok_or_else(|| invalid(key, "unknown OECD field code"))?);
+                    params.field =
+                        Some(Field::from_code(value).ok_or_else(|| invalid(key, "unknown OECD field code"))?);
                 }
                 "country" => {
                     let code = value.to_ascii_uppercase();
@@ -157,6 +230,28 @@ impl SearchParams {
                     }
                     params.country = Some(code);
                 }
+                "institution" => {
+                    if !is_slug(value) {
+                        return Err(invalid(key, "expected an institution identifier such as kaist"));
+                    }
+                    params.institution = Some(value.to_string());
+                }
+                "language" => {
+                    let code = value.to_ascii_lowercase();
+                    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+                        return Err(invalid(key, "expected a two-letter language code"));
+                    }
+                    params.language = Some(code);
+                }
+                "funded" => {
+                    params.funded = Some(match value {
+                        "yes" | "1" | "true" => true,
+                        "no" | "0" | "false" => false,
+                        _ => return Err(invalid(key, "expected yes or no")),
+                    });
+                }
+                "deadline_from" => params.deadline_from = Some(parse_date(key, value)?),
+                "deadline_to" => params.deadline_to = Some(parse_date(key, value)?),
                 "sort" => {
                     if !matches!(value, "relevance" | "deadline" | "newest") {
                         return Err(invalid(key, "expected relevance, deadline or newest"));
@@ -164,24 +259,43 @@ impl SearchParams {
                     params.sort = Some(value.to_string());
                 }
                 "closed" => params.include_closed = matches!(value, "1" | "true" | "yes"),
-                "page" => {
-                    params.page = value
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|p| *p >= 1 && *p <= 10_000)
-                        .ok_or_else(|| invalid(key, "expected a whole number from 1 to 10000"))?;
-                }
-                "per_page" => {
-                    params.per_page = value
-                        .parse::<u32>()
-                        .ok()
-                        .filter(|p| (1..=Self::MAX_PER_PAGE).contains(p))
-                        .ok_or_else(|| invalid(key, "expected a whole number from 1 to 100"))?;
-                }
+                "page" => params.page = whole_number(key, value, 1..=Self::MAX_PAGE)?,
+                "per_page" => params.per_page = whole_number(key, value, 1..=Self::MAX_PER_PAGE)?,
                 _ => {}
             }
         }
+        if let (Some(from), Some(to)) = (params.deadline_from, params.deadline_to)
+            && from > to
+        {
+            return Err(invalid("deadline_to", "must not be before deadline_from"));
+        }
         Ok(params)
+    }
+
+    /// The search as query-string pairs (empty values mean "not set"), for links and the URL bar.
+    /// `page` and `per_page` are left out when they have their default value.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let text = |value: &Option<String>| value.clone().unwrap_or_default();
+        let date = |value: Option<NaiveDate>| value.map(|d| d.to_string()).unwrap_or_default();
+        vec![
+            ("q", self.q.clone()),
+            ("kind", self.kind.map(|k| k.code().to_string()).unwrap_or_default()),
+            ("stage", self.stage.map(|s| s.code().to_string()).unwrap_or_default()),
+            ("field", self.field.map(|f| f.code().to_string()).unwrap_or_default()),
+            ("country", text(&self.country)),
+            ("institution", text(&self.institution)),
+            ("language", text(&self.language)),
+            ("funded", self.funded.map(|f| if f { "yes" } else { "no" }.to_string()).unwrap_or_default()),
+            ("deadline_from", date(self.deadline_from)),
+            ("deadline_to", date(self.deadline_to)),
+            ("sort", text(&self.sort)),
+            ("closed", if self.include_closed { "1".to_string() } else { String::new() }),
+            ("page", if self.page > 1 { self.page.to_string() } else { String::new() }),
+            (
+                "per_page",
+                if self.per_page == Self::DEFAULT_PER_PAGE { String::new() } else { self.per_page.to_string() },
+            ),
+        ]
     }
 
     pub fn offset(&self) -> usize {
@@ -204,6 +318,47 @@ mod tests {
             assert_eq!(err.param, key);
         }
         let long = "a".repeat(10_000);
+        let window = SearchParams::from_pairs([("deadline_from", "2027-05-01"), ("deadline_to", "2027-04-01")]);
+        assert_eq!(window.map_err(|e| e.param), Err("deadline_to".to_string()));
         assert_eq!(SearchParams::from_pairs([("q", long.as_str())]).map(|p| p.q.len()), Ok(500));
+    }
+}
+
+#[cfg(test)]
+mod round_trip {
+    use super::*;
+
+    #[test]
+    fn pairs_read_back_as_the_same_search() {
+        let pairs = [
+            ("q", "배터리를"),
+            ("kind", "postdoc"),
+            ("stage", "R2"),
+            ("field", "1.3"),
+            ("country", "kr"),
+            ("institution", "kaist"),
+            ("language", "FR"),
+            ("funded", "no"),
+            ("deadline_from", "2027-01-01"),
+            ("deadline_to", "2027-06-30"),
+            ("sort", "deadline"),
+            ("closed", "1"),
+            ("page", "3"),
+            ("per_page", "50"),
+        ];
+        let params = SearchParams::from_pairs(pairs).expect("valid");
+        assert_eq!((params.country.as_deref(), params.language.as_deref()), (Some("KR"), Some("fr")));
+        let written = params.to_pairs();
+        let again = SearchParams::from_pairs(written.iter().map(|(k, v)| (*k, v.as_str()))).expect("valid");
+        assert_eq!(again, params);
+    }
+
+    #[test]
+    fn bad_filters_name_their_parameter() {
+        for (key, value) in
+            [("institution", "KAIST!"), ("language", "french"), ("funded", "maybe"), ("deadline_to", "31/12/2027")]
+        {
+            assert_eq!(SearchParams::from_pairs([(key, value)]).map_err(|e| e.param), Err(key.to_string()));
+        }
     }
 }

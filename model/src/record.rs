@@ -180,10 +180,7 @@ impl OpeningRecord {
 
 impl InstitutionRecord {
     fn validate(&self) -> Result<(), RecordError> {
-        let slug_ok = !self.slug.is_empty()
-            && self.slug.len() <= 64
-            && self.slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !slug_ok {
+        if !is_slug(&self.slug) {
             return Err(RecordError::new("institution.slug", "must be lowercase letters, digits and hyphens"));
         }
         if self.name.is_empty() {
@@ -204,6 +201,13 @@ impl InstitutionRecord {
         }
         Ok(())
     }
+}
+
+/// An institution's slug: 1 to 64 lowercase letters, digits and hyphens.
+pub fn is_slug(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= 64
+        && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn check_identifier(field: &str, value: &str) -> Result<(), RecordError> {

@@ -6,16 +6,22 @@
 //! - [`index`]: opening, stamping, rebuilding and updating the index on disk.
 //! - `vocabulary`: the trilingual research vocabulary that carries a query across languages.
 //! - [`query`]: turning a user's search into a Tantivy query, with filters, facets and sorting.
+//! - [`highlight`]: marking the searched words in a hit's title and description.
+//! - `suggest`: as-you-type completions from the openings' keywords and the vocabulary.
 
 mod analysis;
 mod error;
+mod highlight;
 mod index;
 mod korean;
 mod query;
 mod schema;
+mod suggest;
 mod vocabulary;
 
 pub use error::SearchError;
+pub use highlight::Highlighter;
 pub use index::{IndexState, SearchIndex};
 pub use query::{FacetCounts, Filters, Hit, SearchQuery, SearchResults, Sort};
 pub use schema::IndexedOpening;
+pub use suggest::MAX_SUGGESTIONS;

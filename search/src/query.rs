@@ -18,6 +18,7 @@ use tantivy::{Order, Searcher, Term};
 
 use crate::SearchError;
 use crate::analysis::analyse;
+use crate::highlight::Highlighter;
 use crate::index::SearchIndex;
 use crate::schema::{epoch_day, lang_slot};
 
@@ -50,6 +51,13 @@ pub struct Filters {
     pub stage: Option<CareerStage>,
     pub field: Option<Field>,
     pub country: Option<String>,
+    pub institution: Option<String>,
+    /// Openings that require this language.
+    pub language: Option<String>,
+    pub funded: Option<bool>,
+    /// Deadline window, both ends included.
+    pub deadline_from: Option<NaiveDate>,
+    pub deadline_to: Option<NaiveDate>,
 }
 
 #[derive(Clone, Debug)]
@@ -72,14 +80,15 @@ pub struct Hit {
     pub score: f32,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SearchResults {
     pub total: usize,
     pub hits: Vec<Hit>,
     pub facets: FacetCounts,
+    /// Marks the words of the search in the hits' texts; `None` when the search had no words.
+    pub highlighter: Option<Highlighter>,
 }
 
-const FACET_ROOTS: [&str; 4] = ["/kind", "/stage", "/field", "/country"];
+const FACET_ROOTS: [&str; 7] = ["/kind", "/stage", "/field", "/country", "/institution", "/language", "/funded"];
 
 /// How much a match through another language's name of a concept counts, against a match of
 /// the words as typed.
@@ -183,7 +192,8 @@ impl SearchIndex {
             }
         };
         let hits = ranked.into_iter().filter_map(|(score, id)| id.map(|id| Hit { id, score })).collect();
-        Ok(SearchResults { total, hits, facets })
+        let highlighter = has_text.then(|| Highlighter::new(&searcher, &*built, &self.fields)).transpose()?;
+        Ok(SearchResults { total, hits, facets, highlighter })
     }
 
     /// `text` is the query's text as [`plain_words`] leaves it.
@@ -195,19 +205,28 @@ impl SearchIndex {
         } else {
             clauses.push((Occur::Must, self.text_query(searcher, text, query.lang)));
         }
+        let filters = &query.filters;
         let facet_filters = [
-            query.filters.kind.map(|k| ["kind", k.code()]),
-            query.filters.stage.map(|s| ["stage", s.code()]),
-            query.filters.field.map(|f| ["field", f.code()]),
-            query.filters.country.as_deref().map(|c| ["country", c]),
+            filters.kind.map(|k| ["kind", k.code()]),
+            filters.stage.map(|s| ["stage", s.code()]),
+            filters.field.map(|f| ["field", f.code()]),
+            filters.country.as_deref().map(|c| ["country", c]),
+            filters.institution.as_deref().map(|i| ["institution", i]),
+            filters.language.as_deref().map(|l| ["language", l]),
+            filters.funded.map(|f| ["funded", if f { "yes" } else { "no" }]),
         ];
         for path in facet_filters.into_iter().flatten() {
             let term = Term::from_facet(fields.facets, &Facet::from_path(path));
             clauses.push((Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
         }
-        if !query.include_closed {
-            let today = Term::from_field_i64(fields.deadline, epoch_day(query.today));
-            clauses.push((Occur::Must, Box::new(RangeQuery::new(Bound::Included(today), Bound::Unbounded))));
+        // Closed openings are those whose deadline has passed; the window narrows further.
+        let earliest =
+            [(!query.include_closed).then_some(query.today), filters.deadline_from].into_iter().flatten().max();
+        let day = |date: NaiveDate| Term::from_field_i64(fields.deadline, epoch_day(date));
+        let lower = earliest.map_or(Bound::Unbounded, |date| Bound::Included(day(date)));
+        let upper = filters.deadline_to.map_or(Bound::Unbounded, |date| Bound::Included(day(date)));
+        if !matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded)) {
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
         }
         Box::new(BooleanQuery::new(clauses))
     }
@@ -251,6 +270,9 @@ where
         stage: counts("/stage"),
         field: counts("/field"),
         country: counts("/country"),
+        institution: counts("/institution"),
+        language: counts("/language"),
+        funded: counts("/funded"),
     };
     Ok((total, docs, facets))
 }

@@ -11,7 +11,7 @@ use tantivy::{TantivyDocument, doc};
 use crate::analysis::{NEUTRAL, analyzer_name};
 
 /// Bump when the schema or an analyzer changes: a stale index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// What the index needs of an opening.
 pub struct IndexedOpening<'a> {
@@ -29,11 +29,20 @@ pub struct Fields {
     pub description: [Field; 3],
     pub keywords: Field,
     pub institution: Field,
-    /// `/kind/…`, `/stage/…`, `/field/…`, `/country/…`
+    /// `/kind/…`, `/stage/…`, `/field/…`, `/country/…`, `/institution/…`, `/language/…`,
+    /// `/funded/yes|no`, and `/keyword/…` (lower-cased keywords, for suggestions).
     pub facets: Field,
     /// Days since the Unix epoch.
     pub deadline: Field,
     pub published_at: Field,
+}
+
+/// The facet root under which keywords are kept for suggestions.
+pub const KEYWORD_FACET: &str = "keyword";
+
+/// How a keyword is kept and compared for suggestions: lower case, single spaces.
+pub fn suggestion_form(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 pub fn lang_slot(lang: Lang) -> usize {
@@ -96,6 +105,21 @@ impl Fields {
             document.add_facet(self.facets, Facet::from_path(["field", field.code()]));
         }
         document.add_facet(self.facets, Facet::from_path(["country", record.location.country.as_str()]));
+        document.add_facet(self.facets, Facet::from_path(["institution", record.institution.slug.as_str()]));
+        let mut languages: Vec<&str> = record.languages_required.iter().map(|r| r.lang.as_str()).collect();
+        languages.sort_unstable();
+        languages.dedup();
+        for language in languages {
+            document.add_facet(self.facets, Facet::from_path(["language", language]));
+        }
+        let funded = if record.funding.stipend.is_some() { "yes" } else { "no" };
+        document.add_facet(self.facets, Facet::from_path(["funded", funded]));
+        let mut keywords: Vec<String> = record.keywords.iter().map(|k| suggestion_form(k)).collect();
+        keywords.sort_unstable();
+        keywords.dedup();
+        for keyword in keywords.iter().filter(|k| !k.is_empty()) {
+            document.add_facet(self.facets, Facet::from_path([KEYWORD_FACET, keyword.as_str()]));
+        }
         document
     }
 }

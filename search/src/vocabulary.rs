@@ -23,6 +23,9 @@ const COLUMNS: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Ko];
 #[derive(Debug, Clone)]
 struct Concept {
     names: Vec<(Lang, String)>,
+    /// The names as the index's analyzers cut them, in the same order (empty when a name
+    /// analyses to nothing).
+    analysed: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Default)]
@@ -53,17 +56,19 @@ impl Vocabulary {
             }
             let id = vocabulary.concepts.len();
             let mut names = Vec::new();
+            let mut analysed = Vec::new();
             for (column, lang) in columns.iter().zip(COLUMNS) {
                 for name in column.split(';').map(str::trim).filter(|name| !name.is_empty()) {
                     let tokens = analyse(tokenizers, lang, name);
                     if !tokens.is_empty() {
                         vocabulary.longest = vocabulary.longest.max(tokens.len());
-                        vocabulary.by_tokens.entry((lang, tokens)).or_default().push(id);
+                        vocabulary.by_tokens.entry((lang, tokens.clone())).or_default().push(id);
                     }
                     names.push((lang, name.to_string()));
+                    analysed.push(tokens);
                 }
             }
-            vocabulary.concepts.push(Concept { names });
+            vocabulary.concepts.push(Concept { names, analysed });
         }
         vocabulary
     }
@@ -95,9 +100,30 @@ impl Vocabulary {
         found
     }
 
+    /// Each concept's names in `lang`, with the analysed forms of all its names (in any language)
+    /// so that a caller can check whether the concept occurs anywhere.
+    pub fn names_in(&self, lang: Lang) -> impl Iterator<Item = (&str, ConceptForms<'_>)> {
+        self.concepts.iter().flat_map(move |concept| {
+            let forms = ConceptForms { concept };
+            concept.names.iter().filter(move |(l, _)| *l == lang).map(move |(_, name)| (name.as_str(), forms))
+        })
+    }
+
     /// Every name, in every language, of the concepts that `query` names: what to add to it.
     pub fn expansions(&self, query: &str, tokenizers: &TokenizerManager) -> Vec<(Lang, String)> {
         self.concepts_in(query, tokenizers).into_iter().flat_map(|id| self.concepts[id].names.iter().cloned()).collect()
+    }
+}
+
+/// The analysed names of one concept, each with its language.
+#[derive(Clone, Copy)]
+pub struct ConceptForms<'a> {
+    concept: &'a Concept,
+}
+
+impl<'a> ConceptForms<'a> {
+    pub fn iter(self) -> impl Iterator<Item = (Lang, &'a [String])> {
+        self.concept.names.iter().zip(&self.concept.analysed).map(|((lang, _), tokens)| (*lang, tokens.as_slice()))
     }
 }
 

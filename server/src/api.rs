@@ -5,7 +5,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use model::Lang;
-use model::dto::SearchParams;
+use model::dto::{Highlight, SearchParams};
 use serde::Serialize;
 use serde_json::json;
 
@@ -35,9 +35,15 @@ struct ApiHit {
     funded: bool,
     score: f32,
     url: String,
+    /// The passage of the description that matched, in `title_lang` (empty without query words).
+    snippet: String,
+    /// Title and passage cut into parts, the matching ones marked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    highlight: Option<Highlight>,
 }
 
-/// `GET /api/v1/openings?q=&lang=&kind=&stage=&field=&country=&sort=&closed=&page=&per_page=`
+/// `GET /api/v1/openings?q=&lang=&kind=&stage=&field=&country=&institution=&language=&funded=`
+/// `&deadline_from=&deadline_to=&sort=&closed=&page=&per_page=`
 pub async fn search(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -59,12 +65,14 @@ pub async fn search(
         Err(err) => return internal(err),
     };
     let facets = outcome.page.facets;
+    let mut highlights = outcome.page.highlights.into_iter();
     let hits: Vec<ApiHit> = outcome
         .page
         .hits
         .into_iter()
         .zip(outcome.scores)
-        .map(|(hit, score)| ApiHit {
+        .map(|(hit, score)| (hit, score, highlights.next()))
+        .map(|(hit, score, highlight)| ApiHit {
             url: format!("{}/{}/openings/{}", state.public_url, lang.code(), hit.id),
             id: hit.id,
             external_id: hit.external_id,
@@ -78,6 +86,8 @@ pub async fn search(
             days_left: hit.days_left,
             funded: hit.funded,
             score,
+            snippet: highlight.as_ref().map(|h| h.snippet.text()).unwrap_or_default(),
+            highlight,
         })
         .collect();
     Json(json!({

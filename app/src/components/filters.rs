@@ -52,45 +52,79 @@ fn choices<T: Copy>(
     terms.iter().map(|term| (code(*term).to_string(), tr(message_id(*term)))).collect()
 }
 
+/// (code, name) pairs for facet values that have no vocabulary, sorted by name.
+fn named_choices(counts: &BTreeMap<String, u64>, name: impl Fn(&str) -> String) -> Vec<(String, String)> {
+    let mut choices: Vec<(String, String)> = counts.keys().map(|code| (code.clone(), name(code))).collect();
+    choices.sort_by(|a, b| a.1.cmp(&b.1));
+    choices
+}
+
 #[component]
-pub fn Filters(params: SearchParams, facets: FacetCounts) -> impl IntoView {
+pub fn Filters(
+    params: SearchParams,
+    facets: FacetCounts,
+    /// Institution names in the page's language, by slug.
+    institution_names: BTreeMap<String, String>,
+) -> impl IntoView {
     let lang = use_lang();
     let kinds = choices(Kind::ALL, Kind::code, Kind::message_id);
     let stages = choices(CareerStage::ALL, CareerStage::code, CareerStage::message_id);
     let fields = choices(Field::ALL, Field::code, Field::message_id);
-    let mut countries: Vec<(String, String)> =
-        facets.country.keys().map(|code| (code.clone(), l10n::country_name(lang, code))).collect();
-    countries.sort_by(|a, b| a.1.cmp(&b.1));
+    let countries = named_choices(&facets.country, |code| l10n::country_name(lang, code));
+    let institutions =
+        named_choices(&facets.institution, |slug| institution_names.get(slug).cloned().unwrap_or_else(|| slug.into()));
+    let languages = named_choices(&facets.language, |code| l10n::language_name(lang, code));
+    let funding = vec![("yes".to_string(), tr("filter-funded-yes")), ("no".to_string(), tr("filter-funded-no"))];
     let sort = params.sort.clone().unwrap_or_else(|| "relevance".to_string());
     let sorts = [("relevance", "sort-relevance"), ("deadline", "sort-deadline"), ("newest", "sort-newest")]
         .map(|(code, id)| view! { <option value=code selected=sort == code>{tr(id)}</option> });
+    let code = |value: Option<&'static str>| value.map(str::to_string);
+    let funded = params.funded.map(|f| if f { "yes" } else { "no" });
     let selects = [
-        ("kind", "opening-kind", "filter-any-kind", params.kind.map(|k| k.code().to_string()), kinds, facets.kind),
+        ("kind", "opening-kind", "filter-any-kind", code(params.kind.map(Kind::code)), kinds, facets.kind),
         (
             "stage",
             "opening-career-stages",
             "filter-any-stage",
-            params.stage.map(|s| s.code().to_string()),
+            code(params.stage.map(CareerStage::code)),
             stages,
             facets.stage,
         ),
-        (
-            "field",
-            "opening-fields",
-            "filter-any-field",
-            params.field.map(|f| f.code().to_string()),
-            fields,
-            facets.field,
-        ),
+        ("field", "opening-fields", "filter-any-field", code(params.field.map(Field::code)), fields, facets.field),
         ("country", "filter-country", "filter-any-country", params.country.clone(), countries, facets.country),
+        (
+            "institution",
+            "filter-institution",
+            "filter-any-institution",
+            params.institution.clone(),
+            institutions,
+            facets.institution,
+        ),
+        ("language", "filter-language", "filter-any-language", params.language.clone(), languages, facets.language),
+        ("funded", "filter-funding", "filter-any-funding", code(funded), funding, facets.funded),
     ]
     .map(|(name, label, any, selected, choices, counts)| {
         view! { <FilterSelect name label=tr(label) any=tr(any) selected choices counts /> }
+    });
+    let date = |value: Option<chrono::NaiveDate>| value.map(|d| d.to_string()).unwrap_or_default();
+    let dates = [
+        ("deadline_from", "filter-deadline-from", date(params.deadline_from)),
+        ("deadline_to", "filter-deadline-to", date(params.deadline_to)),
+    ]
+    .map(|(name, label, value)| {
+        let id = format!("filter-{name}");
+        view! {
+            <div class="filter">
+                <label for=id.clone()>{tr(label)}</label>
+                <input type="date" id=id name=name value=value />
+            </div>
+        }
     });
     view! {
         <fieldset class="filters">
             <legend>{tr("filters-title")}</legend>
             {selects}
+            {dates}
             <div class="filter">
                 <label for="filter-sort">{tr("filter-sort")}</label>
                 <select id="filter-sort" name="sort">{sorts}</select>
@@ -98,6 +132,9 @@ pub fn Filters(params: SearchParams, facets: FacetCounts) -> impl IntoView {
             <div class="filter filter--check">
                 <input type="checkbox" id="filter-closed" name="closed" value="1" checked=params.include_closed />
                 <label for="filter-closed">{tr("filter-closed")}</label>
+            </div>
+            <div class="filter filter--apply">
+                <button type="submit">{tr("filter-apply")}</button>
             </div>
         </fieldset>
     }

@@ -2,21 +2,32 @@
 //! type, deadline and funding.
 
 use leptos::prelude::*;
-use model::dto::OpeningSummary;
+use model::dto::{Highlight, Marked, OpeningSummary};
 
 use crate::i18n::{days_arg, tr, tr_args, use_lang};
 
+/// `highlights` is empty (nothing searched) or has one entry per hit.
 #[component]
-pub fn OpeningList(hits: Vec<OpeningSummary>) -> impl IntoView {
+pub fn OpeningList(hits: Vec<OpeningSummary>, #[prop(optional)] highlights: Vec<Highlight>) -> impl IntoView {
+    let mut highlights = highlights.into_iter();
     view! {
         <ul class="opening-list">
-            {hits.into_iter().map(|hit| view! { <OpeningCard hit /> }).collect_view()}
+            {hits.into_iter().map(|hit| view! { <OpeningCard hit highlight=highlights.next() /> }).collect_view()}
         </ul>
     }
 }
 
+/// Text with the matching words in `<mark>`.
 #[component]
-fn OpeningCard(hit: OpeningSummary) -> impl IntoView {
+fn MarkedText(text: Marked) -> impl IntoView {
+    text.parts
+        .into_iter()
+        .map(|part| if part.marked { view! { <mark>{part.text}</mark> }.into_any() } else { part.text.into_any() })
+        .collect_view()
+}
+
+#[component]
+fn OpeningCard(hit: OpeningSummary, highlight: Option<Highlight>) -> impl IntoView {
     let lang = use_lang();
     let href = format!("/{}/openings/{}", lang.code(), hit.id);
     let translated = hit.title_lang == lang;
@@ -25,11 +36,19 @@ fn OpeningCard(hit: OpeningSummary) -> impl IntoView {
         view! { <span class="badge badge--lang">{tr_args("summary-written-in", &[("language", language.into())])}</span> }
     });
     let place = format!("{}, {}", hit.city, l10n::country_name(lang, &hit.country));
+    let text_lang = hit.title_lang.code();
+    let (title, snippet) = match highlight {
+        Some(Highlight { title, snippet }) => (title, snippet.has_marks().then_some(snippet)),
+        None => (Marked::plain(&hit.title), None),
+    };
     view! {
         <li class="opening-card">
             <h3 class="opening-card__title">
-                <a href=href lang=hit.title_lang.code()>{hit.title}</a>
+                <a href=href lang=text_lang>
+                    <MarkedText text=title />
+                </a>
             </h3>
+            {snippet.map(|text| view! { <p class="opening-card__snippet" lang=text_lang><MarkedText text /></p> })}
             <p class="opening-card__meta">
                 <span class="opening-card__institution">{hit.institution}</span>
                 " · "

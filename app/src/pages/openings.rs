@@ -18,17 +18,8 @@ use crate::status::Status;
 use crate::url::query_string;
 
 /// The link to `page` of the same search.
-fn list_href(lang: Lang, params: &SearchParams, page: u32) -> String {
-    let query = query_string([
-        ("q", params.q.clone()),
-        ("kind", params.kind.map(|k| k.code().to_string()).unwrap_or_default()),
-        ("stage", params.stage.map(|s| s.code().to_string()).unwrap_or_default()),
-        ("field", params.field.map(|f| f.code().to_string()).unwrap_or_default()),
-        ("country", params.country.clone().unwrap_or_default()),
-        ("sort", params.sort.clone().unwrap_or_default()),
-        ("closed", if params.include_closed { "1".to_string() } else { String::new() }),
-        ("page", if page > 1 { page.to_string() } else { String::new() }),
-    ]);
+pub fn list_href(lang: Lang, params: &SearchParams, page: u32) -> String {
+    let query = query_string(SearchParams { page, ..params.clone() }.to_pairs());
     format!("/{}/openings{query}", lang.code())
 }
 
@@ -88,13 +79,14 @@ fn Results(params: SearchParams, results: ResultsResource) -> impl IntoView {
                     let list = if page.hits.is_empty() {
                         view! { <p class="notice">{tr("openings-none")}</p> }.into_any()
                     } else {
-                        view! { <OpeningList hits=page.hits /> }.into_any()
+                        view! { <OpeningList hits=page.hits highlights=page.highlights /> }.into_any()
                     };
                     let filters = params.clone();
                     let facets = page.facets.clone();
+                    let institution_names = page.institution_names.clone();
                     view! {
                         <SearchBox query=query.clone()>
-                            <Filters params=filters facets />
+                            <Filters params=filters facets institution_names />
                         </SearchBox>
                         <div class="results" aria-live="polite">
                             {heading.map(|h| view! { <p class="results__query">{h}</p> })}

@@ -1,0 +1,155 @@
+//! What a searcher sees beyond the ranked list: filters and their counts, marked words in titles
+//! and passages, and completions as they type.
+
+use chrono::NaiveDate;
+use model::Lang;
+use model::record::testing::record;
+use model::record::{LanguageRequirement, OpeningRecord};
+use model::vocab::Cefr;
+use search::{Filters, IndexedOpening, SearchIndex, SearchQuery, Sort};
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
+}
+
+/// Four openings: two at KAIST (one unfunded, requiring Korean), one in French at Sherbrooke,
+/// one at KRISS closing early.
+fn corpus() -> Vec<OpeningRecord> {
+    let mut battery = record("battery", "kaist", "Solid-state battery electrolytes");
+    battery.keywords = vec!["solid-state battery".into(), "electrolytes".into()];
+    battery.description.insert(
+        Lang::Ko,
+        "KAIST 에너지연구실은 전고체 배터리의 고체 전해질을 연구할 박사후연구원을 모집합니다.".into(),
+    );
+    battery.title.insert(Lang::Ko, "전고체 배터리 전해질 연구".into());
+    let mut qec = record("qec", "kaist", "Quantum error correction");
+    qec.keywords = vec!["quantum error correction".into(), "surface code".into()];
+    qec.funding.stipend = None;
+    qec.languages_required.push(LanguageRequirement { lang: "ko".into(), level: Cefr::A2 });
+    qec.deadline = day("2099-06-30");
+    let mut french = record("stockage", "usherbrooke", "Energy storage");
+    french.title.insert(Lang::Fr, "Stockage d'énergie et batteries stationnaires".into());
+    french.description.insert(
+        Lang::Fr,
+        "Le laboratoire étudie le vieillissement des batteries stationnaires pour le réseau électrique.".into(),
+    );
+    french.keywords = vec!["batteries stationnaires".into()];
+    french.location.country = "CA".into();
+    let mut early = record("early", "kriss", "Quantum metrology");
+    early.keywords = vec!["quantum sensing".into()];
+    early.deadline = day("2098-02-01");
+    vec![battery, qec, french, early]
+}
+
+fn index() -> (tempfile::TempDir, SearchIndex) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (index, _) = SearchIndex::open(dir.path()).expect("index");
+    let records = corpus();
+    index
+        .rebuild(records.iter().zip(1..).map(|(record, id)| IndexedOpening { id, record, published_at: id }))
+        .expect("rebuild");
+    (dir, index)
+}
+
+fn query(text: &str, lang: Lang, filters: Filters) -> SearchQuery<'_> {
+    SearchQuery {
+        text,
+        lang,
+        filters,
+        sort: Sort::Relevance,
+        offset: 0,
+        limit: 10,
+        today: day("2097-01-01"),
+        include_closed: false,
+    }
+}
+
+fn ids(index: &SearchIndex, query: &SearchQuery<'_>) -> Vec<i64> {
+    let mut ids: Vec<i64> = index.search(query).expect("search").hits.iter().map(|h| h.id).collect();
+    ids.sort_unstable();
+    ids
+}
+
+#[test]
+fn filters_narrow_and_facets_count() {
+    let (_dir, index) = index();
+    let all = index.search(&query("", Lang::En, Filters::default())).expect("search");
+    assert_eq!(all.total, 4);
+    assert_eq!(all.facets.institution.get("kaist"), Some(&2));
+    assert_eq!(all.facets.language.get("ko"), Some(&1));
+    assert_eq!(all.facets.language.get("en"), Some(&4));
+    assert_eq!((all.facets.funded.get("yes"), all.facets.funded.get("no")), (Some(&3), Some(&1)));
+
+    let kaist = Filters { institution: Some("kaist".into()), ..Filters::default() };
+    assert_eq!(ids(&index, &query("", Lang::En, kaist)), [1, 2]);
+    let korean = Filters { language: Some("ko".into()), ..Filters::default() };
+    assert_eq!(ids(&index, &query("", Lang::En, korean)), [2]);
+    let unfunded = Filters { funded: Some(false), ..Filters::default() };
+    assert_eq!(ids(&index, &query("", Lang::En, unfunded)), [2]);
+    let funded = Filters { funded: Some(true), ..Filters::default() };
+    assert_eq!(ids(&index, &query("", Lang::En, funded)), [1, 3, 4]);
+}
+
+#[test]
+fn deadline_window_includes_both_ends() {
+    let (_dir, index) = index();
+    let window = |from: &str, to: &str| Filters {
+        deadline_from: Some(day(from)),
+        deadline_to: Some(day(to)),
+        ..Filters::default()
+    };
+    // The three openings closing on 2099-01-15, and not the one closing on 2099-06-30.
+    assert_eq!(ids(&index, &query("", Lang::En, window("2099-01-15", "2099-01-15"))), [1, 3]);
+    assert_eq!(ids(&index, &query("", Lang::En, window("2098-01-01", "2099-01-31"))), [1, 3, 4]);
+    // Open-only still applies: a window in the past finds nothing unless closed ones are asked for.
+    let mut past = query("", Lang::En, window("2098-01-01", "2098-12-31"));
+    past.today = day("2098-06-01");
+    assert!(ids(&index, &past).is_empty());
+    past.include_closed = true;
+    assert_eq!(ids(&index, &past), [4]);
+}
+
+#[test]
+fn matches_are_marked_in_the_searchers_language() {
+    let (_dir, index) = index();
+    let results = index.search(&query("배터리를", Lang::Ko, Filters::default())).expect("search");
+    assert_eq!(results.hits.first().map(|h| h.id), Some(1));
+    let highlighter = results.highlighter.expect("words were searched");
+    let corpus = corpus();
+    let battery = &corpus[0];
+    let shown = highlighter.highlight(Lang::Ko, &battery.title[&Lang::Ko], &battery.description[&Lang::Ko]);
+    let marked: Vec<&str> = shown.title.parts.iter().filter(|p| p.marked).map(|p| p.text.as_str()).collect();
+    assert_eq!(marked, ["배터리"]);
+    assert_eq!(shown.title.text(), battery.title[&Lang::Ko]);
+    assert!(shown.snippet.parts.iter().any(|p| p.marked && p.text == "배터리"), "{:?}", shown.snippet);
+
+    // A French search marks the French passage through stemming and accent folding.
+    let results = index.search(&query("batterie stationnaire", Lang::Fr, Filters::default())).expect("search");
+    let highlighter = results.highlighter.expect("words were searched");
+    let french = &corpus[2];
+    let shown = highlighter.highlight(Lang::Fr, &french.title[&Lang::Fr], &french.description[&Lang::Fr]);
+    let marked: Vec<&str> = shown.snippet.parts.iter().filter(|p| p.marked).map(|p| p.text.as_str()).collect();
+    assert_eq!(marked, ["batteries", "stationnaires"]);
+
+    // No words, nothing to mark.
+    assert!(index.search(&query("", Lang::En, Filters::default())).expect("search").highlighter.is_none());
+}
+
+#[test]
+fn suggestions_complete_keywords_and_vocabulary() {
+    let (_dir, index) = index();
+    let english = index.suggest("quan", Lang::En, 8).expect("suggest");
+    // Keywords of openings come first, then the vocabulary's names of concepts that occur.
+    let mut keywords = english[..2].to_vec();
+    keywords.sort();
+    assert_eq!(keywords, ["quantum error correction", "quantum sensing"], "{english:?}");
+    assert!(english.contains(&"quantum metrology".to_string()), "{english:?}");
+    // Completes any word of a keyword, in any script.
+    assert!(index.suggest("code", Lang::En, 8).expect("suggest").contains(&"surface code".to_string()));
+    let korean = index.suggest("배터", Lang::Ko, 8).expect("suggest");
+    assert!(korean.iter().any(|s| s.contains("배터리")), "{korean:?}");
+    // Too short, or nothing like it: no suggestions.
+    assert!(index.suggest("q", Lang::En, 8).expect("suggest").is_empty());
+    assert!(index.suggest("zzyzx", Lang::En, 8).expect("suggest").is_empty());
+    assert!(index.suggest("quan", Lang::En, 1).expect("suggest").len() <= 1);
+}

@@ -25,6 +25,14 @@ pub async fn search_openings(lang: Lang, params: SearchParams) -> Result<Opening
     Ok(outcome.page)
 }
 
+/// Completions of what the searcher has typed so far, best first.
+#[server(input = Json)]
+pub async fn suggest_searches(lang: Lang, typed: String) -> Result<Vec<String>, ServerFnError> {
+    let catalog = catalog()?;
+    let typed: String = typed.chars().take(SearchParams::MAX_QUERY_CHARS).collect();
+    catalog.suggest(typed, lang).await.map_err(internal)
+}
+
 /// The newest open openings; `total` counts every open opening.
 #[server(input = Json)]
 pub async fn recent_openings(lang: Lang, count: u32) -> Result<OpeningPage, ServerFnError> {

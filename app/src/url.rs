@@ -1,6 +1,7 @@
 //! Building links: percent-encoding and the same page in another language.
 
 use model::Lang;
+use model::dto::SearchParams;
 
 /// Percent-encodes a query-string component (RFC 3986 unreserved characters pass).
 pub fn encode(value: &str) -> String {
@@ -35,6 +36,12 @@ pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> S
         .map(|(key, value)| format!("{key}={}", encode(&value)))
         .collect();
     if encoded.is_empty() { String::new() } else { format!("?{}", encoded.join("&")) }
+}
+
+/// The list page showing `page` of the search `params`.
+pub fn search_href(lang: Lang, params: &SearchParams, page: u32) -> String {
+    let query = query_string(SearchParams { page, ..params.clone() }.to_pairs());
+    format!("/{}/openings{query}", lang.code())
 }
 
 #[cfg(test)]

@@ -205,6 +205,23 @@ impl SearchParams {
     pub const MAX_PAGE: u32 = 10_000;
     /// Longer queries are cut here: nobody types more, and it bounds the work per request.
     pub const MAX_QUERY_CHARS: usize = 500;
+    /// Every key of a search's query string, in the order [`SearchParams::to_pairs`] writes them.
+    pub const KEYS: [&'static str; 14] = [
+        "q",
+        "kind",
+        "stage",
+        "field",
+        "country",
+        "institution",
+        "language",
+        "funded",
+        "deadline_from",
+        "deadline_to",
+        "sort",
+        "closed",
+        "page",
+        "per_page",
+    ];
 
     /// Reads the keys that [`SearchParams::to_pairs`] writes; ignores other keys.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, ParamError> {
@@ -351,6 +368,7 @@ mod round_trip {
         let written = params.to_pairs();
         let again = SearchParams::from_pairs(written.iter().map(|(k, v)| (*k, v.as_str()))).expect("valid");
         assert_eq!(again, params);
+        assert_eq!(written.iter().map(|(k, _)| *k).collect::<Vec<_>>(), SearchParams::KEYS);
     }
 
     #[test]

@@ -89,7 +89,7 @@ fn passage_of(description: &str, snippet: &Snippet) -> Marked {
 fn marked(text: &str, ranges: &[Range<usize>]) -> Marked {
     let mut parts = Vec::new();
     let mut at = 0;
-    for range in ranges {
+    for range in ranges.iter().filter(|range| !range.is_empty()) {
         let (Some(before), Some(inside)) = (text.get(at..range.start), text.get(range.clone())) else { continue };
         if !before.is_empty() {
             parts.push(MarkedPart { text: before.to_string(), marked: false });
@@ -109,11 +109,11 @@ mod tests {
 
     #[test]
     fn cuts_text_into_marked_parts() {
-        let parts = marked("전고체 배터리 연구", &[10..19]);
+        let parts = marked("전고체 배터리 연구", &[0..0, 10..19]);
         let shown: Vec<(&str, bool)> = parts.parts.iter().map(|p| (p.text.as_str(), p.marked)).collect();
         assert_eq!(shown, [("전고체 ", false), ("배터리", true), (" 연구", false)]);
         assert_eq!(parts.text(), "전고체 배터리 연구");
-        // Ranges that do not fall on character boundaries are skipped rather than panicking.
-        assert_eq!(marked("배터리", &[1..2]).text(), "배터리");
+        // Empty ranges, and ranges off character boundaries, are skipped rather than panicking.
+        assert_eq!(marked("배터리", &[0..0, 1..2]).text(), "배터리");
     }
 }

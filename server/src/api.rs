@@ -42,6 +42,45 @@ struct ApiHit {
     highlight: Option<Highlight>,
 }
 
+/// `lang` names none of our languages.
+struct BadLang;
+
+impl IntoResponse for BadLang {
+    fn into_response(self) -> Response {
+        error(StatusCode::BAD_REQUEST, "invalid_parameter", "lang: expected fr, en or ko".into())
+    }
+}
+
+/// The searcher's language: `lang` when given (an error when it is not one of ours), else
+/// negotiated from `Accept-Language`.
+fn searcher_lang(pairs: &[(String, String)], headers: &HeaderMap) -> Result<Lang, BadLang> {
+    match pairs.iter().find(|(key, _)| key == "lang") {
+        Some((_, code)) if !code.is_empty() => Lang::from_tag(code).ok_or(BadLang),
+        _ => Ok(model::lang::preferred(None, headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))),
+    }
+}
+
+/// `GET /api/v1/suggestions?q=&lang=`: completions of a partly typed search, best first.
+pub async fn suggestions(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(pairs): Query<Vec<(String, String)>>,
+) -> Response {
+    let lang = match searcher_lang(&pairs, &headers) {
+        Ok(lang) => lang,
+        Err(bad) => return bad.into_response(),
+    };
+    let typed: String = pairs
+        .iter()
+        .find(|(key, _)| key == "q")
+        .map(|(_, q)| q.chars().take(SearchParams::MAX_QUERY_CHARS).collect())
+        .unwrap_or_default();
+    match state.catalog.suggest(typed, lang).await {
+        Ok(suggestions) => Json(json!({ "lang": lang, "suggestions": suggestions })).into_response(),
+        Err(err) => internal(err),
+    }
+}
+
 /// `GET /api/v1/openings?q=&lang=&kind=&stage=&field=&country=&institution=&language=&funded=`
 /// `&deadline_from=&deadline_to=&sort=&closed=&page=&per_page=`
 pub async fn search(
@@ -49,12 +88,9 @@ pub async fn search(
     headers: HeaderMap,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Response {
-    let lang = match pairs.iter().find(|(key, _)| key == "lang") {
-        Some((_, code)) if !code.is_empty() => match Lang::from_tag(code) {
-            Some(lang) => lang,
-            None => return error(StatusCode::BAD_REQUEST, "invalid_parameter", "lang: expected fr, en or ko".into()),
-        },
-        _ => model::lang::preferred(None, headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok())),
+    let lang = match searcher_lang(&pairs, &headers) {
+        Ok(lang) => lang,
+        Err(bad) => return bad.into_response(),
     };
     let params = match SearchParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
         Ok(params) => params,

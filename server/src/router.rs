@@ -74,6 +74,7 @@ pub fn router(config: &Config, catalog: catalog::Catalog) -> Router {
         .route("/set-lang/{lang}", get(set_lang))
         .route("/api/v1/openings", get(crate::api::search))
         .route("/api/v1/openings/{id}", get(crate::api::opening))
+        .route("/api/v1/suggestions", get(crate::api::suggestions))
         .route(app::STYLESHEET_PATH, get(stylesheet))
         .route("/assets/favicon.svg", get(favicon))
         .nest_service("/pkg", tower::ServiceBuilder::new().layer(immutable).service(ServeDir::new(pkg_dir)))

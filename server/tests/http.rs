@@ -274,3 +274,71 @@ async fn the_list_filters_by_facet_and_shows_counts() {
         "pagination keeps filters"
     );
 }
+
+#[tokio::test]
+async fn the_new_filters_narrow_the_list_and_the_api() {
+    let site = site().await;
+    let page = site.get("/ko/openings?institution=kaist&language=ko&funded=yes&deadline_from=2000-01-01", &[]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<option value=\"kaist\" selected>"), "the chosen institution stays selected");
+    assert!(page.body.contains("<option value=\"yes\" selected>"), "the chosen funding stays selected");
+    assert!(page.body.contains("value=\"2000-01-01\""), "the deadline window is kept");
+    let (_, kaist) = site.json("/api/v1/openings?institution=kaist").await;
+    assert_eq!(kaist["total"], 5);
+    assert_eq!(kaist["facets"]["institution"]["kaist"], 5);
+    let (_, unfunded) = site.json("/api/v1/openings?funded=no&per_page=100").await;
+    assert_eq!(unfunded["total"], 10);
+    assert!(unfunded["hits"].as_array().is_some_and(|h| h.iter().all(|h| h["funded"] == false)));
+    let (_, korean) = site.json("/api/v1/openings?language=ko").await;
+    assert_eq!(korean["total"], 10);
+    // A window that closes before it opens, or a date nobody can read, is refused with its name.
+    for (uri, param) in [
+        ("/api/v1/openings?deadline_from=2027-05-01&deadline_to=2027-04-01", "deadline_to"),
+        ("/api/v1/openings?deadline_from=tomorrow", "deadline_from"),
+        ("/api/v1/openings?funded=maybe", "funded"),
+    ] {
+        let (status, body) = site.json(uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(body["error"]["message"].as_str().is_some_and(|m| m.contains(param)), "{uri}: {body}");
+    }
+    let bad = site.get("/fr/openings?deadline_to=31%2F12%2F2027", &[]).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("deadline_to"), "the French page names the parameter");
+}
+
+#[tokio::test]
+async fn hits_show_where_they_matched_in_the_searchers_language() {
+    let site = site().await;
+    // 배터리를 (with a particle) marks 배터리 in a Korean title.
+    let page = site.get("/ko/openings?q=%EB%B0%B0%ED%84%B0%EB%A6%AC%EB%A5%BC", &[]).await;
+    assert!(page.body.contains("<mark>배터리</mark>"), "Korean title marked");
+    let (_, api) = site.json("/api/v1/openings?lang=fr&q=batteries").await;
+    let hit = &api["hits"][0];
+    assert!(hit["snippet"].as_str().is_some_and(|s| !s.is_empty()), "{hit}");
+    let marked = hit["highlight"]["title"]["parts"]
+        .as_array()
+        .into_iter()
+        .chain(hit["highlight"]["snippet"]["parts"].as_array())
+        .flatten()
+        .any(|part| part["marked"] == true);
+    assert!(marked, "something of the hit is marked: {hit}");
+    // Marked text stays escaped.
+    let (_, none) = site.json("/api/v1/openings?q=").await;
+    assert!(none["hits"][0]["highlight"].is_null(), "no words, no highlight");
+}
+
+#[tokio::test]
+async fn suggestions_complete_what_is_typed() {
+    let site = site().await;
+    let (status, body) = site.json("/api/v1/suggestions?lang=en&q=quan").await;
+    assert_eq!(status, StatusCode::OK);
+    let suggestions: Vec<&str> =
+        body["suggestions"].as_array().map(|s| s.iter().filter_map(|s| s.as_str()).collect()).unwrap_or_default();
+    assert!(!suggestions.is_empty() && suggestions.iter().all(|s| s.contains("quan")), "{suggestions:?}");
+    let (_, korean) = site.json("/api/v1/suggestions?lang=ko&q=%EC%96%91%EC%9E%90").await; // 양자
+    assert!(korean["suggestions"].as_array().is_some_and(|s| !s.is_empty()), "{korean}");
+    let (status, _) = site.json("/api/v1/suggestions?lang=xx&q=quan").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (_, empty) = site.json("/api/v1/suggestions?q=%00%22").await;
+    assert_eq!(empty["suggestions"].as_array().map(Vec::len), Some(0));
+}

@@ -4,9 +4,11 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use model::dto::{FacetCounts, SearchParams};
 use model::vocab::{CareerStage, Field, Kind};
 
+use crate::components::search_box::RefocusFilter;
 use crate::i18n::{tr, tr_args, use_lang};
 
 /// One `<select>`: "any" first, then the values that match something (or are selected).
@@ -67,6 +69,15 @@ pub fn Filters(
     institution_names: BTreeMap<String, String>,
 ) -> impl IntoView {
     let lang = use_lang();
+    if let Some(RefocusFilter(refocus)) = use_context::<RefocusFilter>() {
+        Effect::new(move |_| {
+            let id = refocus.try_update_value(Option::take).flatten();
+            let element = id.and_then(|id| document().get_element_by_id(&id));
+            if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = element.focus();
+            }
+        });
+    }
     let kinds = choices(Kind::ALL, Kind::code, Kind::message_id);
     let stages = choices(CareerStage::ALL, CareerStage::code, CareerStage::message_id);
     let fields = choices(Field::ALL, Field::code, Field::message_id);

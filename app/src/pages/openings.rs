@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use model::Lang;
 use model::dto::{ParamError, SearchParams};
 
 use crate::api::search_openings;
@@ -15,13 +14,7 @@ use crate::components::search_box::SearchBox;
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::LoadError;
 use crate::status::Status;
-use crate::url::query_string;
-
-/// The link to `page` of the same search.
-pub fn list_href(lang: Lang, params: &SearchParams, page: u32) -> String {
-    let query = query_string(SearchParams { page, ..params.clone() }.to_pairs());
-    format!("/{}/openings{query}", lang.code())
-}
+use crate::url::search_href;
 
 #[component]
 pub fn OpeningsPage() -> impl IntoView {
@@ -40,16 +33,30 @@ pub fn OpeningsPage() -> impl IntoView {
             }
         },
     );
+    let typed = Signal::derive(move || params.with(|p| p.as_ref().map(|p| p.q.clone()).unwrap_or_default()));
+    // Only a change between a valid and an invalid search replaces the results area: a new
+    // query swaps the results in place, without flashing an empty page.
+    let error = Memo::new(move |_| params.with(|p| p.as_ref().err().cloned()));
     let status = Status::capture();
     view! {
         <Title text=format!("{} – {}", tr("openings-title"), tr("site-name")) />
         <h1>{tr("openings-title")}</h1>
-        {move || match params.get() {
-            Err(error) => {
+        // The search box stays put while results change under it, so typing is never interrupted.
+        <SearchBox query=typed live=true>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let Ok(Some(page)) = results.await else { return ().into_any() };
+                    let Ok(params) = params.get() else { return ().into_any() };
+                    view! { <Filters params facets=page.facets institution_names=page.institution_names /> }.into_any()
+                })}
+            </Transition>
+        </SearchBox>
+        {move || match error.get() {
+            Some(error) => {
                 status.set(400);
                 view! { <BadRequest error /> }.into_any()
             }
-            Ok(params) => view! { <Results params results /> }.into_any(),
+            None => view! { <Results params results /> }.into_any(),
         }}
     }
 }
@@ -57,49 +64,40 @@ pub fn OpeningsPage() -> impl IntoView {
 type ResultsResource = Resource<Result<Option<model::dto::OpeningPage>, ServerFnError>>;
 
 #[component]
-fn Results(params: SearchParams, results: ResultsResource) -> impl IntoView {
+fn Results(params: Memo<Result<SearchParams, ParamError>>, results: ResultsResource) -> impl IntoView {
     let lang = use_lang();
-    let query = params.q.clone();
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let params = params.clone();
-                let query = query.clone();
-                Suspend::new(async move {
-                    let page = match results.await {
-                        Ok(Some(page)) => page,
-                        Ok(None) => return ().into_any(),
-                        Err(_) => return view! { <LoadError /> }.into_any(),
-                    };
-                    let heading = (!query.is_empty())
-                        .then(|| tr_args("openings-results-for", &[("query", query.clone().into())]));
-                    let sorted_note = query.is_empty().then(|| tr("openings-sorted-by-deadline"));
-                    let count = tr_args("openings-count", &[("count", page.total.into())]);
-                    let pages = page.page_count();
-                    let list = if page.hits.is_empty() {
-                        view! { <p class="notice">{tr("openings-none")}</p> }.into_any()
-                    } else {
-                        view! { <OpeningList hits=page.hits highlights=page.highlights /> }.into_any()
-                    };
-                    let filters = params.clone();
-                    let facets = page.facets.clone();
-                    let institution_names = page.institution_names.clone();
-                    view! {
-                        <SearchBox query=query.clone()>
-                            <Filters params=filters facets institution_names />
-                        </SearchBox>
-                        <div class="results" aria-live="polite">
-                            {heading.map(|h| view! { <p class="results__query">{h}</p> })}
-                            <h2 class="results__count">{count}</h2>
-                            {sorted_note.map(|n| view! { <p class="results__note">{n}</p> })}
-                            {list}
-                        </div>
-                        <Pagination page=page.page pages href_for=move |n| list_href(lang, &params, n) />
-                    }
-                        .into_any()
-                })
-            }}
-        </Suspense>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let page = match results.await {
+                    Ok(Some(page)) => page,
+                    Ok(None) => return ().into_any(),
+                    Err(_) => return view! { <LoadError /> }.into_any(),
+                };
+                let Ok(params) = params.get() else { return ().into_any() };
+                let query = params.q.clone();
+                let heading =
+                    (!query.is_empty()).then(|| tr_args("openings-results-for", &[("query", query.clone().into())]));
+                let sorted_note = query.is_empty().then(|| tr("openings-sorted-by-deadline"));
+                let count = tr_args("openings-count", &[("count", page.total.into())]);
+                let pages = page.page_count();
+                let list = if page.hits.is_empty() {
+                    view! { <p class="notice">{tr("openings-none")}</p> }.into_any()
+                } else {
+                    view! { <OpeningList hits=page.hits highlights=page.highlights /> }.into_any()
+                };
+                view! {
+                    <div class="results" aria-live="polite">
+                        {heading.map(|h| view! { <p class="results__query">{h}</p> })}
+                        <h2 class="results__count">{count}</h2>
+                        {sorted_note.map(|n| view! { <p class="results__note">{n}</p> })}
+                        {list}
+                    </div>
+                    <Pagination page=page.page pages href_for=move |n| search_href(lang, &params, n) />
+                }
+                    .into_any()
+            })}
+        </Transition>
     }
 }
 

@@ -20,9 +20,13 @@ fn internal(err: catalog::CatalogError) -> ServerFnError {
 /// A page of openings for a search (an empty query lists open openings by deadline).
 #[server(input = Json)]
 pub async fn search_openings(lang: Lang, params: SearchParams) -> Result<OpeningPage, ServerFnError> {
+    /// The institution filter lists this many, those with the most matches first.
+    const INSTITUTION_CHOICES: usize = 60;
     let catalog = catalog()?;
-    let outcome = catalog.search(lang, &params, catalog::today()).await.map_err(internal)?;
-    Ok(outcome.page)
+    let mut page = catalog.search(lang, &params, catalog::today()).await.map_err(internal)?.page;
+    let selected = params.institution.as_deref();
+    catalog.name_institutions(&mut page, selected, INSTITUTION_CHOICES, lang).await.map_err(internal)?;
+    Ok(page)
 }
 
 /// Completions of what the searcher has typed so far, best first.

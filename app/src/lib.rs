@@ -11,7 +11,7 @@ pub mod i18n;
 mod pages;
 mod routes;
 mod status;
-mod url;
+pub mod url;
 
 use leptos::prelude::*;
 use leptos_meta::MetaTags;

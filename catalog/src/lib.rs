@@ -5,12 +5,14 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use tokio::runtime::Handle;
+
 use chrono::NaiveDate;
 use db::{Db, DbError, ImportSummary, StoredOpening};
 use std::collections::BTreeMap;
 
 use model::Lang;
-use model::dto::{FacetCounts, OpeningDetail, OpeningPage, OpeningSummary, SearchParams};
+use model::dto::{OpeningDetail, OpeningPage, OpeningSummary, SearchParams};
 use model::lang::pick;
 use model::record::OpeningRecord;
 use search::{Filters, IndexState, IndexedOpening, SearchError, SearchIndex, SearchQuery, Sort};
@@ -39,6 +41,9 @@ pub struct Catalog {
     index: Arc<SearchIndex>,
 }
 
+/// Openings read from the database at a time when (re)indexing many.
+const PAGE: u64 = 2000;
+
 fn indexed(opening: &StoredOpening) -> IndexedOpening<'_> {
     IndexedOpening { id: opening.id, record: &opening.record, published_at: opening.created_at.timestamp() }
 }
@@ -64,9 +69,20 @@ impl Catalog {
 
     /// Rebuilds the whole index from the database. Returns how many openings it holds.
     pub async fn reindex(&self) -> Result<u64, CatalogError> {
-        let openings = self.db.published_openings().await?;
-        let index = Arc::clone(&self.index);
-        let count = tokio::task::spawn_blocking(move || index.rebuild(openings.iter().map(indexed))).await??;
+        let (db, index, runtime) = (self.db.clone(), Arc::clone(&self.index), Handle::current());
+        let count = tokio::task::spawn_blocking(move || {
+            index.rewrite::<CatalogError>(true, |batch| {
+                let mut after = 0;
+                while let Some(page) = runtime.block_on(db.published_after(after, PAGE))? {
+                    after = page.last_id;
+                    for opening in &page.openings {
+                        batch.add(&indexed(opening))?;
+                    }
+                }
+                Ok(())
+            })
+        })
+        .await??;
         Ok(count)
     }
 
@@ -74,9 +90,19 @@ impl Catalog {
     pub async fn import(&self, records: &[OpeningRecord]) -> Result<ImportSummary, CatalogError> {
         let summary = self.db.import(records).await?;
         if !summary.changed_ids.is_empty() {
-            let changed = self.db.openings_by_ids(&summary.changed_ids).await?;
-            let index = Arc::clone(&self.index);
-            tokio::task::spawn_blocking(move || index.upsert(changed.iter().map(indexed))).await??;
+            let (db, index, runtime) = (self.db.clone(), Arc::clone(&self.index), Handle::current());
+            let changed = summary.changed_ids.clone();
+            tokio::task::spawn_blocking(move || {
+                index.rewrite::<CatalogError>(false, |batch| {
+                    for ids in changed.chunks(PAGE as usize) {
+                        for opening in &runtime.block_on(db.openings_by_ids(ids))? {
+                            batch.add(&indexed(opening))?;
+                        }
+                    }
+                    Ok(())
+                })
+            })
+            .await??;
         }
         Ok(summary)
     }
@@ -99,29 +125,13 @@ impl Catalog {
         params: &SearchParams,
         today: NaiveDate,
     ) -> Result<SearchOutcome, CatalogError> {
-        let query = SearchQuery {
-            text: &params.q,
-            lang,
-            filters: Filters {
-                kind: params.kind,
-                stage: params.stage,
-                field: params.field,
-                country: params.country.clone(),
-                institution: params.institution.clone(),
-                language: params.language.clone(),
-                funded: params.funded,
-                deadline_from: params.deadline_from,
-                deadline_to: params.deadline_to,
-            },
-            sort: params.sort.as_deref().and_then(Sort::from_code).unwrap_or_default(),
-            offset: params.offset(),
-            limit: params.per_page as usize,
-            today,
-            include_closed: params.include_closed,
-        };
+        let started = std::time::Instant::now();
+        let query = search_query(params, lang, today);
         let results = self.index.search(&query)?;
+        let searched = started.elapsed();
         let ids: Vec<i64> = results.hits.iter().map(|h| h.id).collect();
         let stored = self.db.openings_by_ids(&ids).await?;
+        let loaded = started.elapsed();
         let mut hits = Vec::with_capacity(stored.len());
         let mut scores = Vec::with_capacity(stored.len());
         let mut highlights = Vec::new();
@@ -136,7 +146,7 @@ impl Catalog {
             let score = results.hits.iter().find(|h| h.id == opening.id).map_or(0.0, |h| h.score);
             scores.push(score);
         }
-        let institution_names = self.institution_names(&results.facets, lang).await?;
+        tracing::debug!(?searched, ?loaded, total = ?started.elapsed(), "search");
         Ok(SearchOutcome {
             page: OpeningPage {
                 total: results.total as u64,
@@ -145,23 +155,40 @@ impl Catalog {
                 hits,
                 highlights,
                 facets: results.facets,
-                institution_names,
+                institution_names: BTreeMap::new(),
             },
             scores,
         })
     }
 
-    /// Names in `lang` of the institutions that the facets count.
-    async fn institution_names(
+    /// For a list page: keeps the `limit` institutions with the most matches (and `selected`)
+    /// in the page's facets, and names them in `lang`.
+    pub async fn name_institutions(
         &self,
-        facets: &FacetCounts,
+        page: &mut OpeningPage,
+        selected: Option<&str>,
+        limit: usize,
         lang: Lang,
-    ) -> Result<BTreeMap<String, String>, CatalogError> {
-        let slugs: Vec<String> = facets.institution.keys().cloned().collect();
+    ) -> Result<(), CatalogError> {
+        let mut ranked: Vec<(&String, &u64)> = page.facets.institution.iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let kept: Vec<String> = ranked
+            .iter()
+            .enumerate()
+            .filter(|(rank, (slug, _))| *rank < limit || Some(slug.as_str()) == selected)
+            .map(|(_, (slug, _))| (*slug).clone())
+            .collect();
+        page.facets.institution.retain(|slug, _| kept.contains(slug));
+        page.institution_names = self.institution_names(&kept, lang).await?;
+        Ok(())
+    }
+
+    /// Names in `lang` of the institutions with these slugs.
+    async fn institution_names(&self, slugs: &[String], lang: Lang) -> Result<BTreeMap<String, String>, CatalogError> {
         if slugs.is_empty() {
             return Ok(BTreeMap::new());
         }
-        let institutions = self.db.institutions_by_slugs(&slugs).await?;
+        let institutions = self.db.institutions_by_slugs(slugs).await?;
         Ok(institutions
             .into_iter()
             .map(|(slug, record)| {
@@ -192,6 +219,30 @@ impl Catalog {
     pub async fn recent(&self, lang: Lang, count: u32, today: NaiveDate) -> Result<SearchOutcome, CatalogError> {
         let params = SearchParams { sort: Some("newest".to_string()), per_page: count, ..SearchParams::default() };
         self.search(lang, &params, today).await
+    }
+}
+
+/// The index's form of a search as the URL states it.
+pub fn search_query(params: &SearchParams, lang: Lang, today: NaiveDate) -> SearchQuery<'_> {
+    SearchQuery {
+        text: &params.q,
+        lang,
+        filters: Filters {
+            kind: params.kind,
+            stage: params.stage,
+            field: params.field,
+            country: params.country.clone(),
+            institution: params.institution.clone(),
+            language: params.language.clone(),
+            funded: params.funded,
+            deadline_from: params.deadline_from,
+            deadline_to: params.deadline_to,
+        },
+        sort: params.sort.as_deref().and_then(Sort::from_code).unwrap_or_default(),
+        offset: params.offset(),
+        limit: params.per_page as usize,
+        today,
+        include_closed: params.include_closed,
     }
 }
 

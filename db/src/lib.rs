@@ -14,7 +14,7 @@ use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbB
 
 pub use error::DbError;
 pub use import::ImportSummary;
-pub use queries::StoredOpening;
+pub use queries::{CataloguePage, StoredOpening};
 
 /// Where an opening is in its life. Only `Published` openings are public.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
 use model::record::{InstitutionRecord, OpeningRecord};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::convert::{institution_record, opening_record};
 use crate::entity::{institution, opening};
@@ -30,6 +30,21 @@ fn stored(row: opening::Model, institution: Option<institution::Model>) -> Resul
     })
 }
 
+/// A page of the catalogue in id order; see [`Db::published_after`].
+#[derive(Debug)]
+pub struct CataloguePage {
+    pub openings: Vec<StoredOpening>,
+    /// Where the next page starts (after this id).
+    pub last_id: i64,
+}
+
+/// Ids bound in one `IN (…)` list; SQLite's limit is 32,766.
+const MAX_IDS_PER_QUERY: usize = 500;
+
+fn is_published(row: &opening::Model) -> bool {
+    row.status == Status::Published.code()
+}
+
 fn published() -> sea_orm::Select<opening::Entity> {
     opening::Entity::find().filter(opening::Column::Status.eq(Status::Published.code()))
 }
@@ -38,40 +53,66 @@ impl Db {
     /// A published opening, or `None`.
     pub async fn opening(&self, id: i64) -> Result<Option<StoredOpening>, DbError> {
         let Ok(id) = i32::try_from(id) else { return Ok(None) };
-        let found = published()
+        // By key only: with a status condition too, SQLite may walk the status index instead.
+        let found = opening::Entity::find()
             .filter(opening::Column::Id.eq(id))
             .find_also_related(institution::Entity)
             .one(self.conn())
             .await?;
-        found.map(|(row, inst)| stored(row, inst)).transpose()
+        found.filter(|(row, _)| is_published(row)).map(|(row, inst)| stored(row, inst)).transpose()
     }
 
     /// Published openings with these ids, in the order of `ids`; unknown ids are skipped.
     pub async fn openings_by_ids(&self, ids: &[i64]) -> Result<Vec<StoredOpening>, DbError> {
         let keys: Vec<i32> = ids.iter().filter_map(|id| i32::try_from(*id).ok()).collect();
-        let rows = published()
-            .filter(opening::Column::Id.is_in(keys))
-            .find_also_related(institution::Entity)
-            .all(self.conn())
-            .await?;
-        let mut by_id: HashMap<i64, StoredOpening> = HashMap::with_capacity(rows.len());
-        for (row, inst) in rows {
-            let opening = stored(row, inst)?;
-            by_id.insert(opening.id, opening);
+        let mut by_id: HashMap<i64, StoredOpening> = HashMap::with_capacity(keys.len());
+        // SQLite caps the number of bound parameters in one statement.
+        for chunk in keys.chunks(MAX_IDS_PER_QUERY) {
+            // By key only, as in `opening`; the status is checked on the rows.
+            let rows = opening::Entity::find()
+                .filter(opening::Column::Id.is_in(chunk.iter().copied()))
+                .find_also_related(institution::Entity)
+                .all(self.conn())
+                .await?;
+            for (row, inst) in rows.into_iter().filter(|(row, _)| is_published(row)) {
+                let opening = stored(row, inst)?;
+                by_id.insert(opening.id, opening);
+            }
         }
         Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
     /// Every published opening, oldest first: what the search index is built from.
     pub async fn published_openings(&self) -> Result<Vec<StoredOpening>, DbError> {
-        published()
+        let mut all = Vec::new();
+        let mut after = 0;
+        while let Some(page) = self.published_after(after, 1000).await? {
+            after = page.last_id;
+            all.extend(page.openings);
+        }
+        Ok(all)
+    }
+
+    /// The published openings among the next `limit` openings with ids above `after_id`: the
+    /// catalogue in pages, for rebuilding the index without holding it all in memory. `None`
+    /// past the end.
+    pub async fn published_after(&self, after_id: i64, limit: u64) -> Result<Option<CataloguePage>, DbError> {
+        let after = i32::try_from(after_id).unwrap_or(i32::MAX);
+        // Walks the primary key; the status is checked on the rows (see `opening`).
+        let rows = opening::Entity::find()
+            .filter(opening::Column::Id.gt(after))
             .order_by_asc(opening::Column::Id)
+            .limit(limit)
             .find_also_related(institution::Entity)
             .all(self.conn())
-            .await?
+            .await?;
+        let Some(last_id) = rows.last().map(|(row, _)| i64::from(row.id)) else { return Ok(None) };
+        let openings = rows
             .into_iter()
+            .filter(|(row, _)| is_published(row))
             .map(|(row, inst)| stored(row, inst))
-            .collect()
+            .collect::<Result<_, _>>()?;
+        Ok(Some(CataloguePage { openings, last_id }))
     }
 
     /// The institutions with these slugs, keyed by slug.

@@ -40,15 +40,19 @@ pub fn analyse(tokenizers: &TokenizerManager, lang: Lang, text: &str) -> Vec<Str
 }
 
 pub fn register(manager: &TokenizerManager) {
+    // Stop words match nearly every opening: they cost time and add nothing to the ranking.
+    let stop_words =
+        |language| StopWordFilter::new(language).unwrap_or_else(|| StopWordFilter::remove(Vec::<String>::new()));
     manager.register(
         analyzer_name(Lang::En),
         TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(40))
             .filter(LowerCaser)
+            .filter(stop_words(Language::English))
             .filter(Stemmer::new(Language::English))
             .build(),
     );
-    let french_stop_words = StopWordFilter::new(Language::French).unwrap_or_else(|| StopWordFilter::remove(Vec::new()));
+    let french_stop_words = stop_words(Language::French);
     manager.register(
         analyzer_name(Lang::Fr),
         TextAnalyzer::builder(SimpleTokenizer::default())
@@ -64,11 +68,16 @@ pub fn register(manager: &TokenizerManager) {
         analyzer_name(Lang::Ko),
         TextAnalyzer::builder(KoreanTokenizer).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).build(),
     );
+    // Keywords and institution names mix languages ("Université de Sherbrooke"): without the
+    // stop words of both, a French query's "de" would match every French-named institution.
     manager.register(
         NEUTRAL,
         TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(40))
             .filter(LowerCaser)
+            .filter(StopWordFilter::remove(FRENCH_ELISIONS.map(String::from)))
+            .filter(stop_words(Language::English))
+            .filter(stop_words(Language::French))
             .filter(AsciiFoldingFilter)
             .build(),
     );

@@ -40,6 +40,23 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+/// Openings being written in one commit; see [`SearchIndex::rewrite`].
+pub struct Batch<'w> {
+    writer: &'w mut IndexWriter,
+    fields: &'w Fields,
+    added: u64,
+}
+
+impl Batch<'_> {
+    /// Adds the opening, replacing any earlier version with its id.
+    pub fn add(&mut self, opening: &IndexedOpening<'_>) -> Result<(), SearchError> {
+        self.writer.delete_term(Term::from_field_i64(self.fields.id, opening.id));
+        self.writer.add_document(self.fields.document(opening))?;
+        self.added += 1;
+        Ok(())
+    }
+}
+
 impl SearchIndex {
     /// Opens the index in `dir`, creating it (empty) when absent or stamped with another schema.
     pub fn open(dir: &Path) -> Result<(SearchIndex, IndexState), SearchError> {
@@ -60,6 +77,10 @@ impl SearchIndex {
             fs::write(&stamp, SCHEMA_VERSION.to_string())?;
             (index, IndexState::NeedsRebuild)
         };
+        // Segments are searched in parallel: a broad search over a large catalogue takes about
+        // half the time on two cores.
+        let mut index = index;
+        index.set_default_multithread_executor()?;
         analysis::register(index.tokenizers());
         let vocabulary = Vocabulary::shipped(index.tokenizers());
         tracing::debug!(concepts = vocabulary.len(), "research vocabulary loaded");
@@ -71,31 +92,46 @@ impl SearchIndex {
 
     /// Replaces the whole content of the index with `openings`. Returns how many were indexed.
     pub fn rebuild<'a>(&self, openings: impl IntoIterator<Item = IndexedOpening<'a>>) -> Result<u64, SearchError> {
-        self.write(|writer, fields| {
-            writer.delete_all_documents()?;
-            let mut count = 0;
+        self.rewrite::<SearchError>(true, |batch| {
             for opening in openings {
-                writer.add_document(fields.document(&opening))?;
-                count += 1;
-            }
-            Ok(count)
-        })
-    }
-
-    /// Adds or replaces these openings, keyed by id.
-    pub fn upsert<'a>(&self, openings: impl IntoIterator<Item = IndexedOpening<'a>>) -> Result<(), SearchError> {
-        self.write(|writer, fields| {
-            for opening in openings {
-                writer.delete_term(Term::from_field_i64(fields.id, opening.id));
-                writer.add_document(fields.document(&opening))?;
+                batch.add(&opening)?;
             }
             Ok(())
         })
     }
 
+    /// Adds or replaces these openings, keyed by id.
+    pub fn upsert<'a>(&self, openings: impl IntoIterator<Item = IndexedOpening<'a>>) -> Result<(), SearchError> {
+        self.rewrite::<SearchError>(false, |batch| {
+            for opening in openings {
+                batch.add(&opening)?;
+            }
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    /// One commit for many openings that `fill` hands to the batch (in pages, say, so that a
+    /// large catalogue never sits in memory at once). With `clear`, the index first drops
+    /// everything. Returns how many openings were added.
+    pub fn rewrite<E: From<SearchError>>(
+        &self,
+        clear: bool,
+        fill: impl FnOnce(&mut Batch<'_>) -> Result<(), E>,
+    ) -> Result<u64, E> {
+        self.write(|writer, fields| {
+            if clear {
+                writer.delete_all_documents().map_err(SearchError::from)?;
+            }
+            let mut batch = Batch { writer, fields, added: 0 };
+            fill(&mut batch)?;
+            Ok(batch.added)
+        })
+    }
+
     /// Removes openings by id (closed by a moderator, deleted).
     pub fn remove(&self, ids: &[i64]) -> Result<(), SearchError> {
-        self.write(|writer, fields| {
+        self.write(|writer, fields| -> Result<(), SearchError> {
             for id in ids {
                 writer.delete_term(Term::from_field_i64(fields.id, *id));
             }
@@ -104,16 +140,17 @@ impl SearchIndex {
     }
 
     /// Runs `change` with a writer, commits, and makes the result visible to searches at once.
-    fn write<T>(
+    /// Nothing is committed when `change` fails.
+    fn write<T, E: From<SearchError>>(
         &self,
-        change: impl FnOnce(&mut IndexWriter, &Fields) -> Result<T, SearchError>,
-    ) -> Result<T, SearchError> {
+        change: impl FnOnce(&mut IndexWriter, &Fields) -> Result<T, E>,
+    ) -> Result<T, E> {
         let _guard = self.write_guard.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let mut writer: IndexWriter = self.index.writer(WRITER_MEMORY_BYTES)?;
+        let mut writer: IndexWriter = self.index.writer(WRITER_MEMORY_BYTES).map_err(SearchError::from)?;
         let result = change(&mut writer, &self.fields)?;
-        writer.commit()?;
-        writer.wait_merging_threads()?;
-        self.reader.reload()?;
+        writer.commit().map_err(SearchError::from)?;
+        writer.wait_merging_threads().map_err(SearchError::from)?;
+        self.reader.reload().map_err(SearchError::from)?;
         Ok(result)
     }
 

@@ -11,6 +11,7 @@
 
 mod analysis;
 mod error;
+mod facets;
 mod highlight;
 mod index;
 mod korean;
@@ -21,7 +22,8 @@ mod vocabulary;
 
 pub use error::SearchError;
 pub use highlight::Highlighter;
-pub use index::{IndexState, SearchIndex};
+pub use index::{Batch, IndexState, SearchIndex};
 pub use query::{FacetCounts, Filters, Hit, SearchQuery, SearchResults, Sort};
 pub use schema::IndexedOpening;
 pub use suggest::MAX_SUGGESTIONS;
+pub use vocabulary::{ConceptNames, research_concepts};

@@ -1,6 +1,5 @@
 //! From a user's search to ranked ids, counts and facets.
 
-use std::collections::BTreeMap;
 use std::ops::Bound;
 
 use chrono::NaiveDate;
@@ -9,7 +8,7 @@ pub use model::dto::FacetCounts;
 use model::vocab::{CareerStage, Field, Kind};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
-use tantivy::collector::{Collector, Count, FacetCollector, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
 };
@@ -18,6 +17,7 @@ use tantivy::{Order, Searcher, Term};
 
 use crate::SearchError;
 use crate::analysis::analyse;
+use crate::facets::FacetCounter;
 use crate::highlight::Highlighter;
 use crate::index::SearchIndex;
 use crate::schema::{epoch_day, lang_slot};
@@ -87,8 +87,6 @@ pub struct SearchResults {
     /// Marks the words of the search in the hits' texts; `None` when the search had no words.
     pub highlighter: Option<Highlighter>,
 }
-
-const FACET_ROOTS: [&str; 7] = ["/kind", "/stage", "/field", "/country", "/institution", "/language", "/funded"];
 
 /// How much a match through another language's name of a concept counts, against a match of
 /// the words as typed.
@@ -250,31 +248,12 @@ fn plain_words(text: &str) -> String {
 
 type Collected<T> = (usize, Vec<T>, FacetCounts);
 
+/// The count, the top documents and the facet counts, in one pass over the matches.
 fn collect<C, T>(searcher: &Searcher, query: &dyn Query, top: C) -> Result<Collected<T>, SearchError>
 where
     C: Collector<Fruit = Vec<T>>,
 {
-    let mut facet_collector = FacetCollector::for_field("facets");
-    for root in FACET_ROOTS {
-        facet_collector.add_facet(root);
-    }
-    let (total, docs, facet_fruit) = searcher.search(query, &(Count, top, facet_collector))?;
-    let counts = |root: &str| -> BTreeMap<String, u64> {
-        facet_fruit
-            .get(root)
-            .filter_map(|(facet, count)| facet.to_path().last().map(|value| ((*value).to_string(), count)))
-            .collect()
-    };
-    let facets = FacetCounts {
-        kind: counts("/kind"),
-        stage: counts("/stage"),
-        field: counts("/field"),
-        country: counts("/country"),
-        institution: counts("/institution"),
-        language: counts("/language"),
-        funded: counts("/funded"),
-    };
-    Ok((total, docs, facets))
+    Ok(searcher.search(query, &(Count, top, FacetCounter::for_field("facets")))?)
 }
 
 #[cfg(test)]

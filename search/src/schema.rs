@@ -11,7 +11,7 @@ use tantivy::{TantivyDocument, doc};
 use crate::analysis::{NEUTRAL, analyzer_name};
 
 /// Bump when the schema or an analyzer changes: a stale index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// What the index needs of an opening.
 pub struct IndexedOpening<'a> {
@@ -30,8 +30,11 @@ pub struct Fields {
     pub keywords: Field,
     pub institution: Field,
     /// `/kind/…`, `/stage/…`, `/field/…`, `/country/…`, `/institution/…`, `/language/…`,
-    /// `/funded/yes|no`, and `/keyword/…` (lower-cased keywords, for suggestions).
+    /// `/funded/yes|no`: counted for every search.
     pub facets: Field,
+    /// `/keyword/…` (lower-cased keywords), for suggestions; apart from `facets` so that
+    /// counting facets never walks them.
+    pub keywords_facet: Field,
     /// Days since the Unix epoch.
     pub deadline: Field,
     pub published_at: Field,
@@ -70,9 +73,11 @@ pub fn build() -> (Schema, Fields) {
     let keywords = builder.add_text_field("keywords", text(NEUTRAL));
     let institution = builder.add_text_field("institution", text(NEUTRAL));
     let facets = builder.add_facet_field("facets", FacetOptions::default());
+    let keywords_facet = builder.add_facet_field("keyword_facets", FacetOptions::default());
     let deadline = builder.add_i64_field("deadline", INDEXED | FAST);
     let published_at = builder.add_i64_field("published_at", FAST);
-    let fields = Fields { id, title, description, keywords, institution, facets, deadline, published_at };
+    let fields =
+        Fields { id, title, description, keywords, institution, facets, keywords_facet, deadline, published_at };
     (builder.build(), fields)
 }
 
@@ -118,7 +123,7 @@ impl Fields {
         keywords.sort_unstable();
         keywords.dedup();
         for keyword in keywords.iter().filter(|k| !k.is_empty()) {
-            document.add_facet(self.facets, Facet::from_path([KEYWORD_FACET, keyword.as_str()]));
+            document.add_facet(self.keywords_facet, Facet::from_path([KEYWORD_FACET, keyword.as_str()]));
         }
         document
     }

@@ -47,7 +47,7 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         // (rank, openings that use it, text): keywords first by how many openings they describe.
         let mut found: HashMap<String, (Rank, u64)> = HashMap::new();
-        for (keyword, openings) in keyword_counts(&searcher, self.fields.facets)? {
+        for (keyword, openings) in keyword_counts(&searcher, self.fields.keywords_facet)? {
             if let Some(rank) = completes(&keyword, &typed) {
                 let entry = found.entry(keyword).or_insert((rank, 0));
                 entry.1 += openings;

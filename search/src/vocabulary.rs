@@ -115,6 +115,38 @@ impl Vocabulary {
     }
 }
 
+/// A concept of the shipped vocabulary as written: the section of the file it sits in, and its
+/// names with their languages (for generating realistic test corpora and query sets).
+#[derive(Debug, Clone)]
+pub struct ConceptNames {
+    pub section: String,
+    pub names: Vec<(Lang, String)>,
+}
+
+/// The shipped vocabulary's concepts, unanalysed.
+pub fn research_concepts() -> Vec<ConceptNames> {
+    let mut section = String::new();
+    let mut concepts = Vec::new();
+    for line in SOURCE.lines().map(str::trim) {
+        if let Some(title) = line.strip_prefix("## ") {
+            section = title.to_string();
+            continue;
+        }
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let names = line
+            .split('|')
+            .zip(COLUMNS)
+            .flat_map(|(column, lang)| {
+                column.split(';').map(str::trim).filter(|n| !n.is_empty()).map(move |n| (lang, n.to_string()))
+            })
+            .collect();
+        concepts.push(ConceptNames { section: section.clone(), names });
+    }
+    concepts
+}
+
 /// The analysed names of one concept, each with its language.
 #[derive(Clone, Copy)]
 pub struct ConceptForms<'a> {

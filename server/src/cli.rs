@@ -32,6 +32,23 @@ pub enum Command {
         #[command(subcommand)]
         what: SeedCommand,
     },
+    /// Measures search on a synthetic catalogue: indexing, in-process and HTTP latency against
+    /// SQLite FTS5, write-to-searchable time and the server's memory. Works in its own
+    /// temporary directory; the data directory is not touched.
+    Bench {
+        /// Size of the synthetic catalogue.
+        #[arg(long, default_value_t = 100_000)]
+        openings: usize,
+        /// Size of the mixed query set.
+        #[arg(long, default_value_t = 500)]
+        queries: usize,
+        /// Build in this directory (kept afterwards) instead of a temporary one.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Only index and search in-process (skip FTS5, the CLI import and the HTTP run).
+        #[arg(long)]
+        index_only: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -44,6 +61,13 @@ pub enum ImportCommand {
 pub enum SeedCommand {
     /// Loads the demo openings shipped with Passerelle.
     Demo,
+    /// Generates COUNT synthetic openings (for load tests) and imports them, or writes them to
+    /// a JSONL file for `passerelle import openings` with --output.
+    Synthetic {
+        count: usize,
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
@@ -72,6 +96,12 @@ pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
             );
             Ok(())
         }
+        Command::Seed { what: SeedCommand::Synthetic { count, output } } => {
+            seed_synthetic(&config, count, output).await
+        }
+        Command::Bench { openings, queries, dir, index_only } => {
+            crate::bench::run(crate::bench::BenchOptions { openings, queries, dir, index_only }).await
+        }
         Command::Seed { what: SeedCommand::Demo } => {
             let catalog = config.open_catalog().await?;
             let summary = crate::demo::seed(&catalog, catalog::today()).await?;
@@ -82,6 +112,32 @@ pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
             Ok(())
         }
     }
+}
+
+/// Synthetic openings, imported in batches (one transaction each) or written as JSONL.
+async fn seed_synthetic(config: &Config, count: usize, output: Option<PathBuf>) -> Result<(), ServerError> {
+    const BATCH: usize = 10_000;
+    let topics = crate::synthetic::topics();
+    let today = catalog::today();
+    let records = (0..count).map(|n| crate::synthetic::opening(n, &topics, today));
+    if let Some(path) = output {
+        crate::bench::write_jsonl(&path, &records.collect::<Vec<_>>())?;
+        println!("Wrote {count} synthetic openings to {}.", path.display());
+        return Ok(());
+    }
+    let catalog = config.open_catalog().await?;
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut imported = 0;
+    for record in records {
+        batch.push(record);
+        if batch.len() == BATCH {
+            imported += catalog.import(&batch).await?.changed_ids.len();
+            batch.clear();
+        }
+    }
+    imported += catalog.import(&batch).await?.changed_ids.len();
+    println!("Synthetic data loaded: {count} openings, {imported} new or changed.");
+    Ok(())
 }
 
 async fn serve(config: Config) -> Result<(), ServerError> {

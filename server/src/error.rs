@@ -4,6 +4,8 @@ use std::path::PathBuf;
 pub enum ServerError {
     #[error(transparent)]
     Catalog(#[from] catalog::CatalogError),
+    #[error(transparent)]
+    Search(#[from] search::SearchError),
     #[error("cannot read {path}: {source}")]
     ReadFile { path: PathBuf, source: std::io::Error },
     /// An import file was refused; each entry is `line N: reason`.
@@ -13,6 +15,8 @@ pub enum ServerError {
     DataDir { path: PathBuf, source: std::io::Error },
     #[error("cannot listen on {addr}: {source}")]
     Bind { addr: String, source: std::io::Error },
+    #[error("benchmark failed: {0}")]
+    Bench(String),
     #[error("server error: {0}")]
     Serve(std::io::Error),
     #[error("invalid setting {name}: {reason}")]

@@ -7,6 +7,7 @@
 //! - [`api`]: `/api/v1/…` handlers. [`import`]: reading JSONL files. [`demo`]: the demo data.
 
 pub mod api;
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod demo;
@@ -14,5 +15,6 @@ mod error;
 mod html;
 pub mod import;
 pub mod router;
+pub mod synthetic;
 
 pub use error::ServerError;

@@ -3,6 +3,7 @@
 //! analyzer, so `배터리를` marks 배터리 in a Korean text and `batteries` marks "battery".
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use model::Lang;
 use model::dto::{Highlight, Marked, MarkedPart};
@@ -25,9 +26,14 @@ fn passage_bytes(lang: Lang) -> usize {
 /// Titles are shown whole; this only needs to exceed the longest title.
 const TITLE_BYTES: usize = 4_000;
 
+/// Made for every search but used only for the hits shown, so each language's generators are
+/// built on first use: most pages show one or two languages.
 pub struct Highlighter {
+    searcher: Searcher,
+    query: Box<dyn Query>,
+    fields: Fields,
     /// Per language, in [`Lang::ALL`] order: (title, description).
-    generators: Vec<(SnippetGenerator, SnippetGenerator)>,
+    generators: [OnceLock<Option<(SnippetGenerator, SnippetGenerator)>>; 3],
 }
 
 impl std::fmt::Debug for Highlighter {
@@ -37,24 +43,32 @@ impl std::fmt::Debug for Highlighter {
 }
 
 impl Highlighter {
-    pub(crate) fn new(searcher: &Searcher, query: &dyn Query, fields: &Fields) -> Result<Highlighter, SearchError> {
-        let generators = Lang::ALL
-            .into_iter()
-            .map(|lang| {
-                let slot = lang_slot(lang);
-                let mut title = SnippetGenerator::create(searcher, query, fields.title[slot])?;
-                title.set_max_num_chars(TITLE_BYTES);
-                let mut description = SnippetGenerator::create(searcher, query, fields.description[slot])?;
-                description.set_max_num_chars(passage_bytes(lang));
-                Ok((title, description))
-            })
-            .collect::<Result<_, SearchError>>()?;
-        Ok(Highlighter { generators })
+    pub(crate) fn new(searcher: &Searcher, query: &dyn Query, fields: &Fields) -> Highlighter {
+        Highlighter {
+            searcher: searcher.clone(),
+            query: query.box_clone(),
+            fields: *fields,
+            generators: Default::default(),
+        }
     }
 
-    /// `title` and `description` are written in `lang`.
+    fn generators(&self, lang: Lang) -> Result<(SnippetGenerator, SnippetGenerator), SearchError> {
+        let slot = lang_slot(lang);
+        let mut title = SnippetGenerator::create(&self.searcher, &*self.query, self.fields.title[slot])?;
+        title.set_max_num_chars(TITLE_BYTES);
+        let mut description = SnippetGenerator::create(&self.searcher, &*self.query, self.fields.description[slot])?;
+        description.set_max_num_chars(passage_bytes(lang));
+        Ok((title, description))
+    }
+
+    /// `title` and `description` are written in `lang`. Unmarked if the index cannot say what
+    /// matched (logged).
     pub fn highlight(&self, lang: Lang, title: &str, description: &str) -> Highlight {
-        let (title_generator, description_generator) = &self.generators[lang_slot(lang)];
+        let generators = self.generators[lang_slot(lang)]
+            .get_or_init(|| self.generators(lang).map_err(|error| tracing::warn!(%error, "cannot highlight")).ok());
+        let Some((title_generator, description_generator)) = generators else {
+            return Highlight { title: Marked::plain(title), snippet: Marked::default() };
+        };
         let title_snippet = title_generator.snippet(title);
         let title = if title_snippet.is_empty() {
             Marked::plain(title)

@@ -190,7 +190,7 @@ impl SearchIndex {
             }
         };
         let hits = ranked.into_iter().filter_map(|(score, id)| id.map(|id| Hit { id, score })).collect();
-        let highlighter = has_text.then(|| Highlighter::new(&searcher, &*built, &self.fields)).transpose()?;
+        let highlighter = has_text.then(|| Highlighter::new(&searcher, &*built, &self.fields));
         Ok(SearchResults { total, hits, facets, highlighter })
     }
 

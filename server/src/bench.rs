@@ -56,8 +56,7 @@ pub fn query_set(count: usize) -> Vec<(Lang, SearchParams)> {
         .map(|_| {
             let lang = *rng.pick(&Lang::ALL);
             let written_in = *rng.pick(&Lang::ALL);
-            let mut params = SearchParams::default();
-            params.per_page = 10;
+            let mut params = SearchParams { per_page: 10, ..SearchParams::default() };
             let roll = rng.below(100);
             params.q = match roll {
                 0..=44 => name_in(rng.pick(&topics), written_in).to_string(),
@@ -154,7 +153,7 @@ async fn run_in(dir: &Path, options: &BenchOptions) -> Result<(), ServerError> {
             }
         }
     }
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|slow| std::cmp::Reverse(slow.0));
     for (elapsed, query, total) in slowest.iter().take(8) {
         println!("    slow: {:.2} ms {query} ({total} hits)", elapsed.as_secs_f64() * 1000.0);
     }
@@ -353,7 +352,7 @@ fn write_to_searchable(
         let path = format!("/api/v1/openings?q={word}&closed=1");
         loop {
             let (_, body) = get(port, &path).map_err(|e| bench_error("HTTP request", e))?;
-            if body.contains(&format!("\"total\":1")) {
+            if body.contains("\"total\":1") {
                 break;
             }
             if committed.elapsed() > Duration::from_secs(30) {

@@ -342,3 +342,49 @@ async fn suggestions_complete_what_is_typed() {
     let (_, empty) = site.json("/api/v1/suggestions?q=%00%22").await;
     assert_eq!(empty["suggestions"].as_array().map(Vec::len), Some(0));
 }
+
+/// The ranking, measured: the judged queries of `demo/search-eval.jsonl` (many of them in a
+/// language their openings are not written in) must keep finding what they should.
+#[tokio::test]
+async fn judged_queries_rank_well_across_languages() {
+    let site = site().await;
+    let demo: Vec<serde_json::Value> =
+        include_str!("../demo/openings.jsonl").lines().filter_map(|line| serde_json::from_str(line).ok()).collect();
+    let title_langs = |external_id: &str| -> Vec<String> {
+        demo.iter()
+            .find(|o| o["external_id"] == external_id)
+            .and_then(|o| o["title"].as_object())
+            .map(|titles| titles.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let (mut ndcg_sum, mut queries, mut cross_found, mut cross_wanted) = (0.0, 0, 0, 0);
+    for line in include_str!("../demo/search-eval.jsonl").lines() {
+        let case: serde_json::Value = serde_json::from_str(line).expect("judged query");
+        let (lang, q) = (case["lang"].as_str().unwrap_or("en"), case["q"].as_str().unwrap_or(""));
+        let judgments = case["judgments"].as_object().cloned().unwrap_or_default();
+        let grade = |id: &str| judgments.get(id).and_then(serde_json::Value::as_f64).unwrap_or(0.0);
+        let (_, body) = site.json(&format!("/api/v1/openings?lang={lang}&per_page=10&q={}", app::url::encode(q))).await;
+        let ranked: Vec<String> = body["hits"]
+            .as_array()
+            .map(|hits| hits.iter().filter_map(|h| h["external_id"].as_str().map(String::from)).collect())
+            .unwrap_or_default();
+        let gain = |grade: f64, rank: usize| (2_f64.powf(grade) - 1.0) / (rank as f64 + 2.0).log2();
+        let dcg: f64 = ranked.iter().enumerate().map(|(rank, id)| gain(grade(id), rank)).sum();
+        let mut ideal: Vec<f64> = judgments.values().filter_map(serde_json::Value::as_f64).collect();
+        ideal.sort_by(|a, b| b.total_cmp(a));
+        let idcg: f64 = ideal.iter().take(10).enumerate().map(|(rank, g)| gain(*g, rank)).sum();
+        ndcg_sum += dcg / idcg;
+        queries += 1;
+        for (id, _) in judgments.iter().filter(|(_, g)| g.as_f64() == Some(2.0)) {
+            if !title_langs(id).iter().any(|l| l == lang) {
+                cross_wanted += 1;
+                cross_found += usize::from(ranked.contains(id));
+            }
+        }
+    }
+    let ndcg = ndcg_sum / f64::from(queries);
+    let cross = cross_found as f64 / cross_wanted.max(1) as f64;
+    assert!(queries >= 30 && cross_wanted >= 20, "{queries} queries, {cross_wanted} cross-lingual judgments");
+    assert!(ndcg >= 0.9, "nDCG@10 fell to {ndcg:.3}");
+    assert!(cross >= 0.9, "cross-lingual recall@10 fell to {cross:.3} ({cross_found}/{cross_wanted})");
+}

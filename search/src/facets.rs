@@ -1,99 +1,152 @@
 //! Counting facet values over every match of a search.
 //!
-//! Tantivy's `FacetCollector` maps each facet ordinal of each matching document to a requested
-//! facet, which grows with the number of facets per document (ours carry keywords too). This
-//! collector counts ordinals in a flat array per segment, one increment per facet of a document,
-//! and turns only the ordinals that were seen into values at the end.
+//! A broad search matches most of the catalogue, so this runs for tens of thousands of
+//! documents per query. Tantivy's `FacetCollector` walks a multi-valued column per document;
+//! here each document costs three single-value column reads: the packed [`FacetBits`], the OECD
+//! field bits and the institution's ordinal, counted into flat arrays and named at the end.
 
 use std::collections::BTreeMap;
 
 use model::dto::FacetCounts;
+use model::vocab::{CareerStage, Field, Kind};
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::fastfield::FacetReader;
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-/// Facet roots that are counted; anything else (keywords) is skipped.
-const COUNTED: [&str; 7] = ["kind", "stage", "field", "country", "institution", "language", "funded"];
+use crate::schema::{COUNTED_LANGUAGES, FacetBits, set_bits};
 
-pub struct FacetCounter {
-    field: &'static str,
-}
-
-impl FacetCounter {
-    pub fn for_field(field: &'static str) -> FacetCounter {
-        FacetCounter { field }
-    }
-}
+pub struct FacetCounter;
 
 pub struct SegmentFacetCounter {
-    reader: FacetReader,
-    counts: Vec<u32>,
+    facet_bits: Column<u64>,
+    field_bits: Column<u64>,
+    institutions: Option<StrColumn>,
+    kind: [u64; 8],
+    funded: [u64; 2],
+    stage: [u64; 4],
+    /// By country code (two letters, base 26).
+    country: Vec<u64>,
+    language: [u64; 16],
+    field: [u64; 64],
+    /// By institution ordinal in this segment.
+    institution: Vec<u64>,
 }
-
-/// (root, value) → matching documents.
-type Counts = BTreeMap<(String, String), u64>;
 
 impl Collector for FacetCounter {
     type Fruit = FacetCounts;
     type Child = SegmentFacetCounter;
 
     fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentFacetCounter> {
-        let reader = segment.facet_reader(self.field)?;
-        let counts = vec![0; reader.num_facets()];
-        Ok(SegmentFacetCounter { reader, counts })
+        let fast = segment.fast_fields();
+        let institutions = fast.str("institution_slug")?;
+        let institution = vec![0; institutions.as_ref().map_or(0, |column| column.num_terms())];
+        Ok(SegmentFacetCounter {
+            facet_bits: fast.u64("facet_bits")?,
+            field_bits: fast.u64("field_bits")?,
+            institutions,
+            kind: [0; 8],
+            funded: [0; 2],
+            stage: [0; 4],
+            country: vec![0; 26 * 26],
+            language: [0; 16],
+            field: [0; 64],
+            institution,
+        })
     }
 
     fn requires_scoring(&self) -> bool {
         false
     }
 
-    fn merge_fruits(&self, segments: Vec<tantivy::Result<Counts>>) -> tantivy::Result<FacetCounts> {
-        let mut facets = FacetCounts::default();
+    fn merge_fruits(&self, segments: Vec<tantivy::Result<FacetCounts>>) -> tantivy::Result<FacetCounts> {
+        let mut total = FacetCounts::default();
         for segment in segments {
-            for ((root, value), count) in segment? {
-                let map = match root.as_str() {
-                    "kind" => &mut facets.kind,
-                    "stage" => &mut facets.stage,
-                    "field" => &mut facets.field,
-                    "country" => &mut facets.country,
-                    "institution" => &mut facets.institution,
-                    "language" => &mut facets.language,
-                    "funded" => &mut facets.funded,
-                    _ => continue,
-                };
-                *map.entry(value).or_default() += count;
+            let segment = segment?;
+            let pairs = [
+                (&mut total.kind, segment.kind),
+                (&mut total.stage, segment.stage),
+                (&mut total.field, segment.field),
+                (&mut total.country, segment.country),
+                (&mut total.institution, segment.institution),
+                (&mut total.language, segment.language),
+                (&mut total.funded, segment.funded),
+            ];
+            for (into, from) in pairs {
+                for (value, count) in from {
+                    *into.entry(value).or_default() += count;
+                }
             }
         }
-        Ok(facets)
+        Ok(total)
     }
 }
 
+/// The non-zero counts, named.
+fn named<'a>(counts: &[u64], name: impl Fn(usize) -> Option<&'a str>) -> BTreeMap<String, u64> {
+    counts
+        .iter()
+        .enumerate()
+        .filter(|(_, count)| **count > 0)
+        .filter_map(|(i, count)| name(i).map(|n| (n.to_string(), *count)))
+        .collect()
+}
+
 impl SegmentCollector for SegmentFacetCounter {
-    type Fruit = tantivy::Result<Counts>;
+    type Fruit = tantivy::Result<FacetCounts>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        for ord in self.reader.facet_ords(doc) {
-            if let Some(count) = usize::try_from(ord).ok().and_then(|ord| self.counts.get_mut(ord)) {
+        if let Some(bits) = self.facet_bits.first(doc).map(FacetBits) {
+            self.kind[bits.kind_slot()] += 1;
+            self.funded[usize::from(bits.funded())] += 1;
+            for stage in set_bits(bits.stage_mask()) {
+                self.stage[stage] += 1;
+            }
+            if let Some(count) = self.country.get_mut(bits.country_slot()) {
                 *count += 1;
             }
+            for language in set_bits(bits.language_mask()) {
+                self.language[language] += 1;
+            }
+        }
+        if let Some(fields) = self.field_bits.first(doc) {
+            for field in set_bits(fields) {
+                self.field[field] += 1;
+            }
+        }
+        if let Some(ord) = self.institutions.as_ref().and_then(|column| column.ords().first(doc))
+            && let Some(count) = usize::try_from(ord).ok().and_then(|ord| self.institution.get_mut(ord))
+        {
+            *count += 1;
         }
     }
 
     fn harvest(self) -> Self::Fruit {
-        let seen: Vec<u64> = (0_u64..).zip(&self.counts).filter(|(_, count)| **count > 0).map(|(ord, _)| ord).collect();
-        let mut counts = Counts::new();
-        let mut position = 0;
-        // Facets are stored as `root\0value`; ordinals come back in order, one pass over the dictionary.
-        self.reader.facet_dict().sorted_ords_to_term_cb(&seen, |bytes| {
-            let ord = seen[position];
-            position += 1;
-            let Ok(encoded) = std::str::from_utf8(bytes) else { return };
-            let Some((root, value)) = encoded.split_once('\u{0}') else { return };
-            if COUNTED.contains(&root) {
-                let count = usize::try_from(ord).ok().and_then(|ord| self.counts.get(ord)).copied().unwrap_or(0);
-                counts.insert((root.to_string(), value.to_string()), u64::from(count));
-            }
-        })?;
-        Ok(counts)
+        let mut institution = BTreeMap::new();
+        if let Some(column) = &self.institutions {
+            let seen: Vec<u64> =
+                (0_u64..).zip(&self.institution).filter(|(_, count)| **count > 0).map(|(ord, _)| ord).collect();
+            let mut counts = seen.iter().filter_map(|ord| usize::try_from(*ord).ok()).map(|ord| self.institution[ord]);
+            // Ordinals come back in order: one pass over the dictionary.
+            column.dictionary().sorted_ords_to_term_cb(&seen, |slug| {
+                let count = counts.next().unwrap_or(0);
+                institution.insert(String::from_utf8_lossy(slug).into_owned(), count);
+            })?;
+        }
+        let country = self
+            .country
+            .iter()
+            .enumerate()
+            .filter(|(_, count)| **count > 0)
+            .map(|(slot, count)| (FacetBits::country_code(slot), *count))
+            .collect();
+        Ok(FacetCounts {
+            kind: named(&self.kind, |i| Kind::ALL.get(i).map(|k| k.code())),
+            stage: named(&self.stage, |i| CareerStage::ALL.get(i).map(|s| s.code())),
+            field: named(&self.field, |i| Field::ALL.get(i).map(|f| f.code())),
+            country,
+            institution,
+            language: named(&self.language, |i| COUNTED_LANGUAGES.get(i).copied()),
+            funded: named(&self.funded, |i| ["no", "yes"].get(i).copied()),
+        })
     }
 }

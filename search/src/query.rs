@@ -253,7 +253,7 @@ fn collect<C, T>(searcher: &Searcher, query: &dyn Query, top: C) -> Result<Colle
 where
     C: Collector<Fruit = Vec<T>>,
 {
-    Ok(searcher.search(query, &(Count, top, FacetCounter::for_field("facets")))?)
+    Ok(searcher.search(query, &(Count, top, FacetCounter))?)
 }
 
 #[cfg(test)]

@@ -3,15 +3,17 @@
 use chrono::NaiveDate;
 use model::Lang;
 use model::record::OpeningRecord;
+use model::vocab::{CareerStage, Kind};
 use tantivy::schema::{
-    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
+    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions,
 };
 use tantivy::{TantivyDocument, doc};
 
 use crate::analysis::{NEUTRAL, analyzer_name};
 
 /// Bump when the schema or an analyzer changes: a stale index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// What the index needs of an opening.
 pub struct IndexedOpening<'a> {
@@ -32,6 +34,13 @@ pub struct Fields {
     /// `/kind/…`, `/stage/…`, `/field/…`, `/country/…`, `/institution/…`, `/language/…`,
     /// `/funded/yes|no`: counted for every search.
     pub facets: Field,
+    /// Kind, funding, career stages, country and common required languages packed in one
+    /// number (see [`FacetBits`]): counting facets reads one value per document.
+    pub facet_bits: Field,
+    /// One bit per OECD field ([`model::vocab::Field::ALL`] order).
+    pub field_bits: Field,
+    /// The institution's slug, as a column for counting.
+    pub institution_slug: Field,
     /// `/keyword/…` (lower-cased keywords), for suggestions; apart from `facets` so that
     /// counting facets never walks them.
     pub keywords_facet: Field,
@@ -74,10 +83,25 @@ pub fn build() -> (Schema, Fields) {
     let institution = builder.add_text_field("institution", text(NEUTRAL));
     let facets = builder.add_facet_field("facets", FacetOptions::default());
     let keywords_facet = builder.add_facet_field("keyword_facets", FacetOptions::default());
+    let facet_bits = builder.add_u64_field("facet_bits", FAST);
+    let field_bits = builder.add_u64_field("field_bits", FAST);
+    let institution_slug = builder.add_text_field("institution_slug", STRING | FAST);
     let deadline = builder.add_i64_field("deadline", INDEXED | FAST);
     let published_at = builder.add_i64_field("published_at", FAST);
-    let fields =
-        Fields { id, title, description, keywords, institution, facets, keywords_facet, deadline, published_at };
+    let fields = Fields {
+        id,
+        title,
+        description,
+        keywords,
+        institution,
+        facets,
+        facet_bits,
+        field_bits,
+        institution_slug,
+        keywords_facet,
+        deadline,
+        published_at,
+    };
     (builder.build(), fields)
 }
 
@@ -88,6 +112,9 @@ impl Fields {
             self.id => opening.id,
             self.deadline => epoch_day(record.deadline),
             self.published_at => opening.published_at,
+            self.facet_bits => FacetBits::of(record).0,
+            self.field_bits => field_bits(record),
+            self.institution_slug => record.institution.slug.as_str(),
         );
         for (lang, title) in &record.title {
             document.add_text(self.title[lang_slot(*lang)], title);
@@ -126,5 +153,112 @@ impl Fields {
             document.add_facet(self.keywords_facet, Facet::from_path([KEYWORD_FACET, keyword.as_str()]));
         }
         document
+    }
+}
+
+/// Required languages counted in the language facet, one bit each; rarer ones can still be
+/// filtered on (through `facets`), they are only left out of the counts.
+pub const COUNTED_LANGUAGES: [&str; 16] =
+    ["en", "fr", "ko", "de", "es", "ja", "zh", "it", "pt", "ru", "ar", "nl", "sv", "pl", "vi", "hi"];
+
+/// Bits 0–2: kind ([`Kind::ALL`] index); 3: funded; 4–7: career stages; 8–17: country
+/// (two letters, base 26); 18–33: required languages ([`COUNTED_LANGUAGES`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FacetBits(pub u64);
+
+fn position<T: PartialEq>(all: &[T], value: &T) -> u64 {
+    all.iter().position(|v| v == value).map_or(0, |p| p as u64)
+}
+
+impl FacetBits {
+    pub fn of(record: &OpeningRecord) -> FacetBits {
+        let mut bits = position(Kind::ALL, &record.kind);
+        if record.funding.stipend.is_some() {
+            bits |= 1 << 3;
+        }
+        for stage in &record.career_stages {
+            bits |= 1 << (4 + position(CareerStage::ALL, stage));
+        }
+        let country: Vec<u64> =
+            record.location.country.bytes().map(|b| u64::from(b.saturating_sub(b'A')) % 26).collect();
+        if let [first, second] = country[..] {
+            bits |= (first * 26 + second) << 8;
+        }
+        for requirement in &record.languages_required {
+            if let Some(slot) = COUNTED_LANGUAGES.iter().position(|code| *code == requirement.lang) {
+                bits |= 1 << (18 + slot);
+            }
+        }
+        FacetBits(bits)
+    }
+
+    /// Index of the kind in [`Kind::ALL`].
+    pub fn kind_slot(self) -> usize {
+        (self.0 & 0b111) as usize
+    }
+
+    pub fn funded(self) -> bool {
+        self.0 & (1 << 3) != 0
+    }
+
+    /// Bit i: the i-th of [`CareerStage::ALL`].
+    pub fn stage_mask(self) -> u64 {
+        (self.0 >> 4) & 0b1111
+    }
+
+    /// The country as a number below 26 × 26; see [`FacetBits::country_code`].
+    pub fn country_slot(self) -> usize {
+        ((self.0 >> 8) & 0x3ff) as usize
+    }
+
+    /// The two letters of a country slot.
+    pub fn country_code(slot: usize) -> String {
+        let letter = |n: usize| char::from(b'A' + u8::try_from(n % 26).unwrap_or(0));
+        [letter(slot / 26), letter(slot % 26)].iter().collect()
+    }
+
+    /// Bit i: the i-th of [`COUNTED_LANGUAGES`].
+    pub fn language_mask(self) -> u64 {
+        (self.0 >> 18) & 0xffff
+    }
+}
+
+/// The set bits of `mask`, lowest first.
+pub fn set_bits(mut mask: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (mask != 0).then(|| {
+            let bit = mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            bit
+        })
+    })
+}
+
+pub fn field_bits(record: &OpeningRecord) -> u64 {
+    record.fields.iter().fold(0, |bits, field| bits | 1 << position(model::vocab::Field::ALL, field))
+}
+
+#[cfg(test)]
+mod tests {
+    use model::record::testing::record;
+
+    use super::*;
+
+    #[test]
+    fn facet_bits_round_trip() {
+        let mut opening = record("a", "kaist", "Batteries");
+        opening.location.country = "CA".into();
+        opening.career_stages = vec![CareerStage::ALL[0], CareerStage::ALL[3]];
+        opening
+            .languages_required
+            .push(model::record::LanguageRequirement { lang: "ko".into(), level: model::vocab::Cefr::A2 });
+        let bits = FacetBits::of(&opening);
+        assert_eq!(Kind::ALL[bits.kind_slot()], opening.kind);
+        assert!(bits.funded());
+        let stages: Vec<CareerStage> = set_bits(bits.stage_mask()).map(|i| CareerStage::ALL[i]).collect();
+        assert_eq!(stages, opening.career_stages);
+        assert_eq!(FacetBits::country_code(bits.country_slot()), "CA");
+        let languages: Vec<&str> = set_bits(bits.language_mask()).map(|i| COUNTED_LANGUAGES[i]).collect();
+        assert_eq!(languages, ["en", "ko"]);
     }
 }

@@ -18,19 +18,36 @@ const pages = () => [
   '/de/nowhere',
 ];
 
+async function violations(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 test('no WCAG 2.2 AA violations', async () => {
   const context = await shared.browser.newContext();
   for (const path of pages()) {
     const page = await context.newPage();
     await page.goto(`${BASE_URL}${path}`);
     if (!path.startsWith('/de/')) await waitForHydration(page);
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    assert.deepEqual(found, [], `${path}`);
+    assert.deepEqual(await violations(page), [], `${path}`);
     await page.close();
   }
+  await context.close();
+});
+
+test('the open suggestion list, with an option chosen, has no violations either', async () => {
+  const context = await shared.browser.newContext({ locale: 'ko-KR' });
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/ko/openings?q=%EB%B0%B0%ED%84%B0%EB%A6%AC`);
+  await waitForHydration(page);
+  const box = page.locator('#search-q');
+  await box.fill('');
+  await box.pressSequentially('양자', { delay: 40 });
+  await page.locator('#search-suggestions').waitFor({ state: 'visible' });
+  await box.press('ArrowDown');
+  assert.deepEqual(await violations(page), []);
   await context.close();
 });
 

@@ -21,15 +21,71 @@ pub struct SegmentFacetCounter {
     facet_bits: Column<u64>,
     field_bits: Column<u64>,
     institutions: Option<StrColumn>,
+    counts: RawCounts,
+    /// By institution ordinal in this segment.
+    institution: Vec<u64>,
+}
+
+/// Counts by position (see [`FacetBits`]); added up across segments before anything is named.
+pub struct RawCounts {
     kind: [u64; 8],
     funded: [u64; 2],
     stage: [u64; 4],
-    /// By country code (two letters, base 26).
+    /// By country slot (two letters, base 26).
     country: Vec<u64>,
     language: [u64; 16],
     field: [u64; 64],
-    /// By institution ordinal in this segment.
-    institution: Vec<u64>,
+    /// (slug, count), sorted by slug.
+    institution: Vec<(Vec<u8>, u64)>,
+}
+
+impl RawCounts {
+    fn new() -> RawCounts {
+        RawCounts {
+            kind: [0; 8],
+            funded: [0; 2],
+            stage: [0; 4],
+            country: vec![0; 26 * 26],
+            language: [0; 16],
+            field: [0; 64],
+            institution: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, other: RawCounts) {
+        let add = |into: &mut [u64], from: &[u64]| into.iter_mut().zip(from).for_each(|(a, b)| *a += b);
+        add(&mut self.kind, &other.kind);
+        add(&mut self.funded, &other.funded);
+        add(&mut self.stage, &other.stage);
+        add(&mut self.country, &other.country);
+        add(&mut self.language, &other.language);
+        add(&mut self.field, &other.field);
+        self.institution.extend(other.institution);
+    }
+
+    fn named(mut self) -> FacetCounts {
+        self.institution.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut institution: BTreeMap<String, u64> = BTreeMap::new();
+        for (slug, count) in self.institution {
+            *institution.entry(String::from_utf8_lossy(&slug).into_owned()).or_default() += count;
+        }
+        let country = self
+            .country
+            .iter()
+            .enumerate()
+            .filter(|(_, count)| **count > 0)
+            .map(|(slot, count)| (FacetBits::country_code(slot), *count))
+            .collect();
+        FacetCounts {
+            kind: named(&self.kind, |i| Kind::ALL.get(i).map(|k| k.code())),
+            stage: named(&self.stage, |i| CareerStage::ALL.get(i).map(|s| s.code())),
+            field: named(&self.field, |i| Field::ALL.get(i).map(|f| f.code())),
+            country,
+            institution,
+            language: named(&self.language, |i| COUNTED_LANGUAGES.get(i).copied()),
+            funded: named(&self.funded, |i| ["no", "yes"].get(i).copied()),
+        }
+    }
 }
 
 impl Collector for FacetCounter {
@@ -44,12 +100,7 @@ impl Collector for FacetCounter {
             facet_bits: fast.u64("facet_bits")?,
             field_bits: fast.u64("field_bits")?,
             institutions,
-            kind: [0; 8],
-            funded: [0; 2],
-            stage: [0; 4],
-            country: vec![0; 26 * 26],
-            language: [0; 16],
-            field: [0; 64],
+            counts: RawCounts::new(),
             institution,
         })
     }
@@ -58,26 +109,12 @@ impl Collector for FacetCounter {
         false
     }
 
-    fn merge_fruits(&self, segments: Vec<tantivy::Result<FacetCounts>>) -> tantivy::Result<FacetCounts> {
-        let mut total = FacetCounts::default();
+    fn merge_fruits(&self, segments: Vec<tantivy::Result<RawCounts>>) -> tantivy::Result<FacetCounts> {
+        let mut total = RawCounts::new();
         for segment in segments {
-            let segment = segment?;
-            let pairs = [
-                (&mut total.kind, segment.kind),
-                (&mut total.stage, segment.stage),
-                (&mut total.field, segment.field),
-                (&mut total.country, segment.country),
-                (&mut total.institution, segment.institution),
-                (&mut total.language, segment.language),
-                (&mut total.funded, segment.funded),
-            ];
-            for (into, from) in pairs {
-                for (value, count) in from {
-                    *into.entry(value).or_default() += count;
-                }
-            }
+            total.add(segment?);
         }
-        Ok(total)
+        Ok(total.named())
     }
 }
 
@@ -92,25 +129,26 @@ fn named<'a>(counts: &[u64], name: impl Fn(usize) -> Option<&'a str>) -> BTreeMa
 }
 
 impl SegmentCollector for SegmentFacetCounter {
-    type Fruit = tantivy::Result<FacetCounts>;
+    type Fruit = tantivy::Result<RawCounts>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
+        let counts = &mut self.counts;
         if let Some(bits) = self.facet_bits.first(doc).map(FacetBits) {
-            self.kind[bits.kind_slot()] += 1;
-            self.funded[usize::from(bits.funded())] += 1;
+            counts.kind[bits.kind_slot()] += 1;
+            counts.funded[usize::from(bits.funded())] += 1;
             for stage in set_bits(bits.stage_mask()) {
-                self.stage[stage] += 1;
+                counts.stage[stage] += 1;
             }
-            if let Some(count) = self.country.get_mut(bits.country_slot()) {
+            if let Some(count) = counts.country.get_mut(bits.country_slot()) {
                 *count += 1;
             }
             for language in set_bits(bits.language_mask()) {
-                self.language[language] += 1;
+                counts.language[language] += 1;
             }
         }
         if let Some(fields) = self.field_bits.first(doc) {
             for field in set_bits(fields) {
-                self.field[field] += 1;
+                counts.field[field] += 1;
             }
         }
         if let Some(ord) = self.institutions.as_ref().and_then(|column| column.ords().first(doc))
@@ -120,33 +158,17 @@ impl SegmentCollector for SegmentFacetCounter {
         }
     }
 
-    fn harvest(self) -> Self::Fruit {
-        let mut institution = BTreeMap::new();
+    fn harvest(mut self) -> Self::Fruit {
         if let Some(column) = &self.institutions {
             let seen: Vec<u64> =
                 (0_u64..).zip(&self.institution).filter(|(_, count)| **count > 0).map(|(ord, _)| ord).collect();
             let mut counts = seen.iter().filter_map(|ord| usize::try_from(*ord).ok()).map(|ord| self.institution[ord]);
+            let institution = &mut self.counts.institution;
             // Ordinals come back in order: one pass over the dictionary.
             column.dictionary().sorted_ords_to_term_cb(&seen, |slug| {
-                let count = counts.next().unwrap_or(0);
-                institution.insert(String::from_utf8_lossy(slug).into_owned(), count);
+                institution.push((slug.to_vec(), counts.next().unwrap_or(0)));
             })?;
         }
-        let country = self
-            .country
-            .iter()
-            .enumerate()
-            .filter(|(_, count)| **count > 0)
-            .map(|(slot, count)| (FacetBits::country_code(slot), *count))
-            .collect();
-        Ok(FacetCounts {
-            kind: named(&self.kind, |i| Kind::ALL.get(i).map(|k| k.code())),
-            stage: named(&self.stage, |i| CareerStage::ALL.get(i).map(|s| s.code())),
-            field: named(&self.field, |i| Field::ALL.get(i).map(|f| f.code())),
-            country,
-            institution,
-            language: named(&self.language, |i| COUNTED_LANGUAGES.get(i).copied()),
-            funded: named(&self.funded, |i| ["no", "yes"].get(i).copied()),
-        })
+        Ok(self.counts)
     }
 }

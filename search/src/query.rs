@@ -94,6 +94,8 @@ const EXPANSION_BOOST: f32 = 0.8;
 /// Words shorter than this are never corrected: one edit changes them too much.
 const MIN_FUZZY_CHARS: usize = 5;
 const FUZZY_BOOST: f32 = 0.5;
+/// How much more the words typed count when they appear as a phrase.
+const PHRASE_BOOST: f32 = 1.5;
 
 impl SearchIndex {
     /// The words as typed, over every field, or-ed with the other names of the concepts they
@@ -113,6 +115,12 @@ impl SearchIndex {
         // Lenient: whatever is left of what the user typed gives a query, never an error.
         let (typed, _errors) = parser.parse_query_lenient(text);
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, typed)];
+        // Words typed together rank higher where they appear together ("surface code" over a
+        // text that says "code" here and "surface" there).
+        if text.contains(' ') && !text.contains('"') {
+            let (phrase, _errors) = parser.parse_query_lenient(&format!("\"{text}\""));
+            alternatives.push((Occur::Should, Box::new(BoostQuery::new(phrase, PHRASE_BOOST))));
+        }
         for (name_lang, name) in self.vocabulary.expansions(text, self.index.tokenizers()) {
             let slot = lang_slot(name_lang);
             let mut parser = QueryParser::for_index(

@@ -128,5 +128,7 @@ fn no_query_string_fails() {
         };
         let results = index.search(&query).unwrap_or_else(|e| panic!("query {text:?} failed: {e}"));
         assert!(results.hits.len() <= 10);
+        let suggestions = index.suggest(text, query.lang, 8).unwrap_or_else(|e| panic!("suggest {text:?} failed: {e}"));
+        assert!(suggestions.len() <= 8);
     }
 }

@@ -42,9 +42,12 @@ fn corpus() -> Vec<OpeningRecord> {
 }
 
 fn index() -> (tempfile::TempDir, SearchIndex) {
+    index_of(&corpus())
+}
+
+fn index_of(records: &[OpeningRecord]) -> (tempfile::TempDir, SearchIndex) {
     let dir = tempfile::tempdir().expect("temp dir");
     let (index, _) = SearchIndex::open(dir.path()).expect("index");
-    let records = corpus();
     index
         .rebuild(records.iter().zip(1..).map(|(record, id)| IndexedOpening { id, record, published_at: id }))
         .expect("rebuild");
@@ -152,4 +155,17 @@ fn suggestions_complete_keywords_and_vocabulary() {
     assert!(index.suggest("q", Lang::En, 8).expect("suggest").is_empty());
     assert!(index.suggest("zzyzx", Lang::En, 8).expect("suggest").is_empty());
     assert!(index.suggest("quan", Lang::En, 1).expect("suggest").len() <= 1);
+}
+
+#[test]
+fn words_typed_together_rank_higher_together() {
+    // Id 1 has both words apart, and more often; id 2 has them as the phrase.
+    let mut apart = record("apart", "kaist", "Materials characterisation");
+    apart.description.insert(Lang::En, "Surface science code. Code for surface models and surface data.".into());
+    let mut together = record("together", "snu", "Materials for quantum hardware");
+    together.description.insert(Lang::En, "We study the surface code on superconducting chips.".into());
+    let (_dir, index) = index_of(&[apart, together]);
+    let results = index.search(&query("surface code", Lang::En, Filters::default())).expect("search");
+    let ranked: Vec<i64> = results.hits.iter().map(|h| h.id).collect();
+    assert_eq!(ranked, [2, 1]);
 }

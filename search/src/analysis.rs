@@ -39,6 +39,11 @@ pub fn analyse(tokenizers: &TokenizerManager, lang: Lang, text: &str) -> Vec<Str
     tokenizers.get(analyzer_name(lang)).map(|mut analyzer| token_texts(&mut analyzer, text)).unwrap_or_default()
 }
 
+/// `text` as the language-neutral analyzer (keywords, institution names) indexes it.
+pub fn analyse_neutral(tokenizers: &TokenizerManager, text: &str) -> Vec<String> {
+    tokenizers.get(NEUTRAL).map(|mut analyzer| token_texts(&mut analyzer, text)).unwrap_or_default()
+}
+
 pub fn register(manager: &TokenizerManager) {
     // Stop words match nearly every opening: they cost time and add nothing to the ranking.
     let stop_words =

@@ -24,7 +24,11 @@ pub struct SegmentFacetCounter {
     counts: RawCounts,
     /// By institution ordinal in this segment.
     institution: Vec<u64>,
+    /// Documents collected one by one, not counted yet.
+    pending: Vec<DocId>,
 }
+
+const BLOCK: usize = 256;
 
 /// Counts by position (see [`FacetBits`]); added up across segments before anything is named.
 pub struct RawCounts {
@@ -102,6 +106,7 @@ impl Collector for FacetCounter {
             institutions,
             counts: RawCounts::new(),
             institution,
+            pending: Vec::with_capacity(BLOCK),
         })
     }
 
@@ -131,9 +136,55 @@ fn named<'a>(counts: &[u64], name: impl Fn(usize) -> Option<&'a str>) -> BTreeMa
 impl SegmentCollector for SegmentFacetCounter {
     type Fruit = tantivy::Result<RawCounts>;
 
+    /// Scored searches hand over one document at a time: they are gathered into blocks, which
+    /// decode the columns faster than one read per document.
     fn collect(&mut self, doc: DocId, _score: Score) {
+        self.pending.push(doc);
+        if self.pending.len() == BLOCK {
+            let pending = std::mem::take(&mut self.pending);
+            self.collect_block(&pending);
+            self.pending = pending;
+            self.pending.clear();
+        }
+    }
+
+    /// Searches that need no scores (no words, or sorted by date) hand over blocks of documents:
+    /// the columns are then decoded a block at a time.
+    fn collect_block(&mut self, docs: &[DocId]) {
+        let mut facet_bits = vec![None; docs.len()];
+        let mut field_bits = vec![None; docs.len()];
+        let mut institutions = vec![None; docs.len()];
+        self.facet_bits.first_vals(docs, &mut facet_bits);
+        self.field_bits.first_vals(docs, &mut field_bits);
+        if let Some(column) = &self.institutions {
+            column.ords().first_vals(docs, &mut institutions);
+        }
+        for ((bits, fields), institution) in facet_bits.into_iter().zip(field_bits).zip(institutions) {
+            self.count(bits, fields, institution);
+        }
+    }
+
+    fn harvest(mut self) -> Self::Fruit {
+        let pending = std::mem::take(&mut self.pending);
+        self.collect_block(&pending);
+        if let Some(column) = &self.institutions {
+            let seen: Vec<u64> =
+                (0_u64..).zip(&self.institution).filter(|(_, count)| **count > 0).map(|(ord, _)| ord).collect();
+            let mut counts = seen.iter().filter_map(|ord| usize::try_from(*ord).ok()).map(|ord| self.institution[ord]);
+            let institution = &mut self.counts.institution;
+            // Ordinals come back in order: one pass over the dictionary.
+            column.dictionary().sorted_ords_to_term_cb(&seen, |slug| {
+                institution.push((slug.to_vec(), counts.next().unwrap_or(0)));
+            })?;
+        }
+        Ok(self.counts)
+    }
+}
+
+impl SegmentFacetCounter {
+    fn count(&mut self, facet_bits: Option<u64>, field_bits: Option<u64>, institution: Option<u64>) {
         let counts = &mut self.counts;
-        if let Some(bits) = self.facet_bits.first(doc).map(FacetBits) {
+        if let Some(bits) = facet_bits.map(FacetBits) {
             counts.kind[bits.kind_slot()] += 1;
             counts.funded[usize::from(bits.funded())] += 1;
             for stage in set_bits(bits.stage_mask()) {
@@ -146,29 +197,15 @@ impl SegmentCollector for SegmentFacetCounter {
                 counts.language[language] += 1;
             }
         }
-        if let Some(fields) = self.field_bits.first(doc) {
+        if let Some(fields) = field_bits {
             for field in set_bits(fields) {
                 counts.field[field] += 1;
             }
         }
-        if let Some(ord) = self.institutions.as_ref().and_then(|column| column.ords().first(doc))
-            && let Some(count) = usize::try_from(ord).ok().and_then(|ord| self.institution.get_mut(ord))
+        if let Some(count) =
+            institution.and_then(|ord| usize::try_from(ord).ok()).and_then(|o| self.institution.get_mut(o))
         {
             *count += 1;
         }
-    }
-
-    fn harvest(mut self) -> Self::Fruit {
-        if let Some(column) = &self.institutions {
-            let seen: Vec<u64> =
-                (0_u64..).zip(&self.institution).filter(|(_, count)| **count > 0).map(|(ord, _)| ord).collect();
-            let mut counts = seen.iter().filter_map(|ord| usize::try_from(*ord).ok()).map(|ord| self.institution[ord]);
-            let institution = &mut self.counts.institution;
-            // Ordinals come back in order: one pass over the dictionary.
-            column.dictionary().sorted_ords_to_term_cb(&seen, |slug| {
-                institution.push((slug.to_vec(), counts.next().unwrap_or(0)));
-            })?;
-        }
-        Ok(self.counts)
     }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{Order, Searcher, Term};
@@ -121,16 +121,31 @@ impl SearchIndex {
             let (phrase, _errors) = parser.parse_query_lenient(&format!("\"{text}\""));
             alternatives.push((Occur::Should, Box::new(BoostQuery::new(phrase, PHRASE_BOOST))));
         }
-        for (name_lang, name) in self.vocabulary.expansions(text, self.index.tokenizers()) {
-            let slot = lang_slot(name_lang);
-            let mut parser = QueryParser::for_index(
-                &self.index,
-                vec![fields.title[slot], fields.description[slot], fields.keywords],
-            );
-            parser.set_field_boost(fields.title[slot], 3.0);
-            parser.set_field_boost(fields.keywords, 2.0);
-            let (phrase, _errors) = parser.parse_query_lenient(&format!("\"{}\"", plain_words(&name).replace('"', "")));
-            alternatives.push((Occur::Should, Box::new(BoostQuery::new(phrase, EXPANSION_BOOST))));
+        // Built directly from the vocabulary's analysed forms: no parsing, no analysis per query.
+        let is_known = |lang: Lang, token: &str| {
+            let slot = lang_slot(lang);
+            [fields.title[slot], fields.description[slot]]
+                .into_iter()
+                .any(|field| searcher.doc_freq(&Term::from_field_text(field, token)).is_ok_and(|freq| freq > 0))
+        };
+        let expansions = self.vocabulary.expansions(text, self.index.tokenizers(), &is_known);
+        tracing::debug!(text, names = ?expansions.iter().map(|e| e.name).collect::<Vec<_>>(), "query expanded");
+        for expansion in expansions {
+            let slot = lang_slot(expansion.lang);
+            let clauses: Vec<(Occur, Box<dyn Query>)> = [
+                (fields.title[slot], expansion.tokens, 3.0),
+                (fields.description[slot], expansion.tokens, 1.0),
+                (fields.keywords, expansion.neutral, 2.0),
+            ]
+            .into_iter()
+            .filter_map(|(field, tokens, boost)| {
+                words_in(field, tokens).map(|query| (Occur::Should, boosted(query, boost)))
+            })
+            .collect();
+            if !clauses.is_empty() {
+                let either: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+                alternatives.push((Occur::Should, boosted(either, EXPANSION_BOOST)));
+            }
         }
         for fuzzy in self.typo_alternatives(searcher, text) {
             alternatives.push((Occur::Should, fuzzy));
@@ -236,6 +251,19 @@ impl SearchIndex {
         }
         Box::new(BooleanQuery::new(clauses))
     }
+}
+
+/// The analysed `tokens` in `field`: a term, or a phrase when there are several.
+fn words_in(field: tantivy::schema::Field, tokens: &[String]) -> Option<Box<dyn Query>> {
+    match tokens {
+        [] => None,
+        [one] => Some(Box::new(TermQuery::new(Term::from_field_text(field, one), IndexRecordOption::WithFreqs))),
+        many => Some(Box::new(PhraseQuery::new(many.iter().map(|t| Term::from_field_text(field, t)).collect()))),
+    }
+}
+
+fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    if (boost - 1.0).abs() < f32::EPSILON { query } else { Box::new(BoostQuery::new(query, boost)) }
 }
 
 /// Longer query text is cut here; nobody types more, and it bounds the work a request can cause.

@@ -12,7 +12,8 @@ use std::collections::{BTreeSet, HashMap};
 use model::Lang;
 use tantivy::tokenizer::TokenizerManager;
 
-use crate::analysis::analyse;
+use crate::analysis::{analyse, analyse_neutral};
+use crate::schema::lang_slot;
 
 const SOURCE: &str = include_str!("../vocabulary/research-terms.txt");
 
@@ -26,6 +27,19 @@ struct Concept {
     /// The names as the index's analyzers cut them, in the same order (empty when a name
     /// analyses to nothing).
     analysed: Vec<Vec<String>>,
+    /// The names as the language-neutral analyzer (keywords) cuts them, in the same order.
+    neutral: Vec<Vec<String>>,
+}
+
+/// Another name of a concept that a query names, ready to be searched for.
+#[derive(Debug, Clone, Copy)]
+pub struct Expansion<'a> {
+    pub lang: Lang,
+    pub name: &'a str,
+    /// As `lang`'s analyzer cuts it (title and description fields).
+    pub tokens: &'a [String],
+    /// As the neutral analyzer cuts it (keywords).
+    pub neutral: &'a [String],
 }
 
 #[derive(Debug, Default)]
@@ -33,6 +47,9 @@ pub struct Vocabulary {
     concepts: Vec<Concept>,
     /// Analysed name → concepts it names, per language.
     by_tokens: HashMap<(Lang, Vec<String>), Vec<usize>>,
+    /// Every analysed token of every name, per language ([`Lang::ALL`] order): what a
+    /// misspelt word may be corrected to.
+    known_tokens: [BTreeSet<String>; 3],
     longest: usize,
 }
 
@@ -57,18 +74,21 @@ impl Vocabulary {
             let id = vocabulary.concepts.len();
             let mut names = Vec::new();
             let mut analysed = Vec::new();
+            let mut neutral = Vec::new();
             for (column, lang) in columns.iter().zip(COLUMNS) {
                 for name in column.split(';').map(str::trim).filter(|name| !name.is_empty()) {
                     let tokens = analyse(tokenizers, lang, name);
                     if !tokens.is_empty() {
                         vocabulary.longest = vocabulary.longest.max(tokens.len());
                         vocabulary.by_tokens.entry((lang, tokens.clone())).or_default().push(id);
+                        vocabulary.known_tokens[lang_slot(lang)].extend(tokens.iter().cloned());
                     }
                     names.push((lang, name.to_string()));
                     analysed.push(tokens);
+                    neutral.push(analyse_neutral(tokenizers, name));
                 }
             }
-            vocabulary.concepts.push(Concept { names, analysed });
+            vocabulary.concepts.push(Concept { names, analysed, neutral });
         }
         vocabulary
     }
@@ -77,11 +97,41 @@ impl Vocabulary {
         self.concepts.len()
     }
 
+    /// A token of the vocabulary one edit away from `token` (a letter added, dropped, changed
+    /// or two swapped), for tokens of five letters or more.
+    fn correction(&self, lang: Lang, token: &str) -> Option<&str> {
+        if token.chars().count() < MIN_CORRECTED_CHARS {
+            return None;
+        }
+        // Byte lengths first: most tokens are too long or too short to be one edit away.
+        self.known_tokens[lang_slot(lang)]
+            .iter()
+            .map(String::as_str)
+            .filter(|known| known.len().abs_diff(token.len()) <= 4)
+            .find(|known| one_edit_apart(token, known))
+    }
+
     /// The concepts named in `query`, in any of the three languages (longest match first).
-    fn concepts_in(&self, query: &str, tokenizers: &TokenizerManager) -> BTreeSet<usize> {
+    /// Tokens that neither the vocabulary nor `is_known` knows are corrected when a vocabulary
+    /// token is one edit away (`quantm` → quantum).
+    fn concepts_in(
+        &self,
+        query: &str,
+        tokenizers: &TokenizerManager,
+        is_known: &dyn Fn(Lang, &str) -> bool,
+    ) -> BTreeSet<usize> {
         let mut found = BTreeSet::new();
         for lang in Lang::ALL {
-            let tokens = analyse(tokenizers, lang, query);
+            let known = &self.known_tokens[lang_slot(lang)];
+            let tokens: Vec<String> = analyse(tokenizers, lang, query)
+                .into_iter()
+                .map(|token| {
+                    if known.contains(&token) || is_known(lang, &token) {
+                        return token;
+                    }
+                    self.correction(lang, &token).map_or(token, str::to_string)
+                })
+                .collect();
             let mut start = 0;
             while start < tokens.len() {
                 let longest = self.longest.min(tokens.len() - start);
@@ -110,8 +160,27 @@ impl Vocabulary {
     }
 
     /// Every name, in every language, of the concepts that `query` names: what to add to it.
-    pub fn expansions(&self, query: &str, tokenizers: &TokenizerManager) -> Vec<(Lang, String)> {
-        self.concepts_in(query, tokenizers).into_iter().flat_map(|id| self.concepts[id].names.iter().cloned()).collect()
+    /// Names that analyse the same way (in their language and for keywords) come once.
+    pub fn expansions(
+        &self,
+        query: &str,
+        tokenizers: &TokenizerManager,
+        is_known: &dyn Fn(Lang, &str) -> bool,
+    ) -> Vec<Expansion<'_>> {
+        let mut seen: BTreeSet<(Lang, &[String], &[String])> = BTreeSet::new();
+        self.concepts_in(query, tokenizers, is_known)
+            .into_iter()
+            .flat_map(|id| {
+                let concept = &self.concepts[id];
+                concept
+                    .names
+                    .iter()
+                    .zip(&concept.analysed)
+                    .zip(&concept.neutral)
+                    .map(|(((lang, name), tokens), neutral)| Expansion { lang: *lang, name, tokens, neutral })
+            })
+            .filter(|expansion| seen.insert((expansion.lang, expansion.tokens, expansion.neutral)))
+            .collect()
     }
 }
 
@@ -147,6 +216,28 @@ pub fn research_concepts() -> Vec<ConceptNames> {
     concepts
 }
 
+/// Shorter words are never corrected: one edit changes them too much.
+const MIN_CORRECTED_CHARS: usize = 5;
+
+/// Whether `a` becomes `b` with one insertion, deletion, substitution or swap of neighbours.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (rest_a, rest_b) = (&a[prefix..], &b[prefix..]);
+    let suffix_equal = |x: &[char], y: &[char]| x == y;
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Less => suffix_equal(rest_a, &rest_b[1..]),
+        std::cmp::Ordering::Greater => suffix_equal(&rest_a[1..], rest_b),
+        std::cmp::Ordering::Equal => {
+            suffix_equal(&rest_a[1..], &rest_b[1..])
+                || (rest_a.len() >= 2 && rest_a[0] == rest_b[1] && rest_a[1] == rest_b[0] && rest_a[2..] == rest_b[2..])
+        }
+    }
+}
+
 /// The analysed names of one concept, each with its language.
 #[derive(Clone, Copy)]
 pub struct ConceptForms<'a> {
@@ -169,26 +260,53 @@ mod tests {
         (Vocabulary::shipped(&tokenizers), tokenizers)
     }
 
-    fn names(expansions: &[(Lang, String)], lang: Lang) -> Vec<String> {
-        expansions.iter().filter(|(l, _)| *l == lang).map(|(_, n)| n.clone()).collect()
+    fn names(expansions: &[Expansion<'_>], lang: Lang) -> Vec<String> {
+        expansions.iter().filter(|e| e.lang == lang).map(|e| e.name.to_string()).collect()
     }
 
     #[test]
     fn inflected_queries_reach_their_concept_in_every_language() {
         let (vocabulary, tokenizers) = vocabulary();
         assert!(vocabulary.len() > 200, "only {} concepts", vocabulary.len());
-        let korean = vocabulary.expansions("배터리를 연구하는 방문연구원", &tokenizers);
+        let korean = vocabulary.expansions("배터리를 연구하는 방문연구원", &tokenizers, &unknown);
         assert!(names(&korean, Lang::En).contains(&"battery".to_string()), "{korean:?}");
         assert!(names(&korean, Lang::Fr).contains(&"batterie".to_string()), "{korean:?}");
-        let french = vocabulary.expansions("correction d'erreurs quantiques", &tokenizers);
+        let french = vocabulary.expansions("correction d'erreurs quantiques", &tokenizers, &unknown);
         assert!(names(&french, Lang::Ko).contains(&"양자 오류 정정".to_string()), "{french:?}");
-        let english = vocabulary.expansions("Batteries", &tokenizers);
+        let english = vocabulary.expansions("Batteries", &tokenizers, &unknown);
         assert!(names(&english, Lang::Ko).contains(&"배터리".to_string()), "{english:?}");
     }
 
     #[test]
     fn unknown_words_add_nothing() {
         let (vocabulary, tokenizers) = vocabulary();
-        assert!(vocabulary.expansions("zzyzx qwerty", &tokenizers).is_empty());
+        assert!(vocabulary.expansions("zzyzx qwerty", &tokenizers, &unknown).is_empty());
+    }
+
+    /// No word is known to the index: every unknown word may be corrected.
+    fn unknown(_: Lang, _: &str) -> bool {
+        false
+    }
+
+    #[test]
+    fn misspelt_words_still_reach_their_concept() {
+        let (vocabulary, tokenizers) = vocabulary();
+        let misspelt = vocabulary.expansions("quantm sensing", &tokenizers, &unknown);
+        assert!(names(&misspelt, Lang::Ko).contains(&"양자 센싱".to_string()), "{misspelt:?}");
+        // A word the index knows is taken as typed, even one edit from a vocabulary word.
+        let known = vocabulary.expansions("quantm sensing", &tokenizers, &|_: Lang, _: &str| true);
+        assert!(!names(&known, Lang::Ko).contains(&"양자 센싱".to_string()), "{known:?}");
+    }
+
+    #[test]
+    fn one_edit_means_one() {
+        for (a, b) in
+            [("quantm", "quantum"), ("batery", "battery"), ("photnoics", "photonics"), ("resaerch", "research")]
+        {
+            assert!(one_edit_apart(a, b), "{a} {b}");
+        }
+        for (a, b) in [("quantum", "quantum"), ("qntm", "quantum"), ("abcdef", "badcef")] {
+            assert!(!one_edit_apart(a, b), "{a} {b}");
+        }
     }
 }

@@ -18,6 +18,7 @@ mod korean;
 mod query;
 mod schema;
 mod suggest;
+mod typed;
 mod vocabulary;
 
 pub use error::SearchError;

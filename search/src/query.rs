@@ -10,17 +10,17 @@ use serde::{Deserialize, Serialize};
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{Order, Searcher, Term};
 
 use crate::SearchError;
-use crate::analysis::analyse;
 use crate::facets::FacetCounter;
 use crate::highlight::Highlighter;
 use crate::index::SearchIndex;
 use crate::schema::{epoch_day, lang_slot};
+use crate::typed::Typed;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -102,33 +102,63 @@ impl SearchIndex {
     /// name (see `vocabulary`), each over its own language's fields.
     fn text_query(&self, searcher: &Searcher, text: &str, lang: Lang) -> Box<dyn Query> {
         let fields = &self.fields;
-        let mut all_fields = Vec::new();
-        all_fields.extend(fields.title);
-        all_fields.extend(fields.description);
-        all_fields.extend([fields.keywords, fields.institution]);
-        let mut parser = QueryParser::for_index(&self.index, all_fields);
-        for title in fields.title {
-            parser.set_field_boost(title, 3.0);
+        let typed = Typed::analyse(text, self.index.tokenizers());
+        let tokens_by_lang = typed.tokens_by_lang();
+        // (field, boost, tokens of a unit in that field's analysis)
+        let field_boosts = |unit_tokens: &dyn Fn(Option<Lang>) -> Vec<String>| {
+            let mut out: Vec<(tantivy::schema::Field, f32, Vec<String>)> = Vec::new();
+            for field_lang in Lang::ALL {
+                let slot = lang_slot(field_lang);
+                let title_boost = if field_lang == lang { 3.5 } else { 3.0 };
+                let tokens = unit_tokens(Some(field_lang));
+                out.push((fields.title[slot], title_boost, tokens.clone()));
+                out.push((fields.description[slot], 1.0, tokens));
+            }
+            let neutral = unit_tokens(None);
+            out.push((fields.keywords, 2.0, neutral.clone()));
+            out.push((fields.institution, 1.0, neutral));
+            out
+        };
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for unit in &typed.units {
+            let tokens_of = |field_lang: Option<Lang>| match field_lang {
+                Some(l) => unit.by_lang[lang_slot(l)].clone(),
+                None => unit.neutral.clone(),
+            };
+            for (field, boost, tokens) in field_boosts(&tokens_of) {
+                if let Some(query) = words_in(field, &tokens) {
+                    alternatives.push((Occur::Should, boosted(query, boost)));
+                }
+            }
         }
-        parser.set_field_boost(fields.title[lang_slot(lang)], 3.5);
-        parser.set_field_boost(fields.keywords, 2.0);
-        // Lenient: whatever is left of what the user typed gives a query, never an error.
-        let (typed, _errors) = parser.parse_query_lenient(text);
-        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, typed)];
         // Words typed together rank higher where they appear together ("surface code" over a
-        // text that says "code" here and "surface" there).
-        if text.contains(' ') && !text.contains('"') {
-            let (phrase, _errors) = parser.parse_query_lenient(&format!("\"{text}\""));
-            alternatives.push((Occur::Should, Box::new(BoostQuery::new(phrase, PHRASE_BOOST))));
+        // text that says "code" here and "surface" there). When they are one of the vocabulary's
+        // names, its expansion below is that phrase already.
+        if typed.units.len() > 1 && !typed.has_quotes() && !self.vocabulary.names_a_concept(&tokens_by_lang) {
+            let neutral = typed.neutral_tokens();
+            let whole = |field_lang: Option<Lang>| match field_lang {
+                Some(l) => tokens_by_lang[lang_slot(l)].clone(),
+                None => neutral.clone(),
+            };
+            let phrases: Vec<(Occur, Box<dyn Query>)> = field_boosts(&whole)
+                .into_iter()
+                .filter(|(_, _, tokens)| tokens.len() > 1)
+                .filter_map(|(field, boost, tokens)| {
+                    words_in(field, &tokens).map(|q| (Occur::Should, boosted(q, boost)))
+                })
+                .collect();
+            if !phrases.is_empty() {
+                alternatives.push((Occur::Should, boosted(Box::new(BooleanQuery::new(phrases)), PHRASE_BOOST)));
+            }
         }
-        // Built directly from the vocabulary's analysed forms: no parsing, no analysis per query.
         let is_known = |lang: Lang, token: &str| {
             let slot = lang_slot(lang);
             [fields.title[slot], fields.description[slot]]
                 .into_iter()
                 .any(|field| searcher.doc_freq(&Term::from_field_text(field, token)).is_ok_and(|freq| freq > 0))
         };
-        let expansions = self.vocabulary.expansions(text, self.index.tokenizers(), &is_known);
+        // Built directly from the vocabulary's analysed forms: no parsing, no analysis per query.
+        let expansions = self.vocabulary.expansions(&tokens_by_lang, &is_known);
         tracing::debug!(text, names = ?expansions.iter().map(|e| e.name).collect::<Vec<_>>(), "query expanded");
         for expansion in expansions {
             let slot = lang_slot(expansion.lang);
@@ -147,7 +177,7 @@ impl SearchIndex {
                 alternatives.push((Occur::Should, boosted(either, EXPANSION_BOOST)));
             }
         }
-        for fuzzy in self.typo_alternatives(searcher, text) {
+        for fuzzy in self.typo_alternatives(&typed, &is_known) {
             alternatives.push((Occur::Should, fuzzy));
         }
         Box::new(BooleanQuery::new(alternatives))
@@ -156,30 +186,28 @@ impl SearchIndex {
     /// Typo tolerance: a word of five letters or more that the index does not know in any
     /// language is looked for one edit away (`quantm` → quantum). Known words get no fuzzy
     /// alternative, so correct queries cost nothing more and rank as before.
-    fn typo_alternatives(&self, searcher: &Searcher, text: &str) -> Vec<Box<dyn Query>> {
+    fn typo_alternatives(&self, typed: &Typed, is_known: &dyn Fn(Lang, &str) -> bool) -> Vec<Box<dyn Query>> {
         let fields = &self.fields;
-        let tokenizers = self.index.tokenizers();
         let mut out: Vec<Box<dyn Query>> = Vec::new();
-        for word in text.split_whitespace().filter(|w| w.chars().count() >= MIN_FUZZY_CHARS && !w.contains('"')) {
-            let candidates: Vec<(tantivy::schema::Field, String)> = Lang::ALL
+        for unit in typed.units.iter().filter(|u| !u.quoted && u.text.chars().count() >= MIN_FUZZY_CHARS) {
+            let analysed: Vec<(Lang, &String)> = Lang::ALL
                 .into_iter()
-                .flat_map(|lang| {
-                    let slot = lang_slot(lang);
-                    analyse(tokenizers, lang, word)
-                        .into_iter()
-                        .flat_map(move |token| [(fields.title[slot], token.clone()), (fields.description[slot], token)])
-                })
+                .flat_map(|lang| unit.by_lang[lang_slot(lang)].iter().map(move |t| (lang, t)))
                 .collect();
-            let known = candidates.iter().any(|(field, token)| {
-                searcher.doc_freq(&Term::from_field_text(*field, token)).is_ok_and(|freq| freq > 0)
-            });
-            if known {
+            let known = analysed.iter().any(|(lang, token)| is_known(*lang, token));
+            // A word the vocabulary corrects is searched through its concept's names already,
+            // in every language; scanning the term dictionaries for it would add nothing.
+            let corrected = || analysed.iter().any(|(lang, token)| self.vocabulary.correction(*lang, token).is_some());
+            if known || corrected() {
                 continue;
             }
-            for (field, token) in candidates {
+            for (lang, token) in analysed {
                 if token.chars().count() >= MIN_FUZZY_CHARS - 1 {
-                    let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, &token), 1, true);
-                    out.push(Box::new(BoostQuery::new(Box::new(fuzzy), FUZZY_BOOST)));
+                    let slot = lang_slot(lang);
+                    for field in [fields.title[slot], fields.description[slot]] {
+                        let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, token), 1, true);
+                        out.push(Box::new(BoostQuery::new(Box::new(fuzzy), FUZZY_BOOST)));
+                    }
                 }
             }
         }
@@ -272,7 +300,7 @@ const MAX_QUERY_CHARS: usize = 1000;
 /// Reduces what a user typed to words and, when balanced, quoted phrases. Tantivy's query syntax
 /// (`field:`, `^2`, `~`, `*`, ranges, parentheses) is not for users: a stray `x:` would name a
 /// field that does not exist, and `"` left open would swallow the rest.
-fn plain_words(text: &str) -> String {
+pub(crate) fn plain_words(text: &str) -> String {
     let quotes_balanced = text.chars().filter(|c| *c == '"').count() % 2 == 0;
     let cleaned: String = text
         .chars()

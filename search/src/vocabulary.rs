@@ -99,7 +99,7 @@ impl Vocabulary {
 
     /// A token of the vocabulary one edit away from `token` (a letter added, dropped, changed
     /// or two swapped), for tokens of five letters or more.
-    fn correction(&self, lang: Lang, token: &str) -> Option<&str> {
+    pub fn correction(&self, lang: Lang, token: &str) -> Option<&str> {
         if token.chars().count() < MIN_CORRECTED_CHARS {
             return None;
         }
@@ -114,17 +114,13 @@ impl Vocabulary {
     /// The concepts named in `query`, in any of the three languages (longest match first).
     /// Tokens that neither the vocabulary nor `is_known` knows are corrected when a vocabulary
     /// token is one edit away (`quantm` → quantum).
-    fn concepts_in(
-        &self,
-        query: &str,
-        tokenizers: &TokenizerManager,
-        is_known: &dyn Fn(Lang, &str) -> bool,
-    ) -> BTreeSet<usize> {
+    fn concepts_in(&self, tokens_by_lang: &[Vec<String>; 3], is_known: &dyn Fn(Lang, &str) -> bool) -> BTreeSet<usize> {
         let mut found = BTreeSet::new();
         for lang in Lang::ALL {
             let known = &self.known_tokens[lang_slot(lang)];
-            let tokens: Vec<String> = analyse(tokenizers, lang, query)
-                .into_iter()
+            let tokens: Vec<String> = tokens_by_lang[lang_slot(lang)]
+                .iter()
+                .cloned()
                 .map(|token| {
                     if known.contains(&token) || is_known(lang, &token) {
                         return token;
@@ -150,6 +146,11 @@ impl Vocabulary {
         found
     }
 
+    /// Whether the whole of a query (analysed per language) is one of the vocabulary's names.
+    pub fn names_a_concept(&self, tokens_by_lang: &[Vec<String>; 3]) -> bool {
+        Lang::ALL.into_iter().any(|lang| self.by_tokens.contains_key(&(lang, tokens_by_lang[lang_slot(lang)].clone())))
+    }
+
     /// Each concept's names in `lang`, with the analysed forms of all its names (in any language)
     /// so that a caller can check whether the concept occurs anywhere.
     pub fn names_in(&self, lang: Lang) -> impl Iterator<Item = (&str, ConceptForms<'_>)> {
@@ -163,12 +164,11 @@ impl Vocabulary {
     /// Names that analyse the same way (in their language and for keywords) come once.
     pub fn expansions(
         &self,
-        query: &str,
-        tokenizers: &TokenizerManager,
+        tokens_by_lang: &[Vec<String>; 3],
         is_known: &dyn Fn(Lang, &str) -> bool,
     ) -> Vec<Expansion<'_>> {
         let mut seen: BTreeSet<(Lang, &[String], &[String])> = BTreeSet::new();
-        self.concepts_in(query, tokenizers, is_known)
+        self.concepts_in(tokens_by_lang, is_known)
             .into_iter()
             .flat_map(|id| {
                 let concept = &self.concepts[id];
@@ -260,6 +260,15 @@ mod tests {
         (Vocabulary::shipped(&tokenizers), tokenizers)
     }
 
+    fn expand<'v>(
+        vocabulary: &'v Vocabulary,
+        tokenizers: &TokenizerManager,
+        query: &str,
+        is_known: &dyn Fn(Lang, &str) -> bool,
+    ) -> Vec<Expansion<'v>> {
+        vocabulary.expansions(&Lang::ALL.map(|lang| analyse(tokenizers, lang, query)), is_known)
+    }
+
     fn names(expansions: &[Expansion<'_>], lang: Lang) -> Vec<String> {
         expansions.iter().filter(|e| e.lang == lang).map(|e| e.name.to_string()).collect()
     }
@@ -268,19 +277,19 @@ mod tests {
     fn inflected_queries_reach_their_concept_in_every_language() {
         let (vocabulary, tokenizers) = vocabulary();
         assert!(vocabulary.len() > 200, "only {} concepts", vocabulary.len());
-        let korean = vocabulary.expansions("배터리를 연구하는 방문연구원", &tokenizers, &unknown);
+        let korean = expand(&vocabulary, &tokenizers, "배터리를 연구하는 방문연구원", &unknown);
         assert!(names(&korean, Lang::En).contains(&"battery".to_string()), "{korean:?}");
         assert!(names(&korean, Lang::Fr).contains(&"batterie".to_string()), "{korean:?}");
-        let french = vocabulary.expansions("correction d'erreurs quantiques", &tokenizers, &unknown);
+        let french = expand(&vocabulary, &tokenizers, "correction d'erreurs quantiques", &unknown);
         assert!(names(&french, Lang::Ko).contains(&"양자 오류 정정".to_string()), "{french:?}");
-        let english = vocabulary.expansions("Batteries", &tokenizers, &unknown);
+        let english = expand(&vocabulary, &tokenizers, "Batteries", &unknown);
         assert!(names(&english, Lang::Ko).contains(&"배터리".to_string()), "{english:?}");
     }
 
     #[test]
     fn unknown_words_add_nothing() {
         let (vocabulary, tokenizers) = vocabulary();
-        assert!(vocabulary.expansions("zzyzx qwerty", &tokenizers, &unknown).is_empty());
+        assert!(expand(&vocabulary, &tokenizers, "zzyzx qwerty", &unknown).is_empty());
     }
 
     /// No word is known to the index: every unknown word may be corrected.
@@ -291,10 +300,10 @@ mod tests {
     #[test]
     fn misspelt_words_still_reach_their_concept() {
         let (vocabulary, tokenizers) = vocabulary();
-        let misspelt = vocabulary.expansions("quantm sensing", &tokenizers, &unknown);
+        let misspelt = expand(&vocabulary, &tokenizers, "quantm sensing", &unknown);
         assert!(names(&misspelt, Lang::Ko).contains(&"양자 센싱".to_string()), "{misspelt:?}");
         // A word the index knows is taken as typed, even one edit from a vocabulary word.
-        let known = vocabulary.expansions("quantm sensing", &tokenizers, &|_: Lang, _: &str| true);
+        let known = expand(&vocabulary, &tokenizers, "quantm sensing", &|_: Lang, _: &str| true);
         assert!(!names(&known, Lang::Ko).contains(&"양자 센싱".to_string()), "{known:?}");
     }
 

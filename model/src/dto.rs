@@ -190,6 +190,11 @@ fn invalid(param: &str, reason: &str) -> ParamError {
     ParamError { param: param.to_string(), reason: reason.to_string() }
 }
 
+/// `code` (already in its case) when it is two ASCII letters.
+fn two_letters(key: &str, code: String, reason: &str) -> Result<String, ParamError> {
+    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()) { Ok(code) } else { Err(invalid(key, reason)) }
+}
+
 fn parse_date(key: &str, value: &str) -> Result<NaiveDate, ParamError> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| invalid(key, "expected a date such as 2027-03-31"))
 }
@@ -241,11 +246,8 @@ impl SearchParams {
                         Some(Field::from_code(value).ok_or_else(|| invalid(key, "unknown OECD field code"))?);
                 }
                 "country" => {
-                    let code = value.to_ascii_uppercase();
-                    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-                        return Err(invalid(key, "expected a two-letter country code"));
-                    }
-                    params.country = Some(code);
+                    params.country =
+                        Some(two_letters(key, value.to_ascii_uppercase(), "expected a two-letter country code")?);
                 }
                 "institution" => {
                     if !is_slug(value) {
@@ -254,11 +256,8 @@ impl SearchParams {
                     params.institution = Some(value.to_string());
                 }
                 "language" => {
-                    let code = value.to_ascii_lowercase();
-                    if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
-                        return Err(invalid(key, "expected a two-letter language code"));
-                    }
-                    params.language = Some(code);
+                    params.language =
+                        Some(two_letters(key, value.to_ascii_lowercase(), "expected a two-letter language code")?);
                 }
                 "funded" => {
                     params.funded = Some(match value {

@@ -1,8 +1,10 @@
 //! The JSON API (`/api/v1/…`). Errors are JSON too: `{"error": {"code", "message"}}`.
 
 use axum::Json;
+use axum::extract::FromRequestParts;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use model::Lang;
 use model::dto::{Highlight, SearchParams};
@@ -42,34 +44,34 @@ struct ApiHit {
     highlight: Option<Highlight>,
 }
 
-/// `lang` names none of our languages.
-struct BadLang;
-
-impl IntoResponse for BadLang {
-    fn into_response(self) -> Response {
-        error(StatusCode::BAD_REQUEST, "invalid_parameter", "lang: expected fr, en or ko".into())
-    }
-}
-
-/// The searcher's language: `lang` when given (an error when it is not one of ours), else
+/// The searcher's language: `?lang=` when given (a 400 when it is not one of ours), else
 /// negotiated from `Accept-Language`.
-fn searcher_lang(pairs: &[(String, String)], headers: &HeaderMap) -> Result<Lang, BadLang> {
-    match pairs.iter().find(|(key, _)| key == "lang") {
-        Some((_, code)) if !code.is_empty() => Lang::from_tag(code).ok_or(BadLang),
-        _ => Ok(model::lang::preferred(None, headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()))),
+pub struct SearcherLang(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for SearcherLang {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let Query(pairs) = Query::<Vec<(String, String)>>::try_from_uri(&parts.uri)
+            .map_err(|_| error(StatusCode::BAD_REQUEST, "invalid_parameter", "unreadable query string".into()))?;
+        match pairs.into_iter().find(|(key, _)| key == "lang") {
+            Some((_, code)) if !code.is_empty() => Lang::from_tag(&code).map(SearcherLang).ok_or_else(|| {
+                error(StatusCode::BAD_REQUEST, "invalid_parameter", "lang: expected fr, en or ko".into())
+            }),
+            _ => {
+                let accept = parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+                Ok(SearcherLang(model::lang::preferred(None, accept)))
+            }
+        }
     }
 }
 
 /// `GET /api/v1/suggestions?q=&lang=`: completions of a partly typed search, best first.
 pub async fn suggestions(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    SearcherLang(lang): SearcherLang,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Response {
-    let lang = match searcher_lang(&pairs, &headers) {
-        Ok(lang) => lang,
-        Err(bad) => return bad.into_response(),
-    };
     let typed: String = pairs
         .iter()
         .find(|(key, _)| key == "q")
@@ -85,13 +87,9 @@ pub async fn suggestions(
 /// `&deadline_from=&deadline_to=&sort=&closed=&page=&per_page=`
 pub async fn search(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    SearcherLang(lang): SearcherLang,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Response {
-    let lang = match searcher_lang(&pairs, &headers) {
-        Ok(lang) => lang,
-        Err(bad) => return bad.into_response(),
-    };
     let params = match SearchParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
         Ok(params) => params,
         Err(err) => return error(StatusCode::BAD_REQUEST, "invalid_parameter", err.to_string()),

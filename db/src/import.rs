@@ -33,6 +33,9 @@ impl Db {
         let now = Utc::now().fixed_offset();
         let mut summary = ImportSummary::default();
         let mut institution_ids: HashMap<String, i32> = HashMap::new();
+        // Per institution: its openings' ids by external id, read once.
+        let mut stored: HashMap<i32, HashMap<String, i32>> = HashMap::new();
+        let mut new_rows = NewRows::default();
 
         for (index, record) in records.iter().enumerate() {
             let institution_id = match institution_ids.get(&record.institution.domain) {
@@ -43,13 +46,19 @@ impl Db {
                     id
                 }
             };
-            let existing = opening::Entity::find()
-                .filter(opening::Column::InstitutionId.eq(institution_id))
-                .filter(opening::Column::ExternalId.eq(record.external_id.as_str()))
-                .one(&txn)
-                .await?;
-            match existing {
-                Some(row) => {
+            if !stored.contains_key(&institution_id) {
+                stored.insert(institution_id, stored_ids(&txn, institution_id).await?);
+            }
+            let key = (institution_id, record.external_id.clone());
+            if new_rows.keys.contains(&key) {
+                // The same opening twice in one import: the later one updates the earlier.
+                new_rows.flush(&txn, &mut stored, &mut summary).await?;
+            }
+            let existing_id = stored.get(&institution_id).and_then(|ids| ids.get(&record.external_id)).copied();
+            match existing_id {
+                Some(id) => {
+                    let row = opening::Entity::find_by_id(id).one(&txn).await?;
+                    let Some(row) = row else { continue };
                     if opening_record(&row, record.institution.clone())? == *record {
                         summary.unchanged += 1;
                     } else {
@@ -64,12 +73,15 @@ impl Db {
                 None => {
                     let mut active = opening_fields(record, institution_id, now);
                     active.created_at = Set(now);
-                    let row = active.insert(&txn).await?;
-                    summary.inserted += 1;
-                    summary.changed_ids.push(i64::from(row.id));
+                    new_rows.keys.insert(key);
+                    new_rows.rows.push(active);
+                    if new_rows.rows.len() >= INSERT_BATCH {
+                        new_rows.flush(&txn, &mut stored, &mut summary).await?;
+                    }
                 }
             }
         }
+        new_rows.flush(&txn, &mut stored, &mut summary).await?;
         txn.commit().await?;
         summary.changed_ids.sort_unstable();
         summary.changed_ids.dedup();
@@ -77,8 +89,51 @@ impl Db {
     }
 }
 
-/// Finds the institution by domain, creating or updating it. When an existing institution's
-/// name or place changes, its openings are marked changed too (the index shows the name).
+/// New openings are inserted this many to a statement (27 columns each stays well under
+/// SQLite's limit on bound parameters); one row at a time, an import is several times slower.
+const INSERT_BATCH: usize = 500;
+
+/// New openings waiting to be inserted together.
+#[derive(Default)]
+struct NewRows {
+    rows: Vec<opening::ActiveModel>,
+    keys: std::collections::HashSet<(i32, String)>,
+}
+
+impl NewRows {
+    async fn flush(
+        &mut self,
+        txn: &DatabaseTransaction,
+        stored: &mut HashMap<i32, HashMap<String, i32>>,
+        summary: &mut ImportSummary,
+    ) -> Result<(), DbError> {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let inserted = opening::Entity::insert_many(std::mem::take(&mut self.rows)).exec_with_returning(txn).await?;
+        for row in inserted {
+            stored.entry(row.institution_id).or_default().insert(row.external_id.clone(), row.id);
+            summary.inserted += 1;
+            summary.changed_ids.push(i64::from(row.id));
+        }
+        self.keys.clear();
+        Ok(())
+    }
+}
+
+/// Ids of an institution's stored openings, by external id.
+async fn stored_ids(txn: &DatabaseTransaction, institution_id: i32) -> Result<HashMap<String, i32>, DbError> {
+    let pairs: Vec<(i32, String)> = opening::Entity::find()
+        .select_only()
+        .column(opening::Column::Id)
+        .column(opening::Column::ExternalId)
+        .filter(opening::Column::InstitutionId.eq(institution_id))
+        .into_tuple()
+        .all(txn)
+        .await?;
+    Ok(pairs.into_iter().map(|(id, external_id)| (external_id, id)).collect())
+}
+
 async fn upsert_institution(
     txn: &DatabaseTransaction,
     record: &InstitutionRecord,

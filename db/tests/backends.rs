@@ -45,6 +45,25 @@ async fn check_catalogue_behaviour(db: &Db) {
     assert_eq!(by_ids.len(), 1);
     assert_eq!(db.published_openings().await.expect("all").len(), 2);
     assert!(db.opening(999_999).await.expect("read").is_none());
+
+    // Large imports go in batches; the same opening twice in one file: the later line wins.
+    let many: Vec<_> = (0..1_203).map(|n| record(&format!("bulk-{n}"), "snu", &format!("Opening {n}"))).collect();
+    let bulk = db.import(&many).await.expect("bulk import");
+    assert_eq!((bulk.inserted, bulk.changed_ids.len()), (1_203, 1_203));
+    assert_eq!(db.import(&many).await.expect("bulk again").unchanged, 1_203);
+    let twice = [record("dup", "snu", "First"), record("dup", "snu", "Second")];
+    let twice_summary = db.import(&twice).await.expect("twice");
+    assert_eq!((twice_summary.inserted, twice_summary.updated), (1, 1));
+    let dup = db.opening(twice_summary.changed_ids[0]).await.expect("read").expect("exists");
+    assert_eq!(dup.record.title[&model::Lang::En], "Second");
+    // Pages of the catalogue cover every opening once.
+    let mut after = 0;
+    let mut paged = 0;
+    while let Some(page) = db.published_after(after, 500).await.expect("page") {
+        after = page.last_id;
+        paged += page.openings.len();
+    }
+    assert_eq!(paged, 2 + 1_203 + 1);
     db.ping().await.expect("ping");
 }
 

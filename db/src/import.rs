@@ -2,6 +2,7 @@
 //! all in one transaction, so that a failing record leaves the database as it was.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use chrono::Utc;
 use model::record::{InstitutionRecord, OpeningRecord};
@@ -46,8 +47,8 @@ impl Db {
                     id
                 }
             };
-            if !stored.contains_key(&institution_id) {
-                stored.insert(institution_id, stored_ids(&txn, institution_id).await?);
+            if let Entry::Vacant(slot) = stored.entry(institution_id) {
+                slot.insert(stored_ids(&txn, institution_id).await?);
             }
             let key = (institution_id, record.external_id.clone());
             if new_rows.keys.contains(&key) {

@@ -119,22 +119,45 @@ impl SearchIndex {
             out.push((fields.institution, 1.0, neutral));
             out
         };
-        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let known_in = |field: tantivy::schema::Field, token: &str| {
+            searcher.doc_freq(&Term::from_field_text(field, token)).is_ok_and(|freq| freq > 0)
+        };
+        let is_known = |lang: Lang, token: &str| {
+            let slot = lang_slot(lang);
+            known_in(fields.title[slot], token) || known_in(fields.description[slot], token)
+        };
+        // Every word the index knows must match, in some field of some language: "quantum
+        // communication" is not about every text that says "communication". Words the index does
+        // not know (typos) are left to the corrections below. Other languages come in through the
+        // vocabulary's expansions, which stand on their own.
+        let mut all_words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for unit in &typed.units {
             let tokens_of = |field_lang: Option<Lang>| match field_lang {
                 Some(l) => unit.by_lang[lang_slot(l)].clone(),
                 None => unit.neutral.clone(),
             };
-            for (field, boost, tokens) in field_boosts(&tokens_of) {
-                if let Some(query) = words_in(field, &tokens) {
-                    alternatives.push((Occur::Should, boosted(query, boost)));
-                }
+            let in_fields: Vec<(Occur, Box<dyn Query>)> = field_boosts(&tokens_of)
+                .into_iter()
+                .filter_map(|(field, boost, tokens)| {
+                    words_in(field, &tokens).map(|q| (Occur::Should, boosted(q, boost)))
+                })
+                .collect();
+            if in_fields.is_empty() {
+                continue;
             }
+            let known = Lang::ALL.into_iter().any(|l| unit.by_lang[lang_slot(l)].iter().any(|t| is_known(l, t)))
+                || unit.neutral.iter().any(|t| known_in(fields.keywords, t) || known_in(fields.institution, t));
+            all_words.push((if known { Occur::Must } else { Occur::Should }, Box::new(BooleanQuery::new(in_fields))));
         }
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if !all_words.is_empty() {
+            alternatives.push((Occur::Should, Box::new(BooleanQuery::new(all_words))));
+        }
+        let expansions = self.vocabulary.expansions(&tokens_by_lang, &is_known);
         // Words typed together rank higher where they appear together ("surface code" over a
-        // text that says "code" here and "surface" there). When they are one of the vocabulary's
-        // names, its expansion below is that phrase already.
-        if typed.units.len() > 1 && !typed.has_quotes() && !self.vocabulary.names_a_concept(&tokens_by_lang) {
+        // text that says "code" here and "surface" there). When they name concepts of the
+        // vocabulary, the expansions below are those phrases already.
+        if typed.units.len() > 1 && !typed.has_quotes() && expansions.is_empty() {
             let neutral = typed.neutral_tokens();
             let whole = |field_lang: Option<Lang>| match field_lang {
                 Some(l) => tokens_by_lang[lang_slot(l)].clone(),
@@ -151,14 +174,7 @@ impl SearchIndex {
                 alternatives.push((Occur::Should, boosted(Box::new(BooleanQuery::new(phrases)), PHRASE_BOOST)));
             }
         }
-        let is_known = |lang: Lang, token: &str| {
-            let slot = lang_slot(lang);
-            [fields.title[slot], fields.description[slot]]
-                .into_iter()
-                .any(|field| searcher.doc_freq(&Term::from_field_text(field, token)).is_ok_and(|freq| freq > 0))
-        };
         // Built directly from the vocabulary's analysed forms: no parsing, no analysis per query.
-        let expansions = self.vocabulary.expansions(&tokens_by_lang, &is_known);
         tracing::debug!(text, names = ?expansions.iter().map(|e| e.name).collect::<Vec<_>>(), "query expanded");
         for expansion in expansions {
             let slot = lang_slot(expansion.lang);
@@ -249,9 +265,7 @@ impl SearchIndex {
     fn build_query(&self, searcher: &Searcher, text: &str, query: &SearchQuery<'_>) -> Box<dyn Query> {
         let fields = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if text.is_empty() {
-            clauses.push((Occur::Must, Box::new(AllQuery)));
-        } else {
+        if !text.is_empty() {
             clauses.push((Occur::Must, self.text_query(searcher, text, query.lang)));
         }
         let filters = &query.filters;
@@ -277,7 +291,12 @@ impl SearchIndex {
         if !matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded)) {
             clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
         }
-        Box::new(BooleanQuery::new(clauses))
+        // No words: the filters alone choose (an intersection with "everything" only costs time).
+        match clauses.len() {
+            0 => Box::new(AllQuery),
+            1 => clauses.pop().map_or_else(|| Box::new(AllQuery) as Box<dyn Query>, |(_, only)| only),
+            _ => Box::new(BooleanQuery::new(clauses)),
+        }
     }
 }
 

@@ -115,40 +115,58 @@ impl Vocabulary {
     /// Tokens that neither the vocabulary nor `is_known` knows are corrected when a vocabulary
     /// token is one edit away (`quantm` → quantum).
     fn concepts_in(&self, tokens_by_lang: &[Vec<String>; 3], is_known: &dyn Fn(Lang, &str) -> bool) -> BTreeSet<usize> {
-        let mut found = BTreeSet::new();
+        // The query is read as each language; the readings that name concepts with the most
+        // of its words win. English "quantum communication" is one concept read as English, but
+        // read as French it would only name "communication", which would pull in every text
+        // about science communication.
+        let mut best: (usize, BTreeSet<usize>) = (0, BTreeSet::new());
         for lang in Lang::ALL {
-            let known = &self.known_tokens[lang_slot(lang)];
-            let tokens: Vec<String> = tokens_by_lang[lang_slot(lang)]
-                .iter()
-                .cloned()
-                .map(|token| {
-                    if known.contains(&token) || is_known(lang, &token) {
-                        return token;
-                    }
-                    self.correction(lang, &token).map_or(token, str::to_string)
-                })
-                .collect();
-            let mut start = 0;
-            while start < tokens.len() {
-                let longest = self.longest.min(tokens.len() - start);
-                let matched = (1..=longest).rev().find_map(|len| {
-                    self.by_tokens.get(&(lang, tokens[start..start + len].to_vec())).map(|ids| (len, ids))
-                });
-                match matched {
-                    Some((len, ids)) => {
-                        found.extend(ids.iter().copied());
-                        start += len;
-                    }
-                    None => start += 1,
-                }
+            let (covered, found) = self.concepts_read_as(lang, &tokens_by_lang[lang_slot(lang)], is_known);
+            if covered > best.0 {
+                best = (covered, found);
+            } else if covered == best.0 && covered > 0 {
+                best.1.extend(found);
             }
         }
-        found
+        best.1
     }
 
-    /// Whether the whole of a query (analysed per language) is one of the vocabulary's names.
-    pub fn names_a_concept(&self, tokens_by_lang: &[Vec<String>; 3]) -> bool {
-        Lang::ALL.into_iter().any(|lang| self.by_tokens.contains_key(&(lang, tokens_by_lang[lang_slot(lang)].clone())))
+    /// The concepts that `tokens` (analysed as `lang`) name, longest first, and how many of the
+    /// tokens they cover.
+    fn concepts_read_as(
+        &self,
+        lang: Lang,
+        tokens: &[String],
+        is_known: &dyn Fn(Lang, &str) -> bool,
+    ) -> (usize, BTreeSet<usize>) {
+        let known = &self.known_tokens[lang_slot(lang)];
+        let tokens: Vec<String> = tokens
+            .iter()
+            .cloned()
+            .map(|token| {
+                if known.contains(&token) || is_known(lang, &token) {
+                    return token;
+                }
+                self.correction(lang, &token).map_or(token, str::to_string)
+            })
+            .collect();
+        let (mut covered, mut found) = (0, BTreeSet::new());
+        let mut start = 0;
+        while start < tokens.len() {
+            let longest = self.longest.min(tokens.len() - start);
+            let matched = (1..=longest)
+                .rev()
+                .find_map(|len| self.by_tokens.get(&(lang, tokens[start..start + len].to_vec())).map(|ids| (len, ids)));
+            match matched {
+                Some((len, ids)) => {
+                    found.extend(ids.iter().copied());
+                    covered += len;
+                    start += len;
+                }
+                None => start += 1,
+            }
+        }
+        (covered, found)
     }
 
     /// Each concept's names in `lang`, with the analysed forms of all its names (in any language)

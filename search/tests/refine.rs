@@ -169,3 +169,14 @@ fn words_typed_together_rank_higher_together() {
     let ranked: Vec<i64> = results.hits.iter().map(|h| h.id).collect();
     assert_eq!(ranked, [2, 1]);
 }
+
+#[test]
+fn every_known_word_must_match() {
+    let sensing = record("sensing", "kriss", "Quantum sensing with diamonds");
+    let outreach = record("outreach", "uqam", "Science communication for the public");
+    let link = record("link", "etri", "Quantum communication networks");
+    let (_dir, index) = index_of(&[sensing, outreach, link]);
+    assert_eq!(ids(&index, &query("quantum communication", Lang::En, Filters::default())), [3]);
+    // A word nobody wrote does not empty the list: the known ones still must match.
+    assert_eq!(ids(&index, &query("quantum zzyzx", Lang::En, Filters::default())), [1, 3]);
+}

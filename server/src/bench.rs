@@ -451,7 +451,8 @@ impl Fts5 {
             ("meta".to_string(), "meta.deadline, meta.id".to_string())
         } else {
             filters.insert(0, "docs MATCH ?".into());
-            values.insert(0, words.join(" OR ").into());
+            // All the words, as the Tantivy search requires every word it knows.
+            values.insert(0, words.join(" AND ").into());
             ("docs JOIN meta ON meta.id = docs.rowid".to_string(), "bm25(docs, 3.0, 2.0, 1.0), meta.id".to_string())
         };
         let filter = filters.join(" AND ");

@@ -26,6 +26,10 @@ pub struct SegmentFacetCounter {
     institution: Vec<u64>,
     /// Documents collected one by one, not counted yet.
     pending: Vec<DocId>,
+    /// Column values of a block, reused from block to block.
+    facet_values: Vec<Option<u64>>,
+    field_values: Vec<Option<u64>>,
+    institution_values: Vec<Option<u64>>,
 }
 
 const BLOCK: usize = 256;
@@ -107,6 +111,9 @@ impl Collector for FacetCounter {
             counts: RawCounts::new(),
             institution,
             pending: Vec::with_capacity(BLOCK),
+            facet_values: Vec::with_capacity(BLOCK),
+            field_values: Vec::with_capacity(BLOCK),
+            institution_values: Vec::with_capacity(BLOCK),
         })
     }
 
@@ -151,17 +158,23 @@ impl SegmentCollector for SegmentFacetCounter {
     /// Searches that need no scores (no words, or sorted by date) hand over blocks of documents:
     /// the columns are then decoded a block at a time.
     fn collect_block(&mut self, docs: &[DocId]) {
-        let mut facet_bits = vec![None; docs.len()];
-        let mut field_bits = vec![None; docs.len()];
-        let mut institutions = vec![None; docs.len()];
-        self.facet_bits.first_vals(docs, &mut facet_bits);
-        self.field_bits.first_vals(docs, &mut field_bits);
+        let mut facet_values = std::mem::take(&mut self.facet_values);
+        let mut field_values = std::mem::take(&mut self.field_values);
+        let mut institution_values = std::mem::take(&mut self.institution_values);
+        for values in [&mut facet_values, &mut field_values, &mut institution_values] {
+            values.clear();
+            values.resize(docs.len(), None);
+        }
+        self.facet_bits.first_vals(docs, &mut facet_values);
+        self.field_bits.first_vals(docs, &mut field_values);
         if let Some(column) = &self.institutions {
-            column.ords().first_vals(docs, &mut institutions);
+            column.ords().first_vals(docs, &mut institution_values);
         }
-        for ((bits, fields), institution) in facet_bits.into_iter().zip(field_bits).zip(institutions) {
-            self.count(bits, fields, institution);
+        for ((bits, fields), institution) in facet_values.iter().zip(&field_values).zip(&institution_values) {
+            self.count(*bits, *fields, *institution);
         }
+        (self.facet_values, self.field_values, self.institution_values) =
+            (facet_values, field_values, institution_values);
     }
 
     fn harvest(mut self) -> Self::Fruit {

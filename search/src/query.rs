@@ -19,7 +19,7 @@ use crate::SearchError;
 use crate::facets::FacetCounter;
 use crate::highlight::Highlighter;
 use crate::index::SearchIndex;
-use crate::schema::{epoch_day, lang_slot};
+use crate::schema::{epoch_day, id_of_deadline_order, lang_slot};
 use crate::typed::Typed;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,9 +122,17 @@ impl SearchIndex {
         let known_in = |field: tantivy::schema::Field, token: &str| {
             searcher.doc_freq(&Term::from_field_text(field, token)).is_ok_and(|freq| freq > 0)
         };
+        // Asked several times per word (required words, vocabulary, typos): each answer is a
+        // dictionary lookup in every segment, so it is remembered.
+        let answers: std::cell::RefCell<std::collections::HashMap<(Lang, String), bool>> = Default::default();
         let is_known = |lang: Lang, token: &str| {
+            if let Some(known) = answers.borrow().get(&(lang, token.to_string())) {
+                return *known;
+            }
             let slot = lang_slot(lang);
-            known_in(fields.title[slot], token) || known_in(fields.description[slot], token)
+            let known = known_in(fields.title[slot], token) || known_in(fields.description[slot], token);
+            answers.borrow_mut().insert((lang, token.to_string()), known);
+            known
         };
         // Every word the index knows must match, in some field of some language: "quantum
         // communication" is not about every text that says "communication". Words the index does
@@ -246,12 +254,13 @@ impl SearchIndex {
                     collect(&searcher, &*built, top.order_by(((SortBySimilarityScore, Order::Desc), by_id)))?;
                 (total, docs.into_iter().map(|((score, id), _)| (score, id)).collect::<Vec<_>>(), facets)
             }
-            Sort::Deadline | Sort::Newest => {
-                let key = if sort == Sort::Deadline {
-                    by_field("deadline", Order::Asc)
-                } else {
-                    by_field("published_at", Order::Desc)
-                };
+            Sort::Deadline => {
+                let (total, docs, facets) =
+                    collect(&searcher, &*built, top.order_by(by_field("deadline_order", Order::Asc)))?;
+                (total, docs.into_iter().map(|(order, _)| (0.0, order.map(id_of_deadline_order))).collect(), facets)
+            }
+            Sort::Newest => {
+                let key = by_field("published_at", Order::Desc);
                 let (total, docs, facets) = collect(&searcher, &*built, top.order_by((key, by_id)))?;
                 (total, docs.into_iter().map(|((_, id), _)| (0.0, id)).collect(), facets)
             }

@@ -13,7 +13,7 @@ use tantivy::{TantivyDocument, doc};
 use crate::analysis::{NEUTRAL, analyzer_name};
 
 /// Bump when the schema or an analyzer changes: a stale index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// What the index needs of an opening.
 pub struct IndexedOpening<'a> {
@@ -46,6 +46,9 @@ pub struct Fields {
     pub keywords_facet: Field,
     /// Days since the Unix epoch.
     pub deadline: Field,
+    /// The deadline day and the id in one number ([`deadline_order`]): sorting by deadline
+    /// with ties on the id reads one value per document instead of two.
+    pub deadline_order: Field,
     pub published_at: Field,
 }
 
@@ -59,6 +62,16 @@ pub fn suggestion_form(text: &str) -> String {
 
 pub fn lang_slot(lang: Lang) -> usize {
     Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
+}
+
+/// `deadline` in the high bits, `id` in the low 32: ordered by deadline, then id.
+pub fn deadline_order(deadline: NaiveDate, id: i64) -> i64 {
+    (epoch_day(deadline) << 32) | (id & 0xffff_ffff)
+}
+
+/// The id back from a [`deadline_order`] value.
+pub fn id_of_deadline_order(order: i64) -> i64 {
+    order & 0xffff_ffff
 }
 
 pub fn epoch_day(date: NaiveDate) -> i64 {
@@ -87,6 +100,7 @@ pub fn build() -> (Schema, Fields) {
     let field_bits = builder.add_u64_field("field_bits", FAST);
     let institution_slug = builder.add_text_field("institution_slug", STRING | FAST);
     let deadline = builder.add_i64_field("deadline", INDEXED | FAST);
+    let deadline_order = builder.add_i64_field("deadline_order", FAST);
     let published_at = builder.add_i64_field("published_at", FAST);
     let fields = Fields {
         id,
@@ -100,6 +114,7 @@ pub fn build() -> (Schema, Fields) {
         institution_slug,
         keywords_facet,
         deadline,
+        deadline_order,
         published_at,
     };
     (builder.build(), fields)
@@ -111,6 +126,7 @@ impl Fields {
         let mut document = doc!(
             self.id => opening.id,
             self.deadline => epoch_day(record.deadline),
+            self.deadline_order => deadline_order(record.deadline, opening.id),
             self.published_at => opening.published_at,
             self.facet_bits => FacetBits::of(record).0,
             self.field_bits => field_bits(record),

@@ -46,7 +46,9 @@ pub struct Expansion<'a> {
 pub struct Vocabulary {
     concepts: Vec<Concept>,
     /// Analysed name → concepts it names, per language.
-    by_tokens: HashMap<(Lang, Vec<String>), Vec<usize>>,
+    /// Per language ([`Lang::ALL`] order): analysed name → concepts it names. Keyed by `Vec`
+    /// so that a slice of a query's tokens looks it up without copying.
+    by_tokens: [HashMap<Vec<String>, Vec<usize>>; 3],
     /// Every analysed token of every name, per language ([`Lang::ALL`] order): what a
     /// misspelt word may be corrected to.
     known_tokens: [BTreeSet<String>; 3],
@@ -80,7 +82,7 @@ impl Vocabulary {
                     let tokens = analyse(tokenizers, lang, name);
                     if !tokens.is_empty() {
                         vocabulary.longest = vocabulary.longest.max(tokens.len());
-                        vocabulary.by_tokens.entry((lang, tokens.clone())).or_default().push(id);
+                        vocabulary.by_tokens[lang_slot(lang)].entry(tokens.clone()).or_default().push(id);
                         vocabulary.known_tokens[lang_slot(lang)].extend(tokens.iter().cloned());
                     }
                     names.push((lang, name.to_string()));
@@ -150,13 +152,13 @@ impl Vocabulary {
                 self.correction(lang, &token).map_or(token, str::to_string)
             })
             .collect();
+        let by_tokens = &self.by_tokens[lang_slot(lang)];
         let (mut covered, mut found) = (0, BTreeSet::new());
         let mut start = 0;
         while start < tokens.len() {
             let longest = self.longest.min(tokens.len() - start);
-            let matched = (1..=longest)
-                .rev()
-                .find_map(|len| self.by_tokens.get(&(lang, tokens[start..start + len].to_vec())).map(|ids| (len, ids)));
+            let matched =
+                (1..=longest).rev().find_map(|len| by_tokens.get(&tokens[start..start + len]).map(|ids| (len, ids)));
             match matched {
                 Some((len, ids)) => {
                     found.extend(ids.iter().copied());

@@ -98,27 +98,34 @@ const FUZZY_BOOST: f32 = 0.5;
 const PHRASE_BOOST: f32 = 1.5;
 
 impl SearchIndex {
+    /// Every text field with its boost (the searcher's language's title first among titles) and
+    /// the tokens that field's analyzer made of the same words: `by_lang` for titles and
+    /// descriptions, `neutral` for keywords and institution names.
+    fn every_field<'t>(
+        &self,
+        lang: Lang,
+        by_lang: [&'t [String]; 3],
+        neutral: &'t [String],
+    ) -> Vec<(tantivy::schema::Field, f32, &'t [String])> {
+        let fields = &self.fields;
+        let mut out = Vec::with_capacity(8);
+        for field_lang in Lang::ALL {
+            let slot = lang_slot(field_lang);
+            let title_boost = if field_lang == lang { 3.5 } else { 3.0 };
+            out.push((fields.title[slot], title_boost, by_lang[slot]));
+            out.push((fields.description[slot], 1.0, by_lang[slot]));
+        }
+        out.push((fields.keywords, 2.0, neutral));
+        out.push((fields.institution, 1.0, neutral));
+        out
+    }
+
     /// The words as typed, over every field, or-ed with the other names of the concepts they
     /// name (see `vocabulary`), each over its own language's fields.
     fn text_query(&self, searcher: &Searcher, text: &str, lang: Lang) -> Box<dyn Query> {
         let fields = &self.fields;
         let typed = Typed::analyse(text, self.index.tokenizers());
         let tokens_by_lang = typed.tokens_by_lang();
-        // (field, boost, tokens of a unit in that field's analysis)
-        let field_boosts = |unit_tokens: &dyn Fn(Option<Lang>) -> Vec<String>| {
-            let mut out: Vec<(tantivy::schema::Field, f32, Vec<String>)> = Vec::new();
-            for field_lang in Lang::ALL {
-                let slot = lang_slot(field_lang);
-                let title_boost = if field_lang == lang { 3.5 } else { 3.0 };
-                let tokens = unit_tokens(Some(field_lang));
-                out.push((fields.title[slot], title_boost, tokens.clone()));
-                out.push((fields.description[slot], 1.0, tokens));
-            }
-            let neutral = unit_tokens(None);
-            out.push((fields.keywords, 2.0, neutral.clone()));
-            out.push((fields.institution, 1.0, neutral));
-            out
-        };
         let known_in = |field: tantivy::schema::Field, token: &str| {
             searcher.doc_freq(&Term::from_field_text(field, token)).is_ok_and(|freq| freq > 0)
         };
@@ -140,22 +147,11 @@ impl SearchIndex {
         // vocabulary's expansions, which stand on their own.
         let mut all_words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for unit in &typed.units {
-            let tokens_of = |field_lang: Option<Lang>| match field_lang {
-                Some(l) => unit.by_lang[lang_slot(l)].clone(),
-                None => unit.neutral.clone(),
-            };
-            let in_fields: Vec<(Occur, Box<dyn Query>)> = field_boosts(&tokens_of)
-                .into_iter()
-                .filter_map(|(field, boost, tokens)| {
-                    words_in(field, &tokens).map(|q| (Occur::Should, boosted(q, boost)))
-                })
-                .collect();
-            if in_fields.is_empty() {
-                continue;
-            }
+            let by_lang = unit.by_lang.each_ref().map(Vec::as_slice);
+            let Some(in_fields) = in_any_field(self.every_field(lang, by_lang, &unit.neutral)) else { continue };
             let known = Lang::ALL.into_iter().any(|l| unit.by_lang[lang_slot(l)].iter().any(|t| is_known(l, t)))
                 || unit.neutral.iter().any(|t| known_in(fields.keywords, t) || known_in(fields.institution, t));
-            all_words.push((if known { Occur::Must } else { Occur::Should }, Box::new(BooleanQuery::new(in_fields))));
+            all_words.push((if known { Occur::Must } else { Occur::Should }, in_fields));
         }
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if !all_words.is_empty() {
@@ -167,38 +163,24 @@ impl SearchIndex {
         // vocabulary, the expansions below are those phrases already.
         if typed.units.len() > 1 && !typed.has_quotes() && expansions.is_empty() {
             let neutral = typed.neutral_tokens();
-            let whole = |field_lang: Option<Lang>| match field_lang {
-                Some(l) => tokens_by_lang[lang_slot(l)].clone(),
-                None => neutral.clone(),
-            };
-            let phrases: Vec<(Occur, Box<dyn Query>)> = field_boosts(&whole)
-                .into_iter()
-                .filter(|(_, _, tokens)| tokens.len() > 1)
-                .filter_map(|(field, boost, tokens)| {
-                    words_in(field, &tokens).map(|q| (Occur::Should, boosted(q, boost)))
-                })
-                .collect();
-            if !phrases.is_empty() {
-                alternatives.push((Occur::Should, boosted(Box::new(BooleanQuery::new(phrases)), PHRASE_BOOST)));
+            let by_lang = tokens_by_lang.each_ref().map(Vec::as_slice);
+            let phrases =
+                self.every_field(lang, by_lang, &neutral).into_iter().filter(|(_, _, tokens)| tokens.len() > 1);
+            if let Some(phrases) = in_any_field(phrases) {
+                alternatives.push((Occur::Should, boosted(phrases, PHRASE_BOOST)));
             }
         }
         // Built directly from the vocabulary's analysed forms: no parsing, no analysis per query.
         tracing::debug!(text, names = ?expansions.iter().map(|e| e.name).collect::<Vec<_>>(), "query expanded");
         for expansion in expansions {
             let slot = lang_slot(expansion.lang);
-            let clauses: Vec<(Occur, Box<dyn Query>)> = [
-                (fields.title[slot], expansion.tokens, 3.0),
-                (fields.description[slot], expansion.tokens, 1.0),
-                (fields.keywords, expansion.neutral, 2.0),
-            ]
-            .into_iter()
-            .filter_map(|(field, tokens, boost)| {
-                words_in(field, tokens).map(|query| (Occur::Should, boosted(query, boost)))
-            })
-            .collect();
-            if !clauses.is_empty() {
-                let either: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
-                alternatives.push((Occur::Should, boosted(either, EXPANSION_BOOST)));
+            let named = in_any_field([
+                (fields.title[slot], 3.0, expansion.tokens),
+                (fields.description[slot], 1.0, expansion.tokens),
+                (fields.keywords, 2.0, expansion.neutral),
+            ]);
+            if let Some(named) = named {
+                alternatives.push((Occur::Should, boosted(named, EXPANSION_BOOST)));
             }
         }
         for fuzzy in self.typo_alternatives(&typed, &is_known) {
@@ -307,6 +289,18 @@ impl SearchIndex {
             _ => Box::new(BooleanQuery::new(clauses)),
         }
     }
+}
+
+/// Any of (field, boost, analysed tokens): each a term or a phrase (see [`words_in`]); `None`
+/// when no field has a token.
+fn in_any_field<'t>(
+    fields: impl IntoIterator<Item = (tantivy::schema::Field, f32, &'t [String])>,
+) -> Option<Box<dyn Query>> {
+    let clauses: Vec<(Occur, Box<dyn Query>)> = fields
+        .into_iter()
+        .filter_map(|(field, boost, tokens)| words_in(field, tokens).map(|q| (Occur::Should, boosted(q, boost))))
+        .collect();
+    (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
 }
 
 /// The analysed `tokens` in `field`: a term, or a phrase when there are several.

@@ -63,6 +63,14 @@ impl OpeningDetail {
     }
 }
 
+/// How funding is written in URLs and facet counts: `no` (index 0) or `yes` (index 1).
+pub const FUNDED_CODES: [&str; 2] = ["no", "yes"];
+
+/// `yes` for an opening with a stipend, `no` without.
+pub fn funded_code(funded: bool) -> &'static str {
+    FUNDED_CODES[usize::from(funded)]
+}
+
 /// Counts of matching openings per value, for each facet (values are the vocabularies' codes,
 /// institution slugs, ISO 639-1 language codes and `yes`/`no` for funding).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -301,7 +309,7 @@ impl SearchParams {
             ("country", text(&self.country)),
             ("institution", text(&self.institution)),
             ("language", text(&self.language)),
-            ("funded", self.funded.map(|f| if f { "yes" } else { "no" }.to_string()).unwrap_or_default()),
+            ("funded", self.funded.map(|f| funded_code(f).to_string()).unwrap_or_default()),
             ("deadline_from", date(self.deadline_from)),
             ("deadline_to", date(self.deadline_to)),
             ("sort", text(&self.sort)),

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use model::dto::FacetCounts;
+use model::dto::{FUNDED_CODES, FacetCounts};
 use model::vocab::{CareerStage, Field, Kind};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
@@ -43,7 +43,7 @@ pub struct RawCounts {
     country: Vec<u64>,
     language: [u64; 16],
     field: [u64; 64],
-    /// (slug, count), sorted by slug.
+    /// (slug, count), one entry per segment that has the institution.
     institution: Vec<(Vec<u8>, u64)>,
 }
 
@@ -71,8 +71,7 @@ impl RawCounts {
         self.institution.extend(other.institution);
     }
 
-    fn named(mut self) -> FacetCounts {
-        self.institution.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    fn named(self) -> FacetCounts {
         let mut institution: BTreeMap<String, u64> = BTreeMap::new();
         for (slug, count) in self.institution {
             *institution.entry(String::from_utf8_lossy(&slug).into_owned()).or_default() += count;
@@ -91,7 +90,7 @@ impl RawCounts {
             country,
             institution,
             language: named(&self.language, |i| COUNTED_LANGUAGES.get(i).copied()),
-            funded: named(&self.funded, |i| ["no", "yes"].get(i).copied()),
+            funded: named(&self.funded, |i| FUNDED_CODES.get(i).copied()),
         }
     }
 }

@@ -5,6 +5,7 @@ use std::ops::Bound;
 use chrono::NaiveDate;
 use model::Lang;
 pub use model::dto::FacetCounts;
+use model::dto::funded_code;
 use model::vocab::{CareerStage, Field, Kind};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
@@ -267,7 +268,7 @@ impl SearchIndex {
             filters.country.as_deref().map(|c| ["country", c]),
             filters.institution.as_deref().map(|i| ["institution", i]),
             filters.language.as_deref().map(|l| ["language", l]),
-            filters.funded.map(|f| ["funded", if f { "yes" } else { "no" }]),
+            filters.funded.map(|f| ["funded", funded_code(f)]),
         ];
         for path in facet_filters.into_iter().flatten() {
             let term = Term::from_facet(fields.facets, &Facet::from_path(path));

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use model::Lang;
+use model::dto::funded_code;
 use model::record::OpeningRecord;
 use model::vocab::{CareerStage, Kind};
 use tantivy::schema::{
@@ -160,7 +161,7 @@ impl Fields {
         for language in languages {
             document.add_facet(self.facets, Facet::from_path(["language", language]));
         }
-        let funded = if record.funding.stipend.is_some() { "yes" } else { "no" };
+        let funded = funded_code(record.funding.stipend.is_some());
         document.add_facet(self.facets, Facet::from_path(["funded", funded]));
         let mut keywords: Vec<String> = record.keywords.iter().map(|k| suggestion_form(k)).collect();
         keywords.sort_unstable();

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use model::dto::{FacetCounts, SearchParams};
+use model::dto::{FacetCounts, SearchParams, funded_code};
 use model::vocab::{CareerStage, Field, Kind};
 
 use crate::components::search_box::RefocusFilter;
@@ -85,12 +85,15 @@ pub fn Filters(
     let institutions =
         named_choices(&facets.institution, |slug| institution_names.get(slug).cloned().unwrap_or_else(|| slug.into()));
     let languages = named_choices(&facets.language, |code| l10n::language_name(lang, code));
-    let funding = vec![("yes".to_string(), tr("filter-funded-yes")), ("no".to_string(), tr("filter-funded-no"))];
+    let funding = vec![
+        (funded_code(true).to_string(), tr("filter-funded-yes")),
+        (funded_code(false).to_string(), tr("filter-funded-no")),
+    ];
     let sort = params.sort.clone().unwrap_or_else(|| "relevance".to_string());
     let sorts = [("relevance", "sort-relevance"), ("deadline", "sort-deadline"), ("newest", "sort-newest")]
         .map(|(code, id)| view! { <option value=code selected=sort == code>{tr(id)}</option> });
     let code = |value: Option<&'static str>| value.map(str::to_string);
-    let funded = params.funded.map(|f| if f { "yes" } else { "no" });
+    let funded = params.funded.map(funded_code);
     let selects = [
         ("kind", "opening-kind", "filter-any-kind", code(params.kind.map(Kind::code)), kinds, facets.kind),
         (

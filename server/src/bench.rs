@@ -229,17 +229,21 @@ pub fn write_jsonl(path: &Path, records: &[OpeningRecord]) -> Result<(), ServerE
     out.flush().map_err(|e| bench_error("writing JSONL", e))
 }
 
-/// Runs this same `passerelle` binary with `args` on `data`, waiting for it to finish.
-fn passerelle(data: &Path, args: &[&str]) -> Result<(), ServerError> {
+/// This same `passerelle` binary on the embedded database in `data`, quiet.
+fn passerelle_command(data: &Path) -> Result<Command, ServerError> {
     let exe = std::env::current_exe().map_err(|e| bench_error("finding passerelle", e))?;
-    let status = Command::new(exe)
-        .args(args)
+    let mut command = Command::new(exe);
+    command
         .env("PASSERELLE_DATA_DIR", data)
         .env_remove("DATABASE_URL")
         .env("PASSERELLE_LOG", "warn")
-        .stdout(Stdio::null())
-        .status()
-        .map_err(|e| bench_error("running passerelle", e))?;
+        .stdout(Stdio::null());
+    Ok(command)
+}
+
+/// Runs this same `passerelle` binary with `args` on `data`, waiting for it to finish.
+fn passerelle(data: &Path, args: &[&str]) -> Result<(), ServerError> {
+    let status = passerelle_command(data)?.args(args).status().map_err(|e| bench_error("running passerelle", e))?;
     if status.success() { Ok(()) } else { Err(bench_error("passerelle", format!("{args:?} exited with {status}"))) }
 }
 
@@ -254,13 +258,9 @@ struct Server {
 
 impl Server {
     fn start(data: &Path, port: u16) -> Result<Server, ServerError> {
-        let exe = std::env::current_exe().map_err(|e| bench_error("finding passerelle", e))?;
-        let child = Command::new(exe)
+        let child = passerelle_command(data)?
             .arg("serve")
-            .env("PASSERELLE_DATA_DIR", data)
             .env("PASSERELLE_ADDR", format!("127.0.0.1:{port}"))
-            .env_remove("DATABASE_URL")
-            .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .map_err(|e| bench_error("starting the server", e))?;

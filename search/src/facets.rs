@@ -5,19 +5,71 @@
 //! here each document costs three single-value column reads: the packed [`FacetBits`], the OECD
 //! field bits and the institution's ordinal, counted into flat arrays and named at the end.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
 use model::dto::{FUNDED_CODES, FacetCounts};
 use model::vocab::{CareerStage, Field, Kind};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
+use tantivy::index::SegmentId;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::schema::{COUNTED_LANGUAGES, FacetBits, set_bits};
 
-pub struct FacetCounter;
+/// Counts the matches of a search and their facet values. Filter-only searches (no words)
+/// take and leave their per-segment counts in a [`CountCache`].
+#[derive(Clone, Copy)]
+pub struct FacetCounter<'c> {
+    pub cached: Option<(&'c CountCache, &'c str)>,
+}
 
-pub struct SegmentFacetCounter {
+/// The counts of filter-only searches, per segment. A segment never changes once written,
+/// except that documents get deleted, so a segment, its number of deletions and the filters
+/// name one set of documents. The landing list and every "all internships in Korea" click are
+/// such searches, and each would otherwise count most of the catalogue again; after a commit
+/// only the new segment is counted.
+#[derive(Default)]
+pub struct CountCache {
+    entries: Mutex<HashMap<CountKey, Arc<RawCounts>>>,
+}
+
+/// Past this many entries the cache starts again (entries of merged-away segments and of
+/// earlier days pile up otherwise; recounting is cheap next to keeping track of them).
+const CACHED_COUNTS: usize = 1024;
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct CountKey {
+    segment: SegmentId,
+    deleted: u32,
+    filters: String,
+}
+
+impl CountCache {
+    fn get(&self, key: &CountKey) -> Option<Arc<RawCounts>> {
+        self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(key).cloned()
+    }
+
+    pub(crate) fn clear(&self) {
+        self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clear();
+    }
+
+    fn put(&self, key: CountKey, counts: Arc<RawCounts>) {
+        let mut entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if entries.len() >= CACHED_COUNTS {
+            entries.clear();
+        }
+        entries.insert(key, counts);
+    }
+}
+
+pub enum SegmentFacetCounter {
+    Cached(Arc<RawCounts>),
+    Counting(Box<SegmentCounting>, Option<CountKey>),
+}
+
+/// One segment's counts as they are made.
+pub struct SegmentCounting {
     facet_bits: Column<u64>,
     field_bits: Column<u64>,
     institutions: Option<StrColumn>,
@@ -36,6 +88,7 @@ const BLOCK: usize = 256;
 
 /// Counts by position (see [`FacetBits`]); added up across segments before anything is named.
 pub struct RawCounts {
+    total: u64,
     kind: [u64; 8],
     funded: [u64; 2],
     stage: [u64; 4],
@@ -43,13 +96,20 @@ pub struct RawCounts {
     country: Vec<u64>,
     language: [u64; 16],
     field: [u64; 64],
-    /// (slug, count), one entry per segment that has the institution.
-    institution: Vec<(Vec<u8>, u64)>,
+    /// (slug, count), one entry per institution in the segment's matches.
+    institution: Vec<(String, u64)>,
+}
+
+/// One segment's counts, and the key to keep them under when they were just made.
+pub struct SegmentCounts {
+    counts: Arc<RawCounts>,
+    keep_as: Option<CountKey>,
 }
 
 impl RawCounts {
     fn new() -> RawCounts {
         RawCounts {
+            total: 0,
             kind: [0; 8],
             funded: [0; 2],
             stage: [0; 4],
@@ -60,50 +120,67 @@ impl RawCounts {
         }
     }
 
-    fn add(&mut self, other: RawCounts) {
+    fn add(&mut self, other: &RawCounts) {
         let add = |into: &mut [u64], from: &[u64]| into.iter_mut().zip(from).for_each(|(a, b)| *a += b);
+        self.total += other.total;
         add(&mut self.kind, &other.kind);
         add(&mut self.funded, &other.funded);
         add(&mut self.stage, &other.stage);
         add(&mut self.country, &other.country);
         add(&mut self.language, &other.language);
         add(&mut self.field, &other.field);
-        self.institution.extend(other.institution);
     }
 
-    fn named(self) -> FacetCounts {
-        let mut institution: BTreeMap<String, u64> = BTreeMap::new();
-        for (slug, count) in self.institution {
-            *institution.entry(String::from_utf8_lossy(&slug).into_owned()).or_default() += count;
+    /// The counts of all `segments`, named.
+    fn named(segments: &[SegmentCounts]) -> (usize, FacetCounts) {
+        let mut sum = RawCounts::new();
+        let mut institution: BTreeMap<&str, u64> = BTreeMap::new();
+        for segment in segments {
+            sum.add(&segment.counts);
+            for (slug, count) in &segment.counts.institution {
+                *institution.entry(slug).or_default() += count;
+            }
         }
-        let country = self
+        let country = sum
             .country
             .iter()
             .enumerate()
             .filter(|(_, count)| **count > 0)
             .map(|(slot, count)| (FacetBits::country_code(slot), *count))
             .collect();
-        FacetCounts {
-            kind: named(&self.kind, |i| Kind::ALL.get(i).map(|k| k.code())),
-            stage: named(&self.stage, |i| CareerStage::ALL.get(i).map(|s| s.code())),
-            field: named(&self.field, |i| Field::ALL.get(i).map(|f| f.code())),
+        let facets = FacetCounts {
+            kind: named(&sum.kind, |i| Kind::ALL.get(i).map(|k| k.code())),
+            stage: named(&sum.stage, |i| CareerStage::ALL.get(i).map(|s| s.code())),
+            field: named(&sum.field, |i| Field::ALL.get(i).map(|f| f.code())),
             country,
-            institution,
-            language: named(&self.language, |i| COUNTED_LANGUAGES.get(i).copied()),
-            funded: named(&self.funded, |i| FUNDED_CODES.get(i).copied()),
-        }
+            institution: institution.into_iter().map(|(slug, count)| (slug.to_string(), count)).collect(),
+            language: named(&sum.language, |i| COUNTED_LANGUAGES.get(i).copied()),
+            funded: named(&sum.funded, |i| FUNDED_CODES.get(i).copied()),
+        };
+        (usize::try_from(sum.total).unwrap_or(usize::MAX), facets)
     }
 }
 
-impl Collector for FacetCounter {
-    type Fruit = FacetCounts;
+impl Collector for FacetCounter<'_> {
+    /// The number of matches and their facet counts.
+    type Fruit = (usize, FacetCounts);
     type Child = SegmentFacetCounter;
 
     fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<SegmentFacetCounter> {
+        let key = self.cached.map(|(_, filters)| CountKey {
+            segment: segment.segment_id(),
+            deleted: segment.num_deleted_docs(),
+            filters: filters.to_string(),
+        });
+        if let (Some((cache, _)), Some(key)) = (self.cached, &key)
+            && let Some(counts) = cache.get(key)
+        {
+            return Ok(SegmentFacetCounter::Cached(counts));
+        }
         let fast = segment.fast_fields();
         let institutions = fast.str("institution_slug")?;
         let institution = vec![0; institutions.as_ref().map_or(0, |column| column.num_terms())];
-        Ok(SegmentFacetCounter {
+        let counting = SegmentCounting {
             facet_bits: fast.u64("facet_bits")?,
             field_bits: fast.u64("field_bits")?,
             institutions,
@@ -113,19 +190,24 @@ impl Collector for FacetCounter {
             facet_values: Vec::with_capacity(BLOCK),
             field_values: Vec::with_capacity(BLOCK),
             institution_values: Vec::with_capacity(BLOCK),
-        })
+        };
+        Ok(SegmentFacetCounter::Counting(Box::new(counting), key))
     }
 
     fn requires_scoring(&self) -> bool {
         false
     }
 
-    fn merge_fruits(&self, segments: Vec<tantivy::Result<RawCounts>>) -> tantivy::Result<FacetCounts> {
-        let mut total = RawCounts::new();
-        for segment in segments {
-            total.add(segment?);
+    fn merge_fruits(&self, segments: Vec<tantivy::Result<SegmentCounts>>) -> tantivy::Result<(usize, FacetCounts)> {
+        let segments = segments.into_iter().collect::<tantivy::Result<Vec<_>>>()?;
+        if let Some((cache, _)) = self.cached {
+            for segment in &segments {
+                if let Some(key) = &segment.keep_as {
+                    cache.put(key.clone(), Arc::clone(&segment.counts));
+                }
+            }
         }
-        Ok(total.named())
+        Ok(RawCounts::named(&segments))
     }
 }
 
@@ -140,11 +222,34 @@ fn named<'a>(counts: &[u64], name: impl Fn(usize) -> Option<&'a str>) -> BTreeMa
 }
 
 impl SegmentCollector for SegmentFacetCounter {
-    type Fruit = tantivy::Result<RawCounts>;
+    type Fruit = tantivy::Result<SegmentCounts>;
 
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let SegmentFacetCounter::Counting(counting, _) = self {
+            counting.collect(doc);
+        }
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        if let SegmentFacetCounter::Counting(counting, _) = self {
+            counting.collect_block(docs);
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        Ok(match self {
+            SegmentFacetCounter::Cached(counts) => SegmentCounts { counts, keep_as: None },
+            SegmentFacetCounter::Counting(counting, keep_as) => {
+                SegmentCounts { counts: Arc::new(counting.harvest()?), keep_as }
+            }
+        })
+    }
+}
+
+impl SegmentCounting {
     /// Scored searches hand over one document at a time: they are gathered into blocks, which
     /// decode the columns faster than one read per document.
-    fn collect(&mut self, doc: DocId, _score: Score) {
+    fn collect(&mut self, doc: DocId) {
         self.pending.push(doc);
         if self.pending.len() == BLOCK {
             let pending = std::mem::take(&mut self.pending);
@@ -157,6 +262,7 @@ impl SegmentCollector for SegmentFacetCounter {
     /// Searches that need no scores (no words, or sorted by date) hand over blocks of documents:
     /// the columns are then decoded a block at a time.
     fn collect_block(&mut self, docs: &[DocId]) {
+        self.counts.total += docs.len() as u64;
         let mut facet_values = std::mem::take(&mut self.facet_values);
         let mut field_values = std::mem::take(&mut self.field_values);
         let mut institution_values = std::mem::take(&mut self.institution_values);
@@ -176,7 +282,7 @@ impl SegmentCollector for SegmentFacetCounter {
             (facet_values, field_values, institution_values);
     }
 
-    fn harvest(mut self) -> Self::Fruit {
+    fn harvest(mut self) -> tantivy::Result<RawCounts> {
         let pending = std::mem::take(&mut self.pending);
         self.collect_block(&pending);
         if let Some(column) = &self.institutions {
@@ -186,14 +292,12 @@ impl SegmentCollector for SegmentFacetCounter {
             let institution = &mut self.counts.institution;
             // Ordinals come back in order: one pass over the dictionary.
             column.dictionary().sorted_ords_to_term_cb(&seen, |slug| {
-                institution.push((slug.to_vec(), counts.next().unwrap_or(0)));
+                institution.push((String::from_utf8_lossy(slug).into_owned(), counts.next().unwrap_or(0)));
             })?;
         }
         Ok(self.counts)
     }
-}
 
-impl SegmentFacetCounter {
     fn count(&mut self, facet_bits: Option<u64>, field_bits: Option<u64>, institution: Option<u64>) {
         let counts = &mut self.counts;
         if let Some(bits) = facet_bits.map(FacetBits) {

@@ -10,11 +10,16 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 use crate::SearchError;
 use crate::analysis;
+use crate::facets::CountCache;
 use crate::schema::{self, Fields, IndexedOpening, SCHEMA_VERSION};
 use crate::vocabulary::Vocabulary;
 
 const STAMP_FILE: &str = "passerelle-schema-version";
-const WRITER_MEMORY_BYTES: usize = 50_000_000;
+/// The indexing budget, shared by the writer's threads. Each thread writes one segment per
+/// budget's worth of documents, and every search pays a fixed cost per segment (term lookups,
+/// scorer set-up, facet merges): a large budget keeps a bulk write to about one segment per
+/// thread. The memory is taken as documents arrive, so small writes cost little.
+const WRITER_MEMORY_BYTES: usize = 400_000_000;
 
 /// Whether the index on disk can be used as it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +34,7 @@ pub struct SearchIndex {
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
     pub(crate) vocabulary: Vocabulary,
+    pub(crate) counts: CountCache,
     dir: PathBuf,
     /// One writer at a time within this process; Tantivy's lock guards across processes.
     write_guard: Mutex<()>,
@@ -85,8 +91,15 @@ impl SearchIndex {
         let vocabulary = Vocabulary::shipped(index.tokenizers());
         tracing::debug!(concepts = vocabulary.len(), "research vocabulary loaded");
         let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
-        let search_index =
-            SearchIndex { index, reader, fields, vocabulary, dir: dir.to_path_buf(), write_guard: Mutex::new(()) };
+        let search_index = SearchIndex {
+            index,
+            reader,
+            fields,
+            vocabulary,
+            counts: CountCache::default(),
+            dir: dir.to_path_buf(),
+            write_guard: Mutex::new(()),
+        };
         Ok((search_index, state))
     }
 
@@ -152,6 +165,12 @@ impl SearchIndex {
         writer.wait_merging_threads().map_err(SearchError::from)?;
         self.reader.reload().map_err(SearchError::from)?;
         Ok(result)
+    }
+
+    /// Drops the counts kept for searches without words (see `CountCache`), so that a
+    /// measurement can see what they cost when counted afresh.
+    pub fn forget_counts(&self) {
+        self.counts.clear();
     }
 
     /// How many openings the index holds.

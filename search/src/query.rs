@@ -9,7 +9,7 @@ use model::dto::funded_code;
 use model::vocab::{CareerStage, Field, Kind};
 use serde::{Deserialize, Serialize};
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
-use tantivy::collector::{Collector, Count, TopDocs};
+use tantivy::collector::{Collector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
@@ -231,20 +231,23 @@ impl SearchIndex {
         // Ties break on the id, so that pages are stable and a rebuilt index ranks the same.
         let by_id = (SortByStaticFastValue::<i64>::for_field("id"), Order::Asc);
         let by_field = |field: &str, order| (SortByStaticFastValue::<i64>::for_field(field), order);
+        // Without words, the counts depend on the filters alone: see `CountCache`.
+        let filters_key = (!has_text).then(|| format!("{:?} {:?}", query.filters, deadline_window(query)));
+        let counter = FacetCounter { cached: filters_key.as_deref().map(|key| (&self.counts, key)) };
         let (total, ranked, facets) = match sort {
             Sort::Relevance => {
                 let (total, docs, facets) =
-                    collect(&searcher, &*built, top.order_by(((SortBySimilarityScore, Order::Desc), by_id)))?;
+                    collect(&searcher, &*built, counter, top.order_by(((SortBySimilarityScore, Order::Desc), by_id)))?;
                 (total, docs.into_iter().map(|((score, id), _)| (score, id)).collect::<Vec<_>>(), facets)
             }
             Sort::Deadline => {
                 let (total, docs, facets) =
-                    collect(&searcher, &*built, top.order_by(by_field("deadline_order", Order::Asc)))?;
+                    collect(&searcher, &*built, counter, top.order_by(by_field("deadline_order", Order::Asc)))?;
                 (total, docs.into_iter().map(|(order, _)| (0.0, order.map(id_of_deadline_order))).collect(), facets)
             }
             Sort::Newest => {
                 let key = by_field("published_at", Order::Desc);
-                let (total, docs, facets) = collect(&searcher, &*built, top.order_by((key, by_id)))?;
+                let (total, docs, facets) = collect(&searcher, &*built, counter, top.order_by((key, by_id)))?;
                 (total, docs.into_iter().map(|((_, id), _)| (0.0, id)).collect(), facets)
             }
         };
@@ -274,12 +277,10 @@ impl SearchIndex {
             let term = Term::from_facet(fields.facets, &Facet::from_path(path));
             clauses.push((Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
         }
-        // Closed openings are those whose deadline has passed; the window narrows further.
-        let earliest =
-            [(!query.include_closed).then_some(query.today), filters.deadline_from].into_iter().flatten().max();
+        let (earliest, latest) = deadline_window(query);
         let day = |date: NaiveDate| Term::from_field_i64(fields.deadline, epoch_day(date));
         let lower = earliest.map_or(Bound::Unbounded, |date| Bound::Included(day(date)));
-        let upper = filters.deadline_to.map_or(Bound::Unbounded, |date| Bound::Included(day(date)));
+        let upper = latest.map_or(Bound::Unbounded, |date| Bound::Included(day(date)));
         if !matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded)) {
             clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
         }
@@ -290,6 +291,14 @@ impl SearchIndex {
             _ => Box::new(BooleanQuery::new(clauses)),
         }
     }
+}
+
+/// The first and last deadline a match may have, both included. Closed openings are those whose
+/// deadline has passed; the window the searcher asked for narrows further.
+fn deadline_window(query: &SearchQuery<'_>) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let filters = &query.filters;
+    let earliest = [(!query.include_closed).then_some(query.today), filters.deadline_from].into_iter().flatten().max();
+    (earliest, filters.deadline_to)
 }
 
 /// Any of (field, boost, analysed tokens): each a term or a phrase (see [`words_in`]); `None`
@@ -336,11 +345,17 @@ pub(crate) fn plain_words(text: &str) -> String {
 type Collected<T> = (usize, Vec<T>, FacetCounts);
 
 /// The count, the top documents and the facet counts, in one pass over the matches.
-fn collect<C, T>(searcher: &Searcher, query: &dyn Query, top: C) -> Result<Collected<T>, SearchError>
+fn collect<C, T>(
+    searcher: &Searcher,
+    query: &dyn Query,
+    counter: FacetCounter<'_>,
+    top: C,
+) -> Result<Collected<T>, SearchError>
 where
     C: Collector<Fruit = Vec<T>>,
 {
-    Ok(searcher.search(query, &(Count, top, FacetCounter))?)
+    let ((total, facets), docs) = searcher.search(query, &(counter, top))?;
+    Ok((total, docs, facets))
 }
 
 #[cfg(test)]

@@ -93,6 +93,38 @@ fn filters_narrow_and_facets_count() {
     assert_eq!(ids(&index, &query("", Lang::En, funded)), [1, 3, 4]);
 }
 
+/// Searches without words reuse their counts per segment: a write, a deletion or a new day must
+/// still show in them.
+#[test]
+fn counts_without_words_follow_writes_and_days() {
+    let records = corpus();
+    let (_dir, index) = index_of(&records);
+    let everything = || index.search(&query("", Lang::En, Filters::default())).expect("search");
+    let kaist = || {
+        let filters = Filters { institution: Some("kaist".into()), ..Filters::default() };
+        index.search(&query("", Lang::En, filters)).expect("search")
+    };
+    assert_eq!((everything().total, kaist().total), (4, 2));
+    assert_eq!((everything().total, kaist().total), (4, 2), "asked again, from the cache");
+
+    let mut added = records[0].clone();
+    added.external_id = "battery-2".into();
+    index.upsert([IndexedOpening { id: 5, record: &added, published_at: 5 }]).expect("upsert");
+    assert_eq!((everything().total, kaist().total), (5, 3));
+    assert_eq!(everything().facets.institution.get("kaist"), Some(&3));
+
+    index.remove(&[1]).expect("remove");
+    assert_eq!((everything().total, kaist().total), (4, 2));
+    assert_eq!(everything().facets.institution.get("kaist"), Some(&2));
+
+    // The KRISS opening closes on 2098-02-01: the next day it has left the counts.
+    let mut later = query("", Lang::En, Filters::default());
+    later.today = day("2098-02-02");
+    let after_close = index.search(&later).expect("search");
+    assert_eq!(after_close.total, 3);
+    assert_eq!(after_close.facets.institution.get("kriss"), None);
+}
+
 #[test]
 fn deadline_window_includes_both_ends() {
     let (_dir, index) = index();

@@ -159,6 +159,18 @@ async fn run_in(dir: &Path, options: &BenchOptions) -> Result<(), ServerError> {
     }
     let (p50, p99) = percentiles(&mut samples);
     report.add("search in-process (Tantivy): p50 / p99", format!("{p50:.2} ms / {p99:.2} ms"));
+    // Searches without words reuse their counts per segment; what they cost when counted anew
+    // (the first such search after a commit, or with other filters).
+    let mut samples = Vec::new();
+    for (lang, params) in queries.iter().filter(|(_, params)| params.q.is_empty()) {
+        let query = catalog::search_query(params, *lang, today);
+        index.forget_counts();
+        let started = Instant::now();
+        index.search(&query)?;
+        samples.push(started.elapsed());
+    }
+    let (fresh_p50, fresh_p99) = percentiles(&mut samples);
+    report.add("without words, counts not reused: p50 / p99", format!("{fresh_p50:.2} ms / {fresh_p99:.2} ms"));
     drop(index);
     if options.index_only {
         return Ok(());

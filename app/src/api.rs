@@ -51,3 +51,11 @@ pub async fn get_opening(id: i64) -> Result<Option<OpeningDetail>, ServerFnError
     let catalog = catalog()?;
     catalog.opening(id, catalog::today()).await.map_err(internal)
 }
+
+/// Who is signed in, this browser's CSRF token, and a rejected form's echo: what the server's
+/// session layer put in the request (see `server/src/auth/session.rs`).
+#[server(input = Json)]
+pub async fn page_state() -> Result<model::account::PageState, ServerFnError> {
+    let parts = use_context::<http::request::Parts>();
+    Ok(parts.and_then(|parts| parts.extensions.get::<model::account::PageState>().cloned()).unwrap_or_default())
+}

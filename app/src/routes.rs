@@ -8,9 +8,12 @@ use leptos_router::hooks::{use_location, use_params_map};
 use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use model::Lang;
 
+use crate::components::form::provide_page_state;
 use crate::components::layout::{Footer, Header};
 use crate::i18n::{Locale, tr};
-use crate::pages::{HomePage, NotFoundPage, OpeningPage, OpeningsPage};
+use crate::pages::{
+    AccountPage, ForgotPage, HomePage, LoginPage, NotFoundPage, OpeningPage, OpeningsPage, ResetPage, SignupPage,
+};
 use crate::url::same_page_in;
 
 #[component]
@@ -27,6 +30,11 @@ pub fn App() -> impl IntoView {
                         view=OpeningPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("signup") view=SignupPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("forgot") view=ForgotPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("reset") view=ResetPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
                 </ParentRoute>
             </Routes>
         </Router>
@@ -67,6 +75,7 @@ fn LangLayout() -> impl IntoView {
 
 #[component]
 fn LangChrome(lang: Lang) -> impl IntoView {
+    provide_page_state();
     let location = use_location();
     let origin = site_url();
     // Re-rendered on client-side navigation so that the head always describes the current URL.

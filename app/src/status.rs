@@ -1,4 +1,5 @@
-//! Setting the HTTP status of a server-rendered page (404, 400) from inside the app.
+//! Setting the HTTP status of a server-rendered page (404, 400) from inside the app, and
+//! sending the reader elsewhere (a page that needs a signed-in account).
 
 /// Captured when a page is created, used once its data has loaded.
 #[derive(Clone)]
@@ -13,6 +14,21 @@ impl Status {
             #[cfg(feature = "ssr")]
             response: leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
         }
+    }
+
+    /// Sends the reader to `path`: a 303 on the server, a new page load in the browser.
+    pub fn redirect(&self, path: &str) {
+        #[cfg(feature = "ssr")]
+        if let (Some(response), Ok(location)) = (&self.response, http::HeaderValue::from_str(path)) {
+            response.set_status(http::StatusCode::SEE_OTHER);
+            response.insert_header(http::header::LOCATION, location);
+        }
+        #[cfg(feature = "hydrate")]
+        {
+            let _ = leptos::prelude::window().location().set_href(path);
+        }
+        #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+        let _ = path;
     }
 
     /// Sets the response status on the server; nothing to do in the browser.

@@ -1,8 +1,9 @@
-//! The database: source of truth for institutions and openings.
+//! The database: source of truth for institutions, openings and accounts.
 //!
 //! [`Db`] wraps a SeaORM connection to SQLite (the default, a file under the data directory) or
 //! PostgreSQL. Queries live here so that neither the UI nor the server writes SQL.
 
+pub mod accounts;
 mod convert;
 pub mod entity;
 mod error;
@@ -12,6 +13,7 @@ mod queries;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
 
+pub use accounts::{Account, Mail, NewAccount, QueuedMail, TokenPurpose};
 pub use error::DbError;
 pub use import::ImportSummary;
 pub use queries::{CataloguePage, StoredOpening};

@@ -67,6 +67,59 @@ async fn check_catalogue_behaviour(db: &Db) {
     db.ping().await.expect("ping");
 }
 
+async fn check_account_behaviour(db: &Db) {
+    use chrono::{Duration, TimeZone, Utc};
+    use db::{Mail, NewAccount, TokenPurpose};
+    use model::Lang;
+    use model::account::Role;
+
+    let now = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).single().expect("time").fixed_offset();
+    let new = |email| NewAccount {
+        email,
+        password_hash: "$argon2id$stub",
+        display_name: "Kim Minji",
+        lang: Lang::Ko,
+        role: Role::Researcher,
+        email_confirmed: false,
+    };
+    let kim = db.create_account(new("kim@kaist.ac.kr"), now).await.expect("create");
+    assert_eq!((kim.lang, kim.role, kim.email_confirmed), (Lang::Ko, Role::Researcher, false));
+    assert!(matches!(db.create_account(new("kim@kaist.ac.kr"), now).await, Err(DbError::Taken)));
+    assert_eq!(db.account_by_email("kim@kaist.ac.kr").await.expect("read").map(|a| a.id), Some(kim.id));
+
+    // Sessions end when they expire, and all at once when the password changes.
+    let later = now + Duration::days(30);
+    db.start_session("s1", kim.id, now, later).await.expect("session");
+    assert_eq!(db.session_account("s1", now).await.expect("read").map(|a| a.id), Some(kim.id));
+    assert!(db.session_account("s1", later).await.expect("read").is_none(), "expired");
+    assert!(db.session_account("unknown", now).await.expect("read").is_none());
+    db.set_password(kim.id, "$argon2id$other").await.expect("password");
+    assert!(db.session_account("s1", now).await.expect("read").is_none(), "ended by the new password");
+
+    // A token is spent once, for its purpose, before it expires.
+    let hour = now + Duration::hours(1);
+    db.issue_token("t1", kim.id, TokenPurpose::ConfirmEmail, now, hour).await.expect("token");
+    assert_eq!(db.spend_token("t1", TokenPurpose::ResetPassword, now).await.expect("spend"), None);
+    assert_eq!(db.spend_token("t1", TokenPurpose::ConfirmEmail, hour).await.expect("spend"), None);
+    assert_eq!(db.spend_token("t1", TokenPurpose::ConfirmEmail, now).await.expect("spend"), Some(kim.id));
+    assert_eq!(db.spend_token("t1", TokenPurpose::ConfirmEmail, now).await.expect("spend"), None, "spent");
+    db.confirm_email(kim.id, now).await.expect("confirm");
+    db.set_account_lang(kim.id, Lang::Fr).await.expect("lang");
+    let kim = db.account(kim.id).await.expect("read").expect("exists");
+    assert_eq!((kim.email_confirmed, kim.lang), (true, Lang::Fr));
+
+    // The outbox: queued, tried, sent.
+    let mail = Mail { recipient: kim.email.clone(), lang: Lang::Ko, subject: "제목".into(), body: "본문".into() };
+    let id = db.queue_mail(&mail, now).await.expect("queue");
+    db.mail_attempted(id, now, Some("connection refused")).await.expect("attempt");
+    let unsent = db.unsent_mail(5, 10).await.expect("unsent");
+    assert_eq!((unsent.len(), unsent[0].attempts, unsent[0].mail.clone()), (1, 1, mail));
+    db.mail_attempted(id, now, None).await.expect("sent");
+    assert!(db.unsent_mail(5, 10).await.expect("unsent").is_empty());
+    assert!(db.outbox(Some("kim@kaist.ac.kr"), 10).await.expect("outbox")[0].sent_at.is_some());
+    assert_eq!(db.forget_expired(later).await.expect("forget"), 1, "the spent token's row");
+}
+
 #[tokio::test]
 async fn sqlite_file() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -74,6 +127,7 @@ async fn sqlite_file() {
     let db = Db::connect(&url).await.expect("connect");
     assert_eq!(db.backend_name(), "sqlite");
     check_catalogue_behaviour(&db).await;
+    check_account_behaviour(&db).await;
 }
 
 #[tokio::test]
@@ -98,4 +152,5 @@ async fn postgresql_server() {
     let db = Db::connect(&url).await.expect("connect");
     assert_eq!(db.backend_name(), "postgres");
     check_catalogue_behaviour(&db).await;
+    check_account_behaviour(&db).await;
 }

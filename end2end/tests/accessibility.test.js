@@ -15,6 +15,9 @@ const pages = () => [
   `/ko/openings/${id}`,
   `/fr/openings/${id}`,
   '/en/openings?page=abc',
+  '/fr/login?reset=sent',
+  '/ko/signup',
+  '/en/forgot',
   '/de/nowhere',
 ];
 

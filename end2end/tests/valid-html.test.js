@@ -13,7 +13,8 @@ const vnu = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar')
 test('pages pass the Nu Html Checker without errors or warnings', async () => {
   const id = await openingId('demo-kaist-llm-korean');
   const paths = ['/en/', '/fr/openings', '/ko/openings?q=battery', `/ko/openings/${id}`, `/fr/openings/${id}?text=en`,
-    '/en/openings?page=abc', '/en/openings/999999', '/de/nowhere'];
+    '/en/openings?page=abc', '/en/openings/999999', '/de/nowhere', '/en/login?next=%2Fen%2Faccount', '/ko/signup',
+    '/fr/forgot', '/en/reset?token=x'];
   const dir = mkdtempSync(join(tmpdir(), 'passerelle-html-'));
   try {
     const files = [];

@@ -262,3 +262,87 @@ field-6-2 = Languages and literature
 field-6-3 = Philosophy, ethics and religion
 field-6-4 = Arts
 field-6-5 = Other humanities
+
+## Accounts: navigation, forms and their problems
+
+nav-account = Your account
+nav-login = Sign in
+nav-signup = Create an account
+nav-logout = Sign out
+
+form-email = Email address
+form-password = Password
+form-new-password = New password
+form-password-hint = At least 10 characters. A phrase of a few words is easy to remember and hard to guess.
+form-display-name = Your name
+form-preferred-lang = Preferred language
+form-preferred-lang-hint = We write to you in this language, and show you the site in it when you sign in.
+
+form-error-required = Please fill in this field.
+form-error-email = Enter an email address such as name@university.edu.
+form-error-email-taken = An account already uses this address. Sign in, or reset your password if you have forgotten it.
+form-error-password-short = Your password needs at least 10 characters.
+form-error-password-long = This password is too long. Please use fewer than 1,000 characters.
+form-error-name-invalid = Please enter a name of at most 100 characters.
+form-error-expired = This form was open too long or came from another site. Please send it again.
+form-error-too-many = Too many attempts. Please wait a few minutes and try again.
+form-error-login-failed = The email address or password is incorrect.
+form-error-suspended = This account is suspended. Please contact the Passerelle team.
+form-error-link-expired = This link has expired or has already been used. Ask for a new one.
+
+login-title = Sign in
+login-submit = Sign in
+login-forgot = Forgot your password?
+login-no-account = New to Passerelle? Create an account
+login-notice-confirmed = Your email address is confirmed. Sign in to continue.
+login-notice-reset-sent = If an account uses this address, we have just sent it a link to choose a new password. The link works for one hour.
+login-notice-reset-done = Your password has been changed. Sign in with your new password.
+login-notice-link-expired = This link has expired or has already been used.
+
+forgot-title = Reset your password
+forgot-intro = Enter the email address of your account and we will send you a link to choose a new password.
+forgot-submit = Send the link
+
+signup-title = Create your account
+signup-intro = Save searches, apply to openings and, if you work at a partner institution, post openings of your own.
+signup-submit = Create my account
+signup-have-account = Already have an account? Sign in
+
+reset-title = Choose a new password
+reset-submit = Save the new password
+
+account-title = Your account
+account-settings = Settings
+account-save = Save
+account-resend = Send the link again
+account-email-confirmed = Your email address { $email } is confirmed.
+account-email-unconfirmed = Please confirm your email address { $email } with the link we sent you.
+account-notice-welcome = Welcome to Passerelle! We have sent a confirmation link to { $email }.
+account-notice-sent = We have sent a new confirmation link to { $email }.
+account-notice-confirmed = Thank you, your email address is confirmed.
+account-notice-saved = Your settings have been saved.
+
+## E-mails (plain text)
+
+mail-confirm-subject = Confirm your email address for Passerelle
+mail-confirm-body =
+    Hello { $name },
+
+    Thank you for joining Passerelle. Please confirm your email address by opening this link:
+
+    { $link }
+
+    The link works for two days. If you did not create an account, you can ignore this message.
+
+    — The Passerelle team
+mail-reset-subject = Choose a new Passerelle password
+mail-reset-body =
+    Hello { $name },
+
+    Someone asked to reset the password of your Passerelle account. To choose a new one, open this link:
+
+    { $link }
+
+    The link works for one hour. If you did not ask for it, ignore this message: your password stays as it is.
+
+    — The Passerelle team

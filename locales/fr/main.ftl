@@ -262,3 +262,87 @@ field-6-2 = Langues et littérature
 field-6-3 = Philosophie, éthique et religion
 field-6-4 = Arts
 field-6-5 = Autres sciences humaines
+
+## Comptes : navigation, formulaires et leurs erreurs
+
+nav-account = Votre compte
+nav-login = Se connecter
+nav-signup = Créer un compte
+nav-logout = Se déconnecter
+
+form-email = Adresse courriel
+form-password = Mot de passe
+form-new-password = Nouveau mot de passe
+form-password-hint = Au moins 10 caractères. Une courte phrase se retient facilement et se devine mal.
+form-display-name = Votre nom
+form-preferred-lang = Langue préférée
+form-preferred-lang-hint = Nous vous écrivons dans cette langue, et le site s’affiche dans celle-ci lorsque vous vous connectez.
+
+form-error-required = Veuillez remplir ce champ.
+form-error-email = Saisissez une adresse courriel comme nom@universite.ca.
+form-error-email-taken = Un compte utilise déjà cette adresse. Connectez-vous, ou réinitialisez votre mot de passe si vous l’avez oublié.
+form-error-password-short = Votre mot de passe doit compter au moins 10 caractères.
+form-error-password-long = Ce mot de passe est trop long : utilisez moins de 1 000 caractères.
+form-error-name-invalid = Veuillez saisir un nom de 100 caractères au plus.
+form-error-expired = Ce formulaire est resté ouvert trop longtemps ou provient d’un autre site. Veuillez l’envoyer de nouveau.
+form-error-too-many = Trop de tentatives. Patientez quelques minutes avant de réessayer.
+form-error-login-failed = L’adresse courriel ou le mot de passe est incorrect.
+form-error-suspended = Ce compte est suspendu. Veuillez communiquer avec l’équipe de Passerelle.
+form-error-link-expired = Ce lien a expiré ou a déjà servi. Demandez-en un nouveau.
+
+login-title = Connexion
+login-submit = Se connecter
+login-forgot = Mot de passe oublié ?
+login-no-account = Nouveau sur Passerelle ? Créez un compte
+login-notice-confirmed = Votre adresse courriel est confirmée. Connectez-vous pour continuer.
+login-notice-reset-sent = Si un compte utilise cette adresse, nous venons de lui envoyer un lien pour choisir un nouveau mot de passe. Le lien reste valide une heure.
+login-notice-reset-done = Votre mot de passe a été changé. Connectez-vous avec le nouveau.
+login-notice-link-expired = Ce lien a expiré ou a déjà servi.
+
+forgot-title = Réinitialiser votre mot de passe
+forgot-intro = Indiquez l’adresse courriel de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.
+forgot-submit = Envoyer le lien
+
+signup-title = Créer votre compte
+signup-intro = Enregistrez vos recherches, postulez aux offres et, si vous travaillez dans un établissement partenaire, publiez vos propres offres.
+signup-submit = Créer mon compte
+signup-have-account = Vous avez déjà un compte ? Connectez-vous
+
+reset-title = Choisir un nouveau mot de passe
+reset-submit = Enregistrer le nouveau mot de passe
+
+account-title = Votre compte
+account-settings = Paramètres
+account-save = Enregistrer
+account-resend = Renvoyer le lien
+account-email-confirmed = Votre adresse courriel { $email } est confirmée.
+account-email-unconfirmed = Veuillez confirmer votre adresse courriel { $email } à l’aide du lien que nous vous avons envoyé.
+account-notice-welcome = Bienvenue sur Passerelle ! Nous avons envoyé un lien de confirmation à { $email }.
+account-notice-sent = Nous avons envoyé un nouveau lien de confirmation à { $email }.
+account-notice-confirmed = Merci, votre adresse courriel est confirmée.
+account-notice-saved = Vos paramètres ont été enregistrés.
+
+## Courriels (texte brut)
+
+mail-confirm-subject = Confirmez votre adresse courriel pour Passerelle
+mail-confirm-body =
+    Bonjour { $name },
+
+    Merci de vous être inscrit sur Passerelle. Pour confirmer votre adresse courriel, ouvrez ce lien :
+
+    { $link }
+
+    Le lien reste valide deux jours. Si vous n’avez pas créé de compte, vous pouvez ignorer ce message.
+
+    — L’équipe Passerelle
+mail-reset-subject = Choisissez un nouveau mot de passe Passerelle
+mail-reset-body =
+    Bonjour { $name },
+
+    Quelqu’un a demandé à réinitialiser le mot de passe de votre compte Passerelle. Pour en choisir un nouveau, ouvrez ce lien :
+
+    { $link }
+
+    Le lien reste valide une heure. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe ne change pas.
+
+    — L’équipe Passerelle

@@ -249,3 +249,87 @@ field-6-2 = 언어학·문학
 field-6-3 = 철학·윤리학·종교학
 field-6-4 = 예술
 field-6-5 = 기타 인문학
+
+## 계정: 메뉴, 양식과 오류 안내
+
+nav-account = 내 계정
+nav-login = 로그인
+nav-signup = 회원가입
+nav-logout = 로그아웃
+
+form-email = 이메일 주소
+form-password = 비밀번호
+form-new-password = 새 비밀번호
+form-password-hint = 10자 이상 입력하세요. 몇 단어로 된 문장은 기억하기 쉽고 추측하기 어렵습니다.
+form-display-name = 이름
+form-preferred-lang = 선호 언어
+form-preferred-lang-hint = 이 언어로 이메일을 보내 드리며, 로그인하면 사이트도 이 언어로 표시됩니다.
+
+form-error-required = 이 항목을 입력해 주세요.
+form-error-email = name@university.ac.kr 과 같은 형식의 이메일 주소를 입력해 주세요.
+form-error-email-taken = 이미 이 주소로 가입된 계정이 있습니다. 로그인하시거나, 비밀번호가 기억나지 않으면 재설정해 주세요.
+form-error-password-short = 비밀번호는 10자 이상이어야 합니다.
+form-error-password-long = 비밀번호가 너무 깁니다. 1,000자 미만으로 입력해 주세요.
+form-error-name-invalid = 이름은 100자 이내로 입력해 주세요.
+form-error-expired = 양식을 너무 오래 열어 두었거나 다른 사이트에서 보낸 요청입니다. 다시 제출해 주세요.
+form-error-too-many = 시도 횟수가 너무 많습니다. 몇 분 후에 다시 시도해 주세요.
+form-error-login-failed = 이메일 주소 또는 비밀번호가 올바르지 않습니다.
+form-error-suspended = 이용이 정지된 계정입니다. Passerelle 팀에 문의해 주세요.
+form-error-link-expired = 만료되었거나 이미 사용된 링크입니다. 새 링크를 요청해 주세요.
+
+login-title = 로그인
+login-submit = 로그인
+login-forgot = 비밀번호를 잊으셨나요?
+login-no-account = Passerelle가 처음이신가요? 회원가입
+login-notice-confirmed = 이메일 주소가 확인되었습니다. 로그인해 계속하세요.
+login-notice-reset-sent = 이 주소로 가입된 계정이 있다면 새 비밀번호를 설정할 수 있는 링크를 보내 드렸습니다. 링크는 1시간 동안 유효합니다.
+login-notice-reset-done = 비밀번호가 변경되었습니다. 새 비밀번호로 로그인하세요.
+login-notice-link-expired = 만료되었거나 이미 사용된 링크입니다.
+
+forgot-title = 비밀번호 재설정
+forgot-intro = 계정의 이메일 주소를 입력하시면 새 비밀번호를 설정할 수 있는 링크를 보내 드립니다.
+forgot-submit = 링크 보내기
+
+signup-title = 회원가입
+signup-intro = 검색 조건을 저장하고 공고에 지원할 수 있으며, 협력 기관에 소속되어 있다면 직접 공고를 올릴 수도 있습니다.
+signup-submit = 가입하기
+signup-have-account = 이미 계정이 있으신가요? 로그인
+
+reset-title = 새 비밀번호 설정
+reset-submit = 새 비밀번호 저장
+
+account-title = 내 계정
+account-settings = 설정
+account-save = 저장
+account-resend = 링크 다시 보내기
+account-email-confirmed = 이메일 주소 { $email } 확인이 완료되었습니다.
+account-email-unconfirmed = 보내 드린 링크로 이메일 주소 { $email } 을(를) 확인해 주세요.
+account-notice-welcome = Passerelle에 오신 것을 환영합니다! { $email } 으로 확인 링크를 보내 드렸습니다.
+account-notice-sent = { $email } 으로 새 확인 링크를 보내 드렸습니다.
+account-notice-confirmed = 이메일 주소가 확인되었습니다. 감사합니다.
+account-notice-saved = 설정을 저장했습니다.
+
+## 이메일 (일반 텍스트)
+
+mail-confirm-subject = Passerelle 이메일 주소를 확인해 주세요
+mail-confirm-body =
+    { $name } 님, 안녕하세요.
+
+    Passerelle에 가입해 주셔서 감사합니다. 아래 링크를 열어 이메일 주소를 확인해 주세요.
+
+    { $link }
+
+    링크는 이틀 동안 유효합니다. 가입하신 적이 없다면 이 메일은 무시하셔도 됩니다.
+
+    — Passerelle 팀 드림
+mail-reset-subject = Passerelle 새 비밀번호 설정 안내
+mail-reset-body =
+    { $name } 님, 안녕하세요.
+
+    Passerelle 계정의 비밀번호 재설정 요청이 접수되었습니다. 아래 링크를 열어 새 비밀번호를 설정해 주세요.
+
+    { $link }
+
+    링크는 1시간 동안 유효합니다. 요청하신 적이 없다면 이 메일은 무시하세요. 비밀번호는 그대로 유지됩니다.
+
+    — Passerelle 팀 드림

@@ -7,12 +7,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_create_catalog;
+mod m20261124_000001_create_accounts;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261123_000001_create_catalog::Migration)]
+        vec![
+            Box::new(m20261123_000001_create_catalog::Migration),
+            Box::new(m20261124_000001_create_accounts::Migration),
+        ]
     }
 }

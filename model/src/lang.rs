@@ -74,13 +74,16 @@ pub const LANG_COOKIE: &str = "passerelle_lang";
 /// The reader's language from request headers: an explicit choice remembered in the cookie
 /// first, then the browser's `Accept-Language`, then the default.
 pub fn preferred(cookie_header: Option<&str>, accept_language: Option<&str>) -> Lang {
-    let from_cookie = cookie_header.and_then(|header| {
-        header.split(';').find_map(|pair| {
-            let (name, value) = pair.trim().split_once('=')?;
-            (name == LANG_COOKIE).then(|| Lang::from_code(value.trim()))?
-        })
-    });
+    let from_cookie = cookie_header.and_then(|header| cookie(header, LANG_COOKIE)).and_then(Lang::from_code);
     from_cookie.or_else(|| accept_language.and_then(Lang::negotiate)).unwrap_or(Lang::DEFAULT)
+}
+
+/// The value of cookie `name` in a `Cookie` request header.
+pub fn cookie<'h>(cookie_header: &'h str, name: &str) -> Option<&'h str> {
+    cookie_header.split(';').find_map(|pair| {
+        let (key, value) = pair.trim().split_once('=')?;
+        (key == name).then_some(value.trim())
+    })
 }
 
 impl fmt::Display for Lang {

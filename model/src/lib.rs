@@ -1,10 +1,12 @@
 //! Types shared by every crate, including the browser bundle: no I/O here.
 //!
+//! - [`account`]: roles, the viewer of a page, and the checks on account forms.
 //! - [`lang`]: the three interface languages and `Accept-Language` negotiation.
 //! - [`vocab`]: the closed vocabularies of the record (kinds, career stages, fields, CEFR levels).
 //! - [`record`]: the import format (`openings.jsonl`) and its validation.
 //! - [`dto`]: what pages and the JSON API receive.
 
+pub mod account;
 pub mod dto;
 pub mod lang;
 pub mod record;

@@ -32,6 +32,20 @@ pub enum Command {
         #[command(subcommand)]
         what: SeedCommand,
     },
+    /// Manages accounts.
+    Admin {
+        #[command(subcommand)]
+        what: AdminCommand,
+    },
+    /// Lists the e-mails Passerelle has queued, newest first (with no SMTP server configured,
+    /// this is where confirmation and reset links can be read).
+    Outbox {
+        /// Only e-mails to this address.
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, default_value_t = 10)]
+        limit: u64,
+    },
     /// Measures search on a synthetic catalogue: indexing, in-process and HTTP latency against
     /// SQLite FTS5, write-to-searchable time and the server's memory. Works in its own
     /// temporary directory; the data directory is not touched.
@@ -48,6 +62,21 @@ pub enum Command {
         /// Only index and search in-process (skip FTS5, the CLI import and the HTTP run).
         #[arg(long)]
         index_only: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Makes EMAIL a platform admin: a new account (password from PASSERELLE_ADMIN_PASSWORD,
+    /// else asked for), or an existing account promoted.
+    Create {
+        email: String,
+        /// The name shown on the site.
+        #[arg(long, default_value = "Admin")]
+        name: String,
+        /// The language of the admin's e-mails and pages (fr, en, ko).
+        #[arg(long, default_value = "en")]
+        lang: String,
     },
 }
 
@@ -102,6 +131,10 @@ pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
         Command::Bench { openings, queries, dir, index_only } => {
             crate::bench::run(crate::bench::BenchOptions { openings, queries, dir, index_only }).await
         }
+        Command::Admin { what: AdminCommand::Create { email, name, lang } } => {
+            crate::admin::create_admin(&config, &email, &name, &lang).await
+        }
+        Command::Outbox { to, limit } => crate::admin::print_outbox(&config, to.as_deref(), limit).await,
         Command::Seed { what: SeedCommand::Demo } => {
             let catalog = config.open_catalog().await?;
             let summary = crate::demo::seed(&catalog, catalog::today()).await?;
@@ -150,13 +183,16 @@ async fn serve(config: Config) -> Result<(), ServerError> {
             "no browser bundle found: pages work, without hydration (run scripts/build-client.sh)"
         );
     }
-    let app = crate::router::router(&config, catalog);
+    let auth = config.auth(&catalog);
+    tokio::spawn(crate::auth::mail::run_sender(catalog.db().clone(), config.mail.clone(), auth.mail_waiting.clone()));
+    let app = crate::router::router(&config, catalog, auth);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|source| ServerError::Bind { addr: config.addr.to_string(), source })?;
     tracing::info!("Passerelle is listening on http://{}", config.addr);
     println!("Passerelle is listening on http://{}", config.addr);
-    axum::serve(listener, app)
+    // The client's address reaches the handlers for rate limits.
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

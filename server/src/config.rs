@@ -15,8 +15,11 @@ pub struct Config {
     pub addr: SocketAddr,
     /// `PASSERELLE_SITE_ROOT`: where the browser bundle was built (`pkg/` inside).
     pub site_root: PathBuf,
-    /// `PASSERELLE_PUBLIC_URL`: the origin used in canonical links; defaults to `http://{addr}`.
+    /// `PASSERELLE_PUBLIC_URL`: the origin used in canonical links and e-mailed links; defaults
+    /// to `http://{addr}`. Cookies are marked `Secure` when it starts with `https://`.
     pub public_url: String,
+    /// `PASSERELLE_SMTP_URL` and `PASSERELLE_MAIL_FROM`.
+    pub mail: crate::auth::mail::MailSettings,
 }
 
 impl Config {
@@ -28,7 +31,13 @@ impl Config {
             name: "PASSERELLE_ADDR",
             reason: format!("'{addr_text}' is not host:port ({e})"),
         })?;
-        Ok(Config::new(data_dir, var("DATABASE_URL"), addr, var("PASSERELLE_SITE_ROOT"), var("PASSERELLE_PUBLIC_URL")))
+        let mut config =
+            Config::new(data_dir, var("DATABASE_URL"), addr, var("PASSERELLE_SITE_ROOT"), var("PASSERELLE_PUBLIC_URL"));
+        config.mail.smtp_url = var("PASSERELLE_SMTP_URL");
+        if let Some(from) = var("PASSERELLE_MAIL_FROM") {
+            config.mail.from = from;
+        }
+        Ok(config)
     }
 
     pub fn new(
@@ -40,19 +49,29 @@ impl Config {
     ) -> Config {
         let database_url =
             database_url.unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data_dir.join("passerelle.db").display()));
+        let public_url =
+            public_url.map(|url| url.trim_end_matches('/').to_string()).unwrap_or_else(|| format!("http://{addr}"));
+        let host = public_url
+            .split_once("://")
+            .map_or("localhost", |(_, rest)| rest.split([':', '/']).next().unwrap_or("localhost"));
+        let mail = crate::auth::mail::MailSettings { smtp_url: None, from: format!("Passerelle <noreply@{host}>") };
         Config {
             database_url,
             addr,
             site_root: PathBuf::from(site_root.unwrap_or_else(|| "target/site".to_string())),
-            public_url: public_url
-                .map(|url| url.trim_end_matches('/').to_string())
-                .unwrap_or_else(|| format!("http://{addr}")),
+            public_url,
+            mail,
             data_dir,
         }
     }
 
     pub fn index_dir(&self) -> PathBuf {
         self.data_dir.join("index")
+    }
+
+    /// What the account handlers need, over the catalogue's database.
+    pub fn auth(&self, catalog: &catalog::Catalog) -> crate::auth::Auth {
+        crate::auth::Auth::new(catalog.db().clone(), &self.public_url)
     }
 
     /// Opens the catalogue (migrating the database and rebuilding a missing index).

@@ -6,6 +6,10 @@ pub enum ServerError {
     Catalog(#[from] catalog::CatalogError),
     #[error(transparent)]
     Search(#[from] search::SearchError),
+    #[error(transparent)]
+    Db(#[from] db::DbError),
+    #[error("password hashing failed: {0}")]
+    Password(String),
     #[error("cannot read {path}: {source}")]
     ReadFile { path: PathBuf, source: std::io::Error },
     /// An import file was refused; each entry is `line N: reason`.

@@ -4,9 +4,13 @@
 //! - [`config`]: settings read once from the environment.
 //! - [`cli`]: the commands of the contract (`serve`, `migrate`, `import`, `reindex`, `seed`).
 //! - [`router`]: the axum router: pages (Leptos), JSON API, health, language redirects, assets.
+//! - [`auth`]: sessions, CSRF, rate limits, the account forms and their e-mails; [`admin`]: the
+//!   account commands of the CLI.
 //! - [`api`]: `/api/v1/…` handlers. [`import`]: reading JSONL files. [`demo`]: the demo data.
 
+pub mod admin;
 pub mod api;
+pub mod auth;
 pub mod bench;
 pub mod cli;
 pub mod config;

@@ -8,7 +8,7 @@ use axum::Router;
 use axum::extract::{FromRef, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use model::Lang;
@@ -18,13 +18,21 @@ use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+use crate::auth::{Auth, forms};
 use crate::config::Config;
 
 #[derive(Clone)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub catalog: catalog::Catalog,
+    pub auth: Auth,
     pub public_url: Arc<str>,
+}
+
+impl FromRef<AppState> for Auth {
+    fn from_ref(state: &AppState) -> Self {
+        state.auth.clone()
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -44,26 +52,15 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .build()
 }
 
-pub fn router(config: &Config, catalog: catalog::Catalog) -> Router {
+pub fn router(config: &Config, catalog: catalog::Catalog, auth: Auth) -> Router {
     let leptos_options = leptos_options(config);
     let state = AppState {
         leptos_options: leptos_options.clone(),
         catalog: catalog.clone(),
+        auth,
         public_url: Arc::from(config.public_url.as_str()),
     };
-    let context = {
-        let catalog = catalog.clone();
-        let site_url = app::SiteUrl(config.public_url.clone());
-        move || {
-            provide_context(catalog.clone());
-            provide_context(site_url.clone());
-        }
-    };
-    let shell = {
-        let options = leptos_options.clone();
-        move || app::shell(options.clone())
-    };
-    let routes = generate_route_list(App);
+    let routes = page_routes();
     let pkg_dir = config.site_root.join("pkg");
     let immutable =
         SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
@@ -75,15 +72,55 @@ pub fn router(config: &Config, catalog: catalog::Catalog) -> Router {
         .route("/api/v1/openings", get(crate::api::search))
         .route("/api/v1/openings/{id}", get(crate::api::opening))
         .route("/api/v1/suggestions", get(crate::api::suggestions))
+        // The account forms post to their own page's URL (see `auth::forms`).
+        .route("/{lang}/signup", post(forms::sign_up))
+        .route("/{lang}/login", post(forms::log_in))
+        .route("/{lang}/logout", post(forms::log_out))
+        .route("/{lang}/confirm", get(forms::confirm_email))
+        .route("/{lang}/account/confirm", post(forms::resend_confirmation))
+        .route("/{lang}/forgot", post(forms::request_reset))
+        .route("/{lang}/reset", post(forms::reset_password))
+        .route("/{lang}/account", post(forms::save_account))
         .route(app::STYLESHEET_PATH, get(stylesheet))
         .route("/assets/favicon.svg", get(favicon))
         .nest_service("/pkg", tower::ServiceBuilder::new().layer(immutable).service(ServeDir::new(pkg_dir)))
-        .leptos_routes_with_context(&state, routes, context.clone(), shell.clone())
+        .leptos_routes_with_context(&state, routes, page_context(&state), shell(&state))
         // Rendered whole (not streamed), like the routes above: `/en/` and unknown paths land here.
-        .fallback(leptos_axum::render_app_async_with_context(context, shell))
+        .fallback(leptos_axum::render_app_async_with_context(page_context(&state), shell(&state)))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::session::resolve))
         .layer(axum::middleware::from_fn(crate::html::tidy_markers))
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// The app's pages, listed once per process. Listing runs the whole app with resource loading
+/// switched off for the entire process (leptos issue #4773): a page rendering at that moment
+/// would wait forever, so it must never happen once pages are served (or, in tests, while
+/// another test renders).
+pub fn page_routes() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+/// What every page's server functions find in their context.
+fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    let catalog = state.catalog.clone();
+    let site_url = app::SiteUrl(state.public_url.to_string());
+    move || {
+        provide_context(catalog.clone());
+        provide_context(site_url.clone());
+    }
+}
+
+fn shell(state: &AppState) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
+    let options = state.leptos_options.clone();
+    move || app::shell(options.clone()).into_any()
+}
+
+/// Renders the page at the request's path, as a GET would (used to show a rejected form again
+/// with what was typed, which the request's `PageState` carries).
+pub async fn render_page(state: &AppState, request: axum::extract::Request) -> Response {
+    leptos_axum::render_app_async_with_context(page_context(state), shell(state))(request).await
 }
 
 fn header_str(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
@@ -116,18 +153,23 @@ async fn set_lang(
     let home = format!("/{}/", lang.code());
     // Only paths on this site: no `//host` or `/\host` open redirects.
     let next = query.next.filter(|next| is_local_path(next)).unwrap_or(home);
-    let secure = if state.public_url.starts_with("https://") { "; Secure" } else { "" };
-    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", lang.code());
     let mut response = Redirect::to(&next).into_response();
-    if let Ok(value) = HeaderValue::from_str(&cookie) {
-        response.headers_mut().insert(header::SET_COOKIE, value);
-    }
+    remember_lang(&mut response, &state, lang);
     response
+}
+
+/// Remembers `lang` as the reader's choice (a cookie for a year).
+pub fn remember_lang(response: &mut Response, state: &AppState, lang: Lang) {
+    let secure = if state.auth.secure_cookies { "; Secure" } else { "" };
+    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}", lang.code());
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
 }
 
 /// A path on this site. Browsers drop tabs and newlines from URLs and read `\` as `/`, so
 /// `/\tevil.example` would become `//evil.example`: such characters are refused outright.
-fn is_local_path(next: &str) -> bool {
+pub fn is_local_path(next: &str) -> bool {
     next.starts_with('/')
         && !next.starts_with("//")
         && !next.chars().any(|c| c == '\\' || c.is_whitespace() || c.is_control())

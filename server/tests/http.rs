@@ -1,47 +1,12 @@
 //! The HTTP contract, against the real router over a real SQLite file and index seeded with the
 //! demo data.
 
-use axum::Router;
-use axum::body::Body;
-use http::{Request, StatusCode, header};
-use http_body_util::BodyExt;
-use server::config::Config;
-use tower::ServiceExt;
+mod common;
 
-struct Site {
-    router: Router,
-    _dir: tempfile::TempDir,
-}
-
-async fn site() -> Site {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let addr = "127.0.0.1:3000".parse().expect("addr");
-    let config = Config::new(dir.path().to_path_buf(), None, addr, None, None);
-    let catalog = config.open_catalog().await.expect("catalog");
-    server::demo::seed(&catalog, catalog::today()).await.expect("demo");
-    Site { router: server::router::router(&config, catalog), _dir: dir }
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: http::HeaderMap,
-    body: String,
-}
+use common::{PUBLIC_URL, Reply, Site, demo_site as site};
+use http::{StatusCode, header};
 
 impl Site {
-    async fn get(&self, uri: &str, headers: &[(&str, &str)]) -> Reply {
-        let mut request = Request::get(uri);
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let response =
-            self.router.clone().oneshot(request.body(Body::empty()).expect("request")).await.expect("response");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
-    }
-
     /// A demo opening's id, found by its external id through the API.
     async fn opening_id(&self, external_id: &str) -> i64 {
         let (_, api) = self.json("/api/v1/openings?per_page=100").await;
@@ -50,11 +15,6 @@ impl Site {
             .and_then(|hits| hits.iter().find(|h| h["external_id"] == external_id))
             .and_then(|hit| hit["id"].as_i64())
             .unwrap_or_else(|| panic!("demo opening {external_id} not found"))
-    }
-
-    async fn json(&self, uri: &str) -> (StatusCode, serde_json::Value) {
-        let reply = self.get(uri, &[]).await;
-        (reply.status, serde_json::from_str(&reply.body).expect("JSON body"))
     }
 }
 
@@ -98,10 +58,10 @@ async fn each_language_has_its_lang_and_alternates() {
         assert!(reply.body.contains("class=\"opening-card\""), "{lang}: recent openings missing");
         assert!(!reply.body.contains("<template"), "{lang}: the page was streamed out of order");
         for other in ["en", "fr", "ko"] {
-            let alternate = format!("href=\"http://127.0.0.1:3000/{other}/\" hreflang=\"{other}\" rel=\"alternate\"");
+            let alternate = format!("href=\"{PUBLIC_URL}/{other}/\" hreflang=\"{other}\" rel=\"alternate\"");
             assert!(reply.body.contains(&alternate), "{lang}: no alternate for {other}");
         }
-        assert!(reply.body.contains(&format!("href=\"http://127.0.0.1:3000/{lang}/\" rel=\"canonical\"")));
+        assert!(reply.body.contains(&format!("href=\"{PUBLIC_URL}/{lang}/\" rel=\"canonical\"")));
     }
 }
 

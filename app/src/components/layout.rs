@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use model::Lang;
 
+use crate::components::form::{CsrfField, page_state};
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::url::{encode, same_page_in};
 
@@ -23,9 +24,41 @@ pub fn Header() -> impl IntoView {
                     <a href=home>{tr("nav-home")}</a>
                     <a href=openings>{tr("nav-openings")}</a>
                 </nav>
+                <AccountNav />
                 <LanguageSwitcher />
             </div>
         </header>
+    }
+}
+
+/// Sign in and sign up, or the account and sign out.
+#[component]
+fn AccountNav() -> impl IntoView {
+    let lang = use_lang();
+    let href = move |page: &str| format!("/{}/{page}", lang.code());
+    view! {
+        <nav class="account-nav" aria-label=tr("nav-account")>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let state = page_state().await;
+                    match state.viewer {
+                        Some(viewer) => view! {
+                            <a href=href("account")>{viewer.display_name.clone()}</a>
+                            <form method="post" action=href("logout") class="account-nav__logout">
+                                <CsrfField token=state.csrf.clone() />
+                                <button type="submit" class="link-button">{tr("nav-logout")}</button>
+                            </form>
+                        }
+                        .into_any(),
+                        None => view! {
+                            <a href=href("login")>{tr("nav-login")}</a>
+                            <a href=href("signup")>{tr("nav-signup")}</a>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        </nav>
     }
 }
 

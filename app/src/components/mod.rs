@@ -1,6 +1,7 @@
 //! Pieces shared by several pages.
 
 pub mod filters;
+pub mod form;
 pub mod layout;
 pub mod opening_card;
 pub mod pagination;

@@ -1,14 +1,22 @@
 //! One module per page.
 
+mod account;
 mod home;
+mod login;
 mod not_found;
 mod opening;
 mod openings;
+mod reset;
+mod signup;
 
+pub use account::AccountPage;
 pub use home::HomePage;
+pub use login::{ForgotPage, LoginPage};
 pub use not_found::{NotFound, NotFoundPage};
 pub use opening::OpeningPage;
 pub use openings::OpeningsPage;
+pub use reset::ResetPage;
+pub use signup::SignupPage;
 
 use leptos::prelude::*;
 

@@ -1,4 +1,8 @@
 //! SeaORM entities, one module per table (see `migrations/` for the schema's history).
 
+pub mod account;
+pub mod account_token;
 pub mod institution;
 pub mod opening;
+pub mod outbox;
+pub mod session;

@@ -1,0 +1,88 @@
+//! Form pieces shared by every form: the page state (viewer, CSRF token, a rejected form's
+//! echo), labelled fields that show their problem beside them, and the form-wide alert.
+
+use leptos::prelude::*;
+use model::account::{FormEcho, PageState};
+
+use crate::i18n::tr;
+
+/// The page state, loaded once per page load by the layout.
+#[derive(Clone, Copy)]
+pub struct PageStateResource(pub OnceResource<Result<PageState, ServerFnError>>);
+
+/// Loads the page state and provides it to the page (see [`PageStateResource`]).
+pub fn provide_page_state() {
+    provide_context(PageStateResource(OnceResource::new(crate::api::page_state())));
+}
+
+/// The page state, once loaded (inside a `Suspense`).
+pub async fn page_state() -> PageState {
+    match use_context::<PageStateResource>() {
+        Some(PageStateResource(resource)) => resource.await.unwrap_or_default(),
+        None => PageState::default(),
+    }
+}
+
+/// The echo of a rejected `form`, if this page shows one.
+pub fn echo_of(state: &PageState, form: &str) -> FormEcho {
+    state.echo.clone().filter(|echo| echo.form == form).unwrap_or_else(|| FormEcho::new(form))
+}
+
+/// The hidden field every state-changing form sends back.
+#[component]
+pub fn CsrfField(token: String) -> impl IntoView {
+    view! { <input type="hidden" name="csrf" value=token /> }
+}
+
+/// A problem with the form as a whole, announced as soon as the page shows it.
+#[component]
+pub fn FormAlert(echo: FormEcho) -> impl IntoView {
+    echo.error("").map(|message| {
+        view! {
+            <p class="notice notice--error" role="alert" id="form-alert">
+                {tr(message)}
+            </p>
+        }
+    })
+}
+
+/// A labelled input with its problem beside it (`aria-invalid`, `aria-describedby`). The value
+/// comes back from the echo, except for passwords, which are never sent back.
+#[component]
+pub fn Field(
+    echo: FormEcho,
+    name: &'static str,
+    label: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] value: Option<String>,
+    #[prop(default = true)] required: bool,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error = echo.error(name).map(tr);
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let described: Vec<&str> =
+        [hint.map(|_| hint_id.as_str()), error.as_ref().map(|_| error_id.as_str())].into_iter().flatten().collect();
+    let described = (!described.is_empty()).then(|| described.join(" "));
+    let invalid = error.is_some();
+    let typed = if kind == "password" { None } else { echo.value(name).map(str::to_string).or(value) };
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label for=id.clone()>{tr(label)}</label>
+            {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{tr(hint)}</p> })}
+            <input
+                id=id
+                name=name
+                type=kind
+                value=typed
+                autocomplete=autocomplete
+                required=required
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=described
+            />
+            {error.map(|message| view! { <p class="field__error" id=error_id>{message}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,89 @@
+//! Who is asking, for every request: the session cookie names an account (looked up in the
+//! database), and the CSRF cookie holds the token that this browser's forms must send back.
+//! Both end up in the request's extensions as a [`PageState`], which pages and handlers read.
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use chrono::Utc;
+use db::Account;
+use model::account::{PageState, Viewer};
+
+use super::Auth;
+use super::token::{looks_like_token, random_token, token_hash};
+
+pub const SESSION_COOKIE: &str = "passerelle_session";
+pub const CSRF_COOKIE: &str = "passerelle_csrf";
+/// A session lasts this long from sign-in.
+pub const SESSION_DAYS: i64 = 30;
+
+/// The signed-in account behind a request, for handlers that need more than the [`Viewer`].
+#[derive(Clone, Debug)]
+pub struct SignedIn(pub Option<Account>);
+
+pub fn viewer_of(account: &Account) -> Viewer {
+    Viewer {
+        account_id: account.id,
+        email: account.email.clone(),
+        display_name: account.display_name.clone(),
+        lang: account.lang,
+        role: account.role,
+        email_confirmed: account.email_confirmed,
+    }
+}
+
+pub fn request_cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|h| model::lang::cookie(h, name))
+}
+
+/// Looks the session up and makes sure the browser has a CSRF token.
+pub async fn resolve(State(auth): State<Auth>, mut request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    if path.starts_with("/pkg/") || path.starts_with("/assets/") {
+        return next.run(request).await;
+    }
+    let headers = request.headers();
+    let session = request_cookie(headers, SESSION_COOKIE).filter(|t| looks_like_token(t)).map(token_hash);
+    let account = match &session {
+        Some(hash) => match auth.db.session_account(hash, Utc::now().fixed_offset()).await {
+            Ok(account) => account,
+            Err(err) => {
+                tracing::error!(error = %err, "session lookup failed");
+                None
+            }
+        },
+        None => None,
+    };
+    let stale_session = session.is_some() && account.is_none();
+    let existing_csrf = request_cookie(headers, CSRF_COOKIE).filter(|t| looks_like_token(t)).map(str::to_string);
+    let fresh_csrf = existing_csrf.is_none();
+    let csrf = existing_csrf.unwrap_or_else(random_token);
+    let state = PageState { viewer: account.as_ref().map(viewer_of), csrf: csrf.clone(), echo: None };
+    request.extensions_mut().insert(state);
+    request.extensions_mut().insert(SignedIn(account));
+    let mut response = next.run(request).await;
+    // A handler that signed someone in or out has set both cookies itself.
+    if response.headers().get_all(header::SET_COOKIE).iter().count() == 0 {
+        if fresh_csrf {
+            add_cookie(&mut response, &auth, CSRF_COOKIE, Some(&csrf));
+        }
+        if stale_session {
+            add_cookie(&mut response, &auth, SESSION_COOKIE, None);
+        }
+    }
+    response
+}
+
+/// Sets cookie `name` (HttpOnly, SameSite=Lax, Secure behind HTTPS), or clears it with `None`.
+pub fn add_cookie(response: &mut Response, auth: &Auth, name: &str, value: Option<&str>) {
+    let secure = if auth.secure_cookies { "; Secure" } else { "" };
+    let (value, max_age) = match value {
+        Some(value) => (value, SESSION_DAYS * 24 * 3600),
+        None => ("", 0),
+    };
+    let cookie = format!("{name}={value}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}");
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+}

@@ -1,0 +1,155 @@
+//! The authorisation matrix: every route, as every kind of visitor, gets the answer its role
+//! allows (checked on the server, whatever the page shows). A new page of the app fails this
+//! test until it has a row here.
+
+mod common;
+
+use common::{Browser, PASSWORD, Site, demo_site};
+
+use http::StatusCode;
+
+/// Who is asking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Visitor {
+    Anonymous,
+    Researcher,
+    PlatformAdmin,
+}
+
+const VISITORS: [Visitor; 3] = [Visitor::Anonymous, Visitor::Researcher, Visitor::PlatformAdmin];
+
+/// What a visitor gets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Answer {
+    Page,
+    /// 303 to a path starting with this.
+    Redirect(&'static str),
+}
+
+use Answer::{Page, Redirect};
+
+struct Row {
+    method: &'static str,
+    path: &'static str,
+    fields: &'static [(&'static str, &'static str)],
+    /// As [`VISITORS`]: anonymous, researcher, platform admin.
+    answers: [Answer; 3],
+}
+
+const fn get(path: &'static str, answers: [Answer; 3]) -> Row {
+    Row { method: "GET", path, fields: &[], answers }
+}
+
+const fn post(path: &'static str, fields: &'static [(&'static str, &'static str)], answers: [Answer; 3]) -> Row {
+    Row { method: "POST", path, fields, answers }
+}
+
+const EVERYONE: [Answer; 3] = [Page, Page, Page];
+const SIGNED_IN: [Answer; 3] = [Redirect("/en/login?next="), Page, Page];
+
+/// Every route of the site. `{id}` is a demo opening.
+const MATRIX: &[Row] = &[
+    get("/en/", EVERYONE),
+    get("/en/openings", EVERYONE),
+    get("/en/openings/{id}", EVERYONE),
+    get("/en/login", EVERYONE),
+    get("/en/signup", EVERYONE),
+    get("/en/forgot", EVERYONE),
+    get("/en/reset", EVERYONE),
+    get("/en/account", SIGNED_IN),
+    get("/api/v1/openings", EVERYONE),
+    get("/api/v1/openings/{id}", EVERYONE),
+    get("/api/v1/suggestions?q=qu", EVERYONE),
+    get("/healthz", EVERYONE),
+    post(
+        "/en/account",
+        &[("display_name", "Renamed"), ("preferred_lang", "en")],
+        [Redirect("/en/login"), Redirect("/en/account?saved=1"), Redirect("/en/account?saved=1")],
+    ),
+    post("/en/account/confirm", &[], [Redirect("/en/login"), Redirect("/en/account?sent=1"), Redirect("/en/account")]),
+    post("/en/logout", &[], [Redirect("/en/"), Redirect("/en/"), Redirect("/en/")]),
+];
+
+/// The accounts behind the signed-in visitors: (researcher, platform admin).
+async fn accounts(site: &Site) -> (i64, i64) {
+    let hash = server::auth::password::hash_password(PASSWORD).expect("hash");
+    let mut ids = Vec::new();
+    for (email, role, confirmed) in [
+        ("researcher@kaist.ac.kr", model::account::Role::Researcher, false),
+        ("admin@passerelle.example", model::account::Role::PlatformAdmin, true),
+    ] {
+        let new = db::NewAccount {
+            email,
+            password_hash: &hash,
+            display_name: "Someone",
+            lang: model::Lang::En,
+            role,
+            email_confirmed: confirmed,
+        };
+        ids.push(site.db.create_account(new, chrono::Utc::now().fixed_offset()).await.expect("account").id);
+    }
+    (ids[0], ids[1])
+}
+
+/// A browser with a fresh session of `account` (or none), and the CSRF cookie a first page gives.
+async fn browser_as(site: &Site, account: Option<i64>) -> Browser<'_> {
+    let mut browser = Browser::new(site);
+    if let Some(id) = account {
+        let token = server::auth::token::random_token();
+        let now = chrono::Utc::now().fixed_offset();
+        let hash = server::auth::token::token_hash(&token);
+        site.db.start_session(&hash, id, now, now + chrono::Duration::days(1)).await.expect("session");
+        browser.cookies.insert("passerelle_session".into(), token);
+    }
+    browser.get("/en/").await;
+    browser
+}
+
+#[tokio::test]
+async fn every_route_answers_each_role_as_allowed() {
+    let site = demo_site().await;
+    let (_, api) = site.json("/api/v1/openings?per_page=1").await;
+    let id = api["hits"][0]["id"].as_i64().expect("a demo opening").to_string();
+    let (researcher, admin) = accounts(&site).await;
+    let mut failures = Vec::new();
+    for (slot, visitor) in VISITORS.into_iter().enumerate() {
+        let account = match visitor {
+            Visitor::Anonymous => None,
+            Visitor::Researcher => Some(researcher),
+            Visitor::PlatformAdmin => Some(admin),
+        };
+        for row in MATRIX {
+            // A fresh session per row: some rows (sign-out) end it.
+            let mut browser = browser_as(&site, account).await;
+            let path = row.path.replace("{id}", &id);
+            let reply = match row.method {
+                "GET" => browser.get(&path).await,
+                _ => browser.post(&path, row.fields).await,
+            };
+            let expected = row.answers[slot];
+            let ok = match expected {
+                Page => reply.status == StatusCode::OK,
+                Redirect(to) => reply.status == StatusCode::SEE_OTHER && reply.location().starts_with(to),
+            };
+            if !ok {
+                failures.push(format!(
+                    "{visitor:?} {} {path}: expected {expected:?}, got {} {}",
+                    row.method,
+                    reply.status,
+                    reply.location()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_page_of_the_app_has_a_row() {
+    let paths: Vec<String> = server::router::page_routes().into_iter().map(|route| route.path().to_string()).collect();
+    for path in paths {
+        let as_row = path.replace("{lang}", "en").replace(":lang", "en").replace(":id", "{id}");
+        let as_row = if as_row == "/en" { "/en/".to_string() } else { as_row };
+        assert!(MATRIX.iter().any(|row| row.method == "GET" && row.path == as_row), "no row for the page {path}");
+    }
+}

@@ -1,0 +1,157 @@
+//! What the HTTP tests share: a site on a fresh data directory (the real router, a real SQLite
+//! file and index), replies, and a browser that keeps cookies and sends forms with their CSRF
+//! token.
+
+#![allow(dead_code)] // Each test file uses part of this.
+
+use std::collections::BTreeMap;
+
+use axum::Router;
+use axum::body::Body;
+use http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use server::config::Config;
+use tower::ServiceExt;
+
+pub const PUBLIC_URL: &str = "https://passerelle.example";
+
+pub struct Site {
+    pub router: Router,
+    pub db: db::Db,
+    pub config: Config,
+    _dir: tempfile::TempDir,
+}
+
+/// A site with no openings.
+pub async fn empty_site() -> Site {
+    site(false).await
+}
+
+/// A site with the demo openings.
+pub async fn demo_site() -> Site {
+    site(true).await
+}
+
+async fn site(with_demo: bool) -> Site {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let addr = "127.0.0.1:3000".parse().expect("addr");
+    let config = Config::new(dir.path().to_path_buf(), None, addr, None, Some(PUBLIC_URL.into()));
+    let catalog = config.open_catalog().await.expect("catalog");
+    if with_demo {
+        server::demo::seed(&catalog, catalog::today()).await.expect("demo");
+    }
+    let auth = config.auth(&catalog);
+    let db = catalog.db().clone();
+    Site { router: server::router::router(&config, catalog, auth), db, config, _dir: dir }
+}
+
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: http::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn location(&self) -> &str {
+        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).expect("JSON body")
+    }
+}
+
+impl Site {
+    /// A GET with no cookies.
+    pub async fn get(&self, uri: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut request = Request::get(uri);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::empty()).expect("request")).await
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.expect("response");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    pub async fn json(&self, uri: &str) -> (StatusCode, serde_json::Value) {
+        let reply = self.get(uri, &[]).await;
+        (reply.status, reply.json())
+    }
+
+    /// The link in the newest e-mail to `address` (as a path), the e-mail's language and subject.
+    pub async fn mailed_link(&self, address: &str) -> (String, model::Lang, String) {
+        let mails = self.db.outbox(Some(address), 1).await.expect("outbox");
+        let mail = &mails.first().expect("an e-mail was queued").mail;
+        let link = mail.body.split_whitespace().find(|w| w.starts_with(PUBLIC_URL)).expect("a link");
+        (link.trim_start_matches(PUBLIC_URL).to_string(), mail.lang, mail.subject.clone())
+    }
+}
+
+/// A browser: keeps cookies, and sends forms with the CSRF token of its cookie.
+pub struct Browser<'s> {
+    site: &'s Site,
+    pub cookies: BTreeMap<String, String>,
+}
+
+impl<'s> Browser<'s> {
+    pub fn new(site: &'s Site) -> Browser<'s> {
+        Browser { site, cookies: BTreeMap::new() }
+    }
+
+    pub async fn send(&mut self, request: http::request::Builder, body: String) -> Reply {
+        let cookie = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
+        let request = request.header(header::HOST, "passerelle.example").header(header::COOKIE, cookie);
+        let reply = self.site.send(request.body(Body::from(body)).expect("request")).await;
+        for set in reply.headers.get_all(header::SET_COOKIE) {
+            let text = set.to_str().expect("cookie");
+            assert!(text.contains("HttpOnly") && text.contains("SameSite=Lax") && text.contains("Secure"), "{text}");
+            let (pair, _) = text.split_once(';').unwrap_or((text, ""));
+            let (name, value) = pair.split_once('=').expect("name=value");
+            if value.is_empty() {
+                self.cookies.remove(name);
+            } else {
+                self.cookies.insert(name.to_string(), value.to_string());
+            }
+        }
+        reply
+    }
+
+    pub async fn get(&mut self, uri: &str) -> Reply {
+        self.send(Request::get(uri), String::new()).await
+    }
+
+    /// Posts a form as the page would, with the CSRF token of the browser's cookie.
+    pub async fn post(&mut self, uri: &str, fields: &[(&str, &str)]) -> Reply {
+        let csrf = self.cookies.get("passerelle_csrf").cloned().unwrap_or_default();
+        self.post_with_token(uri, fields, &csrf).await
+    }
+
+    pub async fn post_with_token(&mut self, uri: &str, fields: &[(&str, &str)], csrf: &str) -> Reply {
+        let mut all: Vec<(&str, &str)> = vec![("csrf", csrf)];
+        all.extend_from_slice(fields);
+        let body = serde_urlencoded::to_string(&all).expect("form");
+        let request = Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        self.send(request, body).await
+    }
+
+    /// Signs up (and stays signed in) with a new account.
+    pub async fn sign_up(&mut self, name: &str, email: &str, lang: &str) -> Reply {
+        self.get(&format!("/{lang}/signup")).await;
+        let fields = [("display_name", name), ("email", email), ("password", PASSWORD), ("preferred_lang", lang)];
+        self.post(&format!("/{lang}/signup"), &fields).await
+    }
+
+    pub async fn log_in(&mut self, email: &str, password: &str) -> Reply {
+        self.get("/en/login").await;
+        self.post("/en/login", &[("email", email), ("password", password)]).await
+    }
+}
+
+pub const PASSWORD: &str = "a long enough passphrase";

@@ -246,7 +246,35 @@ pub fn search_query(params: &SearchParams, lang: Lang, today: NaiveDate) -> Sear
     }
 }
 
-/// Today's date where Passerelle runs; deadlines are compared with it.
+/// The day deadlines are compared with. A deadline is a day "anywhere on Earth": an opening
+/// stays open until its deadline day has ended in every time zone (UTC−12), so that nobody,
+/// in Seoul or in Sherbrooke, loses a day to where they live. Openings close by this rule at
+/// query time: they leave searches, and their page says they are closed.
 pub fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
+    today_at(chrono::Utc::now())
+}
+
+/// [`today`] at the instant `now`.
+pub fn today_at(now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    (now - chrono::Duration::hours(12)).date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, TimeZone, Utc};
+
+    use super::today_at;
+
+    #[test]
+    fn a_deadline_ends_when_its_day_has_ended_everywhere() {
+        let deadline = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap_or_default();
+        let open_at = |y, m, d, h, min| {
+            let now = Utc.with_ymd_and_hms(y, m, d, h, min, 0).single().unwrap_or_default();
+            deadline >= today_at(now)
+        };
+        assert!(open_at(2027, 3, 1, 14, 0), "14:00 UTC on the day (23:00 in Seoul)");
+        assert!(open_at(2027, 3, 2, 4, 0), "already March 2 in Seoul, still March 1 in Sherbrooke");
+        assert!(open_at(2027, 3, 2, 11, 59), "the last minute of March 1 at UTC−12");
+        assert!(!open_at(2027, 3, 2, 12, 0), "March 1 is over everywhere");
+    }
 }

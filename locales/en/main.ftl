@@ -98,6 +98,7 @@ pagination-goto = Page { $page }
 
 opening-details = Details
 opening-deadline = Deadline
+opening-deadline-note = (until the end of that day, anywhere on Earth)
 opening-days-left =
     { $days ->
         [0] closes today

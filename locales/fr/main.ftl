@@ -98,6 +98,7 @@ pagination-goto = Page { $page }
 
 opening-details = Détails
 opening-deadline = Date limite
+opening-deadline-note = (jusqu’à la fin de cette journée, partout dans le monde)
 opening-days-left =
     { $days ->
         [0] se termine aujourd’hui

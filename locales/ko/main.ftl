@@ -90,6 +90,7 @@ pagination-goto = { $page }페이지
 
 opening-details = 상세 정보
 opening-deadline = 마감일
+opening-deadline-note = (전 세계 모든 시간대에서 그날이 끝날 때까지)
 opening-days-left =
     { $days ->
         [0] 오늘 마감

@@ -42,7 +42,8 @@ async fn smtp_server(refuse: bool) -> (u16, Arc<Mutex<Vec<String>>>) {
                         b"250 test\r\n"
                     } else if command.starts_with("RCPT") && refuse {
                         b"550 no such mailbox\r\n"
-                    } else if command.starts_with("MAIL") || command.starts_with("RCPT") || command.starts_with("RSET") {
+                    } else if command.starts_with("MAIL") || command.starts_with("RCPT") || command.starts_with("RSET")
+                    {
                         b"250 ok\r\n"
                     } else if command.starts_with("DATA") {
                         in_data = true;
@@ -95,7 +96,10 @@ async fn queued_mail_is_sent_over_smtp_and_marked_sent() {
     assert!(messages[0].contains("Content-Type: text/plain; charset=utf-8"));
     assert!(db.unsent_mail(5, 10).await.expect("unsent").is_empty(), "marked sent");
     // Nothing is sent twice.
-    assert_eq!(server::auth::mail::deliver_pending(&db, &transport, "noreply@passerelle.example").await.expect("again"), 0);
+    assert_eq!(
+        server::auth::mail::deliver_pending(&db, &transport, "noreply@passerelle.example").await.expect("again"),
+        0
+    );
 }
 
 #[tokio::test]

@@ -201,6 +201,8 @@ fn OpeningFacts(detail: OpeningDetail) -> impl IntoView {
                 <Fact label=tr("opening-kind")>{tr(record.kind.message_id())}</Fact>
                 <Fact label=tr("opening-deadline")>
                     <time datetime=record.deadline.to_string()>{l10n::format_date(lang, record.deadline)}</time>
+                    " "
+                    <span class="deadline-note">{tr("opening-deadline-note")}</span>
                     " · "
                     {deadline_status}
                 </Fact>

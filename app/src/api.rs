@@ -59,3 +59,47 @@ pub async fn page_state() -> Result<model::account::PageState, ServerFnError> {
     let parts = use_context::<http::request::Parts>();
     Ok(parts.and_then(|parts| parts.extensions.get::<model::account::PageState>().cloned()).unwrap_or_default())
 }
+
+/// The signed-in viewer of this request, if any.
+#[cfg(feature = "ssr")]
+fn viewer() -> Option<model::account::Viewer> {
+    let parts = use_context::<http::request::Parts>()?;
+    parts.extensions.get::<model::account::PageState>()?.viewer.clone()
+}
+
+/// The admin area's server functions answer platform admins only.
+#[cfg(feature = "ssr")]
+fn platform_admin() -> Result<model::account::Viewer, ServerFnError> {
+    viewer().filter(model::account::Viewer::is_platform_admin).ok_or_else(|| ServerFnError::new("forbidden"))
+}
+
+/// Institutions the viewer may join: those on their address's domain, not joined yet.
+#[server(input = Json)]
+pub async fn joinable_institutions() -> Result<Vec<model::account::InstitutionRef>, ServerFnError> {
+    let Some(viewer) = viewer() else { return Ok(Vec::new()) };
+    let domains = model::account::email_domains(&viewer.email);
+    let found = catalog()?.db().institutions_of_domains(&domains).await.map_err(|err| internal(err.into()))?;
+    let joined = |slug: &str| viewer.memberships.iter().any(|m| m.institution.slug == slug);
+    Ok(found.into_iter().filter(|institution| !joined(&institution.slug)).collect())
+}
+
+/// Every institution, for the admin area.
+#[server(input = Json)]
+pub async fn admin_institutions() -> Result<Vec<model::account::InstitutionOverview>, ServerFnError> {
+    platform_admin()?;
+    catalog()?.db().institutions_overview().await.map_err(|err| internal(err.into()))
+}
+
+/// The newest lines of the audit log, optionally of one action and by one actor's address.
+#[server(input = Json)]
+pub async fn admin_audit(
+    action: Option<String>,
+    actor: Option<String>,
+) -> Result<Vec<model::account::AuditEntry>, ServerFnError> {
+    /// Lines shown at once.
+    const AUDIT_PAGE: u64 = 200;
+    platform_admin()?;
+    let action = action.as_deref().and_then(model::account::AuditAction::from_code);
+    let actor = actor.as_deref().and_then(model::account::normalize_email);
+    catalog()?.db().audit_log(action, actor.as_deref(), AUDIT_PAGE).await.map_err(|err| internal(err.into()))
+}

@@ -12,7 +12,8 @@ use crate::components::form::provide_page_state;
 use crate::components::layout::{Footer, Header};
 use crate::i18n::{Locale, tr};
 use crate::pages::{
-    AccountPage, ForgotPage, HomePage, LoginPage, NotFoundPage, OpeningPage, OpeningsPage, ResetPage, SignupPage,
+    AccountPage, AdminAuditPage, AdminInstitutionsPage, AdminPage, ForgotPage, HomePage, LoginPage, NotFoundPage,
+    OpeningPage, OpeningsPage, ResetPage, SignupPage,
 };
 use crate::url::same_page_in;
 
@@ -35,6 +36,17 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("forgot") view=ForgotPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("reset") view=ResetPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("admin") view=AdminPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("institutions"))
+                        view=AdminInstitutionsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("audit"))
+                        view=AdminAuditPage
+                        ssr=SsrMode::Async
+                    />
                 </ParentRoute>
             </Routes>
         </Router>

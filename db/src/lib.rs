@@ -8,6 +8,7 @@ mod convert;
 pub mod entity;
 mod error;
 mod import;
+mod institutions;
 mod queries;
 
 use migration::{Migrator, MigratorTrait};
@@ -16,6 +17,7 @@ use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbB
 pub use accounts::{Account, Mail, NewAccount, QueuedMail, TokenPurpose};
 pub use error::DbError;
 pub use import::ImportSummary;
+pub use institutions::AuditRecord;
 pub use queries::{CataloguePage, StoredOpening};
 
 /// Where an opening is in its life. Only `Published` openings are public.

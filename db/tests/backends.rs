@@ -118,6 +118,32 @@ async fn check_account_behaviour(db: &Db) {
     assert!(db.unsent_mail(5, 10).await.expect("unsent").is_empty());
     assert!(db.outbox(Some("kim@kaist.ac.kr"), 10).await.expect("outbox")[0].sent_at.is_some());
     assert_eq!(db.forget_expired(later).await.expect("forget"), 1, "the spent token's row");
+
+    // Memberships by domain, verification, the overview's counts and the audit log.
+    use model::account::{AuditAction, InstitutionRole};
+    let kaist = db.institutions_of_domains(&["cs.kaist.example.org", "kaist.example.org", "example.org"]).await.expect("by domain");
+    assert_eq!(kaist.iter().map(|i| i.slug.as_str()).collect::<Vec<_>>(), ["kaist"]);
+    let id = db.join_institution(kim.id, "kaist", InstitutionRole::Member, now).await.expect("join");
+    assert!(id.is_some());
+    assert_eq!(db.join_institution(kim.id, "kaist", InstitutionRole::Member, now).await.expect("again"), id);
+    assert_eq!(db.join_institution(kim.id, "nowhere", InstitutionRole::Member, now).await.expect("none"), None);
+    assert!(db.set_member_role(kim.id, "kaist", InstitutionRole::Admin).await.expect("promote"));
+    assert!(!db.set_member_role(kim.id, "snu", InstitutionRole::Admin).await.expect("not a member"));
+    assert_eq!(db.memberships_of(kim.id).await.expect("memberships")[0].role, InstitutionRole::Admin);
+    assert!(db.verify_institution("kaist", now).await.expect("verify").is_some());
+    let overview = db.institutions_overview().await.expect("overview");
+    let kaist = overview.iter().find(|i| i.institution.slug == "kaist").expect("kaist listed");
+    assert!(kaist.institution.verified);
+    assert_eq!((kaist.members, kaist.openings), (1, 2));
+    for action in [AuditAction::MemberJoined, AuditAction::InstitutionVerified] {
+        let record = db::AuditRecord { actor: Some(kim.id), action, target_kind: "institution", target_id: 1, detail: "d" };
+        db.record_audit(record, now).await.expect("audit");
+    }
+    let log = db.audit_log(None, None, 10).await.expect("log");
+    assert_eq!(log.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["institution_verified", "member_joined"]);
+    assert_eq!(log[0].actor.as_deref(), Some("kim@kaist.ac.kr"));
+    assert_eq!(db.audit_log(Some(AuditAction::MemberJoined), None, 10).await.expect("by action").len(), 1);
+    assert!(db.audit_log(None, Some("nobody@example.org"), 10).await.expect("by actor").is_empty());
 }
 
 #[tokio::test]

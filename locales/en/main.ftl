@@ -347,3 +347,47 @@ mail-reset-body =
     The link works for one hour. If you did not ask for it, ignore this message: your password stays as it is.
 
     — The Passerelle team
+
+## Institutions and the admin area
+
+account-institutions = Your institutions
+account-no-institution = Your address is not on the domain of any institution on Passerelle yet.
+account-can-join = Your address is on the domain of { $institution }: join it to post its openings.
+account-join = Join { $institution }
+account-notice-joined = You are now a member of your institution.
+account-role-member = member
+account-role-admin = administrator
+join-error-unconfirmed = Confirm your email address first: only a confirmed address shows which institution you belong to.
+join-error-domain = Your email address is not on this institution's domain.
+
+admin-title = Administration
+admin-intro = Verify institutions, name their administrators, and follow every moderation and administration action in the audit log.
+admin-nav = Administration
+admin-forbidden-title = Access denied
+admin-forbidden-text = This page is for the Passerelle team.
+admin-institutions-title = Institutions
+admin-col-institution = Institution
+admin-col-domain = Domain
+admin-col-members = Members
+admin-col-openings = Openings
+admin-col-verified = Verified
+admin-col-make-admin = Institution administrator
+admin-verified = Verified
+admin-verify = Verify
+admin-member-email = Member's email address
+admin-make-admin = Make administrator
+admin-error-not-member = No member of this institution uses that address.
+admin-audit-title = Audit log
+admin-audit-action = Action
+admin-audit-any = Any action
+admin-audit-actor = By (email address)
+admin-audit-empty = Nothing has been recorded yet.
+admin-audit-system = Passerelle
+admin-col-when = When
+admin-col-who = Who
+admin-col-action = Action
+admin-col-target = Target
+admin-col-detail = Details
+audit-action-institution-verified = Institution verified
+audit-action-member-joined = Member joined
+audit-action-member-promoted = Member made administrator

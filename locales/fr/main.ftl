@@ -347,3 +347,47 @@ mail-reset-body =
     Le lien reste valide une heure. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe ne change pas.
 
     — L’équipe Passerelle
+
+## Établissements et administration
+
+account-institutions = Vos établissements
+account-no-institution = Votre adresse n’appartient encore au domaine d’aucun établissement présent sur Passerelle.
+account-can-join = Votre adresse appartient au domaine de { $institution } : rejoignez-le pour publier ses offres.
+account-join = Rejoindre { $institution }
+account-notice-joined = Vous êtes maintenant membre de votre établissement.
+account-role-member = membre
+account-role-admin = administrateur ou administratrice
+join-error-unconfirmed = Confirmez d’abord votre adresse courriel : seule une adresse confirmée indique à quel établissement vous appartenez.
+join-error-domain = Votre adresse courriel n’appartient pas au domaine de cet établissement.
+
+admin-title = Administration
+admin-intro = Vérifiez les établissements, désignez leurs administrateurs et suivez chaque action de modération et d’administration dans le journal d’audit.
+admin-nav = Administration
+admin-forbidden-title = Accès refusé
+admin-forbidden-text = Cette page est réservée à l’équipe de Passerelle.
+admin-institutions-title = Établissements
+admin-col-institution = Établissement
+admin-col-domain = Domaine
+admin-col-members = Membres
+admin-col-openings = Offres
+admin-col-verified = Vérifié
+admin-col-make-admin = Administration de l’établissement
+admin-verified = Vérifié
+admin-verify = Vérifier
+admin-member-email = Adresse courriel du membre
+admin-make-admin = Nommer administrateur
+admin-error-not-member = Aucun membre de cet établissement n’utilise cette adresse.
+admin-audit-title = Journal d’audit
+admin-audit-action = Action
+admin-audit-any = Toutes les actions
+admin-audit-actor = Par (adresse courriel)
+admin-audit-empty = Rien n’a encore été consigné.
+admin-audit-system = Passerelle
+admin-col-when = Date
+admin-col-who = Auteur
+admin-col-action = Action
+admin-col-target = Objet
+admin-col-detail = Détails
+audit-action-institution-verified = Établissement vérifié
+audit-action-member-joined = Adhésion d’un membre
+audit-action-member-promoted = Membre nommé administrateur

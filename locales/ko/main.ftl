@@ -334,3 +334,47 @@ mail-reset-body =
     링크는 1시간 동안 유효합니다. 요청하신 적이 없다면 이 메일은 무시하세요. 비밀번호는 그대로 유지됩니다.
 
     — Passerelle 팀 드림
+
+## 기관과 관리자 페이지
+
+account-institutions = 소속 기관
+account-no-institution = 아직 Passerelle에 등록된 기관 중 이메일 주소의 도메인과 일치하는 곳이 없습니다.
+account-can-join = 이메일 주소가 { $institution } 도메인에 속합니다. 기관에 가입하면 공고를 올릴 수 있습니다.
+account-join = { $institution } 가입하기
+account-notice-joined = 소속 기관의 구성원이 되었습니다.
+account-role-member = 구성원
+account-role-admin = 관리자
+join-error-unconfirmed = 먼저 이메일 주소를 확인해 주세요. 확인된 주소로만 소속 기관을 알 수 있습니다.
+join-error-domain = 이메일 주소가 이 기관의 도메인에 속하지 않습니다.
+
+admin-title = 관리
+admin-intro = 기관을 인증하고 기관 관리자를 지정하며, 모든 검토·관리 작업을 감사 로그에서 확인할 수 있습니다.
+admin-nav = 관리 메뉴
+admin-forbidden-title = 접근 권한 없음
+admin-forbidden-text = Passerelle 운영팀만 볼 수 있는 페이지입니다.
+admin-institutions-title = 기관
+admin-col-institution = 기관
+admin-col-domain = 도메인
+admin-col-members = 구성원
+admin-col-openings = 공고
+admin-col-verified = 인증
+admin-col-make-admin = 기관 관리자
+admin-verified = 인증됨
+admin-verify = 인증하기
+admin-member-email = 구성원 이메일 주소
+admin-make-admin = 관리자로 지정
+admin-error-not-member = 이 주소를 쓰는 기관 구성원이 없습니다.
+admin-audit-title = 감사 로그
+admin-audit-action = 작업
+admin-audit-any = 모든 작업
+admin-audit-actor = 작업자 (이메일 주소)
+admin-audit-empty = 아직 기록된 내용이 없습니다.
+admin-audit-system = Passerelle
+admin-col-when = 일시
+admin-col-who = 작업자
+admin-col-action = 작업
+admin-col-target = 대상
+admin-col-detail = 세부 내용
+audit-action-institution-verified = 기관 인증
+audit-action-member-joined = 구성원 가입
+audit-action-member-promoted = 관리자 지정

@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_create_catalog;
 mod m20261124_000001_create_accounts;
+mod m20261124_000002_create_memberships;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_create_catalog::Migration),
             Box::new(m20261124_000001_create_accounts::Migration),
+            Box::new(m20261124_000002_create_memberships::Migration),
         ]
     }
 }

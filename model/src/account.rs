@@ -33,6 +33,56 @@ impl Role {
     }
 }
 
+/// What a member may do at their institution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InstitutionRole {
+    /// Posts and edits the institution's openings.
+    Member,
+    /// Also runs the institution's page and members.
+    Admin,
+}
+
+impl InstitutionRole {
+    pub fn code(self) -> &'static str {
+        match self {
+            InstitutionRole::Member => "member",
+            InstitutionRole::Admin => "admin",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<InstitutionRole> {
+        match code {
+            "member" => Some(InstitutionRole::Member),
+            "admin" => Some(InstitutionRole::Admin),
+            _ => None,
+        }
+    }
+}
+
+/// An institution someone belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Membership {
+    pub institution: InstitutionRef,
+    pub role: InstitutionRole,
+}
+
+/// An institution, named in every language it gave.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstitutionRef {
+    pub slug: String,
+    pub name: crate::Texts,
+    pub verified: bool,
+}
+
+impl InstitutionRef {
+    /// The name in `lang` when the institution gave one, else in English, else any; the slug
+    /// when it gave none.
+    pub fn name_in(&self, lang: Lang) -> String {
+        crate::lang::pick(&self.name, lang, Lang::En).map_or_else(|| self.slug.clone(), |(_, name)| name.to_string())
+    }
+}
+
 /// The signed-in person, as pages see them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Viewer {
@@ -42,12 +92,71 @@ pub struct Viewer {
     pub lang: Lang,
     pub role: Role,
     pub email_confirmed: bool,
+    pub memberships: Vec<Membership>,
 }
 
 impl Viewer {
     pub fn is_platform_admin(&self) -> bool {
         self.role == Role::PlatformAdmin
     }
+}
+
+/// One line of the audit log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    /// RFC 3339, UTC.
+    pub at: String,
+    /// The acting account's address; `None` for the system.
+    pub actor: Option<String>,
+    /// An [`AuditAction`] code.
+    pub action: String,
+    pub target: String,
+    pub detail: String,
+}
+
+/// What the audit log records. The code is stored; pages name it through Fluent
+/// (`audit-action-…`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AuditAction {
+    InstitutionVerified,
+    MemberJoined,
+    MemberPromoted,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 3] =
+        [AuditAction::InstitutionVerified, AuditAction::MemberJoined, AuditAction::MemberPromoted];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AuditAction::InstitutionVerified => "institution_verified",
+            AuditAction::MemberJoined => "member_joined",
+            AuditAction::MemberPromoted => "member_promoted",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AuditAction> {
+        AuditAction::ALL.into_iter().find(|action| action.code() == code)
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            AuditAction::InstitutionVerified => "audit-action-institution-verified",
+            AuditAction::MemberJoined => "audit-action-member-joined",
+            AuditAction::MemberPromoted => "audit-action-member-promoted",
+        }
+    }
+}
+
+/// An institution as the admin area lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstitutionOverview {
+    pub institution: InstitutionRef,
+    pub domain: String,
+    pub country: String,
+    pub members: u64,
+    pub openings: u64,
 }
 
 /// What every page gets from the server about the request: who is signed in, the token that
@@ -126,6 +235,19 @@ pub fn email_domain(email: &str) -> &str {
     email.rsplit_once('@').map_or("", |(_, domain)| domain)
 }
 
+/// The domains an address belongs to, from its own up: `kim@ee.kaist.ac.kr` belongs to
+/// `ee.kaist.ac.kr` and `kaist.ac.kr` (never to a bare top-level domain).
+pub fn email_domains(email: &str) -> Vec<&str> {
+    let domain = email_domain(email);
+    let mut domains = Vec::new();
+    let mut rest = domain;
+    while rest.contains('.') {
+        domains.push(rest);
+        rest = rest.split_once('.').map_or("", |(_, parent)| parent);
+    }
+    domains
+}
+
 /// The Fluent id of what is wrong with a new password, if anything.
 pub fn password_problem(password: &str) -> Option<&'static str> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
@@ -160,6 +282,8 @@ mod tests {
             assert_eq!(normalize_email(bad), None, "{bad}");
         }
         assert_eq!(email_domain("kim@kaist.ac.kr"), "kaist.ac.kr");
+        assert_eq!(email_domains("kim@ee.kaist.ac.kr"), ["ee.kaist.ac.kr", "kaist.ac.kr", "ac.kr"]);
+        assert_eq!(email_domains("lea@usherbrooke.ca"), ["usherbrooke.ca"]);
     }
 
     #[test]

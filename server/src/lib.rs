@@ -18,6 +18,7 @@ pub mod demo;
 mod error;
 mod html;
 pub mod import;
+pub mod institutions;
 pub mod router;
 pub mod synthetic;
 

@@ -24,9 +24,11 @@ enum Answer {
     Page,
     /// 303 to a path starting with this.
     Redirect(&'static str),
+    /// This status (a refusal: 403, or a form shown again with its problem).
+    Status(u16),
 }
 
-use Answer::{Page, Redirect};
+use Answer::{Page, Redirect, Status};
 
 struct Row {
     method: &'static str,
@@ -46,6 +48,7 @@ const fn post(path: &'static str, fields: &'static [(&'static str, &'static str)
 
 const EVERYONE: [Answer; 3] = [Page, Page, Page];
 const SIGNED_IN: [Answer; 3] = [Redirect("/en/login?next="), Page, Page];
+const ADMINS: [Answer; 3] = [Redirect("/en/login?next="), Status(403), Page];
 
 /// Every route of the site. `{id}` is a demo opening.
 const MATRIX: &[Row] = &[
@@ -57,6 +60,9 @@ const MATRIX: &[Row] = &[
     get("/en/forgot", EVERYONE),
     get("/en/reset", EVERYONE),
     get("/en/account", SIGNED_IN),
+    get("/en/admin", ADMINS),
+    get("/en/admin/institutions", ADMINS),
+    get("/en/admin/audit", ADMINS),
     get("/api/v1/openings", EVERYONE),
     get("/api/v1/openings/{id}", EVERYONE),
     get("/api/v1/suggestions?q=qu", EVERYONE),
@@ -68,6 +74,18 @@ const MATRIX: &[Row] = &[
     ),
     post("/en/account/confirm", &[], [Redirect("/en/login"), Redirect("/en/account?sent=1"), Redirect("/en/account")]),
     post("/en/logout", &[], [Redirect("/en/"), Redirect("/en/"), Redirect("/en/")]),
+    // The researcher's address is not confirmed, the admin's is not on KAIST's domain.
+    post("/en/account/join", &[("institution", "kaist")], [Redirect("/en/login"), Status(403), Status(403)]),
+    post(
+        "/en/admin/institutions/kaist/verify",
+        &[],
+        [Redirect("/en/login"), Status(403), Redirect("/en/admin/institutions?verified=kaist")],
+    ),
+    post(
+        "/en/admin/institutions/kaist/admins",
+        &[("email", "researcher@kaist.ac.kr")],
+        [Redirect("/en/login"), Status(403), Status(422)],
+    ),
 ];
 
 /// The accounts behind the signed-in visitors: (researcher, platform admin).
@@ -130,6 +148,7 @@ async fn every_route_answers_each_role_as_allowed() {
             let ok = match expected {
                 Page => reply.status == StatusCode::OK,
                 Redirect(to) => reply.status == StatusCode::SEE_OTHER && reply.location().starts_with(to),
+                Status(code) => reply.status.as_u16() == code,
             };
             if !ok {
                 failures.push(format!(

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use model::account::Viewer;
+use model::account::{InstitutionRole, Viewer};
 
 use crate::components::form::{CsrfField, Field, FormAlert, echo_of, page_state};
 use crate::i18n::{tr, tr_args, use_lang};
@@ -21,6 +21,8 @@ fn account_notice(query: &leptos_router::params::ParamsMap, viewer: &Viewer) -> 
         Some(("notice--info", tr_args("account-notice-sent", &email())))
     } else if is("confirmed", "1") {
         Some(("notice--info", tr("account-notice-confirmed")))
+    } else if query.get("joined").is_some() {
+        Some(("notice--info", tr("account-notice-joined")))
     } else if is("saved", "1") {
         Some(("notice--info", tr("account-notice-saved")))
     } else if query.get("link").is_some() {
@@ -73,6 +75,7 @@ pub fn AccountPage() -> impl IntoView {
                         view! {
                             {notice.map(|(class, text)| view! { <p class=format!("notice {class}") role="status">{text}</p> })}
                             {confirmation}
+                            <Institutions viewer=viewer.clone() csrf=state.csrf.clone() echo=echo_of(&state, "join") />
                             <h2>{tr("account-settings")}</h2>
                             <form method="post" action=format!("/{}/account", lang.code()) class="stacked-form" novalidate>
                                 <CsrfField token=state.csrf.clone() />
@@ -93,5 +96,62 @@ pub fn AccountPage() -> impl IntoView {
                 }}
             </Suspense>
         </section>
+    }
+}
+
+/// The institutions the viewer belongs to, and those their confirmed address lets them join.
+#[component]
+fn Institutions(viewer: Viewer, csrf: String, echo: model::account::FormEcho) -> impl IntoView {
+    let lang = use_lang();
+    let joinable = Resource::new(|| (), |_| crate::api::joinable_institutions());
+    let name_of = move |institution: &model::account::InstitutionRef| institution.name_in(lang);
+    let memberships = viewer
+        .memberships
+        .iter()
+        .map(|m| {
+            let role = match m.role {
+                InstitutionRole::Member => tr("account-role-member"),
+                InstitutionRole::Admin => tr("account-role-admin"),
+            };
+            view! { <li>{name_of(&m.institution)} " — " {role}</li> }
+        })
+        .collect_view();
+    let confirmed = viewer.email_confirmed;
+    let has_memberships = !viewer.memberships.is_empty();
+    view! {
+        <h2>{tr("account-institutions")}</h2>
+        <FormAlert echo=echo />
+        {has_memberships.then(|| view! { <ul>{memberships}</ul> })}
+        <Suspense fallback=|| ()>
+            {move || {
+                let csrf = csrf.clone();
+                Suspend::new(async move {
+                    let joinable = joinable.await.unwrap_or_default();
+                    if joinable.is_empty() {
+                        return (!has_memberships).then(|| view! { <p>{tr("account-no-institution")}</p> }).into_any();
+                    }
+                    if !confirmed {
+                        return view! { <p>{tr("join-error-unconfirmed")}</p> }.into_any();
+                    }
+                    joinable
+                        .into_iter()
+                        .map(|institution| {
+                            let name = name_of(&institution);
+                            view! {
+                                <form method="post" action=format!("/{}/account/join", lang.code())>
+                                    <CsrfField token=csrf.clone() />
+                                    <input type="hidden" name="institution" value=institution.slug.clone() />
+                                    <p>{tr_args("account-can-join", &[("institution", name.clone().into())])}</p>
+                                    <button type="submit" class="button">
+                                        {tr_args("account-join", &[("institution", name.into())])}
+                                    </button>
+                                </form>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                })
+            }}
+        </Suspense>
     }
 }

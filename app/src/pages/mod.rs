@@ -1,6 +1,7 @@
 //! One module per page.
 
 mod account;
+mod admin;
 mod home;
 mod login;
 mod not_found;
@@ -10,6 +11,7 @@ mod reset;
 mod signup;
 
 pub use account::AccountPage;
+pub use admin::{AdminAuditPage, AdminInstitutionsPage, AdminPage};
 pub use home::HomePage;
 pub use login::{ForgotPage, LoginPage};
 pub use not_found::{NotFound, NotFoundPage};

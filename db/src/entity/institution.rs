@@ -14,6 +14,8 @@ pub struct Model {
     pub country: String,
     pub city: String,
     pub created_at: DateTimeWithTimeZone,
+    /// When a platform admin verified the institution; `None` until then.
+    pub verified_at: Option<DateTimeWithTimeZone>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -2,7 +2,9 @@
 
 pub mod account;
 pub mod account_token;
+pub mod audit_log;
 pub mod institution;
+pub mod membership;
 pub mod opening;
 pub mod outbox;
 pub mod session;

@@ -90,8 +90,17 @@ impl Submission {
         same_token && same_origin(&self.parts.headers)
     }
 
-    fn limited(&self, state: &AppState, what: &str, key: &str, limit: Limit) -> bool {
+    pub fn limited(&self, state: &AppState, what: &str, key: &str, limit: Limit) -> bool {
         !state.auth.limiter.allow(&format!("{what}:{key}"), limit)
+    }
+
+    /// For a form that posts to its own action URL: the page (`account`, `admin/institutions`)
+    /// to show it again on, in the form's language, when it is refused.
+    pub fn shown_on(mut self, page: &str) -> Submission {
+        if let Ok(uri) = format!("/{}/{page}", self.lang.code()).parse() {
+            self.parts.uri = uri;
+        }
+        self
     }
 
     /// Renders the form's page again with `message` against `field` (`""`: the whole form).
@@ -112,7 +121,7 @@ impl Submission {
 
     /// A failure that is ours, not the user's: logged, and the form shown again with a
     /// general apology (what was typed is kept).
-    async fn internal(self, state: &AppState, err: ServerError) -> Response {
+    pub async fn internal(self, state: &AppState, err: ServerError) -> Response {
         tracing::error!(error = %err, form = self.echo.form, "a form could not be handled");
         self.refuse(state, "", "error-text", StatusCode::INTERNAL_SERVER_ERROR).await
     }
@@ -133,7 +142,7 @@ fn same_origin(headers: &HeaderMap) -> bool {
     }
 }
 
-fn see_other(to: &str) -> Response {
+pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
@@ -300,6 +309,7 @@ pub async fn resend_confirmation(
         Ok(form) => form,
         Err(response) => return response,
     };
+    let form = form.shown_on("account");
     let Some(account) = form.account.clone() else {
         return see_other(&format!("/{}/login", form.lang.code()));
     };

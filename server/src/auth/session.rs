@@ -22,7 +22,12 @@ pub const SESSION_DAYS: i64 = 30;
 #[derive(Clone, Debug)]
 pub struct SignedIn(pub Option<Account>);
 
-pub fn viewer_of(account: &Account) -> Viewer {
+/// The account as pages see it, with its memberships.
+async fn viewer_of(auth: &Auth, account: &Account) -> Viewer {
+    let memberships = auth.db.memberships_of(account.id).await.unwrap_or_else(|err| {
+        tracing::error!(error = %err, "reading memberships failed");
+        Vec::new()
+    });
     Viewer {
         account_id: account.id,
         email: account.email.clone(),
@@ -30,6 +35,7 @@ pub fn viewer_of(account: &Account) -> Viewer {
         lang: account.lang,
         role: account.role,
         email_confirmed: account.email_confirmed,
+        memberships,
     }
 }
 
@@ -59,7 +65,11 @@ pub async fn resolve(State(auth): State<Auth>, mut request: Request, next: Next)
     let existing_csrf = request_cookie(headers, CSRF_COOKIE).filter(|t| looks_like_token(t)).map(str::to_string);
     let fresh_csrf = existing_csrf.is_none();
     let csrf = existing_csrf.unwrap_or_else(random_token);
-    let state = PageState { viewer: account.as_ref().map(viewer_of), csrf: csrf.clone(), echo: None };
+    let viewer = match &account {
+        Some(account) => Some(viewer_of(&auth, account).await),
+        None => None,
+    };
+    let state = PageState { viewer, csrf: csrf.clone(), echo: None };
     request.extensions_mut().insert(state);
     request.extensions_mut().insert(SignedIn(account));
     let mut response = next.run(request).await;

@@ -1,0 +1,259 @@
+//! The admin area (platform admins only): institutions to verify and their admins, and the
+//! audit log. Signed-out visitors are sent to sign in; other accounts get a 403 page. The
+//! server functions behind these pages check the same thing again.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use model::Lang;
+use model::account::{AuditAction, InstitutionOverview, PageState};
+
+use crate::api::{admin_audit, admin_institutions};
+use crate::components::form::{CsrfField, FormAlert, echo_of, page_state};
+use crate::i18n::{tr, use_lang};
+use crate::pages::LoadError;
+use crate::status::Status;
+
+/// `Some(page state)` when the viewer is a platform admin; otherwise redirects (signed out) or
+/// sets 403 (signed in) and returns `None`.
+fn admin_only(state: PageState, status: &Status, lang: Lang, here: &str) -> Option<PageState> {
+    match &state.viewer {
+        None => {
+            let back = crate::url::encode(&format!("/{}/{here}", lang.code()));
+            status.redirect(&format!("/{}/login?next={back}", lang.code()));
+            None
+        }
+        Some(viewer) if !viewer.is_platform_admin() => {
+            status.set(403);
+            None
+        }
+        Some(_) => Some(state),
+    }
+}
+
+#[component]
+fn Forbidden() -> impl IntoView {
+    view! {
+        <section class="notice notice--error">
+            <h1>{tr("admin-forbidden-title")}</h1>
+            <p>{tr("admin-forbidden-text")}</p>
+        </section>
+    }
+}
+
+/// The admin area's frame: the title, the guard, and the area's own navigation.
+#[component]
+fn AdminFrame<F, V>(title: &'static str, here: &'static str, content: F) -> impl IntoView
+where
+    F: Fn(PageState) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let lang = use_lang();
+    let status = Status::capture();
+    let link = move |page: &str| {
+        if page.is_empty() { format!("/{}/admin", lang.code()) } else { format!("/{}/admin/{page}", lang.code()) }
+    };
+    view! {
+        <Title text=tr(title) />
+        <Suspense fallback=|| ()>
+            {move || {
+                let (status, content) = (status.clone(), content.clone());
+                Suspend::new(async move {
+                    match admin_only(page_state().await, &status, lang, here) {
+                        None => view! { <Forbidden /> }.into_any(),
+                        Some(state) => view! {
+                            <nav class="admin-nav" aria-label=tr("admin-nav")>
+                                <a href=link("")>{tr("admin-title")}</a>
+                                <a href=link("institutions")>{tr("admin-institutions-title")}</a>
+                                <a href=link("audit")>{tr("admin-audit-title")}</a>
+                            </nav>
+                            <h1>{tr(title)}</h1>
+                            {content(state)}
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    view! {
+        <AdminFrame title="admin-title" here="admin" content=|_| view! { <p>{tr("admin-intro")}</p> } />
+    }
+}
+
+#[component]
+pub fn AdminInstitutionsPage() -> impl IntoView {
+    view! {
+        <AdminFrame
+            title="admin-institutions-title"
+            here="admin/institutions"
+            content=|state| view! { <InstitutionsTable state /> }
+        />
+    }
+}
+
+#[component]
+fn InstitutionsTable(state: PageState) -> impl IntoView {
+    let institutions = Resource::new(|| (), |_| admin_institutions());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let state = state.clone();
+                Suspend::new(async move {
+                    match institutions.await {
+                        Ok(list) => {
+                            let rows = list.into_iter().map(|row| view! { <InstitutionRow row state=state.clone() /> }).collect_view();
+                            view! {
+                                <table class="admin-table">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{tr("admin-col-institution")}</th>
+                                            <th scope="col">{tr("admin-col-domain")}</th>
+                                            <th scope="col">{tr("admin-col-members")}</th>
+                                            <th scope="col">{tr("admin-col-openings")}</th>
+                                            <th scope="col">{tr("admin-col-verified")}</th>
+                                            <th scope="col">{tr("admin-col-make-admin")}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            }
+                            .into_any()
+                        }
+                        Err(_) => view! { <LoadError /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn InstitutionRow(row: InstitutionOverview, state: PageState) -> impl IntoView {
+    let lang = use_lang();
+    let slug = row.institution.slug.clone();
+    let name = row.institution.name_in(lang);
+    let verify = if row.institution.verified {
+        view! { <span>{tr("admin-verified")}</span> }.into_any()
+    } else {
+        view! {
+            <form method="post" action=format!("/{}/admin/institutions/{slug}/verify", lang.code())>
+                <CsrfField token=state.csrf.clone() />
+                <button type="submit" class="button button--secondary">
+                    {tr("admin-verify")}
+                    <span class="visually-hidden">{format!(" {name}")}</span>
+                </button>
+            </form>
+        }
+        .into_any()
+    };
+    let echo = echo_of(&state, &format!("promote-{slug}"));
+    let email_id = format!("promote-{slug}");
+    let typed = echo.value("email").map(str::to_string);
+    view! {
+        <tr>
+            <th scope="row">{name.clone()}</th>
+            <td>{row.domain}</td>
+            <td>{row.members}</td>
+            <td>{row.openings}</td>
+            <td>{verify}</td>
+            <td>
+                <form method="post" action=format!("/{}/admin/institutions/{slug}/admins", lang.code()) class="inline-form">
+                    <CsrfField token=state.csrf.clone() />
+                    <FormAlert echo=echo.clone() />
+                    <label for=email_id.clone() class="visually-hidden">
+                        {format!("{} ({name})", tr("admin-member-email"))}
+                    </label>
+                    <input id=email_id type="email" name="email" value=typed autocomplete="off" />
+                    {echo.error("email").map(|message| view! { <p class="field__error">{tr(message)}</p> })}
+                    <button type="submit" class="button button--secondary">{tr("admin-make-admin")}</button>
+                </form>
+            </td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn AdminAuditPage() -> impl IntoView {
+    view! { <AdminFrame title="admin-audit-title" here="admin/audit" content=|_| view! { <AuditLog /> } /> }
+}
+
+#[component]
+fn AuditLog() -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let filter = move || {
+        let query = query.read();
+        (query.get("action").filter(|a| !a.is_empty()), query.get("actor").filter(|a| !a.is_empty()))
+    };
+    let entries = Resource::new(filter, |(action, actor)| admin_audit(action, actor));
+    let (action, actor) = filter();
+    let options = AuditAction::ALL
+        .into_iter()
+        .map(|option| {
+            let selected = action.as_deref() == Some(option.code());
+            view! { <option value=option.code() selected=selected>{tr(option.message_id())}</option> }
+        })
+        .collect_view();
+    view! {
+        <form method="get" action=format!("/{}/admin/audit", lang.code()) class="filters">
+            <div class="filter">
+                <label for="audit-action">{tr("admin-audit-action")}</label>
+                <select id="audit-action" name="action">
+                    <option value="">{tr("admin-audit-any")}</option>
+                    {options}
+                </select>
+            </div>
+            <div class="filter">
+                <label for="audit-actor">{tr("admin-audit-actor")}</label>
+                <input id="audit-actor" type="email" name="actor" value=actor />
+            </div>
+            <button type="submit">{tr("filter-apply")}</button>
+        </form>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match entries.await {
+                    Ok(entries) if entries.is_empty() => view! { <p>{tr("admin-audit-empty")}</p> }.into_any(),
+                    Ok(entries) => {
+                        let rows = entries
+                            .into_iter()
+                            .map(|entry| {
+                                let action = AuditAction::from_code(&entry.action)
+                                    .map_or_else(|| entry.action.clone(), |a| tr(a.message_id()));
+                                view! {
+                                    <tr>
+                                        <td><time datetime=entry.at.clone()>{entry.at.replace('T', " ").replace('Z', " UTC")}</time></td>
+                                        <td>{entry.actor.unwrap_or_else(|| tr("admin-audit-system"))}</td>
+                                        <td>{action}</td>
+                                        <td>{entry.target}</td>
+                                        <td>{entry.detail}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <table class="admin-table">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{tr("admin-col-when")}</th>
+                                        <th scope="col">{tr("admin-col-who")}</th>
+                                        <th scope="col">{tr("admin-col-action")}</th>
+                                        <th scope="col">{tr("admin-col-target")}</th>
+                                        <th scope="col">{tr("admin-col-detail")}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        }
+                        .into_any()
+                    }
+                    Err(_) => view! { <LoadError /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

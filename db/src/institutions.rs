@@ -1,0 +1,211 @@
+//! Institutions as the platform runs them: verification, who belongs to which (found by their
+//! e-mail domain), and the audit log of what admins did.
+
+use std::collections::HashMap;
+
+use model::account::{AuditAction, AuditEntry, InstitutionOverview, InstitutionRef, InstitutionRole, Membership};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, SqlErr,
+};
+
+use crate::accounts::Time;
+use crate::convert::institution_record;
+use crate::entity::{account, audit_log, institution, membership, opening};
+use crate::{Db, DbError};
+
+fn institution_ref(row: &institution::Model) -> Result<InstitutionRef, DbError> {
+    Ok(InstitutionRef {
+        slug: row.slug.clone(),
+        name: institution_record(row)?.name,
+        verified: row.verified_at.is_some(),
+    })
+}
+
+/// An audit log line to write.
+pub struct AuditRecord<'a> {
+    /// The acting account; `None` for the system.
+    pub actor: Option<i64>,
+    pub action: AuditAction,
+    pub target_kind: &'a str,
+    pub target_id: i64,
+    pub detail: &'a str,
+}
+
+impl Db {
+    async fn institution_by_slug(&self, slug: &str) -> Result<Option<institution::Model>, DbError> {
+        Ok(institution::Entity::find().filter(institution::Column::Slug.eq(slug)).one(self.conn()).await?)
+    }
+
+    /// Institutions whose domain is one of `domains` (see `model::account::email_domains`).
+    pub async fn institutions_of_domains(&self, domains: &[&str]) -> Result<Vec<InstitutionRef>, DbError> {
+        let rows = institution::Entity::find()
+            .filter(institution::Column::Domain.is_in(domains.iter().map(|d| d.to_string())))
+            .order_by_asc(institution::Column::Slug)
+            .all(self.conn())
+            .await?;
+        rows.iter().map(institution_ref).collect()
+    }
+
+    /// Makes the account a member of the institution (an existing membership is kept as it is).
+    /// Returns the institution's id, or `None` when there is no such institution.
+    pub async fn join_institution(
+        &self,
+        account_id: i64,
+        slug: &str,
+        role: InstitutionRole,
+        now: Time,
+    ) -> Result<Option<i64>, DbError> {
+        let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(None) };
+        let row = membership::ActiveModel {
+            account_id: Set(i32::try_from(account_id).unwrap_or(-1)),
+            institution_id: Set(institution.id),
+            role: Set(role.code().to_string()),
+            created_at: Set(now),
+            ..Default::default()
+        };
+        match row.insert(self.conn()).await {
+            Ok(_) => Ok(Some(i64::from(institution.id))),
+            Err(err) if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                Ok(Some(i64::from(institution.id)))
+            }
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    pub async fn memberships_of(&self, account_id: i64) -> Result<Vec<Membership>, DbError> {
+        let rows = membership::Entity::find()
+            .filter(membership::Column::AccountId.eq(i32::try_from(account_id).unwrap_or(-1)))
+            .find_also_related(institution::Entity)
+            .order_by_asc(membership::Column::Id)
+            .all(self.conn())
+            .await?;
+        let mut memberships = Vec::with_capacity(rows.len());
+        for (row, institution) in rows {
+            let Some(institution) = institution else { continue };
+            let role = InstitutionRole::from_code(&row.role)
+                .ok_or_else(|| DbError::Corrupt { id: i64::from(row.id), reason: "unknown membership role".into() })?;
+            memberships.push(Membership { institution: institution_ref(&institution)?, role });
+        }
+        Ok(memberships)
+    }
+
+    /// Sets a member's role; `false` when the account is not a member there.
+    pub async fn set_member_role(&self, account_id: i64, slug: &str, role: InstitutionRole) -> Result<bool, DbError> {
+        let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(false) };
+        let updated = membership::Entity::update_many()
+            .col_expr(membership::Column::Role, Expr::value(role.code()))
+            .filter(membership::Column::AccountId.eq(i32::try_from(account_id).unwrap_or(-1)))
+            .filter(membership::Column::InstitutionId.eq(institution.id))
+            .exec(self.conn())
+            .await?;
+        Ok(updated.rows_affected == 1)
+    }
+
+    /// Marks the institution verified; its id, or `None` when there is no such institution.
+    pub async fn verify_institution(&self, slug: &str, now: Time) -> Result<Option<i64>, DbError> {
+        let Some(row) = self.institution_by_slug(slug).await? else { return Ok(None) };
+        let id = row.id;
+        let mut active: institution::ActiveModel = row.into();
+        active.verified_at = Set(Some(now));
+        active.update(self.conn()).await?;
+        Ok(Some(i64::from(id)))
+    }
+
+    /// Every institution with its number of members and openings, by slug.
+    pub async fn institutions_overview(&self) -> Result<Vec<InstitutionOverview>, DbError> {
+        let rows = institution::Entity::find().order_by_asc(institution::Column::Slug).all(self.conn()).await?;
+        let members: Vec<(i32, i64)> = membership::Entity::find()
+            .select_only()
+            .column(membership::Column::InstitutionId)
+            .column_as(membership::Column::Id.count(), "count")
+            .group_by(membership::Column::InstitutionId)
+            .into_tuple()
+            .all(self.conn())
+            .await?;
+        let openings: Vec<(i32, i64)> = opening::Entity::find()
+            .select_only()
+            .column(opening::Column::InstitutionId)
+            .column_as(opening::Column::Id.count(), "count")
+            .group_by(opening::Column::InstitutionId)
+            .into_tuple()
+            .all(self.conn())
+            .await?;
+        let by_institution = |pairs: Vec<(i32, i64)>| -> HashMap<i32, u64> {
+            pairs.into_iter().map(|(id, n)| (id, u64::try_from(n).unwrap_or(0))).collect()
+        };
+        let (members, openings) = (by_institution(members), by_institution(openings));
+        rows.iter()
+            .map(|row| {
+                Ok(InstitutionOverview {
+                    institution: institution_ref(row)?,
+                    domain: row.domain.clone(),
+                    country: row.country.clone(),
+                    members: members.get(&row.id).copied().unwrap_or(0),
+                    openings: openings.get(&row.id).copied().unwrap_or(0),
+                })
+            })
+            .collect()
+    }
+
+    pub async fn record_audit(&self, record: AuditRecord<'_>, now: Time) -> Result<(), DbError> {
+        audit_log::ActiveModel {
+            actor_id: Set(record.actor.and_then(|id| i32::try_from(id).ok())),
+            action: Set(record.action.code().to_string()),
+            target_kind: Set(record.target_kind.to_string()),
+            target_id: Set(record.target_id),
+            detail: Set(record.detail.to_string()),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(self.conn())
+        .await?;
+        Ok(())
+    }
+
+    /// The newest `limit` lines, optionally of one action and by one actor (address).
+    pub async fn audit_log(
+        &self,
+        action: Option<AuditAction>,
+        actor_email: Option<&str>,
+        limit: u64,
+    ) -> Result<Vec<AuditEntry>, DbError> {
+        let mut query = audit_log::Entity::find().order_by_desc(audit_log::Column::Id).limit(limit);
+        if let Some(action) = action {
+            query = query.filter(audit_log::Column::Action.eq(action.code()));
+        }
+        if let Some(email) = actor_email {
+            let actor = account::Entity::find().filter(account::Column::Email.eq(email)).one(self.conn()).await?;
+            let Some(actor) = actor else { return Ok(Vec::new()) };
+            query = query.filter(audit_log::Column::ActorId.eq(actor.id));
+        }
+        let rows = query.all(self.conn()).await?;
+        let actor_ids: Vec<i32> = rows.iter().filter_map(|row| row.actor_id).collect();
+        let emails: HashMap<i32, String> = account::Entity::find()
+            .filter(account::Column::Id.is_in(actor_ids))
+            .all(self.conn())
+            .await?
+            .into_iter()
+            .map(|account| (account.id, account.email))
+            .collect();
+        Ok(rows
+            .into_iter()
+            .map(|row| AuditEntry {
+                id: i64::from(row.id),
+                at: row.created_at.to_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                actor: row.actor_id.and_then(|id| emails.get(&id).cloned()),
+                action: row.action,
+                target: format!("{} {}", row.target_kind, row.target_id),
+                detail: row.detail,
+            })
+            .collect())
+    }
+
+    pub async fn count_members(&self, slug: &str) -> Result<u64, DbError> {
+        let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(0) };
+        Ok(membership::Entity::find()
+            .filter(membership::Column::InstitutionId.eq(institution.id))
+            .count(self.conn())
+            .await?)
+    }
+}

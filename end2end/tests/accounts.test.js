@@ -3,16 +3,14 @@
 // signing out, and the page's accessibility with errors showing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { AxeBuilder } from '@axe-core/playwright';
-import { sharedBrowser, waitForHydration, BASE_URL } from './support.js';
+import { sharedBrowser, waitForHydration, BASE_URL, ADMIN, ensureAdmin, passerelle } from './support.js';
 
 const shared = sharedBrowser();
-const PASSERELLE = process.env.PASSERELLE_BIN ?? '../target/debug/passerelle';
 
 /** The first link in the newest e-mail to `address`, from `passerelle outbox`. */
 function mailedLink(address) {
-  const outbox = execFileSync(PASSERELLE, ['outbox', '--to', address, '--limit', '1'], { encoding: 'utf8' });
+  const outbox = passerelle(['outbox', '--to', address, '--limit', '1']);
   const link = outbox.split(/\s+/).find((word) => word.startsWith('http'));
   assert.ok(link, `no link in the outbox:\n${outbox}`);
   return { link: new URL(link), outbox };
@@ -80,5 +78,38 @@ test('a page that needs an account sends to sign-in, which keeps the address whe
   await page.waitForSelector('#form-alert');
   assert.match(await page.locator('#form-alert').innerText(), /incorrect/);
   assert.equal(await page.getByLabel('Email address').inputValue(), 'nobody@kaist.ac.kr');
+  await context.close();
+});
+
+test('an admin verifies an institution, and the audit log shows it; both pages are accessible', async () => {
+  ensureAdmin();
+  const context = await shared.browser.newContext({ locale: 'ko-KR' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${BASE_URL}/ko/login`);
+  await page.getByLabel('이메일 주소').fill(ADMIN.email);
+  await page.getByLabel('비밀번호').fill(ADMIN.password);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.waitForURL(/\/ko\/account/);
+
+  await page.goto(`${BASE_URL}/ko/admin/institutions`);
+  await waitForHydration(page);
+  const axe = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(await axe(), [], 'institutions page');
+  const row = page.locator('tr', { hasText: 'kaist.ac.kr' });
+  const verify = row.getByRole('button', { name: /인증하기/ });
+  if (await verify.count()) {
+    await verify.click();
+    await page.waitForURL(/verified=kaist/);
+  }
+  assert.match(await page.locator('tr', { hasText: 'kaist.ac.kr' }).innerText(), /인증됨/);
+
+  await page.goto(`${BASE_URL}/ko/admin/audit?action=institution_verified`);
+  await waitForHydration(page);
+  assert.match(await page.locator('.admin-table').innerText(), /기관 인증/);
+  assert.deepEqual(await axe(), [], 'audit log');
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,6 +1,7 @@
 // Shared by the browser tests: Debian's Chromium, headless, and the server under test.
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
 
 export const BASE_URL = process.env.PASSERELLE_BASE_URL ?? 'http://127.0.0.1:3000';
 
@@ -43,4 +44,38 @@ export function sharedBrowser() {
   before(async () => { shared.browser = await launch(); });
   after(() => shared.browser?.close());
   return shared;
+}
+
+const PASSERELLE = process.env.PASSERELLE_BIN ?? '../target/debug/passerelle';
+export const ADMIN = { email: 'e2e-admin@passerelle.example', password: 'an admin passphrase for tests' };
+
+/** Runs the `passerelle` CLI on the server's data directory; returns its standard output. */
+export function passerelle(args, env = {}) {
+  return execFileSync(PASSERELLE, args, { encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+/** Makes the test platform admin (again: an existing account stays as it is). */
+export function ensureAdmin() {
+  passerelle(['admin', 'create', ADMIN.email, '--name', 'E2E Admin'], { PASSERELLE_ADMIN_PASSWORD: ADMIN.password });
+}
+
+/** Signs in over plain HTTP, as a browser without JavaScript would; returns a Cookie header. */
+export async function signInCookies(email, password) {
+  const jar = new Map();
+  const keep = (response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const [name, value] = pair.split('=');
+      if (value) jar.set(name, value); else jar.delete(name);
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  keep(await fetch(`${BASE_URL}/en/login`));
+  const body = new URLSearchParams({ csrf: jar.get('passerelle_csrf'), email, password });
+  const response = await fetch(`${BASE_URL}/en/login`, {
+    method: 'POST', body, redirect: 'manual', headers: { cookie: header() },
+  });
+  if (response.status !== 303) throw new Error(`sign-in failed: ${response.status}`);
+  keep(response);
+  return header();
 }

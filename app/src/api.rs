@@ -103,3 +103,24 @@ pub async fn admin_audit(
     let actor = actor.as_deref().and_then(model::account::normalize_email);
     catalog()?.db().audit_log(action, actor.as_deref(), AUDIT_PAGE).await.map_err(|err| internal(err.into()))
 }
+
+/// Reports nobody has resolved yet, for the admin area.
+#[server(input = Json)]
+pub async fn admin_reports() -> Result<Vec<model::account::ReportView>, ServerFnError> {
+    /// Reports shown at once.
+    const REPORTS_PAGE: u64 = 200;
+    platform_admin()?;
+    catalog()?.db().open_reports(REPORTS_PAGE).await.map_err(|err| internal(err.into()))
+}
+
+/// Accounts whose address contains `query`, for the admin area (nothing for an empty query).
+#[server(input = Json)]
+pub async fn admin_accounts(query: String) -> Result<Vec<model::account::AccountSummary>, ServerFnError> {
+    /// Accounts shown at once.
+    const ACCOUNTS_PAGE: u64 = 50;
+    platform_admin()?;
+    if query.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    catalog()?.db().find_accounts(&query, ACCOUNTS_PAGE).await.map_err(|err| internal(err.into()))
+}

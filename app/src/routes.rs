@@ -12,8 +12,8 @@ use crate::components::form::provide_page_state;
 use crate::components::layout::{Footer, Header};
 use crate::i18n::{Locale, tr};
 use crate::pages::{
-    AccountPage, AdminAuditPage, AdminInstitutionsPage, AdminPage, ForgotPage, HomePage, LoginPage, NotFoundPage,
-    OpeningPage, OpeningsPage, ResetPage, SignupPage,
+    AccountPage, AdminAccountsPage, AdminAuditPage, AdminInstitutionsPage, AdminPage, AdminReportsPage, ForgotPage,
+    HomePage, LoginPage, NotFoundPage, OpeningPage, OpeningsPage, ResetPage, SignupPage,
 };
 use crate::url::same_page_in;
 
@@ -40,6 +40,16 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("admin"), StaticSegment("institutions"))
                         view=AdminInstitutionsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("reports"))
+                        view=AdminReportsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("accounts"))
+                        view=AdminAccountsPage
                         ssr=SsrMode::Async
                     />
                     <Route

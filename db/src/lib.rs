@@ -9,6 +9,7 @@ pub mod entity;
 mod error;
 mod import;
 mod institutions;
+mod moderation;
 mod queries;
 
 use migration::{Migrator, MigratorTrait};

@@ -121,7 +121,10 @@ async fn check_account_behaviour(db: &Db) {
 
     // Memberships by domain, verification, the overview's counts and the audit log.
     use model::account::{AuditAction, InstitutionRole};
-    let kaist = db.institutions_of_domains(&["cs.kaist.example.org", "kaist.example.org", "example.org"]).await.expect("by domain");
+    let kaist = db
+        .institutions_of_domains(&["cs.kaist.example.org", "kaist.example.org", "example.org"])
+        .await
+        .expect("by domain");
     assert_eq!(kaist.iter().map(|i| i.slug.as_str()).collect::<Vec<_>>(), ["kaist"]);
     let id = db.join_institution(kim.id, "kaist", InstitutionRole::Member, now).await.expect("join");
     assert!(id.is_some());
@@ -136,7 +139,8 @@ async fn check_account_behaviour(db: &Db) {
     assert!(kaist.institution.verified);
     assert_eq!((kaist.members, kaist.openings), (1, 2));
     for action in [AuditAction::MemberJoined, AuditAction::InstitutionVerified] {
-        let record = db::AuditRecord { actor: Some(kim.id), action, target_kind: "institution", target_id: 1, detail: "d" };
+        let record =
+            db::AuditRecord { actor: Some(kim.id), action, target_kind: "institution", target_id: 1, detail: "d" };
         db.record_audit(record, now).await.expect("audit");
     }
     let log = db.audit_log(None, None, 10).await.expect("log");

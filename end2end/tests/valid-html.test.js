@@ -44,6 +44,8 @@ test('pages pass the Nu Html Checker without errors or warnings', async () => {
 test('pages behind sign-in pass it too', async () => {
   ensureAdmin();
   const cookie = await signInCookies(ADMIN.email, ADMIN.password);
-  const paths = ['/en/account', '/fr/admin', '/ko/admin/institutions', '/en/admin/audit'];
+  const id = await openingId('demo-kaist-llm-korean');
+  const paths = ['/en/account', '/fr/admin', '/ko/admin/institutions', '/en/admin/audit', '/en/admin/reports',
+    '/fr/admin/accounts?q=e2e', `/ko/openings/${id}`];
   assert.deepEqual(await problemsIn(paths, { cookie }), []);
 });

@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_create_catalog;
 mod m20261124_000001_create_accounts;
 mod m20261124_000002_create_memberships;
+mod m20261124_000003_create_reports;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_create_catalog::Migration),
             Box::new(m20261124_000001_create_accounts::Migration),
             Box::new(m20261124_000002_create_memberships::Migration),
+            Box::new(m20261124_000003_create_reports::Migration),
         ]
     }
 }

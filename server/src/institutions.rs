@@ -55,30 +55,12 @@ pub async fn join(State(state): State<AppState>, Path(lang): Path<String>, reque
     }
 }
 
-/// Reads an admin-area form: signed-out visitors go to sign in, others who are not platform
-/// admins get a 403.
-async fn admin_form(
-    state: &AppState,
-    lang: &str,
-    request: Request,
-    form: &str,
-) -> Result<(Submission, db::Account), Response> {
-    let form = Submission::begin(state, lang, request, form).await?;
-    match form.account.clone() {
-        None => Err(see_other(&format!("/{}/login", form.lang.code()))),
-        Some(account) if account.role != model::account::Role::PlatformAdmin => {
-            Err(StatusCode::FORBIDDEN.into_response())
-        }
-        Some(account) => Ok((form, account)),
-    }
-}
-
 pub async fn verify(
     State(state): State<AppState>,
     Path((lang, slug)): Path<(String, String)>,
     request: Request,
 ) -> Response {
-    let (form, admin) = match admin_form(&state, &lang, request, "verify").await {
+    let (form, admin) = match Submission::begin_admin(&state, &lang, request, "verify").await {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -109,7 +91,7 @@ pub async fn promote(
     Path((lang, slug)): Path<(String, String)>,
     request: Request,
 ) -> Response {
-    let (form, admin) = match admin_form(&state, &lang, request, &format!("promote-{slug}")).await {
+    let (form, admin) = match Submission::begin_admin(&state, &lang, request, &format!("promote-{slug}")).await {
         Ok(found) => found,
         Err(response) => return response,
     };

@@ -19,6 +19,7 @@ mod error;
 mod html;
 pub mod import;
 pub mod institutions;
+pub mod moderation;
 pub mod router;
 pub mod synthetic;
 

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use model::Lang;
-use model::account::{AuditAction, InstitutionOverview, PageState};
+use model::account::{AccountSummary, AuditAction, InstitutionOverview, PageState, ReportReason};
 
-use crate::api::{admin_audit, admin_institutions};
+use crate::api::{admin_accounts, admin_audit, admin_institutions, admin_reports};
 use crate::components::form::{CsrfField, FormAlert, echo_of, page_state};
 use crate::i18n::{tr, use_lang};
 use crate::pages::LoadError;
@@ -65,6 +65,8 @@ where
                             <nav class="admin-nav" aria-label=tr("admin-nav")>
                                 <a href=link("")>{tr("admin-title")}</a>
                                 <a href=link("institutions")>{tr("admin-institutions-title")}</a>
+                                <a href=link("reports")>{tr("admin-reports-title")}</a>
+                                <a href=link("accounts")>{tr("admin-accounts-title")}</a>
                                 <a href=link("audit")>{tr("admin-audit-title")}</a>
                             </nav>
                             <h1>{tr(title)}</h1>
@@ -255,5 +257,177 @@ fn AuditLog() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+#[component]
+pub fn AdminReportsPage() -> impl IntoView {
+    view! {
+        <AdminFrame
+            title="admin-reports-title"
+            here="admin/reports"
+            content=|state| view! { <ReportsTable state /> }
+        />
+    }
+}
+
+#[component]
+fn ReportsTable(state: PageState) -> impl IntoView {
+    let lang = use_lang();
+    let reports = Resource::new(|| (), |_| admin_reports());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let state = state.clone();
+                Suspend::new(async move {
+                    match reports.await {
+                        Ok(reports) if reports.is_empty() => view! { <p>{tr("admin-reports-empty")}</p> }.into_any(),
+                        Ok(reports) => {
+                            let rows = reports
+                                .into_iter()
+                                .map(|report| {
+                                    let title = model::lang::pick(&report.opening_title, lang, Lang::En)
+                                        .map_or_else(|| report.opening_id.to_string(), |(_, t)| t.to_string());
+                                    let reason = ReportReason::from_code(&report.reason)
+                                        .map_or_else(|| report.reason.clone(), |r| tr(r.message_id()));
+                                    view! {
+                                        <tr>
+                                            <td>
+                                                <a href=format!("/{}/openings/{}", lang.code(), report.opening_id)>{title}</a>
+                                            </td>
+                                            <td>{reason}</td>
+                                            <td>{report.details}</td>
+                                            <td>{report.reporter}</td>
+                                            <td><time datetime=report.at.clone()>{report.at.replace('T', " ").replace('Z', " UTC")}</time></td>
+                                            <td>
+                                                <form method="post" action=format!("/{}/admin/reports/{}/resolve", lang.code(), report.id)>
+                                                    <CsrfField token=state.csrf.clone() />
+                                                    <button type="submit" class="button button--secondary">{tr("admin-resolve")}</button>
+                                                </form>
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view();
+                            view! {
+                                <table class="admin-table">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{tr("admin-col-opening")}</th>
+                                            <th scope="col">{tr("admin-col-reason")}</th>
+                                            <th scope="col">{tr("admin-col-detail")}</th>
+                                            <th scope="col">{tr("admin-col-reporter")}</th>
+                                            <th scope="col">{tr("admin-col-when")}</th>
+                                            <th scope="col">{tr("admin-col-decision")}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            }
+                            .into_any()
+                        }
+                        Err(_) => view! { <LoadError /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn AdminAccountsPage() -> impl IntoView {
+    view! {
+        <AdminFrame
+            title="admin-accounts-title"
+            here="admin/accounts"
+            content=|state| view! { <AccountsSearch state /> }
+        />
+    }
+}
+
+#[component]
+fn AccountsSearch(state: PageState) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let typed = move || query.read().get("q").unwrap_or_default();
+    let accounts = Resource::new(typed, admin_accounts);
+    let current = typed();
+    view! {
+        <form method="get" action=format!("/{}/admin/accounts", lang.code()) class="filters" role="search">
+            <div class="filter">
+                <label for="account-q">{tr("admin-accounts-search")}</label>
+                <input id="account-q" type="search" name="q" value=current />
+            </div>
+            <button type="submit">{tr("search-submit")}</button>
+        </form>
+        <Suspense fallback=|| ()>
+            {move || {
+                let state = state.clone();
+                Suspend::new(async move {
+                    match accounts.await {
+                        Ok(accounts) => {
+                            let rows = accounts.into_iter().map(|account| view! { <AccountRow account state=state.clone() /> }).collect_view();
+                            view! {
+                                <table class="admin-table">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{tr("form-email")}</th>
+                                            <th scope="col">{tr("form-display-name")}</th>
+                                            <th scope="col">{tr("admin-col-status")}</th>
+                                            <th scope="col">{tr("admin-col-decision")}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            }
+                            .into_any()
+                        }
+                        Err(_) => view! { <LoadError /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AccountRow(account: AccountSummary, state: PageState) -> impl IntoView {
+    let lang = use_lang();
+    let id = account.id;
+    let echo = echo_of(&state, &format!("suspend-{id}"));
+    let status = match &account.suspension {
+        Some(reason) => format!("{} ({reason})", tr("admin-suspended")),
+        None if account.email_confirmed => tr("admin-active"),
+        None => tr("admin-unconfirmed"),
+    };
+    let action = if account.suspension.is_some() {
+        view! {
+            <form method="post" action=format!("/{}/admin/accounts/{id}/reinstate", lang.code())>
+                <CsrfField token=state.csrf.clone() />
+                <button type="submit" class="button button--secondary">{tr("admin-reinstate")}</button>
+            </form>
+        }
+        .into_any()
+    } else {
+        let field = format!("suspend-reason-{id}");
+        let error = echo.error("reason").map(tr);
+        view! {
+            <form method="post" action=format!("/{}/admin/accounts/{id}/suspend", lang.code()) class="inline-form">
+                <CsrfField token=state.csrf.clone() />
+                <label for=field.clone()>{tr("admin-suspend-reason")}</label>
+                <input id=field name="reason" value=echo.value("reason").map(str::to_string) />
+                {error.map(|message| view! { <p class="field__error">{message}</p> })}
+                <button type="submit" class="button button--secondary">{tr("admin-suspend")}</button>
+            </form>
+        }
+        .into_any()
+    };
+    view! {
+        <tr>
+            <th scope="row">{account.email}</th>
+            <td>{account.display_name}</td>
+            <td>{status}</td>
+            <td>{action}</td>
+        </tr>
     }
 }

@@ -11,7 +11,7 @@ mod reset;
 mod signup;
 
 pub use account::AccountPage;
-pub use admin::{AdminAuditPage, AdminInstitutionsPage, AdminPage};
+pub use admin::{AdminAccountsPage, AdminAuditPage, AdminInstitutionsPage, AdminPage, AdminReportsPage};
 pub use home::HomePage;
 pub use login::{ForgotPage, LoginPage};
 pub use not_found::{NotFound, NotFoundPage};

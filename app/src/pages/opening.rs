@@ -100,6 +100,7 @@ fn OpeningView(detail: OpeningDetail) -> impl IntoView {
         }
     });
     let page_title = format!("{} – {}", text(|r| &r.title), tr("site-name"));
+    let id = detail.id;
     view! {
         <Title text=page_title />
         <article class="opening">
@@ -111,6 +112,7 @@ fn OpeningView(detail: OpeningDetail) -> impl IntoView {
                 <div class="opening__description">{paragraphs}</div>
             </div>
             <OpeningFacts detail />
+            <ReportOpening id />
         </article>
     }
 }
@@ -223,6 +225,70 @@ fn OpeningFacts(detail: OpeningDetail) -> impl IntoView {
                 {contact}
             </dl>
             <p class="opening__published">{published}</p>
+        </section>
+    }
+}
+
+/// "Report this opening": a form for signed-in readers, a sign-in link for others.
+#[component]
+fn ReportOpening(id: i64) -> impl IntoView {
+    let lang = use_lang();
+    let reported = use_query_map().read_untracked().get("reported").is_some();
+    let here = format!("/{}/openings/{id}", lang.code());
+    view! {
+        <section class="report" aria-labelledby="report-title">
+            <h2 id="report-title">{tr("report-title")}</h2>
+            {reported.then(|| view! { <p class="notice notice--info" role="status">{tr("report-thanks")}</p> })}
+            <Suspense fallback=|| ()>
+                {move || {
+                    let here = here.clone();
+                    Suspend::new(async move {
+                        let state = crate::components::form::page_state().await;
+                        if state.viewer.is_none() {
+                            let login = format!("/{}/login?next={}", lang.code(), crate::url::encode(&here));
+                            return view! { <p><a href=login>{tr("report-sign-in")}</a></p> }.into_any();
+                        }
+                        let echo = crate::components::form::echo_of(&state, "report");
+                        let chosen = echo.value("reason").map(str::to_string);
+                        let options = model::account::ReportReason::ALL
+                            .into_iter()
+                            .map(|reason| {
+                                let selected = chosen.as_deref() == Some(reason.code());
+                                view! { <option value=reason.code() selected=selected>{tr(reason.message_id())}</option> }
+                            })
+                            .collect_view();
+                        let reason_error = echo.error("reason").map(tr);
+                        let invalid = reason_error.is_some();
+                        view! {
+                            <form method="post" action=format!("{here}/report") class="stacked-form">
+                                <crate::components::form::CsrfField token=state.csrf.clone() />
+                                <crate::components::form::FormAlert echo=echo.clone() />
+                                <div class="field" class:field--invalid=invalid>
+                                    <label for="report-reason">{tr("report-reason")}</label>
+                                    <select
+                                        id="report-reason"
+                                        name="reason"
+                                        aria-invalid=invalid.then_some("true")
+                                        aria-describedby=invalid.then_some("report-reason-error")
+                                    >
+                                        <option value="">{tr("report-reason-choose")}</option>
+                                        {options}
+                                    </select>
+                                    {reason_error.map(|m| view! { <p class="field__error" id="report-reason-error">{m}</p> })}
+                                </div>
+                                <div class="field">
+                                    <label for="report-details">{tr("report-details")}</label>
+                                    <textarea id="report-details" name="details" rows="3" maxlength="2000">
+                                        {echo.value("details").map(str::to_string)}
+                                    </textarea>
+                                </div>
+                                <button type="submit" class="button button--secondary">{tr("report-submit")}</button>
+                            </form>
+                        }
+                        .into_any()
+                    })
+                }}
+            </Suspense>
         </section>
     }
 }

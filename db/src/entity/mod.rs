@@ -7,4 +7,5 @@ pub mod institution;
 pub mod membership;
 pub mod opening;
 pub mod outbox;
+pub mod report;
 pub mod session;

@@ -78,6 +78,22 @@ impl Submission {
         }
     }
 
+    /// Reads an admin-area form: signed-out visitors go to sign in, accounts that are not
+    /// platform admins get a 403. Returns the form and the admin.
+    pub async fn begin_admin(
+        state: &AppState,
+        lang: &str,
+        request: Request,
+        form: &str,
+    ) -> Result<(Submission, Account), Response> {
+        let form = Submission::begin(state, lang, request, form).await?;
+        match form.account.clone() {
+            None => Err(see_other(&format!("/{}/login", form.lang.code()))),
+            Some(account) if account.role != Role::PlatformAdmin => Err(StatusCode::FORBIDDEN.into_response()),
+            Some(account) => Ok((form, account)),
+        }
+    }
+
     pub fn field(&self, name: &str) -> &str {
         self.fields.iter().find(|(key, _)| key == name).map_or("", |(_, value)| value.as_str())
     }

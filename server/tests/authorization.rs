@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Browser, PASSWORD, Site, demo_site};
+use common::{Browser, Site, create_account, demo_site};
 
 use http::StatusCode;
 
@@ -101,23 +101,9 @@ const MATRIX: &[Row] = &[
 
 /// The accounts behind the signed-in visitors: (researcher, platform admin).
 async fn accounts(site: &Site) -> (i64, i64) {
-    let hash = server::auth::password::hash_password(PASSWORD).expect("hash");
-    let mut ids = Vec::new();
-    for (email, role, confirmed) in [
-        ("researcher@kaist.ac.kr", model::account::Role::Researcher, false),
-        ("admin@passerelle.example", model::account::Role::PlatformAdmin, true),
-    ] {
-        let new = db::NewAccount {
-            email,
-            password_hash: &hash,
-            display_name: "Someone",
-            lang: model::Lang::En,
-            role,
-            email_confirmed: confirmed,
-        };
-        ids.push(site.db.create_account(new, chrono::Utc::now().fixed_offset()).await.expect("account").id);
-    }
-    (ids[0], ids[1])
+    use model::account::Role;
+    let researcher = create_account(site, "researcher@kaist.ac.kr", Role::Researcher, false).await;
+    (researcher, create_account(site, "admin@passerelle.example", Role::PlatformAdmin, true).await)
 }
 
 /// A browser with a fresh session of `account` (or none), and the CSRF cookie a first page gives.

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Browser, PASSWORD, demo_site};
+use common::{Browser, admin_browser, demo_site};
 use http::StatusCode;
 use model::account::InstitutionRole;
 
@@ -35,18 +35,7 @@ async fn a_researcher_joins_kaist_and_an_admin_verifies_and_promotes() {
     assert_eq!((memberships.len(), memberships[0].role), (1, InstitutionRole::Member));
 
     // A platform admin verifies KAIST and makes Kim its administrator.
-    let hash = server::auth::password::hash_password(PASSWORD).expect("hash");
-    let admin = db::NewAccount {
-        email: "ops@passerelle.example",
-        password_hash: &hash,
-        display_name: "Ops",
-        lang: model::Lang::Fr,
-        role: model::account::Role::PlatformAdmin,
-        email_confirmed: true,
-    };
-    site.db.create_account(admin, chrono::Utc::now().fixed_offset()).await.expect("admin");
-    let mut ops = Browser::new(&site);
-    ops.log_in("ops@passerelle.example", PASSWORD).await;
+    let mut ops = admin_browser(&site, "ops@passerelle.example").await;
     let list = ops.get("/fr/admin/institutions").await;
     assert_eq!(list.status, StatusCode::OK);
     assert!(list.body.contains("kaist.ac.kr"));

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Browser, PASSWORD, demo_site};
+use common::{Browser, PASSWORD, admin_browser, demo_site};
 use http::StatusCode;
 
 #[tokio::test]
@@ -30,18 +30,7 @@ async fn a_report_is_filed_handled_and_an_account_suspended() {
     assert_eq!(filed.location(), format!("{opening}?reported=1"));
     assert!(lee.get(&format!("{opening}?reported=1")).await.body.contains("신고 내용을 확인하겠습니다"));
 
-    let hash = server::auth::password::hash_password(PASSWORD).expect("hash");
-    let admin = db::NewAccount {
-        email: "ops@passerelle.example",
-        password_hash: &hash,
-        display_name: "Ops",
-        lang: model::Lang::En,
-        role: model::account::Role::PlatformAdmin,
-        email_confirmed: true,
-    };
-    site.db.create_account(admin, chrono::Utc::now().fixed_offset()).await.expect("admin");
-    let mut ops = Browser::new(&site);
-    ops.log_in("ops@passerelle.example", PASSWORD).await;
+    let mut ops = admin_browser(&site, "ops@passerelle.example").await;
     let reports = ops.get("/en/admin/reports").await;
     assert!(reports.body.contains("Filled or withdrawn, but still listed") && reports.body.contains("lee@snu.ac.kr"));
     let report_id = site.db.open_reports(10).await.expect("reports")[0].id;

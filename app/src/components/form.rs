@@ -86,3 +86,32 @@ pub fn Field(
         </div>
     }
 }
+
+/// A page's state-changing form, posting to `action`: it waits for the page state (inside a
+/// `Suspense`), carries the CSRF token and the form-wide alert, and hands the echo of its last
+/// rejection (if any) to `fields`, which draws the fields and the button.
+#[component]
+pub fn PageForm<F, V>(name: &'static str, action: String, fields: F) -> impl IntoView
+where
+    F: Fn(FormEcho) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let (action, fields) = (action.clone(), fields.clone());
+                Suspend::new(async move {
+                    let state = page_state().await;
+                    let echo = echo_of(&state, name);
+                    view! {
+                        <form method="post" action=action class="stacked-form" novalidate>
+                            <CsrfField token=state.csrf.clone() />
+                            <FormAlert echo=echo.clone() />
+                            {fields(echo)}
+                        </form>
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

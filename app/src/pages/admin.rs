@@ -80,6 +80,43 @@ where
     }
 }
 
+/// A table of the admin area: its column headings (Fluent ids), then its rows.
+#[component]
+fn AdminTable(headings: &'static [&'static str], children: Children) -> impl IntoView {
+    let headings = headings.iter().map(|id| view! { <th scope="col">{tr(id)}</th> }).collect_view();
+    view! {
+        <table class="admin-table">
+            <thead>
+                <tr>{headings}</tr>
+            </thead>
+            <tbody>{children()}</tbody>
+        </table>
+    }
+}
+
+/// Waits for `resource` and draws its value with `show`, or says that loading failed.
+#[component]
+fn Loaded<T, F, V>(resource: Resource<Result<T, ServerFnError>>, show: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let show = show.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(value) => show(value).into_any(),
+                        Err(_) => view! { <LoadError /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn AdminPage() -> impl IntoView {
     view! {
@@ -100,38 +137,20 @@ pub fn AdminInstitutionsPage() -> impl IntoView {
 
 #[component]
 fn InstitutionsTable(state: PageState) -> impl IntoView {
+    const HEADINGS: &[&str] = &[
+        "admin-col-institution",
+        "admin-col-domain",
+        "admin-col-members",
+        "admin-col-openings",
+        "admin-col-verified",
+        "admin-col-make-admin",
+    ];
     let institutions = Resource::new(|| (), |_| admin_institutions());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let state = state.clone();
-                Suspend::new(async move {
-                    match institutions.await {
-                        Ok(list) => {
-                            let rows = list.into_iter().map(|row| view! { <InstitutionRow row state=state.clone() /> }).collect_view();
-                            view! {
-                                <table class="admin-table">
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">{tr("admin-col-institution")}</th>
-                                            <th scope="col">{tr("admin-col-domain")}</th>
-                                            <th scope="col">{tr("admin-col-members")}</th>
-                                            <th scope="col">{tr("admin-col-openings")}</th>
-                                            <th scope="col">{tr("admin-col-verified")}</th>
-                                            <th scope="col">{tr("admin-col-make-admin")}</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>{rows}</tbody>
-                                </table>
-                            }
-                            .into_any()
-                        }
-                        Err(_) => view! { <LoadError /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    let show = move |list: Vec<InstitutionOverview>| {
+        let rows = list.into_iter().map(|row| view! { <InstitutionRow row state=state.clone() /> }).collect_view();
+        view! { <AdminTable headings=HEADINGS>{rows}</AdminTable> }
+    };
+    view! { <Loaded resource=institutions show /> }
 }
 
 #[component]
@@ -216,48 +235,40 @@ fn AuditLog() -> impl IntoView {
             </div>
             <button type="submit">{tr("filter-apply")}</button>
         </form>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match entries.await {
-                    Ok(entries) if entries.is_empty() => view! { <p>{tr("admin-audit-empty")}</p> }.into_any(),
-                    Ok(entries) => {
-                        let rows = entries
-                            .into_iter()
-                            .map(|entry| {
-                                let action = AuditAction::from_code(&entry.action)
-                                    .map_or_else(|| entry.action.clone(), |a| tr(a.message_id()));
-                                view! {
-                                    <tr>
-                                        <td><time datetime=entry.at.clone()>{entry.at.replace('T', " ").replace('Z', " UTC")}</time></td>
-                                        <td>{entry.actor.unwrap_or_else(|| tr("admin-audit-system"))}</td>
-                                        <td>{action}</td>
-                                        <td>{entry.target}</td>
-                                        <td>{entry.detail}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            <table class="admin-table">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{tr("admin-col-when")}</th>
-                                        <th scope="col">{tr("admin-col-who")}</th>
-                                        <th scope="col">{tr("admin-col-action")}</th>
-                                        <th scope="col">{tr("admin-col-target")}</th>
-                                        <th scope="col">{tr("admin-col-detail")}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>{rows}</tbody>
-                            </table>
-                        }
-                        .into_any()
-                    }
-                    Err(_) => view! { <LoadError /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <Loaded resource=entries show=show_entries />
     }
+}
+
+fn show_entries(entries: Vec<model::account::AuditEntry>) -> impl IntoView {
+    const HEADINGS: &[&str] =
+        &["admin-col-when", "admin-col-who", "admin-col-action", "admin-col-target", "admin-col-detail"];
+    if entries.is_empty() {
+        return view! { <p>{tr("admin-audit-empty")}</p> }.into_any();
+    }
+    let rows = entries
+        .into_iter()
+        .map(|entry| {
+            let action =
+                AuditAction::from_code(&entry.action).map_or_else(|| entry.action.clone(), |a| tr(a.message_id()));
+            view! {
+                <tr>
+                    <td><When at=entry.at /></td>
+                    <td>{entry.actor.unwrap_or_else(|| tr("admin-audit-system"))}</td>
+                    <td>{action}</td>
+                    <td>{entry.target}</td>
+                    <td>{entry.detail}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! { <AdminTable headings=HEADINGS>{rows}</AdminTable> }.into_any()
+}
+
+/// A moment of the log, as RFC 3339 in UTC.
+#[component]
+fn When(at: String) -> impl IntoView {
+    let shown = at.replace('T', " ").replace('Z', " UTC");
+    view! { <time datetime=at>{shown}</time> }
 }
 
 #[component]
@@ -273,65 +284,47 @@ pub fn AdminReportsPage() -> impl IntoView {
 
 #[component]
 fn ReportsTable(state: PageState) -> impl IntoView {
+    const HEADINGS: &[&str] = &[
+        "admin-col-opening",
+        "admin-col-reason",
+        "admin-col-detail",
+        "admin-col-reporter",
+        "admin-col-when",
+        "admin-col-decision",
+    ];
     let lang = use_lang();
     let reports = Resource::new(|| (), |_| admin_reports());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let state = state.clone();
-                Suspend::new(async move {
-                    match reports.await {
-                        Ok(reports) if reports.is_empty() => view! { <p>{tr("admin-reports-empty")}</p> }.into_any(),
-                        Ok(reports) => {
-                            let rows = reports
-                                .into_iter()
-                                .map(|report| {
-                                    let title = model::lang::pick(&report.opening_title, lang, Lang::En)
-                                        .map_or_else(|| report.opening_id.to_string(), |(_, t)| t.to_string());
-                                    let reason = ReportReason::from_code(&report.reason)
-                                        .map_or_else(|| report.reason.clone(), |r| tr(r.message_id()));
-                                    view! {
-                                        <tr>
-                                            <td>
-                                                <a href=format!("/{}/openings/{}", lang.code(), report.opening_id)>{title}</a>
-                                            </td>
-                                            <td>{reason}</td>
-                                            <td>{report.details}</td>
-                                            <td>{report.reporter}</td>
-                                            <td><time datetime=report.at.clone()>{report.at.replace('T', " ").replace('Z', " UTC")}</time></td>
-                                            <td>
-                                                <form method="post" action=format!("/{}/admin/reports/{}/resolve", lang.code(), report.id)>
-                                                    <CsrfField token=state.csrf.clone() />
-                                                    <button type="submit" class="button button--secondary">{tr("admin-resolve")}</button>
-                                                </form>
-                                            </td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view();
-                            view! {
-                                <table class="admin-table">
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">{tr("admin-col-opening")}</th>
-                                            <th scope="col">{tr("admin-col-reason")}</th>
-                                            <th scope="col">{tr("admin-col-detail")}</th>
-                                            <th scope="col">{tr("admin-col-reporter")}</th>
-                                            <th scope="col">{tr("admin-col-when")}</th>
-                                            <th scope="col">{tr("admin-col-decision")}</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>{rows}</tbody>
-                                </table>
-                            }
-                            .into_any()
-                        }
-                        Err(_) => view! { <LoadError /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    let show = move |reports: Vec<model::account::ReportView>| {
+        if reports.is_empty() {
+            return view! { <p>{tr("admin-reports-empty")}</p> }.into_any();
+        }
+        let rows = reports
+            .into_iter()
+            .map(|report| {
+                let title = model::lang::pick(&report.opening_title, lang, Lang::En)
+                    .map_or_else(|| report.opening_id.to_string(), |(_, t)| t.to_string());
+                let reason = ReportReason::from_code(&report.reason)
+                    .map_or_else(|| report.reason.clone(), |r| tr(r.message_id()));
+                view! {
+                    <tr>
+                        <td><a href=format!("/{}/openings/{}", lang.code(), report.opening_id)>{title}</a></td>
+                        <td>{reason}</td>
+                        <td>{report.details}</td>
+                        <td>{report.reporter}</td>
+                        <td><When at=report.at /></td>
+                        <td>
+                            <form method="post" action=format!("/{}/admin/reports/{}/resolve", lang.code(), report.id)>
+                                <CsrfField token=state.csrf.clone() />
+                                <button type="submit" class="button button--secondary">{tr("admin-resolve")}</button>
+                            </form>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! { <AdminTable headings=HEADINGS>{rows}</AdminTable> }.into_any()
+    };
+    view! { <Loaded resource=reports show /> }
 }
 
 #[component]
@@ -350,8 +343,14 @@ fn AccountsSearch(state: PageState) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let typed = move || query.read().get("q").unwrap_or_default();
+    const HEADINGS: &[&str] = &["form-email", "form-display-name", "admin-col-status", "admin-col-decision"];
     let accounts = Resource::new(typed, admin_accounts);
     let current = typed();
+    let show = move |accounts: Vec<AccountSummary>| {
+        let rows =
+            accounts.into_iter().map(|account| view! { <AccountRow account state=state.clone() /> }).collect_view();
+        view! { <AdminTable headings=HEADINGS>{rows}</AdminTable> }
+    };
     view! {
         <form method="get" action=format!("/{}/admin/accounts", lang.code()) class="filters" role="search">
             <div class="filter">
@@ -360,33 +359,7 @@ fn AccountsSearch(state: PageState) -> impl IntoView {
             </div>
             <button type="submit">{tr("search-submit")}</button>
         </form>
-        <Suspense fallback=|| ()>
-            {move || {
-                let state = state.clone();
-                Suspend::new(async move {
-                    match accounts.await {
-                        Ok(accounts) => {
-                            let rows = accounts.into_iter().map(|account| view! { <AccountRow account state=state.clone() /> }).collect_view();
-                            view! {
-                                <table class="admin-table">
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">{tr("form-email")}</th>
-                                            <th scope="col">{tr("form-display-name")}</th>
-                                            <th scope="col">{tr("admin-col-status")}</th>
-                                            <th scope="col">{tr("admin-col-decision")}</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>{rows}</tbody>
-                                </table>
-                            }
-                            .into_any()
-                        }
-                        Err(_) => view! { <LoadError /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <Loaded resource=accounts show />
     }
 }
 

@@ -5,48 +5,36 @@ use leptos_meta::Title;
 use model::Lang;
 use model::account::FormEcho;
 
-use crate::components::form::{CsrfField, Field, FormAlert, echo_of, page_state};
+use crate::components::form::{Field, PageForm};
 use crate::i18n::{tr, use_lang};
 
 #[component]
 pub fn SignupPage() -> impl IntoView {
     let lang = use_lang();
-    let action = format!("/{}/signup", lang.code());
-    let login = format!("/{}/login", lang.code());
+    let fields = move |echo: FormEcho| {
+        view! {
+            <Field echo=echo.clone() name="display_name" label="form-display-name" autocomplete="name" />
+            <Field echo=echo.clone() name="email" label="form-email" kind="email" autocomplete="email" />
+            <Field
+                echo=echo.clone()
+                name="password"
+                label="form-password"
+                kind="password"
+                autocomplete="new-password"
+                hint="form-password-hint"
+            />
+            <LanguageSelect echo current=lang />
+            <button type="submit" class="button">{tr("signup-submit")}</button>
+        }
+    };
     view! {
         <Title text=tr("signup-title") />
         <section class="form-page">
             <h1>{tr("signup-title")}</h1>
             <p>{tr("signup-intro")}</p>
-            <Suspense fallback=|| ()>
-                {move || {
-                    let action = action.clone();
-                    Suspend::new(async move {
-                        let state = page_state().await;
-                        let echo = echo_of(&state, "signup");
-                        view! {
-                            <form method="post" action=action class="stacked-form" novalidate>
-                                <CsrfField token=state.csrf.clone() />
-                                <FormAlert echo=echo.clone() />
-                                <Field echo=echo.clone() name="display_name" label="form-display-name" autocomplete="name" />
-                                <Field echo=echo.clone() name="email" label="form-email" kind="email" autocomplete="email" />
-                                <Field
-                                    echo=echo.clone()
-                                    name="password"
-                                    label="form-password"
-                                    kind="password"
-                                    autocomplete="new-password"
-                                    hint="form-password-hint"
-                                />
-                                <LanguageSelect echo=echo.clone() current=lang />
-                                <button type="submit" class="button">{tr("signup-submit")}</button>
-                            </form>
-                        }
-                    })
-                }}
-            </Suspense>
+            <PageForm name="signup" action=format!("/{}/signup", lang.code()) fields />
             <p class="form-page__links">
-                <a href=login>{tr("signup-have-account")}</a>
+                <a href=format!("/{}/login", lang.code())>{tr("signup-have-account")}</a>
             </p>
         </section>
     }

@@ -155,3 +155,25 @@ impl<'s> Browser<'s> {
 }
 
 pub const PASSWORD: &str = "a long enough passphrase";
+
+/// Creates an account straight in the database (password [`PASSWORD`]); returns its id.
+pub async fn create_account(site: &Site, email: &str, role: model::account::Role, confirmed: bool) -> i64 {
+    let hash = server::auth::password::hash_password(PASSWORD).expect("hash");
+    let new = db::NewAccount {
+        email,
+        password_hash: &hash,
+        display_name: "Someone",
+        lang: model::Lang::En,
+        role,
+        email_confirmed: confirmed,
+    };
+    site.db.create_account(new, chrono::Utc::now().fixed_offset()).await.expect("account").id
+}
+
+/// A platform admin, signed in in a browser of their own.
+pub async fn admin_browser<'s>(site: &'s Site, email: &str) -> Browser<'s> {
+    create_account(site, email, model::account::Role::PlatformAdmin, true).await;
+    let mut browser = Browser::new(site);
+    browser.log_in(email, PASSWORD).await;
+    browser
+}

@@ -428,3 +428,11 @@ admin-error-self = You cannot suspend your own account.
 audit-action-account-suspended = Account suspended
 audit-action-account-reinstated = Account reinstated
 audit-action-report-resolved = Report handled
+
+## Changing one's password
+
+account-password = Password
+account-password-save = Change the password
+account-notice-password = Your password has been changed. Other devices signed in to your account have been signed out.
+form-current-password = Current password
+form-error-current-password = This is not your current password.

@@ -428,3 +428,11 @@ admin-error-self = Vous ne pouvez pas suspendre votre propre compte.
 audit-action-account-suspended = Compte suspendu
 audit-action-account-reinstated = Compte rétabli
 audit-action-report-resolved = Signalement traité
+
+## Changer de mot de passe
+
+account-password = Mot de passe
+account-password-save = Changer le mot de passe
+account-notice-password = Votre mot de passe a été changé. Les autres appareils connectés à votre compte ont été déconnectés.
+form-current-password = Mot de passe actuel
+form-error-current-password = Ce n’est pas votre mot de passe actuel.

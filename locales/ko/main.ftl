@@ -415,3 +415,11 @@ admin-error-self = 자신의 계정은 정지할 수 없습니다.
 audit-action-account-suspended = 계정 이용 정지
 audit-action-account-reinstated = 계정 이용 정지 해제
 audit-action-report-resolved = 신고 처리
+
+## 비밀번호 변경
+
+account-password = 비밀번호
+account-password-save = 비밀번호 변경
+account-notice-password = 비밀번호를 변경했습니다. 이 계정으로 로그인된 다른 기기는 모두 로그아웃되었습니다.
+form-current-password = 현재 비밀번호
+form-error-current-password = 현재 비밀번호가 올바르지 않습니다.

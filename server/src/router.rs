@@ -81,6 +81,7 @@ pub fn router(config: &Config, catalog: catalog::Catalog, auth: Auth) -> Router 
         .route("/{lang}/forgot", post(forms::request_reset))
         .route("/{lang}/reset", post(forms::reset_password))
         .route("/{lang}/account", post(forms::save_account))
+        .route("/{lang}/account/password", post(forms::change_password))
         .route("/{lang}/account/join", post(crate::institutions::join))
         .route("/{lang}/admin/institutions/{slug}/verify", post(crate::institutions::verify))
         .route("/{lang}/admin/institutions/{slug}/admins", post(crate::institutions::promote))

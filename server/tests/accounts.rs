@@ -203,3 +203,28 @@ async fn the_first_admin_is_made_from_the_command_line() {
     let signed_in = browser.post("/fr/login", &[("email", "admin@passerelle.example"), ("password", PASSWORD)]).await;
     assert_eq!(signed_in.location(), "/fr/account");
 }
+
+#[tokio::test]
+async fn a_signed_in_password_change_needs_the_current_one_and_signs_out_other_devices() {
+    let site = site().await;
+    let mut laptop = Browser::new(&site);
+    laptop.sign_up("Noah", "noah@mila.quebec", "en").await;
+    let mut phone = Browser::new(&site);
+    phone.log_in("noah@mila.quebec", PASSWORD).await;
+    assert_eq!(phone.get("/en/account").await.status, StatusCode::OK);
+
+    let wrong = laptop
+        .post("/en/account/password", &[("current_password", "nope nope nope"), ("password", "a brand new passphrase")])
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(wrong.body.contains("This is not your current password."));
+    let short = laptop.post("/en/account/password", &[("current_password", PASSWORD), ("password", "short")]).await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let changed = laptop
+        .post("/en/account/password", &[("current_password", PASSWORD), ("password", "a brand new passphrase")])
+        .await;
+    assert_eq!(changed.location(), "/en/account?password=changed");
+    assert!(laptop.get("/en/account?password=changed").await.body.contains("Your password has been changed."));
+    assert_eq!(phone.get("/en/account").await.status, StatusCode::SEE_OTHER, "the other device is signed out");
+    assert_eq!(phone.log_in("noah@mila.quebec", "a brand new passphrase").await.status, StatusCode::SEE_OTHER);
+}

@@ -76,6 +76,12 @@ const MATRIX: &[Row] = &[
     ),
     post("/en/account/confirm", &[], [Redirect("/en/login"), Redirect("/en/account?sent=1"), Redirect("/en/account")]),
     post("/en/logout", &[], [Redirect("/en/"), Redirect("/en/"), Redirect("/en/")]),
+    // Wrong current password: refused; the page stays (and nothing changes).
+    post(
+        "/en/account/password",
+        &[("current_password", "not the password"), ("password", "another long passphrase")],
+        [Redirect("/en/login"), Status(401), Status(401)],
+    ),
     // The researcher's address is not confirmed, the admin's is not on KAIST's domain.
     post("/en/account/join", &[("institution", "kaist")], [Redirect("/en/login"), Status(403), Status(403)]),
     post(

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use model::account::{InstitutionRole, Viewer};
 
-use crate::components::form::{CsrfField, Field, FormAlert, echo_of, page_state};
+use crate::components::form::{CsrfField, Field, FormAlert, PageForm, echo_of, page_state};
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::signup::LanguageSelect;
 use crate::status::Status;
@@ -23,6 +23,8 @@ fn account_notice(query: &leptos_router::params::ParamsMap, viewer: &Viewer) -> 
         Some(("notice--info", tr("account-notice-confirmed")))
     } else if query.get("joined").is_some() {
         Some(("notice--info", tr("account-notice-joined")))
+    } else if is("password", "changed") {
+        Some(("notice--info", tr("account-notice-password")))
     } else if is("saved", "1") {
         Some(("notice--info", tr("account-notice-saved")))
     } else if query.get("link").is_some() {
@@ -90,6 +92,8 @@ pub fn AccountPage() -> impl IntoView {
                                 <LanguageSelect echo=echo.clone() current=viewer.lang />
                                 <button type="submit" class="button">{tr("account-save")}</button>
                             </form>
+                            <h2>{tr("account-password")}</h2>
+                            <PageForm name="password" action=format!("/{}/account/password", lang.code()) fields=password_fields />
                         }
                         .into_any()
                     })
@@ -153,5 +157,26 @@ fn Institutions(viewer: Viewer, csrf: String, echo: model::account::FormEcho) ->
                 })
             }}
         </Suspense>
+    }
+}
+
+fn password_fields(echo: model::account::FormEcho) -> impl IntoView {
+    view! {
+        <Field
+            echo=echo.clone()
+            name="current_password"
+            label="form-current-password"
+            kind="password"
+            autocomplete="current-password"
+        />
+        <Field
+            echo
+            name="password"
+            label="form-new-password"
+            kind="password"
+            autocomplete="new-password"
+            hint="form-password-hint"
+        />
+        <button type="submit" class="button">{tr("account-password-save")}</button>
     }
 }

@@ -35,7 +35,7 @@ const LINKS_PER_ADDRESS: Limit = Limit { attempts: 3, per: Duration::from_secs(3
 const LINKS_PER_CLIENT: Limit = Limit { attempts: 10, per: Duration::from_secs(3600) };
 
 /// Never sent back to the page.
-const SECRET_FIELDS: [&str; 2] = ["password", "csrf"];
+const SECRET_FIELDS: [&str; 3] = ["password", "current_password", "csrf"];
 const MAX_FORM_BYTES: usize = 64 * 1024;
 
 /// A posted form: its fields, who sent it, and the echo that a rejection sends back.
@@ -403,6 +403,39 @@ pub async fn reset_password(State(state): State<AppState>, Path(lang): Path<Stri
     match done.await {
         Ok(true) => see_other(&format!("/{}/login?reset=done", form.lang.code())),
         Ok(false) => form.refuse(&state, "", "form-error-link-expired", StatusCode::BAD_REQUEST).await,
+        Err(err) => form.internal(&state, err).await,
+    }
+}
+
+/// A new password for the signed-in account, given the current one. Every other session of
+/// the account ends; this browser stays signed in with a new session.
+pub async fn change_password(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
+    let form = match Submission::begin(&state, &lang, request, "password").await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let form = form.shown_on("account");
+    let Some(account) = form.account.clone() else {
+        return see_other(&format!("/{}/login", form.lang.code()));
+    };
+    if form.limited(&state, "login-address", &account.email, SIGN_IN_PER_ADDRESS) {
+        return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
+    }
+    let (current, new) = (form.field("current_password").to_string(), form.field("password").to_string());
+    if let Some(problem) = password_problem(&new) {
+        return form.refuse(&state, "password", problem, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    let stored = account.password_hash.clone();
+    if !blocking(move || verify_password(&current, Some(&stored))).await.unwrap_or(false) {
+        return form.refuse(&state, "current_password", "form-error-current-password", StatusCode::UNAUTHORIZED).await;
+    }
+    let changed = async {
+        let hash = blocking(move || hash_password(&new)).await??;
+        state.auth.db.set_password(account.id, &hash).await?;
+        sign_in(&state, &account, &format!("/{}/account?password=changed", form.lang.code())).await
+    };
+    match changed.await {
+        Ok(response) => response,
         Err(err) => form.internal(&state, err).await,
     }
 }

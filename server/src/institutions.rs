@@ -16,11 +16,10 @@ use crate::router::AppState;
 /// Joins the institution named by the `institution` field, when the account's confirmed
 /// address is on its domain.
 pub async fn join(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "join").await {
+    let form = match Submission::begin(&state, &lang, request, "join", Some("account")).await {
         Ok(form) => form,
         Err(response) => return response,
     };
-    let form = form.shown_on("account");
     let Some(account) = form.account.clone() else {
         return see_other(&format!("/{}/login", form.lang.code()));
     };
@@ -60,11 +59,10 @@ pub async fn verify(
     Path((lang, slug)): Path<(String, String)>,
     request: Request,
 ) -> Response {
-    let (form, admin) = match Submission::begin_admin(&state, &lang, request, "verify").await {
+    let (form, admin) = match Submission::begin_admin(&state, &lang, request, "verify", "admin/institutions").await {
         Ok(found) => found,
         Err(response) => return response,
     };
-    let form = form.shown_on("admin/institutions");
     let verified = async {
         let now = Utc::now().fixed_offset();
         let Some(id) = state.auth.db.verify_institution(&slug, now).await? else { return Ok(false) };
@@ -91,12 +89,12 @@ pub async fn promote(
     Path((lang, slug)): Path<(String, String)>,
     request: Request,
 ) -> Response {
-    let (form, admin) = match Submission::begin_admin(&state, &lang, request, &format!("promote-{slug}")).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
+    let (form, admin) =
+        match Submission::begin_admin(&state, &lang, request, &format!("promote-{slug}"), "admin/institutions").await {
+            Ok(found) => found,
+            Err(response) => return response,
+        };
     let page = format!("/{}/admin/institutions", form.lang.code());
-    let form = form.shown_on("admin/institutions");
     let email = normalize_email(form.field("email")).unwrap_or_default();
     let promoted = async {
         let Some(member) = state.auth.db.account_by_email(&email).await? else { return Ok(false) };

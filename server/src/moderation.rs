@@ -24,11 +24,10 @@ pub async fn report(
     Path((lang, id)): Path<(String, i64)>,
     request: Request,
 ) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "report").await {
+    let mut form = match Submission::begin(&state, &lang, request, "report", Some(&format!("openings/{id}"))).await {
         Ok(form) => form,
         Err(response) => return response,
     };
-    let mut form = form.shown_on(&format!("openings/{id}"));
     let Some(account) = form.account.clone() else {
         let back = format!("/{}/openings/{id}", form.lang.code());
         return see_other(&format!("/{}/login?next={}", form.lang.code(), app::url::encode(&back)));
@@ -66,11 +65,10 @@ pub async fn resolve_report(
     Path((lang, id)): Path<(String, i64)>,
     request: Request,
 ) -> Response {
-    let (form, admin) = match Submission::begin_admin(&state, &lang, request, "resolve").await {
+    let (form, admin) = match Submission::begin_admin(&state, &lang, request, "resolve", "admin/reports").await {
         Ok(found) => found,
         Err(response) => return response,
     };
-    let form = form.shown_on("admin/reports");
     let resolved = async {
         let now = Utc::now().fixed_offset();
         let Some(opening) = state.auth.db.resolve_report(id, admin.id, now).await? else { return Ok(()) };
@@ -93,14 +91,15 @@ pub async fn resolve_report(
 
 /// Suspends the account (the `reason` field is required) or, with `suspend` false, reinstates it.
 async fn set_suspension(state: AppState, lang: String, id: i64, request: Request, suspend: bool) -> Response {
-    let (form, admin) = match Submission::begin_admin(&state, &lang, request, &format!("suspend-{id}")).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
+    let (form, admin) =
+        match Submission::begin_admin(&state, &lang, request, &format!("suspend-{id}"), "admin/accounts").await {
+            Ok(found) => found,
+            Err(response) => return response,
+        };
     let account = match state.auth.db.account(id).await {
         Ok(Some(account)) => account,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(err) => return form.shown_on("admin/accounts").internal(&state, err.into()).await,
+        Err(err) => return form.internal(&state, err.into()).await,
     };
     // Shown again on the search that lists this account.
     let form = form.shown_on(&format!("admin/accounts?q={}", app::url::encode(&account.email)));

@@ -20,6 +20,11 @@ async fn a_researcher_joins_kaist_and_an_admin_verifies_and_promotes() {
     assert_eq!(early.status, StatusCode::FORBIDDEN);
     assert!(early.body.contains("먼저 이메일 주소를 확인해 주세요"), "shown again on the account page");
 
+    // A forged join comes back on the account page, where the form is, not on its action URL.
+    let forged = kim.post_with_token("/ko/account/join", &[("institution", "kaist")], "forged").await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert!(forged.body.contains("다시 제출해 주세요") && forged.body.contains("소속 기관"), "{}", forged.body);
+
     let (link, _, _) = site.mailed_link("kim@ee.kaist.ac.kr").await;
     kim.get(&link).await;
     let page = kim.get("/ko/account").await;

@@ -87,6 +87,14 @@ pub fn Field(
     }
 }
 
+/// A password being chosen (sign-up, reset, change), with the rule it must follow.
+#[component]
+pub fn NewPasswordField(echo: FormEcho, label: &'static str) -> impl IntoView {
+    view! {
+        <Field echo name="password" label kind="password" autocomplete="new-password" hint="form-password-hint" />
+    }
+}
+
 /// A page's state-changing form, posting to `action`: it waits for the page state (inside a
 /// `Suspense`), carries the CSRF token and the form-wide alert, and hands the echo of its last
 /// rejection (if any) to `fields`, which draws the fields and the button.

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use model::account::{InstitutionRole, Viewer};
 
-use crate::components::form::{CsrfField, Field, FormAlert, PageForm, echo_of, page_state};
+use crate::components::form::{CsrfField, Field, FormAlert, NewPasswordField, PageForm, echo_of, page_state};
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::signup::LanguageSelect;
 use crate::status::Status;
@@ -169,14 +169,7 @@ fn password_fields(echo: model::account::FormEcho) -> impl IntoView {
             kind="password"
             autocomplete="current-password"
         />
-        <Field
-            echo
-            name="password"
-            label="form-new-password"
-            kind="password"
-            autocomplete="new-password"
-            hint="form-password-hint"
-        />
+        <NewPasswordField echo label="form-new-password" />
         <button type="submit" class="button">{tr("account-password-save")}</button>
     }
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::form::{Field, PageForm};
+use crate::components::form::{NewPasswordField, PageForm};
 use crate::i18n::{tr, use_lang};
 
 #[component]
@@ -16,14 +16,7 @@ pub fn ResetPage() -> impl IntoView {
     let action = format!("/{}/reset?token={}", lang.code(), crate::url::encode(&token));
     let fields = |echo: model::account::FormEcho| {
         view! {
-            <Field
-                echo
-                name="password"
-                label="form-new-password"
-                kind="password"
-                autocomplete="new-password"
-                hint="form-password-hint"
-            />
+            <NewPasswordField echo label="form-new-password" />
             <button type="submit" class="button">{tr("reset-submit")}</button>
         }
     };

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use model::Lang;
 use model::account::FormEcho;
 
-use crate::components::form::{Field, PageForm};
+use crate::components::form::{Field, NewPasswordField, PageForm};
 use crate::i18n::{tr, use_lang};
 
 #[component]
@@ -15,14 +15,7 @@ pub fn SignupPage() -> impl IntoView {
         view! {
             <Field echo=echo.clone() name="display_name" label="form-display-name" autocomplete="name" />
             <Field echo=echo.clone() name="email" label="form-email" kind="email" autocomplete="email" />
-            <Field
-                echo=echo.clone()
-                name="password"
-                label="form-password"
-                kind="password"
-                autocomplete="new-password"
-                hint="form-password-hint"
-            />
+            <NewPasswordField echo=echo.clone() label="form-password" />
             <LanguageSelect echo current=lang />
             <button type="submit" class="button">{tr("signup-submit")}</button>
         }

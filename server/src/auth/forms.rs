@@ -53,13 +53,21 @@ pub struct Submission {
 impl Submission {
     /// Reads a form posted under `/{lang}/…` and checks its CSRF token; a form without a valid
     /// one is rendered again (403), what was typed kept, with a request to send it again.
-    pub async fn begin(state: &AppState, lang: &str, request: Request, form: &str) -> Result<Submission, Response> {
+    /// `page` is where the form is shown (`account`, `admin/institutions`) when it posts to an
+    /// action URL of its own; `None` when it posts to its page's URL.
+    pub async fn begin(
+        state: &AppState,
+        lang: &str,
+        request: Request,
+        form: &str,
+        page: Option<&str>,
+    ) -> Result<Submission, Response> {
         let Some(lang) = Lang::from_code(lang) else { return Err(StatusCode::NOT_FOUND.into_response()) };
         let (parts, body) = request.into_parts();
         let bytes = to_bytes(body, MAX_FORM_BYTES).await.map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
         let fields: Vec<(String, String)> =
             serde_urlencoded::from_bytes(&bytes).map_err(|_| StatusCode::BAD_REQUEST.into_response())?;
-        let page = parts.extensions.get::<PageState>().cloned().unwrap_or_default();
+        let page_state = parts.extensions.get::<PageState>().cloned().unwrap_or_default();
         let account = parts.extensions.get::<SignedIn>().and_then(|signed_in| signed_in.0.clone());
         let client = parts
             .extensions
@@ -69,7 +77,10 @@ impl Submission {
         for (name, value) in fields.iter().filter(|(name, _)| !SECRET_FIELDS.contains(&name.as_str())) {
             echo.keep(name, value);
         }
-        let submission = Submission { lang, parts, page, fields, echo, account, client };
+        let mut submission = Submission { lang, parts, page: page_state, fields, echo, account, client };
+        if let Some(page) = page {
+            submission = submission.shown_on(page);
+        }
         if submission.csrf_ok() {
             Ok(submission)
         } else {
@@ -78,15 +89,17 @@ impl Submission {
         }
     }
 
-    /// Reads an admin-area form: signed-out visitors go to sign in, accounts that are not
-    /// platform admins get a 403. Returns the form and the admin.
+    /// Reads an admin-area form shown on `page` (see [`Submission::begin`]): signed-out visitors
+    /// go to sign in, accounts that are not platform admins get a 403. Returns the form and the
+    /// admin.
     pub async fn begin_admin(
         state: &AppState,
         lang: &str,
         request: Request,
         form: &str,
+        page: &str,
     ) -> Result<(Submission, Account), Response> {
-        let form = Submission::begin(state, lang, request, form).await?;
+        let form = Submission::begin(state, lang, request, form, Some(page)).await?;
         match form.account.clone() {
             None => Err(see_other(&format!("/{}/login", form.lang.code()))),
             Some(account) if account.role != Role::PlatformAdmin => Err(StatusCode::FORBIDDEN.into_response()),
@@ -110,8 +123,8 @@ impl Submission {
         !state.auth.limiter.allow(&format!("{what}:{key}"), limit)
     }
 
-    /// For a form that posts to its own action URL: the page (`account`, `admin/institutions`)
-    /// to show it again on, in the form's language, when it is refused.
+    /// The page (`account`, `admin/accounts?q=…`) to show the form again on, in the form's
+    /// language, when it is refused.
     pub fn shown_on(mut self, page: &str) -> Submission {
         if let Ok(uri) = format!("/{}/{page}", self.lang.code()).parse() {
             self.parts.uri = uri;
@@ -178,7 +191,7 @@ async fn sign_in(state: &AppState, account: &Account, to: &str) -> Result<Respon
 }
 
 pub async fn sign_up(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let mut form = match Submission::begin(&state, &lang, request, "signup").await {
+    let mut form = match Submission::begin(&state, &lang, request, "signup", None).await {
         Ok(form) => form,
         Err(response) => return response,
     };
@@ -228,7 +241,7 @@ pub async fn sign_up(State(state): State<AppState>, Path(lang): Path<String>, re
 }
 
 pub async fn log_in(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "login").await {
+    let form = match Submission::begin(&state, &lang, request, "login", None).await {
         Ok(form) => form,
         Err(response) => return response,
     };
@@ -261,7 +274,7 @@ pub async fn log_in(State(state): State<AppState>, Path(lang): Path<String>, req
 }
 
 pub async fn log_out(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "logout").await {
+    let form = match Submission::begin(&state, &lang, request, "logout", Some("")).await {
         Ok(form) => form,
         Err(response) => return response,
     };
@@ -321,11 +334,10 @@ pub async fn resend_confirmation(
     Path(lang): Path<String>,
     request: Request,
 ) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "resend").await {
+    let form = match Submission::begin(&state, &lang, request, "resend", Some("account")).await {
         Ok(form) => form,
         Err(response) => return response,
     };
-    let form = form.shown_on("account");
     let Some(account) = form.account.clone() else {
         return see_other(&format!("/{}/login", form.lang.code()));
     };
@@ -344,7 +356,7 @@ pub async fn resend_confirmation(
 /// "Forgot your password?": a reset link goes to the address if it has an account. The answer
 /// is the same either way, so the form does not tell who has an account.
 pub async fn request_reset(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "forgot").await {
+    let form = match Submission::begin(&state, &lang, request, "forgot", None).await {
         Ok(form) => form,
         Err(response) => return response,
     };
@@ -370,7 +382,7 @@ pub async fn request_reset(State(state): State<AppState>, Path(lang): Path<Strin
 
 /// The form behind the reset link: a new password. Using the link also confirms the address.
 pub async fn reset_password(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "reset").await {
+    let form = match Submission::begin(&state, &lang, request, "reset", None).await {
         Ok(form) => form,
         Err(response) => return response,
     };
@@ -410,11 +422,10 @@ pub async fn reset_password(State(state): State<AppState>, Path(lang): Path<Stri
 /// A new password for the signed-in account, given the current one. Every other session of
 /// the account ends; this browser stays signed in with a new session.
 pub async fn change_password(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "password").await {
+    let form = match Submission::begin(&state, &lang, request, "password", Some("account")).await {
         Ok(form) => form,
         Err(response) => return response,
     };
-    let form = form.shown_on("account");
     let Some(account) = form.account.clone() else {
         return see_other(&format!("/{}/login", form.lang.code()));
     };
@@ -442,7 +453,7 @@ pub async fn change_password(State(state): State<AppState>, Path(lang): Path<Str
 
 /// The account page's settings: name and preferred language (of e-mails and of the site).
 pub async fn save_account(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let mut form = match Submission::begin(&state, &lang, request, "account").await {
+    let mut form = match Submission::begin(&state, &lang, request, "account", None).await {
         Ok(form) => form,
         Err(response) => return response,
     };

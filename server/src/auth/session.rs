@@ -73,16 +73,22 @@ pub async fn resolve(State(auth): State<Auth>, mut request: Request, next: Next)
     request.extensions_mut().insert(state);
     request.extensions_mut().insert(SignedIn(account));
     let mut response = next.run(request).await;
-    // A handler that signed someone in or out has set both cookies itself.
-    if response.headers().get_all(header::SET_COOKIE).iter().count() == 0 {
-        if fresh_csrf {
-            add_cookie(&mut response, &auth, CSRF_COOKIE, Some(&csrf));
-        }
-        if stale_session {
-            add_cookie(&mut response, &auth, SESSION_COOKIE, None);
-        }
+    // A handler that signed someone in or out has set these cookies itself.
+    if fresh_csrf && !sets_cookie(&response, CSRF_COOKIE) {
+        add_cookie(&mut response, &auth, CSRF_COOKIE, Some(&csrf));
+    }
+    if stale_session && !sets_cookie(&response, SESSION_COOKIE) {
+        add_cookie(&mut response, &auth, SESSION_COOKIE, None);
     }
     response
+}
+
+fn sets_cookie(response: &Response, name: &str) -> bool {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|value| value.to_str().is_ok_and(|cookie| cookie.split_once('=').is_some_and(|(key, _)| key == name)))
 }
 
 /// Sets cookie `name` (HttpOnly, SameSite=Lax, Secure behind HTTPS), or clears it with `None`.

@@ -305,8 +305,8 @@ account-save = 저장
 account-resend = 링크 다시 보내기
 account-email-confirmed = 이메일 주소 { $email } 확인이 완료되었습니다.
 account-email-unconfirmed = 보내 드린 링크로 이메일 주소 { $email } 을(를) 확인해 주세요.
-account-notice-welcome = Passerelle에 오신 것을 환영합니다! { $email } 으로 확인 링크를 보내 드렸습니다.
-account-notice-sent = { $email } 으로 새 확인 링크를 보내 드렸습니다.
+account-notice-welcome = Passerelle에 오신 것을 환영합니다! { $email }(으)로 확인 링크를 보내 드렸습니다.
+account-notice-sent = { $email }(으)로 새 확인 링크를 보내 드렸습니다.
 account-notice-confirmed = 이메일 주소가 확인되었습니다. 감사합니다.
 account-notice-saved = 설정을 저장했습니다.
 

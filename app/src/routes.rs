@@ -12,8 +12,9 @@ use crate::components::form::provide_page_state;
 use crate::components::layout::{Footer, Header};
 use crate::i18n::{Locale, tr};
 use crate::pages::{
-    AccountPage, AdminAccountsPage, AdminAuditPage, AdminInstitutionsPage, AdminPage, AdminReportsPage, ForgotPage,
-    HomePage, LoginPage, NotFoundPage, OpeningPage, OpeningsPage, ResetPage, SignupPage,
+    AccountPage, AdminAccountsPage, AdminAuditPage, AdminInstitutionsPage, AdminPage, AdminReportsPage,
+    AdminReviewPage, EditPostingPage, ForgotPage, HomePage, LoginPage, NewPostingPage, NotFoundPage, OpeningPage,
+    OpeningsPage, PostingPage, PostingsPage, ResetPage, SignupPage,
 };
 use crate::url::same_page_in;
 
@@ -36,7 +37,28 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("forgot") view=ForgotPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("reset") view=ResetPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("postings") view=PostingsPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("postings"), StaticSegment("new"))
+                        view=NewPostingPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("postings"), ParamSegment("id"))
+                        view=PostingPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("postings"), ParamSegment("id"), StaticSegment("edit"))
+                        view=EditPostingPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("admin") view=AdminPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("admin"), StaticSegment("review"))
+                        view=AdminReviewPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=(StaticSegment("admin"), StaticSegment("institutions"))
                         view=AdminInstitutionsPage

@@ -2,6 +2,11 @@
 //! truth) and the search index (derived from it). Pages, the JSON API and the CLI all go through
 //! [`Catalog`], so that every write reaches the index and every read is assembled one way.
 
+mod markdown;
+mod postings;
+
+pub use postings::{SaveAction, Verdict};
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -14,6 +19,7 @@ use std::collections::BTreeMap;
 use model::Lang;
 use model::dto::{OpeningDetail, OpeningPage, OpeningSummary, SearchParams};
 use model::lang::pick;
+use model::posting::PostingStatus;
 use model::record::OpeningRecord;
 use search::{Filters, IndexState, IndexedOpening, SearchError, SearchIndex, SearchQuery, Sort};
 
@@ -199,14 +205,14 @@ impl Catalog {
             .collect())
     }
 
-    /// A published opening with everything a reader sees.
+    /// A published opening with everything a reader sees; an opening its institution closed
+    /// is shown as closed.
     pub async fn opening(&self, id: i64, today: NaiveDate) -> Result<Option<OpeningDetail>, CatalogError> {
-        Ok(self.db.opening(id).await?.map(|stored| OpeningDetail {
-            id: stored.id,
-            days_left: (stored.record.deadline - today).num_days(),
-            published_on: stored.created_at.date_naive(),
-            record: stored.record,
-        }))
+        if let Some(stored) = self.db.opening(id).await? {
+            return Ok(Some(detail(stored.id, stored.record, stored.created_at, today, false)));
+        }
+        let closed = self.db.posting(id).await?.filter(|posting| posting.status == PostingStatus::Closed);
+        Ok(closed.map(|posting| detail(posting.id, posting.record, posting.created_at, today, true)))
     }
 
     /// Completions of what a searcher has typed so far, best first.
@@ -219,6 +225,24 @@ impl Catalog {
     pub async fn recent(&self, lang: Lang, count: u32, today: NaiveDate) -> Result<SearchOutcome, CatalogError> {
         let params = SearchParams { sort: Some("newest".to_string()), per_page: count, ..SearchParams::default() };
         self.search(lang, &params, today).await
+    }
+}
+
+/// An opening as its page shows it, descriptions rendered from their Markdown.
+fn detail(
+    id: i64,
+    record: OpeningRecord,
+    published: chrono::DateTime<chrono::FixedOffset>,
+    today: NaiveDate,
+    withdrawn: bool,
+) -> OpeningDetail {
+    OpeningDetail {
+        id,
+        days_left: (record.deadline - today).num_days(),
+        published_on: published.date_naive(),
+        description_html: record.description.iter().map(|(lang, text)| (*lang, markdown::render(text))).collect(),
+        withdrawn,
+        record,
     }
 }
 
@@ -252,6 +276,11 @@ pub fn search_query(params: &SearchParams, lang: Lang, today: NaiveDate) -> Sear
 /// query time: they leave searches, and their page says they are closed.
 pub fn today() -> NaiveDate {
     today_at(chrono::Utc::now())
+}
+
+/// This instant, as the database stores times.
+pub fn now() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::Utc::now().fixed_offset()
 }
 
 /// [`today`] at the instant `now`.

@@ -190,7 +190,7 @@ async fn upsert_institution(
 }
 
 /// The columns an import sets; `id` and `created_at` are the caller's.
-fn opening_fields(record: &OpeningRecord, institution_id: i32, now: Timestamp) -> opening::ActiveModel {
+pub(crate) fn opening_fields(record: &OpeningRecord, institution_id: i32, now: Timestamp) -> opening::ActiveModel {
     let stipend = record.funding.stipend.as_ref();
     opening::ActiveModel {
         institution_id: Set(institution_id),

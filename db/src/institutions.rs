@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use model::account::{AuditAction, AuditEntry, InstitutionOverview, InstitutionRef, InstitutionRole, Membership};
+use model::record::InstitutionRecord;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, SqlErr,
@@ -14,7 +15,7 @@ use crate::convert::institution_record;
 use crate::entity::{account, audit_log, institution, membership, opening};
 use crate::{Db, DbError};
 
-fn institution_ref(row: &institution::Model) -> Result<InstitutionRef, DbError> {
+pub(crate) fn institution_ref(row: &institution::Model) -> Result<InstitutionRef, DbError> {
     Ok(InstitutionRef {
         slug: row.slug.clone(),
         name: institution_record(row)?.name,
@@ -33,8 +34,14 @@ pub struct AuditRecord<'a> {
 }
 
 impl Db {
-    async fn institution_by_slug(&self, slug: &str) -> Result<Option<institution::Model>, DbError> {
+    pub(crate) async fn institution_by_slug(&self, slug: &str) -> Result<Option<institution::Model>, DbError> {
         Ok(institution::Entity::find().filter(institution::Column::Slug.eq(slug)).one(self.conn()).await?)
+    }
+
+    /// The institution with this slug as a record carries it, and whether it is verified.
+    pub async fn institution_record(&self, slug: &str) -> Result<Option<(InstitutionRecord, bool)>, DbError> {
+        let Some(row) = self.institution_by_slug(slug).await? else { return Ok(None) };
+        Ok(Some((institution_record(&row)?, row.verified_at.is_some())))
     }
 
     /// Institutions whose domain is one of `domains` (see `model::account::email_domains`).

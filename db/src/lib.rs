@@ -10,6 +10,7 @@ mod error;
 mod import;
 mod institutions;
 mod moderation;
+mod postings;
 mod queries;
 
 use migration::{Migrator, MigratorTrait};
@@ -19,21 +20,11 @@ pub use accounts::{Account, Mail, NewAccount, QueuedMail, TokenPurpose};
 pub use error::DbError;
 pub use import::ImportSummary;
 pub use institutions::AuditRecord;
+pub use postings::{NewDecision, NewPosting, Posting};
 pub use queries::{CataloguePage, StoredOpening};
 
-/// Where an opening is in its life. Only `Published` openings are public.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Published,
-}
-
-impl Status {
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Published => "published",
-        }
-    }
-}
+/// Where an opening is in its life; only published openings are public.
+pub(crate) use model::posting::PostingStatus as Status;
 
 #[derive(Clone, Debug)]
 pub struct Db {

@@ -150,6 +150,70 @@ async fn check_account_behaviour(db: &Db) {
     assert!(db.audit_log(None, Some("nobody@example.org"), 10).await.expect("by actor").is_empty());
 }
 
+/// Postings: stored in every state, an edit kept beside the published version (JSON), the
+/// moderation queue, decisions and their "seen" mark.
+async fn check_posting_behaviour(db: &Db) {
+    use model::account::{InstitutionRole, Role};
+    use model::posting::{PostingStatus, RejectReason};
+    let now = chrono::Utc::now().fixed_offset();
+    let hash = "x";
+    let new = db::NewAccount {
+        email: "poster@kaist.ac.kr",
+        password_hash: hash,
+        display_name: "Poster",
+        lang: model::Lang::Ko,
+        role: Role::Researcher,
+        email_confirmed: true,
+    };
+    let poster = db.create_account(new, now).await.expect("account").id;
+    db.join_institution(poster, "kaist", InstitutionRole::Member, now).await.expect("join");
+    let (institution, _) = db.institution_record("kaist").await.expect("read").expect("kaist");
+    let record = model::record::OpeningRecord { institution, ..record("passerelle-1", "kaist", "Quantum sensing") };
+    let new = db::NewPosting { record: &record, created_by: poster, status: PostingStatus::Pending };
+    let id = db.create_posting(new, now).await.expect("create").expect("kaist exists");
+    assert!(db.opening(id).await.expect("read").is_none(), "not public while pending");
+    let queue = db.review_queue(10).await.expect("queue");
+    assert_eq!(
+        (queue.len(), queue[0].id, queue[0].is_edit, queue[0].poster.as_str()),
+        (1, id, false, "poster@kaist.ac.kr")
+    );
+
+    db.set_posting_status(id, PostingStatus::Published, false).await.expect("publish");
+    assert!(db.opening(id).await.expect("read").is_some());
+    let mut edit = record.clone();
+    edit.title.insert(model::Lang::Fr, "Capteurs quantiques".into());
+    db.save_revision(id, Some((&edit, PostingStatus::Pending)), now).await.expect("revision");
+    let posting = db.posting(id).await.expect("read").expect("posting");
+    assert_eq!(posting.revision, Some((edit.clone(), PostingStatus::Pending)));
+    assert_eq!(posting.record, record, "readers keep the published version");
+    assert!(db.review_queue(10).await.expect("queue")[0].is_edit);
+    db.save_posting(id, &edit, PostingStatus::Published, now).await.expect("apply the edit");
+    let posting = db.posting(id).await.expect("read").expect("posting");
+    assert_eq!((posting.record, posting.revision), (edit, None));
+    assert!(db.review_queue(10).await.expect("queue").is_empty());
+    assert_eq!(
+        db.postings_of(&["kaist".to_string()]).await.expect("list").len(),
+        1,
+        "imported openings are not listed"
+    );
+
+    let decision = db::NewDecision {
+        opening_id: id,
+        poster_id: poster,
+        decided_by: poster,
+        reason: Some(RejectReason::Duplicate),
+        note: "n",
+    };
+    db.record_decision(decision, now).await.expect("decision");
+    assert_eq!(db.unseen_decisions(poster).await.expect("count"), 1);
+    db.mark_decisions_seen(poster, now).await.expect("seen");
+    assert_eq!(db.unseen_decisions(poster).await.expect("count"), 0);
+    let decisions = db.decisions(Some(id), None, 10).await.expect("decisions");
+    assert_eq!((decisions[0].reason.as_deref(), decisions[0].seen), (Some("duplicate"), true));
+    db.set_posting_status(id, PostingStatus::Closed, false).await.expect("close");
+    assert!(db.opening(id).await.expect("read").is_none());
+}
+
 #[tokio::test]
 async fn sqlite_file() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -158,6 +222,7 @@ async fn sqlite_file() {
     assert_eq!(db.backend_name(), "sqlite");
     check_catalogue_behaviour(&db).await;
     check_account_behaviour(&db).await;
+    check_posting_behaviour(&db).await;
 }
 
 #[tokio::test]
@@ -183,4 +248,5 @@ async fn postgresql_server() {
     assert_eq!(db.backend_name(), "postgres");
     check_catalogue_behaviour(&db).await;
     check_account_behaviour(&db).await;
+    check_posting_behaviour(&db).await;
 }

@@ -1,7 +1,11 @@
 // Shared by the browser tests: Debian's Chromium, headless, and the server under test.
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
 
 export const BASE_URL = process.env.PASSERELLE_BASE_URL ?? 'http://127.0.0.1:3000';
 
@@ -78,4 +82,29 @@ export async function signInCookies(email, password) {
   if (response.status !== 303) throw new Error(`sign-in failed: ${response.status}`);
   keep(response);
   return header();
+}
+
+const vnu = createRequire(import.meta.url).resolve('vnu-jar/build/dist/vnu.jar');
+
+/** What the Nu Html Checker says of each page (fetched with `headers`); empty when all pass. */
+export async function problemsIn(paths, headers) {
+  const dir = mkdtempSync(join(tmpdir(), 'passerelle-html-'));
+  try {
+    const files = [];
+    for (const [i, path] of paths.entries()) {
+      const response = await fetch(`${BASE_URL}${path}`, { headers });
+      const file = join(dir, `page-${i}.html`);
+      writeFileSync(file, await response.text());
+      files.push(file);
+    }
+    const run = spawnSync('java', ['-jar', vnu, '--format', 'json', '--exit-zero-always', ...files], {
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`vnu did not run: ${run.error ?? run.stderr}`);
+    // vnu writes its JSON report on stderr.
+    const { messages } = JSON.parse(run.stderr);
+    return messages.map((m) => `${paths[Number(/page-(\d+)/.exec(m.url)?.[1])]}: ${m.type} ${m.message}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -436,3 +436,156 @@ account-password-save = Change the password
 account-notice-password = Your password has been changed. Other devices signed in to your account have been signed out.
 form-current-password = Current password
 form-error-current-password = This is not your current password.
+
+## Writing openings (members of an institution)
+
+nav-postings = Your openings
+nav-unseen-decisions = { $count ->
+    [one] (one new decision)
+   *[other] ({ $count } new decisions)
+}
+postings-title = Your openings
+postings-new = Write a new opening
+postings-empty = Your institution has no openings written on Passerelle yet.
+postings-join-first = To post openings, first join your institution with an address on its domain.
+postings-join-link = Join from your account page
+posting-new-title = Write a new opening
+posting-new-intro = Write it in one, two or all three languages: researchers searching in any of them will find it. Save a draft to preview it as researchers will see it.
+posting-page-title = Opening
+posting-edit-title = Edit the opening
+posting-back = Back to the opening
+posting-institution = Institution
+posting-section-texts = Title and description
+posting-texts-hint = Fill in at least the language the opening was first written in. A language you leave empty is simply not offered.
+posting-original-language = Written first in
+posting-text-in-fr = In French
+posting-text-in-en = In English
+posting-text-in-ko = In Korean
+posting-tab-problem = (needs attention)
+posting-title = Title
+posting-description = Description
+posting-markdown-hint = You can use Markdown: **bold**, *italics*, lists starting with “-”, headings starting with “##”, and links like [text](https://…).
+posting-section-what = The opening
+posting-kind = Kind of opening
+posting-career-stages = Career stages
+posting-fields = Fields of research
+posting-keywords = Keywords
+posting-keywords-hint = Separated by commas, for example: quantum sensing, NV centres
+posting-section-where = Place and dates
+posting-country = Country
+posting-country-hint = Two-letter code, for example KR, CA or FR.
+posting-city = City
+posting-deadline = Application deadline
+posting-start = Start date
+posting-duration = Duration in months
+posting-positions = Number of places
+posting-section-funding = Funding
+posting-stipend-hint = Leave the amount empty if there is no stipend.
+posting-stipend-amount = Stipend amount
+posting-stipend-currency = Currency
+posting-currency-hint = Three-letter code, for example KRW, CAD or EUR.
+posting-stipend-period = Paid per
+posting-travel-covered = Travel costs are covered
+posting-housing-covered = Housing is provided or paid for
+posting-section-languages = Languages required
+posting-languages-hint = Up to three languages, each with a two-letter code (en, fr, ko, …) and the level expected. Leave empty if none is required.
+posting-language-code = Language
+posting-language-level = Level
+posting-section-apply = How to apply
+posting-apply-url = Application page
+posting-apply-url-hint = A web address starting with https://
+posting-contact-email = Contact email address
+posting-choose = Choose…
+posting-save-draft = Save draft and preview
+posting-submit = Submit for publication
+posting-submit-hint = Openings from institutions not yet verified by Passerelle, and changes to the text of published openings, are checked by a moderator before they appear.
+posting-error-summary = Some fields need your attention. Each problem is shown next to its field.
+posting-error-choose-some = Please choose at least one.
+posting-error-text-pair = Please write both the title and the description in this language, or leave both empty.
+posting-error-original-missing = The opening needs its title and description in the language it was first written in.
+posting-error-keywords = Use at most 30 keywords of at most 100 characters each.
+posting-error-language-code = Use a two-letter language code such as en, fr or ko.
+posting-error-country = Use a two-letter country code such as KR, CA or FR.
+posting-error-date = Enter a date such as 2027-03-01.
+posting-error-deadline-past = The deadline has already passed.
+posting-error-number = Enter a whole number in the allowed range.
+posting-error-currency = Use a three-letter currency code such as KRW, CAD or EUR.
+posting-error-url = Enter a web address starting with https://
+posting-error-invalid = This opening could not be saved as it is. Please check every field.
+posting-status-draft = Draft
+posting-status-pending = Waiting for review
+posting-status-published = Published
+posting-status-rejected = Sent back by a moderator
+posting-status-closed = Closed
+posting-edit-status = changes: { $status }
+posting-col-title = Title
+posting-col-institution = Institution
+posting-col-status = Status
+posting-saved-draft = Your draft is saved. Below is how researchers will see it.
+posting-saved-pending = Thank you. A moderator will review it shortly; you will be told of the decision here and by email.
+posting-saved-published = It is published: researchers can find it now.
+posting-saved-closed = The opening is closed. It no longer appears in searches.
+posting-live-note = Researchers keep seeing the published version until your changes are approved.
+posting-edit-published-note = This opening is published. Changes to dates, funding or places show at once; changes to its title, description or keywords are reviewed first.
+posting-edit = Edit
+posting-close = Close this opening
+posting-public-page = See its public page
+posting-preview = Preview: as researchers will see it
+opening-withdrawn = The institution has closed this opening.
+not-found-posting = This opening does not exist, or you cannot see it.
+decisions-title = Moderators’ decisions
+decision-new = New
+decision-approved = Approved.
+decision-rejected = Sent back:
+
+## Moderation
+
+admin-review-title = Openings to review
+review-intro = New openings from unverified institutions, and changes to the text of published openings, oldest first. Open one to read it and decide.
+review-empty = Nothing is waiting for review.
+review-decided = Your decision has been recorded and sent to the poster.
+review-col-change = Change
+review-change-new = New opening
+review-change-edit = Changes to a published opening
+review-unverified = not verified
+review-decide = Your decision
+review-reason = Reason, if you send it back
+review-reason-hint = The poster reads the reason in their own language.
+review-note = Note to the poster (optional)
+review-approve = Approve
+review-reject = Send back
+reject-reason-incomplete = Important information is missing or unclear.
+reject-reason-translations = The versions in different languages do not say the same thing.
+reject-reason-not-research = This is not a research exchange opening.
+reject-reason-misleading = Part of the text is misleading.
+reject-reason-wrong-institution = It is not posted under the right institution.
+reject-reason-duplicate = The same opening is already listed.
+reject-reason-other = Another reason, explained in the note.
+audit-action-opening-submitted = Opening submitted
+audit-action-opening-approved = Opening approved
+audit-action-opening-rejected = Opening sent back
+audit-action-opening-closed = Opening closed
+audit-action-report-filed = Opening reported
+mail-approved-subject = Your opening is published on Passerelle
+mail-approved-body =
+    Hello { $name },
+
+    A moderator has approved “{ $title }”. Researchers can find it now.
+
+    { $link }
+
+    — The Passerelle team
+mail-rejected-subject = Your opening needs changes before publication
+mail-rejected-body =
+    Hello { $name },
+
+    A moderator has sent back “{ $title }”.
+
+    Reason: { $reason }
+    Note from the moderator: { $note }
+
+    You can change it and submit it again here:
+
+    { $link }
+
+    — The Passerelle team

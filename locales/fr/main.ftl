@@ -436,3 +436,156 @@ account-password-save = Changer le mot de passe
 account-notice-password = Votre mot de passe a été changé. Les autres appareils connectés à votre compte ont été déconnectés.
 form-current-password = Mot de passe actuel
 form-error-current-password = Ce n’est pas votre mot de passe actuel.
+
+## Rédiger des offres (membres d’un établissement)
+
+nav-postings = Vos offres
+nav-unseen-decisions = { $count ->
+    [one] (une nouvelle décision)
+   *[other] ({ $count } nouvelles décisions)
+}
+postings-title = Vos offres
+postings-new = Rédiger une offre
+postings-empty = Votre établissement n’a encore rédigé aucune offre sur Passerelle.
+postings-join-first = Pour publier des offres, rejoignez d’abord votre établissement avec une adresse de son domaine.
+postings-join-link = Le rejoindre depuis votre compte
+posting-new-title = Rédiger une offre
+posting-new-intro = Rédigez-la dans une, deux ou les trois langues : on la trouvera quelle que soit la langue de la recherche. Enregistrez un brouillon pour la voir telle que les chercheurs la verront.
+posting-page-title = Offre
+posting-edit-title = Modifier l’offre
+posting-back = Retour à l’offre
+posting-institution = Établissement
+posting-section-texts = Titre et description
+posting-texts-hint = Remplissez au moins la langue de rédaction d’origine. Une langue laissée vide n’est tout simplement pas proposée.
+posting-original-language = Rédigée d’abord en
+posting-text-in-fr = En français
+posting-text-in-en = En anglais
+posting-text-in-ko = En coréen
+posting-tab-problem = (à corriger)
+posting-title = Titre
+posting-description = Description
+posting-markdown-hint = Vous pouvez utiliser Markdown : **gras**, *italique*, listes commençant par « - », intertitres commençant par « ## » et liens comme [texte](https://…).
+posting-section-what = L’offre
+posting-kind = Type d’offre
+posting-career-stages = Étapes de carrière
+posting-fields = Domaines de recherche
+posting-keywords = Mots-clés
+posting-keywords-hint = Séparés par des virgules, par exemple : capteurs quantiques, centres NV
+posting-section-where = Lieu et dates
+posting-country = Pays
+posting-country-hint = Code à deux lettres, par exemple KR, CA ou FR.
+posting-city = Ville
+posting-deadline = Date limite de candidature
+posting-start = Date de début
+posting-duration = Durée en mois
+posting-positions = Nombre de places
+posting-section-funding = Financement
+posting-stipend-hint = Laissez le montant vide s’il n’y a pas d’allocation.
+posting-stipend-amount = Montant de l’allocation
+posting-stipend-currency = Devise
+posting-currency-hint = Code à trois lettres, par exemple KRW, CAD ou EUR.
+posting-stipend-period = Versée par
+posting-travel-covered = Les frais de voyage sont pris en charge
+posting-housing-covered = Le logement est fourni ou payé
+posting-section-languages = Langues exigées
+posting-languages-hint = Jusqu’à trois langues, chacune avec son code à deux lettres (en, fr, ko…) et le niveau attendu. Laissez vide si aucune n’est exigée.
+posting-language-code = Langue
+posting-language-level = Niveau
+posting-section-apply = Candidater
+posting-apply-url = Page de candidature
+posting-apply-url-hint = Une adresse web commençant par https://
+posting-contact-email = Adresse courriel de contact
+posting-choose = Choisir…
+posting-save-draft = Enregistrer le brouillon et prévisualiser
+posting-submit = Soumettre pour publication
+posting-submit-hint = Les offres des établissements que Passerelle n’a pas encore vérifiés, et les modifications du texte d’une offre publiée, sont relues par un modérateur avant de paraître.
+posting-error-summary = Certains champs sont à revoir. Chaque problème est indiqué à côté de son champ.
+posting-error-choose-some = Choisissez-en au moins un.
+posting-error-text-pair = Rédigez le titre et la description dans cette langue, ou laissez les deux vides.
+posting-error-original-missing = Il faut le titre et la description dans la langue de rédaction d’origine.
+posting-error-keywords = Au plus 30 mots-clés de 100 caractères au maximum.
+posting-error-language-code = Utilisez un code de langue à deux lettres, comme en, fr ou ko.
+posting-error-country = Utilisez un code de pays à deux lettres, comme KR, CA ou FR.
+posting-error-date = Saisissez une date comme 2027-03-01.
+posting-error-deadline-past = Cette date limite est déjà passée.
+posting-error-number = Saisissez un nombre entier dans les limites permises.
+posting-error-currency = Utilisez un code de devise à trois lettres, comme KRW, CAD ou EUR.
+posting-error-url = Saisissez une adresse web commençant par https://
+posting-error-invalid = L’offre ne peut pas être enregistrée telle quelle. Vérifiez chaque champ.
+posting-status-draft = Brouillon
+posting-status-pending = En attente de relecture
+posting-status-published = Publiée
+posting-status-rejected = Renvoyée par un modérateur
+posting-status-closed = Close
+posting-edit-status = modifications : { $status }
+posting-col-title = Titre
+posting-col-institution = Établissement
+posting-col-status = État
+posting-saved-draft = Votre brouillon est enregistré. Voici comment les chercheurs le verront.
+posting-saved-pending = Merci. Un modérateur va la relire sous peu ; vous serez informé de sa décision ici et par courriel.
+posting-saved-published = Elle est publiée : les chercheurs peuvent la trouver dès maintenant.
+posting-saved-closed = L’offre est close. Elle n’apparaît plus dans les recherches.
+posting-live-note = Les chercheurs voient la version publiée jusqu’à ce que vos modifications soient approuvées.
+posting-edit-published-note = Cette offre est publiée. Les changements de dates, de financement ou de places s’appliquent tout de suite ; ceux du titre, de la description ou des mots-clés sont d’abord relus.
+posting-edit = Modifier
+posting-close = Clore cette offre
+posting-public-page = Voir sa page publique
+posting-preview = Aperçu : telle que les chercheurs la verront
+opening-withdrawn = L’établissement a clos cette offre.
+not-found-posting = Cette offre n’existe pas, ou vous ne pouvez pas la voir.
+decisions-title = Décisions des modérateurs
+decision-new = Nouveau
+decision-approved = Approuvée.
+decision-rejected = Renvoyée :
+
+## Modération
+
+admin-review-title = Offres à relire
+review-intro = Les nouvelles offres des établissements non vérifiés et les modifications du texte d’offres publiées, des plus anciennes aux plus récentes. Ouvrez-en une pour la lire et décider.
+review-empty = Rien n’attend de relecture.
+review-decided = Votre décision est enregistrée et a été envoyée à l’auteur.
+review-col-change = Changement
+review-change-new = Nouvelle offre
+review-change-edit = Modifications d’une offre publiée
+review-unverified = non vérifié
+review-decide = Votre décision
+review-reason = Motif, si vous la renvoyez
+review-reason-hint = L’auteur lira le motif dans sa propre langue.
+review-note = Mot à l’auteur (facultatif)
+review-approve = Approuver
+review-reject = Renvoyer
+reject-reason-incomplete = Des informations importantes manquent ou ne sont pas claires.
+reject-reason-translations = Les versions dans les différentes langues ne disent pas la même chose.
+reject-reason-not-research = Il ne s’agit pas d’une offre d’échange de recherche.
+reject-reason-misleading = Une partie du texte est trompeuse.
+reject-reason-wrong-institution = Elle n’est pas publiée sous le bon établissement.
+reject-reason-duplicate = La même offre figure déjà sur Passerelle.
+reject-reason-other = Un autre motif, expliqué dans le mot du modérateur.
+audit-action-opening-submitted = Offre soumise
+audit-action-opening-approved = Offre approuvée
+audit-action-opening-rejected = Offre renvoyée
+audit-action-opening-closed = Offre close
+audit-action-report-filed = Offre signalée
+mail-approved-subject = Votre offre est publiée sur Passerelle
+mail-approved-body =
+    Bonjour { $name },
+
+    Un modérateur a approuvé « { $title } ». Les chercheurs peuvent la trouver dès maintenant.
+
+    { $link }
+
+    — L’équipe Passerelle
+mail-rejected-subject = Votre offre doit être modifiée avant publication
+mail-rejected-body =
+    Bonjour { $name },
+
+    Un modérateur a renvoyé « { $title } ».
+
+    Motif : { $reason }
+    Mot du modérateur : { $note }
+
+    Vous pouvez la modifier et la soumettre de nouveau ici :
+
+    { $link }
+
+    — L’équipe Passerelle

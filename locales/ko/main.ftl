@@ -423,3 +423,153 @@ account-password-save = 비밀번호 변경
 account-notice-password = 비밀번호를 변경했습니다. 이 계정으로 로그인된 다른 기기는 모두 로그아웃되었습니다.
 form-current-password = 현재 비밀번호
 form-error-current-password = 현재 비밀번호가 올바르지 않습니다.
+
+## 공고 작성 (기관 구성원)
+
+nav-postings = 내 공고
+nav-unseen-decisions = (새 결정 { $count }건)
+postings-title = 내 공고
+postings-new = 새 공고 작성
+postings-empty = 소속 기관이 Passerelle에서 작성한 공고가 아직 없습니다.
+postings-join-first = 공고를 올리려면 먼저 기관 도메인의 이메일 주소로 소속 기관에 가입하세요.
+postings-join-link = 계정 페이지에서 가입하기
+posting-new-title = 새 공고 작성
+posting-new-intro = 한 언어로도, 두세 언어로도 쓸 수 있습니다. 어느 언어로 검색해도 이 공고가 검색됩니다. 초안을 저장하면 연구자에게 보일 모습을 미리 볼 수 있습니다.
+posting-page-title = 공고
+posting-edit-title = 공고 수정
+posting-back = 공고로 돌아가기
+posting-institution = 기관
+posting-section-texts = 제목과 설명
+posting-texts-hint = 처음 작성한 언어는 반드시 채워 주세요. 비워 둔 언어는 제공되지 않을 뿐입니다.
+posting-original-language = 처음 작성한 언어
+posting-text-in-fr = 프랑스어
+posting-text-in-en = 영어
+posting-text-in-ko = 한국어
+posting-tab-problem = (확인 필요)
+posting-title = 제목
+posting-description = 설명
+posting-markdown-hint = 마크다운을 쓸 수 있습니다: **굵게**, *기울임*, “-”로 시작하는 목록, “##”로 시작하는 소제목, [텍스트](https://…) 형식의 링크.
+posting-section-what = 공고 내용
+posting-kind = 공고 유형
+posting-career-stages = 경력 단계
+posting-fields = 연구 분야
+posting-keywords = 키워드
+posting-keywords-hint = 쉼표로 구분합니다. 예: 양자 센싱, NV 센터
+posting-section-where = 장소와 일정
+posting-country = 국가
+posting-country-hint = 두 글자 코드입니다. 예: KR, CA, FR
+posting-city = 도시
+posting-deadline = 지원 마감일
+posting-start = 시작일
+posting-duration = 기간(개월)
+posting-positions = 모집 인원
+posting-section-funding = 재정 지원
+posting-stipend-hint = 연구 수당이 없으면 금액을 비워 두세요.
+posting-stipend-amount = 수당 금액
+posting-stipend-currency = 통화
+posting-currency-hint = 세 글자 코드입니다. 예: KRW, CAD, EUR
+posting-stipend-period = 지급 단위
+posting-travel-covered = 여비 지원
+posting-housing-covered = 숙소 제공 또는 숙박비 지원
+posting-section-languages = 필요한 언어
+posting-languages-hint = 최대 세 개 언어까지, 두 글자 코드(en, fr, ko 등)와 요구 수준을 적어 주세요. 요구하는 언어가 없으면 비워 두세요.
+posting-language-code = 언어
+posting-language-level = 수준
+posting-section-apply = 지원 방법
+posting-apply-url = 지원 페이지
+posting-apply-url-hint = https://로 시작하는 웹 주소
+posting-contact-email = 문의 이메일 주소
+posting-choose = 선택…
+posting-save-draft = 초안 저장 후 미리 보기
+posting-submit = 게시 요청
+posting-submit-hint = Passerelle의 인증을 아직 받지 않은 기관의 공고와 이미 게시된 공고의 본문 수정은 운영자의 검토를 거쳐 게시됩니다.
+posting-error-summary = 확인이 필요한 항목이 있습니다. 각 항목 옆에 문제를 표시했습니다.
+posting-error-choose-some = 하나 이상 선택해 주세요.
+posting-error-text-pair = 이 언어로 제목과 설명을 모두 쓰거나 둘 다 비워 두세요.
+posting-error-original-missing = 처음 작성한 언어로 된 제목과 설명이 필요합니다.
+posting-error-keywords = 키워드는 최대 30개, 각각 100자 이내로 적어 주세요.
+posting-error-language-code = en, fr, ko 같은 두 글자 언어 코드를 쓰세요.
+posting-error-country = KR, CA, FR 같은 두 글자 국가 코드를 쓰세요.
+posting-error-date = 2027-03-01 형식으로 날짜를 입력하세요.
+posting-error-deadline-past = 이미 지난 마감일입니다.
+posting-error-number = 허용 범위 안의 정수를 입력하세요.
+posting-error-currency = KRW, CAD, EUR 같은 세 글자 통화 코드를 쓰세요.
+posting-error-url = https://로 시작하는 웹 주소를 입력하세요.
+posting-error-invalid = 이대로는 공고를 저장할 수 없습니다. 모든 항목을 확인해 주세요.
+posting-status-draft = 초안
+posting-status-pending = 검토 대기 중
+posting-status-published = 게시됨
+posting-status-rejected = 운영자가 반려함
+posting-status-closed = 마감됨
+posting-edit-status = 수정 사항: { $status }
+posting-col-title = 제목
+posting-col-institution = 기관
+posting-col-status = 상태
+posting-saved-draft = 초안을 저장했습니다. 아래는 연구자에게 보일 모습입니다.
+posting-saved-pending = 감사합니다. 운영자가 곧 검토합니다. 결과는 이 페이지와 이메일로 알려 드립니다.
+posting-saved-published = 게시되었습니다. 이제 연구자들이 검색할 수 있습니다.
+posting-saved-closed = 공고를 마감했습니다. 더 이상 검색 결과에 나오지 않습니다.
+posting-live-note = 수정 사항이 승인될 때까지 연구자에게는 게시된 버전이 보입니다.
+posting-edit-published-note = 게시된 공고입니다. 일정, 재정 지원, 모집 인원 변경은 바로 반영되고, 제목·설명·키워드 변경은 검토를 거칩니다.
+posting-edit = 수정
+posting-close = 이 공고 마감하기
+posting-public-page = 공개 페이지 보기
+posting-preview = 미리 보기: 연구자에게 보일 모습
+opening-withdrawn = 기관에서 이 공고를 마감했습니다.
+not-found-posting = 존재하지 않거나 볼 수 없는 공고입니다.
+decisions-title = 운영자 결정
+decision-new = 새 알림
+decision-approved = 승인됨.
+decision-rejected = 반려됨:
+
+## 검토
+
+admin-review-title = 검토할 공고
+review-intro = 인증되지 않은 기관의 새 공고와 게시된 공고의 본문 수정 사항입니다. 오래된 순서로 보여 줍니다. 공고를 열어 읽고 결정하세요.
+review-empty = 검토를 기다리는 공고가 없습니다.
+review-decided = 결정을 기록하고 작성자에게 알렸습니다.
+review-col-change = 변경 유형
+review-change-new = 새 공고
+review-change-edit = 게시된 공고의 수정
+review-unverified = 미인증
+review-decide = 결정
+review-reason = 반려 사유
+review-reason-hint = 작성자는 사유를 자신의 언어로 읽습니다.
+review-note = 작성자에게 남길 말(선택)
+review-approve = 승인
+review-reject = 반려
+reject-reason-incomplete = 중요한 정보가 빠졌거나 분명하지 않습니다.
+reject-reason-translations = 언어별 내용이 서로 다릅니다.
+reject-reason-not-research = 연구 교류 공고가 아닙니다.
+reject-reason-misleading = 본문 일부가 오해의 소지가 있습니다.
+reject-reason-wrong-institution = 올바른 기관으로 게시되지 않았습니다.
+reject-reason-duplicate = 같은 공고가 이미 게시되어 있습니다.
+reject-reason-other = 기타 사유(운영자 메모 참고)
+audit-action-opening-submitted = 공고 제출
+audit-action-opening-approved = 공고 승인
+audit-action-opening-rejected = 공고 반려
+audit-action-opening-closed = 공고 마감
+audit-action-report-filed = 공고 신고
+mail-approved-subject = Passerelle에 공고가 게시되었습니다
+mail-approved-body =
+    { $name }님, 안녕하세요.
+
+    운영자가 “{ $title }” 공고를 승인했습니다. 이제 연구자들이 검색할 수 있습니다.
+
+    { $link }
+
+    — Passerelle 팀
+mail-rejected-subject = 공고를 게시하려면 수정이 필요합니다
+mail-rejected-body =
+    { $name }님, 안녕하세요.
+
+    운영자가 “{ $title }” 공고를 반려했습니다.
+
+    사유: { $reason }
+    운영자 메모: { $note }
+
+    아래 링크에서 수정한 뒤 다시 제출할 수 있습니다.
+
+    { $link }
+
+    — Passerelle 팀

@@ -10,6 +10,7 @@ mod m20261123_000001_create_catalog;
 mod m20261124_000001_create_accounts;
 mod m20261124_000002_create_memberships;
 mod m20261124_000003_create_reports;
+mod m20261125_000001_create_postings;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_create_accounts::Migration),
             Box::new(m20261124_000002_create_memberships::Migration),
             Box::new(m20261124_000003_create_reports::Migration),
+            Box::new(m20261125_000001_create_postings::Migration),
         ]
     }
 }

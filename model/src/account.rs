@@ -93,6 +93,9 @@ pub struct Viewer {
     pub role: Role,
     pub email_confirmed: bool,
     pub memberships: Vec<Membership>,
+    /// Moderators' decisions on their postings they have not seen yet.
+    #[serde(default)]
+    pub unseen_decisions: u64,
 }
 
 impl Viewer {
@@ -125,16 +128,27 @@ pub enum AuditAction {
     AccountSuspended,
     AccountReinstated,
     ReportResolved,
+    /// Sent for review, or published at once (the detail says which).
+    OpeningSubmitted,
+    OpeningApproved,
+    OpeningRejected,
+    OpeningClosed,
+    ReportFiled,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 6] = [
+    pub const ALL: [AuditAction; 11] = [
         AuditAction::InstitutionVerified,
         AuditAction::MemberJoined,
         AuditAction::MemberPromoted,
         AuditAction::AccountSuspended,
         AuditAction::AccountReinstated,
         AuditAction::ReportResolved,
+        AuditAction::OpeningSubmitted,
+        AuditAction::OpeningApproved,
+        AuditAction::OpeningRejected,
+        AuditAction::OpeningClosed,
+        AuditAction::ReportFiled,
     ];
 
     pub fn code(self) -> &'static str {
@@ -145,6 +159,11 @@ impl AuditAction {
             AuditAction::AccountSuspended => "account_suspended",
             AuditAction::AccountReinstated => "account_reinstated",
             AuditAction::ReportResolved => "report_resolved",
+            AuditAction::OpeningSubmitted => "opening_submitted",
+            AuditAction::OpeningApproved => "opening_approved",
+            AuditAction::OpeningRejected => "opening_rejected",
+            AuditAction::OpeningClosed => "opening_closed",
+            AuditAction::ReportFiled => "report_filed",
         }
     }
 
@@ -160,6 +179,11 @@ impl AuditAction {
             AuditAction::AccountSuspended => "audit-action-account-suspended",
             AuditAction::AccountReinstated => "audit-action-account-reinstated",
             AuditAction::ReportResolved => "audit-action-report-resolved",
+            AuditAction::OpeningSubmitted => "audit-action-opening-submitted",
+            AuditAction::OpeningApproved => "audit-action-opening-approved",
+            AuditAction::OpeningRejected => "audit-action-opening-rejected",
+            AuditAction::OpeningClosed => "audit-action-opening-closed",
+            AuditAction::ReportFiled => "audit-action-report-filed",
         }
     }
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::lang::{Lang, pick};
+use crate::lang::{Lang, Texts, pick};
 use std::collections::BTreeMap;
 
 use crate::record::{OpeningRecord, is_slug};
@@ -55,11 +55,19 @@ pub struct OpeningDetail {
     pub record: OpeningRecord,
     pub published_on: NaiveDate,
     pub days_left: i64,
+    /// The description in each language as HTML, rendered from its Markdown on the server
+    /// (a safe subset: see `catalog::markdown`).
+    #[serde(default)]
+    pub description_html: Texts,
+    /// Closed by its institution before the deadline.
+    #[serde(default)]
+    pub withdrawn: bool,
 }
 
 impl OpeningDetail {
+    /// Past its deadline, or withdrawn.
     pub fn is_closed(&self) -> bool {
-        self.days_left < 0
+        self.days_left < 0 || self.withdrawn
     }
 }
 

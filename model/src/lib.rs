@@ -5,10 +5,12 @@
 //! - [`vocab`]: the closed vocabularies of the record (kinds, career stages, fields, CEFR levels).
 //! - [`record`]: the import format (`openings.jsonl`) and its validation.
 //! - [`dto`]: what pages and the JSON API receive.
+//! - [`posting`]: openings written on the site: their status, moderation decisions, the posting form.
 
 pub mod account;
 pub mod dto;
 pub mod lang;
+pub mod posting;
 pub mod record;
 pub mod vocab;
 

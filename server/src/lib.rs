@@ -6,6 +6,8 @@
 //! - [`router`]: the axum router: pages (Leptos), JSON API, health, language redirects, assets.
 //! - [`auth`]: sessions, CSRF, rate limits, the account forms and their e-mails; [`admin`]: the
 //!   account commands of the CLI.
+//! - [`institutions`], [`moderation`], [`postings`]: the forms of members and admins (joining,
+//!   verifying, reports, suspensions, writing openings and reviewing them).
 //! - [`api`]: `/api/v1/…` handlers. [`import`]: reading JSONL files. [`demo`]: the demo data.
 
 pub mod admin;
@@ -20,6 +22,7 @@ mod html;
 pub mod import;
 pub mod institutions;
 pub mod moderation;
+pub mod postings;
 pub mod router;
 pub mod synthetic;
 

@@ -50,7 +50,17 @@ pub async fn report(
         if state.auth.db.opening(id).await?.is_none() {
             return Ok(false);
         }
-        state.auth.db.file_report(id, account.id, reason, &details, Utc::now().fixed_offset()).await?;
+        let now = Utc::now().fixed_offset();
+        let report = state.auth.db.file_report(id, account.id, reason, &details, now).await?;
+        let detail = format!("report {report}: {}", reason.code());
+        let record = AuditRecord {
+            actor: Some(account.id),
+            action: AuditAction::ReportFiled,
+            target_kind: "opening",
+            target_id: id,
+            detail: &detail,
+        };
+        state.auth.db.record_audit(record, now).await?;
         Ok::<_, ServerError>(true)
     };
     match filed.await {

@@ -12,11 +12,17 @@ use http::StatusCode;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Visitor {
     Anonymous,
+    /// Signed up, address not confirmed, no institution.
     Researcher,
+    /// A confirmed member of KAIST, who wrote the posting `{posting}`.
+    Member,
+    /// An administrator of KAIST.
+    InstitutionAdmin,
     PlatformAdmin,
 }
 
-const VISITORS: [Visitor; 3] = [Visitor::Anonymous, Visitor::Researcher, Visitor::PlatformAdmin];
+const VISITORS: [Visitor; 5] =
+    [Visitor::Anonymous, Visitor::Researcher, Visitor::Member, Visitor::InstitutionAdmin, Visitor::PlatformAdmin];
 
 /// What a visitor gets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,21 +40,40 @@ struct Row {
     method: &'static str,
     path: &'static str,
     fields: &'static [(&'static str, &'static str)],
-    /// As [`VISITORS`]: anonymous, researcher, platform admin.
-    answers: [Answer; 3],
+    /// As [`VISITORS`]: anonymous, researcher, member, institution admin, platform admin.
+    answers: [Answer; 5],
 }
 
-const fn get(path: &'static str, answers: [Answer; 3]) -> Row {
+const fn get(path: &'static str, answers: [Answer; 5]) -> Row {
     Row { method: "GET", path, fields: &[], answers }
 }
 
-const fn post(path: &'static str, fields: &'static [(&'static str, &'static str)], answers: [Answer; 3]) -> Row {
+const fn post(path: &'static str, fields: &'static [(&'static str, &'static str)], answers: [Answer; 5]) -> Row {
     Row { method: "POST", path, fields, answers }
 }
 
-const EVERYONE: [Answer; 3] = [Page, Page, Page];
-const SIGNED_IN: [Answer; 3] = [Redirect("/en/login?next="), Page, Page];
-const ADMINS: [Answer; 3] = [Redirect("/en/login?next="), Status(403), Page];
+const EVERYONE: [Answer; 5] = [Page, Page, Page, Page, Page];
+const SIGNED_IN: [Answer; 5] = [Redirect("/en/login?next="), Page, Page, Page, Page];
+const ADMINS: [Answer; 5] = [Redirect("/en/login?next="), Status(403), Status(403), Status(403), Page];
+/// Forms for members of an institution.
+const POSTERS: [Answer; 5] =
+    [Redirect("/en/login"), Status(403), Redirect("/en/postings/"), Redirect("/en/postings/"), Status(403)];
+
+/// A complete posting form (saved as a draft).
+const POSTING: &[(&str, &str)] = &[
+    ("institution", "kaist"),
+    ("original_language", "en"),
+    ("title_en", "Quantum sensing stay"),
+    ("description_en", "A research stay in Daejeon."),
+    ("kind", "phd_exchange"),
+    ("career_stages", "R1"),
+    ("fields", "1.3"),
+    ("country", "KR"),
+    ("city", "Daejeon"),
+    ("deadline", "2099-01-15"),
+    ("positions", "1"),
+    ("action", "draft"),
+];
 
 /// Every route of the site. `{id}` is a demo opening.
 const MATRIX: &[Row] = &[
@@ -72,44 +97,127 @@ const MATRIX: &[Row] = &[
     post(
         "/en/account",
         &[("display_name", "Renamed"), ("preferred_lang", "en")],
-        [Redirect("/en/login"), Redirect("/en/account?saved=1"), Redirect("/en/account?saved=1")],
+        [
+            Redirect("/en/login"),
+            Redirect("/en/account?saved=1"),
+            Redirect("/en/account?saved=1"),
+            Redirect("/en/account?saved=1"),
+            Redirect("/en/account?saved=1"),
+        ],
     ),
-    post("/en/account/confirm", &[], [Redirect("/en/login"), Redirect("/en/account?sent=1"), Redirect("/en/account")]),
-    post("/en/logout", &[], [Redirect("/en/"), Redirect("/en/"), Redirect("/en/")]),
+    post(
+        "/en/account/confirm",
+        &[],
+        [
+            Redirect("/en/login"),
+            Redirect("/en/account?sent=1"),
+            Redirect("/en/account"),
+            Redirect("/en/account"),
+            Redirect("/en/account"),
+        ],
+    ),
+    post("/en/logout", &[], [Redirect("/en/"), Redirect("/en/"), Redirect("/en/"), Redirect("/en/"), Redirect("/en/")]),
     // Wrong current password: refused; the page stays (and nothing changes).
     post(
         "/en/account/password",
         &[("current_password", "not the password"), ("password", "another long passphrase")],
-        [Redirect("/en/login"), Status(401), Status(401)],
+        [Redirect("/en/login"), Status(401), Status(401), Status(401), Status(401)],
     ),
-    // The researcher's address is not confirmed, the admin's is not on KAIST's domain.
-    post("/en/account/join", &[("institution", "kaist")], [Redirect("/en/login"), Status(403), Status(403)]),
+    // The researcher's address is not confirmed, the admin's is not on KAIST's domain; members
+    // are members already.
+    post(
+        "/en/account/join",
+        &[("institution", "kaist")],
+        [
+            Redirect("/en/login"),
+            Status(403),
+            Redirect("/en/account?joined=kaist"),
+            Redirect("/en/account?joined=kaist"),
+            Status(403),
+        ],
+    ),
     post(
         "/en/admin/institutions/kaist/verify",
         &[],
-        [Redirect("/en/login"), Status(403), Redirect("/en/admin/institutions?verified=kaist")],
+        [
+            Redirect("/en/login"),
+            Status(403),
+            Status(403),
+            Status(403),
+            Redirect("/en/admin/institutions?verified=kaist"),
+        ],
     ),
     post(
         "/en/openings/{id}/report",
         &[("reason", "spam")],
-        [Redirect("/en/login?next="), Redirect("/en/openings/"), Redirect("/en/openings/")],
+        [
+            Redirect("/en/login?next="),
+            Redirect("/en/openings/"),
+            Redirect("/en/openings/"),
+            Redirect("/en/openings/"),
+            Redirect("/en/openings/"),
+        ],
     ),
     // No report 999999: nothing to do, and no error either.
-    post("/en/admin/reports/999999/resolve", &[], [Redirect("/en/login"), Status(403), Redirect("/en/admin/reports")]),
-    post("/en/admin/accounts/999999/suspend", &[("reason", "spam")], [Redirect("/en/login"), Status(403), Status(404)]),
-    post("/en/admin/accounts/999999/reinstate", &[], [Redirect("/en/login"), Status(403), Status(404)]),
+    post(
+        "/en/admin/reports/999999/resolve",
+        &[],
+        [Redirect("/en/login"), Status(403), Status(403), Status(403), Redirect("/en/admin/reports")],
+    ),
+    post(
+        "/en/admin/accounts/999999/suspend",
+        &[("reason", "spam")],
+        [Redirect("/en/login"), Status(403), Status(403), Status(403), Status(404)],
+    ),
+    post(
+        "/en/admin/accounts/999999/reinstate",
+        &[],
+        [Redirect("/en/login"), Status(403), Status(403), Status(403), Status(404)],
+    ),
     post(
         "/en/admin/institutions/kaist/admins",
         &[("email", "researcher@kaist.ac.kr")],
-        [Redirect("/en/login"), Status(403), Status(422)],
+        [Redirect("/en/login"), Status(403), Status(403), Status(403), Status(422)],
+    ),
+    get("/en/postings", SIGNED_IN),
+    get("/en/postings/new", SIGNED_IN),
+    // Only its author, their institution's admins and platform admins see a posting.
+    get("/en/postings/{posting}", [Redirect("/en/login?next="), Status(404), Page, Page, Page]),
+    get("/en/postings/{posting}/edit", [Redirect("/en/login?next="), Status(404), Page, Page, Status(404)]),
+    get("/en/admin/review", ADMINS),
+    post("/en/postings/new", POSTING, POSTERS),
+    post("/en/postings/{posting}/edit", POSTING, POSTERS),
+    // No posting 999999: members get a 404, others the refusal they get for any posting.
+    post("/en/postings/999999/close", &[], [Redirect("/en/login"), Status(403), Status(404), Status(404), Status(403)]),
+    // A draft: nothing waits for a decision.
+    post(
+        "/en/admin/review/{posting}",
+        &[("verdict", "approve")],
+        [Redirect("/en/login"), Status(403), Status(403), Status(403), Redirect("/en/admin/review?gone=")],
     ),
 ];
 
-/// The accounts behind the signed-in visitors: (researcher, platform admin).
-async fn accounts(site: &Site) -> (i64, i64) {
-    use model::account::Role;
+/// The accounts behind the signed-in visitors, in [`VISITORS`] order (anonymous has none), and
+/// a draft posting written by the member.
+async fn accounts(site: &Site) -> ([Option<i64>; 5], i64) {
+    use model::account::{InstitutionRole, Role};
     let researcher = create_account(site, "researcher@kaist.ac.kr", Role::Researcher, false).await;
-    (researcher, create_account(site, "admin@passerelle.example", Role::PlatformAdmin, true).await)
+    let now = chrono::Utc::now().fixed_offset();
+    let mut members = Vec::new();
+    for (email, role) in [("member@kaist.ac.kr", InstitutionRole::Member), ("head@kaist.ac.kr", InstitutionRole::Admin)]
+    {
+        let id = create_account(site, email, Role::Researcher, true).await;
+        site.db.join_institution(id, "kaist", role, now).await.expect("join");
+        members.push(id);
+    }
+    let admin = create_account(site, "admin@passerelle.example", Role::PlatformAdmin, true).await;
+    let record = model::record::testing::record("passerelle-matrix", "kaist", "Quantum sensing stay");
+    let (institution, _) = site.db.institution_record("kaist").await.expect("read").expect("kaist");
+    let record = model::record::OpeningRecord { institution, ..record };
+    let draft =
+        db::NewPosting { record: &record, created_by: members[0], status: model::posting::PostingStatus::Draft };
+    let posting = site.db.create_posting(draft, now).await.expect("posting").expect("kaist exists");
+    ([None, Some(researcher), Some(members[0]), Some(members[1]), Some(admin)], posting)
 }
 
 /// A browser with a fresh session of `account` (or none), and the CSRF cookie a first page gives.
@@ -131,18 +239,14 @@ async fn every_route_answers_each_role_as_allowed() {
     let site = demo_site().await;
     let (_, api) = site.json("/api/v1/openings?per_page=1").await;
     let id = api["hits"][0]["id"].as_i64().expect("a demo opening").to_string();
-    let (researcher, admin) = accounts(&site).await;
+    let (visitors, posting) = accounts(&site).await;
     let mut failures = Vec::new();
     for (slot, visitor) in VISITORS.into_iter().enumerate() {
-        let account = match visitor {
-            Visitor::Anonymous => None,
-            Visitor::Researcher => Some(researcher),
-            Visitor::PlatformAdmin => Some(admin),
-        };
+        let account = visitors[slot];
         for row in MATRIX {
             // A fresh session per row: some rows (sign-out) end it.
             let mut browser = browser_as(&site, account).await;
-            let path = row.path.replace("{id}", &id);
+            let path = row.path.replace("{id}", &id).replace("{posting}", &posting.to_string());
             let reply = match row.method {
                 "GET" => browser.get(&path).await,
                 _ => browser.post(&path, row.fields).await,
@@ -172,6 +276,8 @@ fn every_page_of_the_app_has_a_row() {
     for path in paths {
         let as_row = path.replace("{lang}", "en").replace(":lang", "en").replace(":id", "{id}");
         let as_row = if as_row == "/en" { "/en/".to_string() } else { as_row };
+        // Postings have ids of their own in the matrix.
+        let as_row = if as_row.starts_with("/en/postings/") { as_row.replace("{id}", "{posting}") } else { as_row };
         let covers = |row: &Row| row.method == "GET" && row.path.split('?').next() == Some(as_row.as_str());
         assert!(MATRIX.iter().any(covers), "no row for the page {path}");
     }

@@ -43,6 +43,18 @@ fn AccountNav() -> impl IntoView {
                     let state = page_state().await;
                     match state.viewer {
                         Some(viewer) => view! {
+                            {(!viewer.memberships.is_empty()).then(|| {
+                                let unseen = viewer.unseen_decisions;
+                                view! {
+                                    <a href=href("postings")>
+                                        {tr("nav-postings")}
+                                        {(unseen > 0).then(|| view! {
+                                            " " <span class="badge">{unseen}</span>
+                                            <span class="visually-hidden">{tr_args("nav-unseen-decisions", &[("count", unseen.into())])}</span>
+                                        })}
+                                    </a>
+                                }
+                            })}
                             <a href=href("account")>{viewer.display_name.clone()}</a>
                             <form method="post" action=href("logout") class="account-nav__logout">
                                 <CsrfField token=state.csrf.clone() />

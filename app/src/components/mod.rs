@@ -5,4 +5,5 @@ pub mod form;
 pub mod layout;
 pub mod opening_card;
 pub mod pagination;
+pub mod posting_form;
 pub mod search_box;

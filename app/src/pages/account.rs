@@ -123,7 +123,7 @@ fn Institutions(viewer: Viewer, csrf: String, echo: model::account::FormEcho) ->
     let confirmed = viewer.email_confirmed;
     let has_memberships = !viewer.memberships.is_empty();
     view! {
-        <h2>{tr("account-institutions")}</h2>
+        <h2 id="institutions">{tr("account-institutions")}</h2>
         <FormAlert echo=echo />
         {has_memberships.then(|| view! { <ul>{memberships}</ul> })}
         <Suspense fallback=|| ()>

@@ -16,7 +16,7 @@ use crate::status::Status;
 
 /// `Some(page state)` when the viewer is a platform admin; otherwise redirects (signed out) or
 /// sets 403 (signed in) and returns `None`.
-fn admin_only(state: PageState, status: &Status, lang: Lang, here: &str) -> Option<PageState> {
+pub(crate) fn admin_only(state: PageState, status: &Status, lang: Lang, here: &str) -> Option<PageState> {
     match &state.viewer {
         None => {
             let back = crate::url::encode(&format!("/{}/{here}", lang.code()));
@@ -32,7 +32,7 @@ fn admin_only(state: PageState, status: &Status, lang: Lang, here: &str) -> Opti
 }
 
 #[component]
-fn Forbidden() -> impl IntoView {
+pub(crate) fn Forbidden() -> impl IntoView {
     view! {
         <section class="notice notice--error">
             <h1>{tr("admin-forbidden-title")}</h1>
@@ -43,7 +43,7 @@ fn Forbidden() -> impl IntoView {
 
 /// The admin area's frame: the title, the guard, and the area's own navigation.
 #[component]
-fn AdminFrame<F, V>(title: &'static str, here: &'static str, content: F) -> impl IntoView
+pub(crate) fn AdminFrame<F, V>(title: &'static str, here: &'static str, content: F) -> impl IntoView
 where
     F: Fn(PageState) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
@@ -64,6 +64,7 @@ where
                         Some(state) => view! {
                             <nav class="admin-nav" aria-label=tr("admin-nav")>
                                 <a href=link("")>{tr("admin-title")}</a>
+                                <a href=link("review")>{tr("admin-review-title")}</a>
                                 <a href=link("institutions")>{tr("admin-institutions-title")}</a>
                                 <a href=link("reports")>{tr("admin-reports-title")}</a>
                                 <a href=link("accounts")>{tr("admin-accounts-title")}</a>
@@ -82,7 +83,7 @@ where
 
 /// A table of the admin area: its column headings (Fluent ids), then its rows.
 #[component]
-fn AdminTable(headings: &'static [&'static str], children: Children) -> impl IntoView {
+pub(crate) fn AdminTable(headings: &'static [&'static str], children: Children) -> impl IntoView {
     let headings = headings.iter().map(|id| view! { <th scope="col">{tr(id)}</th> }).collect_view();
     view! {
         <table class="admin-table">
@@ -96,7 +97,7 @@ fn AdminTable(headings: &'static [&'static str], children: Children) -> impl Int
 
 /// Waits for `resource` and draws its value with `show`, or says that loading failed.
 #[component]
-fn Loaded<T, F, V>(resource: Resource<Result<T, ServerFnError>>, show: F) -> impl IntoView
+pub(crate) fn Loaded<T, F, V>(resource: Resource<Result<T, ServerFnError>>, show: F) -> impl IntoView
 where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
@@ -266,7 +267,7 @@ fn show_entries(entries: Vec<model::account::AuditEntry>) -> impl IntoView {
 
 /// A moment of the log, as RFC 3339 in UTC.
 #[component]
-fn When(at: String) -> impl IntoView {
+pub(crate) fn When(at: String) -> impl IntoView {
     let shown = at.replace('T', " ").replace('Z', " UTC");
     view! { <time datetime=at>{shown}</time> }
 }

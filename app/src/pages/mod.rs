@@ -1,12 +1,13 @@
 //! One module per page.
 
 mod account;
-mod admin;
+pub(crate) mod admin;
 mod home;
 mod login;
 mod not_found;
-mod opening;
+pub(crate) mod opening;
 mod openings;
+mod postings;
 mod reset;
 mod signup;
 
@@ -17,6 +18,7 @@ pub use login::{ForgotPage, LoginPage};
 pub use not_found::{NotFound, NotFoundPage};
 pub use opening::OpeningPage;
 pub use openings::OpeningsPage;
+pub use postings::{AdminReviewPage, EditPostingPage, NewPostingPage, PostingPage, PostingsPage};
 pub use reset::ResetPage;
 pub use signup::SignupPage;
 

@@ -45,8 +45,10 @@ fn initial_text_lang(detail: &OpeningDetail, reader: Lang, requested: Option<Lan
     requested.filter(available).or_else(|| Some(reader).filter(available)).unwrap_or(detail.record.original_language)
 }
 
+/// An opening as readers see it; `preview`: as its institution previews it (no way back to
+/// the search, no report form).
 #[component]
-fn OpeningView(detail: OpeningDetail) -> impl IntoView {
+pub(crate) fn OpeningView(detail: OpeningDetail, #[prop(optional)] preview: bool) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let requested = query.read_untracked().get("text").and_then(|code| Lang::from_code(&code));
@@ -57,12 +59,10 @@ fn OpeningView(detail: OpeningDetail) -> impl IntoView {
             .with_value(|r| pick(r).get(&shown.get()).or_else(|| pick(r).values().next()).cloned().unwrap_or_default())
     };
     let title = move || text(|r| &r.title);
-    let paragraphs = move || {
-        text(|r| &r.description)
-            .split("\n\n")
-            .filter(|p| !p.trim().is_empty())
-            .map(|p| view! { <p>{p.to_string()}</p> })
-            .collect_view()
+    // Rendered from the Markdown and sanitised on the server (`catalog::markdown`).
+    let html = StoredValue::new(detail.description_html.clone());
+    let description = move || {
+        html.with_value(|html| html.get(&shown.get()).or_else(|| html.values().next()).cloned().unwrap_or_default())
     };
     let languages = detail.record.languages();
     let original_note = (!languages.contains(&lang)).then(|| {
@@ -101,18 +101,28 @@ fn OpeningView(detail: OpeningDetail) -> impl IntoView {
     });
     let page_title = format!("{} – {}", text(|r| &r.title), tr("site-name"));
     let id = detail.id;
+    let withdrawn_now = detail.withdrawn;
+    let withdrawn = detail.withdrawn.then(|| view! { <p class="notice notice--info">{tr("opening-withdrawn")}</p> });
     view! {
-        <Title text=page_title />
+        {(!preview).then(|| view! { <Title text=page_title /> })}
         <article class="opening">
-            <p class="opening__back"><a href=format!("/{}/openings", lang.code())>{tr("opening-back")}</a></p>
+            {(!preview).then(|| view! {
+                <p class="opening__back"><a href=format!("/{}/openings", lang.code())>{tr("opening-back")}</a></p>
+            })}
+            {withdrawn}
             {original_note}
             {switcher}
             <div class="opening__text" lang=move || shown.get().code()>
-                <h1 class="opening__title">{title}</h1>
-                <div class="opening__description">{paragraphs}</div>
+                {if preview {
+                    // The posting's page has its own h1 and names this section.
+                    view! { <h3 class="opening__title">{title}</h3> }.into_any()
+                } else {
+                    view! { <h1 class="opening__title">{title}</h1> }.into_any()
+                }}
+                <div class="opening__description" inner_html=description></div>
             </div>
             <OpeningFacts detail />
-            <ReportOpening id />
+            {(!preview && !withdrawn_now).then(|| view! { <ReportOpening id /> })}
         </article>
     }
 }
@@ -156,7 +166,7 @@ fn OpeningFacts(detail: OpeningDetail) -> impl IntoView {
     let languages = if record.languages_required.is_empty() {
         view! { <p>{tr("opening-no-language-required")}</p> }.into_any()
     } else {
-        record
+        let items = record
             .languages_required
             .iter()
             .map(|req| {
@@ -169,8 +179,8 @@ fn OpeningFacts(detail: OpeningDetail) -> impl IntoView {
                 );
                 view! { <li>{text}</li> }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ul>{items}</ul> }.into_any()
     };
     let start = record.start_date.map(|date| {
         view! {
@@ -220,7 +230,7 @@ fn OpeningFacts(detail: OpeningDetail) -> impl IntoView {
                         <li>{housing}</li>
                     </ul>
                 </Fact>
-                <Fact label=tr("opening-languages-required")><ul>{languages}</ul></Fact>
+                <Fact label=tr("opening-languages-required")>{languages}</Fact>
                 {keywords}
                 {contact}
             </dl>

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod account_token;
 pub mod audit_log;
+pub mod decision;
 pub mod institution;
 pub mod membership;
 pub mod opening;

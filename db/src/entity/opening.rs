@@ -30,10 +30,18 @@ pub struct Model {
     pub positions: i32,
     pub apply_url: Option<String>,
     pub contact_email: Option<String>,
-    /// See [`crate::Status`].
+    /// A `model::posting::PostingStatus` code.
     pub status: String,
     pub created_at: DateTimeWithTimeZone,
     pub updated_at: DateTimeWithTimeZone,
+    /// The account that wrote it on the site; `None` for imported openings.
+    pub created_by: Option<i32>,
+    /// An edit of a published opening (a whole record, as JSON) not yet shown to readers.
+    pub revision: Option<Json>,
+    /// The edit's `model::posting::PostingStatus` code: draft, pending or rejected.
+    pub revision_status: Option<String>,
+    /// When it (or its edit) was last sent for review.
+    pub submitted_at: Option<DateTimeWithTimeZone>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -107,6 +107,16 @@ impl Submission {
         }
     }
 
+    /// The signed-in person with their memberships, as the page saw them.
+    pub fn viewer(&self) -> Option<&model::account::Viewer> {
+        self.page.viewer.as_ref()
+    }
+
+    /// Every field as posted, in order (checkboxes repeat their name).
+    pub fn fields(&self) -> &[(String, String)] {
+        &self.fields
+    }
+
     pub fn field(&self, name: &str) -> &str {
         self.fields.iter().find(|(key, _)| key == name).map_or("", |(_, value)| value.as_str())
     }

@@ -55,16 +55,28 @@ pub async fn send_link(auth: &Auth, account: &Account, purpose: TokenPurpose) ->
     let token = random_token();
     let now = Utc::now().fixed_offset();
     auth.db.issue_token(&token_hash(&token), account.id, purpose, now, now + kind.lifetime).await?;
+    let link = format!("{}/{}/{}?token={token}", auth.public_url, account.lang.code(), kind.path);
+    send_mail(auth, account, kind.subject, kind.body, vec![("link", link.into())]).await
+}
+
+/// Queues the e-mail with the Fluent messages `subject` and `body` for `account`, in their
+/// language; `body` also gets the account's name as `$name`.
+pub async fn send_mail(
+    auth: &Auth,
+    account: &Account,
+    subject: &str,
+    body: &str,
+    mut args: Vec<(&str, l10n::FluentValue<'_>)>,
+) -> Result<(), ServerError> {
     let lang = account.lang;
-    let link = format!("{}/{}/{}?token={token}", auth.public_url, lang.code(), kind.path);
-    let args = [("name", account.display_name.clone().into()), ("link", link.into())];
+    args.push(("name", account.display_name.clone().into()));
     let mail = Mail {
         recipient: account.email.clone(),
         lang,
-        subject: l10n::t(lang, kind.subject),
-        body: l10n::t_args(lang, kind.body, &args),
+        subject: l10n::t(lang, subject),
+        body: l10n::t_args(lang, body, &args),
     };
-    auth.db.queue_mail(&mail, now).await?;
+    auth.db.queue_mail(&mail, Utc::now().fixed_offset()).await?;
     auth.mail_waiting.notify_one();
     Ok(())
 }

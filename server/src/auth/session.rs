@@ -28,7 +28,17 @@ async fn viewer_of(auth: &Auth, account: &Account) -> Viewer {
         tracing::error!(error = %err, "reading memberships failed");
         Vec::new()
     });
+    // Only members post, so only they can have decisions waiting.
+    let unseen_decisions = if memberships.is_empty() {
+        0
+    } else {
+        auth.db.unseen_decisions(account.id).await.unwrap_or_else(|err| {
+            tracing::error!(error = %err, "counting unseen decisions failed");
+            0
+        })
+    };
     Viewer {
+        unseen_decisions,
         account_id: account.id,
         email: account.email.clone(),
         display_name: account.display_name.clone(),

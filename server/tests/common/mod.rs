@@ -177,3 +177,67 @@ pub async fn admin_browser<'s>(site: &'s Site, email: &str) -> Browser<'s> {
     browser.log_in(email, PASSWORD).await;
     browser
 }
+
+/// A confirmed member (or admin) of the institution `slug` who reads the site in `lang`, signed
+/// in in a browser of their own; returns the browser and the account's id.
+pub async fn member_browser<'s>(
+    site: &'s Site,
+    email: &str,
+    slug: &str,
+    role: model::account::InstitutionRole,
+    lang: model::Lang,
+) -> (Browser<'s>, i64) {
+    let id = create_account(site, email, model::account::Role::Researcher, true).await;
+    site.db.set_account_lang(id, lang).await.expect("language");
+    let now = chrono::Utc::now().fixed_offset();
+    site.db.join_institution(id, slug, role, now).await.expect("join").expect("the institution exists");
+    let mut browser = Browser::new(site);
+    browser.log_in(email, PASSWORD).await;
+    (browser, id)
+}
+
+/// The posting form filled in for an opening in Korean and English (Korean first), with its
+/// deadline a year ahead.
+pub fn posting_fields(title_ko: &str, title_en: &str) -> Vec<(String, String)> {
+    let deadline = (catalog::today() + chrono::Duration::days(365)).to_string();
+    let pairs = [
+        ("institution", "kaist"),
+        ("original_language", "ko"),
+        ("title_ko", title_ko),
+        (
+            "description_ko",
+            "다이아몬드 NV 센터를 이용한 **양자 센싱** 연구에 참여할 박사과정생을 찾습니다.\n\n- 6개월 체류\n- 연구비 지원",
+        ),
+        ("title_en", title_en),
+        (
+            "description_en",
+            "Join our **quantum sensing** group working with NV centres in diamond.\n\n<script>alert('x')</script>",
+        ),
+        ("kind", "phd_exchange"),
+        ("career_stages", "R1"),
+        ("career_stages", "R2"),
+        ("fields", "1.3"),
+        ("keywords", "quantum sensing, NV centre"),
+        ("language_1", "en"),
+        ("level_1", "B2"),
+        ("country", "KR"),
+        ("city", "Daejeon"),
+        ("deadline", deadline.as_str()),
+        ("duration_months", "6"),
+        ("positions", "2"),
+        ("stipend_amount", "2,000,000"),
+        ("stipend_currency", "KRW"),
+        ("stipend_period", "month"),
+        ("travel_covered", "1"),
+        ("apply_url", "https://kaist.ac.kr/apply"),
+        ("contact_email", "quantum@kaist.ac.kr"),
+    ];
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+/// Borrowed pairs for [`Browser::post`], with `action` added.
+pub fn with_action<'a>(fields: &'a [(String, String)], action: &'a str) -> Vec<(&'a str, &'a str)> {
+    let mut pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    pairs.push(("action", action));
+    pairs
+}

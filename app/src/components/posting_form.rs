@@ -1,0 +1,367 @@
+//! The posting form: every field of an opening, its texts in French, English and Korean on
+//! tabs. Without JavaScript it is one long form (each language under its own heading); once
+//! hydrated, the languages become tabs (arrow keys move between them) and the first language
+//! with a problem is shown. A rejected form comes back with what was typed and each problem
+//! beside its field; an edit starts from the posting's current values.
+
+use leptos::prelude::*;
+use model::Lang;
+use model::account::{FormEcho, InstitutionRef};
+use model::posting::LANGUAGE_ROWS;
+use model::vocab::{CareerStage, Cefr, Field as ResearchField, Kind, StipendPeriod};
+
+use crate::components::form::{Field, PageForm};
+use crate::i18n::{tr, use_lang};
+
+/// The form's field names for a language's title and description.
+fn text_fields(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Fr => ("title_fr", "description_fr"),
+        Lang::En => ("title_en", "description_en"),
+        Lang::Ko => ("title_ko", "description_ko"),
+    }
+}
+
+/// The id of a field's error paragraph, and its message, when it has one.
+fn problem(echo: &FormEcho, name: &str) -> Option<(String, String)> {
+    echo.error(name).map(|message| (format!("field-{name}-error"), tr(message)))
+}
+
+/// The posting form, posting to `action`. `institutions` are those the poster may post for
+/// (a new posting); `initial` are the posting's current values (an edit).
+#[component]
+pub fn PostingForm(action: String, institutions: Vec<InstitutionRef>, initial: Vec<(String, String)>) -> impl IntoView {
+    let fields = move |echo: FormEcho| {
+        // A first visit starts from the posting's values; a rejected form from what was typed.
+        let echo = if echo.is_rejected() { echo } else { FormEcho { values: initial.clone(), ..echo } };
+        view! {
+            <InstitutionChoice echo=echo.clone() institutions=institutions.clone() />
+            <TextsSection echo=echo.clone() />
+            <fieldset class="form-section">
+                <legend>{tr("posting-section-what")}</legend>
+                <Choice echo=echo.clone() name="kind" label="posting-kind" options=Kind::ALL.iter().map(|k| (k.code(), k.message_id())).collect() />
+                <Ticks echo=echo.clone() name="career_stages" label="posting-career-stages" options=CareerStage::ALL.iter().map(|s| (s.code(), s.message_id())).collect() />
+                <Ticks echo=echo.clone() name="fields" label="posting-fields" options=ResearchField::ALL.iter().map(|f| (f.code(), f.message_id())).collect() />
+                <Field echo=echo.clone() name="keywords" label="posting-keywords" hint="posting-keywords-hint" required=false />
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{tr("posting-section-where")}</legend>
+                <Field echo=echo.clone() name="country" label="posting-country" hint="posting-country-hint" />
+                <Field echo=echo.clone() name="city" label="posting-city" />
+                <Field echo=echo.clone() name="deadline" label="posting-deadline" kind="date" hint="opening-deadline-note" />
+                <Field echo=echo.clone() name="start_date" label="posting-start" kind="date" required=false />
+                <Field echo=echo.clone() name="duration_months" label="posting-duration" kind="number" required=false />
+                <Field echo=echo.clone() name="positions" label="posting-positions" kind="number" />
+            </fieldset>
+            <fieldset class="form-section">
+                <legend>{tr("posting-section-funding")}</legend>
+                <p class="field__hint">{tr("posting-stipend-hint")}</p>
+                <Field echo=echo.clone() name="stipend_amount" label="posting-stipend-amount" required=false />
+                <Field echo=echo.clone() name="stipend_currency" label="posting-stipend-currency" hint="posting-currency-hint" required=false />
+                <Choice echo=echo.clone() name="stipend_period" label="posting-stipend-period" options=StipendPeriod::ALL.iter().map(|p| (p.code(), p.message_id())).collect() />
+                <Tick echo=echo.clone() name="travel_covered" label="posting-travel-covered" />
+                <Tick echo=echo.clone() name="housing_covered" label="posting-housing-covered" />
+            </fieldset>
+            <LanguagesSection echo=echo.clone() />
+            <fieldset class="form-section">
+                <legend>{tr("posting-section-apply")}</legend>
+                <Field echo=echo.clone() name="apply_url" label="posting-apply-url" kind="url" hint="posting-apply-url-hint" required=false />
+                <Field echo=echo.clone() name="contact_email" label="posting-contact-email" kind="email" required=false />
+            </fieldset>
+            <div class="form-actions">
+                <button type="submit" name="action" value="draft" class="button button--secondary">{tr("posting-save-draft")}</button>
+                <button type="submit" name="action" value="submit" class="button">{tr("posting-submit")}</button>
+            </div>
+            <p class="field__hint">{tr("posting-submit-hint")}</p>
+        }
+    };
+    view! { <PageForm name="posting" action fields /> }
+}
+
+/// Which institution a new posting is for: a choice when the poster belongs to several.
+#[component]
+fn InstitutionChoice(echo: FormEcho, institutions: Vec<InstitutionRef>) -> impl IntoView {
+    let lang = use_lang();
+    match institutions.as_slice() {
+        [] => ().into_any(),
+        [only] => view! {
+            <input type="hidden" name="institution" value=only.slug.clone() />
+            <p class="posting-institution">{tr("posting-institution")} ": " <strong>{only.name_in(lang)}</strong></p>
+        }
+        .into_any(),
+        several => {
+            let options = several.iter().map(|i| (i.slug.clone(), i.name_in(lang))).collect::<Vec<_>>();
+            view! { <NamedChoice echo name="institution" label="posting-institution" options /> }.into_any()
+        }
+    }
+}
+
+/// The texts, one tab per language.
+#[component]
+fn TextsSection(echo: FormEcho) -> impl IntoView {
+    let reader = use_lang();
+    let has_problem = |lang: Lang| {
+        let (title, description) = text_fields(lang);
+        echo.error(title).is_some() || echo.error(description).is_some()
+    };
+    let original = echo.value("original_language").and_then(Lang::from_code);
+    let first = Lang::ALL.into_iter().find(|lang| has_problem(*lang)).or(original).unwrap_or(reader);
+    let active = RwSignal::new(first);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let languages: Vec<(&'static str, String)> =
+        Lang::ALL.iter().map(|lang| (lang.code(), l10n::language_name(reader, lang.code()))).collect();
+    let language_options = languages.clone();
+    let problems: Vec<bool> = Lang::ALL.into_iter().map(has_problem).collect();
+    let problem_note = tr("posting-tab-problem");
+    let tabs = move || {
+        Lang::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(position, lang)| {
+                let name = languages[position].1.clone();
+                let note = problem_note.clone();
+                let mark = problems[position].then(
+                    || view! { <span class="tab__problem">" ⚠ "<span class="visually-hidden">{note}</span></span> },
+                );
+                let selected = move || active.get() == lang;
+                view! {
+                    <button
+                        type="button"
+                        role="tab"
+                        id=format!("tab-{}", lang.code())
+                        aria-controls=format!("panel-{}", lang.code())
+                        aria-selected=move || selected().to_string()
+                        tabindex=move || if selected() { "0" } else { "-1" }
+                        on:click=move |_| active.set(lang)
+                        on:keydown=move |ev| {
+                            let step = match ev.key().as_str() {
+                                "ArrowRight" => 1,
+                                "ArrowLeft" => Lang::ALL.len() - 1,
+                                _ => return,
+                            };
+                            ev.prevent_default();
+                            let next = Lang::ALL[(position + step) % Lang::ALL.len()];
+                            active.set(next);
+                            focus(&format!("tab-{}", next.code()));
+                        }
+                    >
+                        {name}
+                        {mark}
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+    let panels = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let (title, description) = text_fields(lang);
+            let heading = tr(match lang {
+                Lang::Fr => "posting-text-in-fr",
+                Lang::En => "posting-text-in-en",
+                Lang::Ko => "posting-text-in-ko",
+            });
+            let error = problem(&echo, description);
+            let invalid = error.is_some();
+            let typed = echo.value(description).map(str::to_string);
+            view! {
+                <section
+                    class="lang-panel"
+                    id=format!("panel-{}", lang.code())
+                    role=move || hydrated.get().then_some("tabpanel")
+                    aria-labelledby=move || hydrated.get().then(|| format!("tab-{}", lang.code()))
+                    hidden=move || hydrated.get() && active.get() != lang
+                >
+                    <h2 class="lang-panel__title">{heading}</h2>
+                    <div lang=lang.code()>
+                        <Field echo=echo.clone() name=title label="posting-title" required=false />
+                        <div class="field" class:field--invalid=invalid>
+                            <label for=format!("field-{description}")>{tr("posting-description")}</label>
+                            <p class="field__hint" id=format!("field-{description}-hint")>{tr("posting-markdown-hint")}</p>
+                            <textarea
+                                id=format!("field-{description}")
+                                name=description
+                                rows="12"
+                                aria-invalid=invalid.then_some("true")
+                                aria-describedby=match &error {
+                                    Some((id, _)) => format!("field-{description}-hint {id}"),
+                                    None => format!("field-{description}-hint"),
+                                }
+                            >
+                                {typed}
+                            </textarea>
+                            {error.map(|(id, message)| view! { <p class="field__error" id=id>{message}</p> })}
+                        </div>
+                    </div>
+                </section>
+            }
+        })
+        .collect_view();
+    let options = language_options.into_iter().map(|(code, name)| (code.to_string(), name)).collect();
+    view! {
+        <fieldset class="form-section">
+            <legend>{tr("posting-section-texts")}</legend>
+            <p class="field__hint">{tr("posting-texts-hint")}</p>
+            <NamedChoice echo=echo.clone() name="original_language" label="posting-original-language" options />
+            // Tabs only once hydrated: without JavaScript every language shows, one after another.
+            {move || hydrated.get().then(|| view! {
+                <div class="lang-tabs" role="tablist" aria-label=tr("posting-section-texts")>
+                    {tabs()}
+                </div>
+            })}
+            {panels}
+        </fieldset>
+    }
+}
+
+/// Moves the keyboard focus to the element with `id` (browser only).
+fn focus(id: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
+}
+
+/// The languages a researcher must know, with their levels.
+#[component]
+fn LanguagesSection(echo: FormEcho) -> impl IntoView {
+    let rows = (1..=LANGUAGE_ROWS)
+        .map(|row| {
+            let (lang_name, level_name) = (format!("language_{row}"), format!("level_{row}"));
+            let lang_error = problem(&echo, &lang_name);
+            let lang_invalid = lang_error.is_some();
+            let lang_described = lang_error.as_ref().map(|(id, _)| id.clone());
+            let levels: Vec<(String, String)> =
+                Cefr::ALL.iter().map(|level| (level.code().to_string(), tr(level.message_id()))).collect();
+            view! {
+                <div class="language-row">
+                    <div class="field" class:field--invalid=lang_invalid>
+                        <label for=format!("field-{lang_name}")>{format!("{} {row}", tr("posting-language-code"))}</label>
+                        <input
+                            id=format!("field-{lang_name}")
+                            name=lang_name.clone()
+                            value=echo.value(&lang_name).map(str::to_string)
+                            maxlength="2"
+                            size="3"
+                            aria-invalid=lang_invalid.then_some("true")
+                            aria-describedby=lang_described
+                        />
+                        {lang_error.map(|(id, message)| view! { <p class="field__error" id=id>{message}</p> })}
+                    </div>
+                    <NamedChoice echo=echo.clone() name=level_name label="posting-language-level" options=levels suffix=format!(" {row}") />
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="form-section">
+            <legend>{tr("posting-section-languages")}</legend>
+            <p class="field__hint">{tr("posting-languages-hint")}</p>
+            {rows}
+        </fieldset>
+    }
+}
+
+/// A choice among a closed vocabulary: `(code, Fluent id)` pairs.
+#[component]
+fn Choice(
+    echo: FormEcho,
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+) -> impl IntoView {
+    let options = options.into_iter().map(|(code, id)| (code.to_string(), tr(id))).collect();
+    view! { <NamedChoice echo name=name.to_string() label options /> }
+}
+
+/// A `<select>` of `(value, shown name)` pairs, with an empty first option.
+#[component]
+fn NamedChoice(
+    echo: FormEcho,
+    #[prop(into)] name: String,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional)] suffix: String,
+) -> impl IntoView {
+    let chosen = echo.value(&name).map(str::to_string);
+    let error = problem(&echo, &name);
+    let invalid = error.is_some();
+    let options = options
+        .into_iter()
+        .map(|(value, shown)| {
+            let selected = chosen.as_deref() == Some(value.as_str());
+            view! { <option value=value selected=selected>{shown}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label for=format!("field-{name}")>{format!("{}{suffix}", tr(label))}</label>
+            <select
+                id=format!("field-{name}")
+                name=name.clone()
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=error.as_ref().map(|(id, _)| id.clone())
+            >
+                <option value="">{tr("posting-choose")}</option>
+                {options}
+            </select>
+            {error.map(|(id, message)| view! { <p class="field__error" id=id>{message}</p> })}
+        </div>
+    }
+}
+
+/// Several choices among a closed vocabulary, as checkboxes.
+#[component]
+fn Ticks(
+    echo: FormEcho,
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+) -> impl IntoView {
+    let ticked: Vec<String> =
+        echo.values.iter().filter(|(key, _)| key == name).map(|(_, value)| value.clone()).collect();
+    let error = problem(&echo, name);
+    let boxes = options
+        .into_iter()
+        .map(|(code, id)| {
+            let box_id = format!("field-{name}-{}", code.replace('.', "-"));
+            let label_for = box_id.clone();
+            view! {
+                <label class="tick" for=label_for>
+                    <input type="checkbox" id=box_id name=name value=code checked=ticked.iter().any(|t| t == code) />
+                    {tr(id)}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset
+            class="field ticks"
+            class:field--invalid=error.is_some()
+            aria-describedby=error.as_ref().map(|(id, _)| id.clone())
+        >
+            <legend>{tr(label)}</legend>
+            {error.clone().map(|(id, message)| view! { <p class="field__error" id=id>{message}</p> })}
+            <div class="ticks__grid">{boxes}</div>
+        </fieldset>
+    }
+}
+
+/// One checkbox.
+#[component]
+fn Tick(echo: FormEcho, name: &'static str, label: &'static str) -> impl IntoView {
+    let checked = echo.value(name).is_some_and(|v| !v.is_empty());
+    view! {
+        <label class="tick" for=format!("field-{name}")>
+            <input type="checkbox" id=format!("field-{name}") name=name value="1" checked=checked />
+            {tr(label)}
+        </label>
+    }
+}

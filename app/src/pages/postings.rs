@@ -1,0 +1,440 @@
+//! Members' pages for their institution's openings: the list with the moderators' decisions,
+//! writing a new one, a posting as researchers will see it (with its status, the decisions on
+//! it, and what its members or a moderator can do), and editing it. The moderation queue is in
+//! the admin area. Signed-out visitors are sent to sign in; a posting is shown only to its
+//! institution's members who may edit it and to platform admins (a 404 for anyone else).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use model::Lang;
+use model::account::PageState;
+use model::posting::{Decision, PostingStatus, PostingSummary, PostingView, RejectReason, ReviewItem, posting_fields};
+
+use crate::api::{my_postings, posting_view, review_queue};
+use crate::components::form::{CsrfField, FormAlert, echo_of, page_state};
+use crate::components::posting_form::PostingForm;
+use crate::i18n::{tr, use_lang};
+use crate::pages::admin::{AdminFrame, AdminTable, Loaded, When};
+use crate::pages::opening::OpeningView;
+use crate::pages::{LoadError, NotFound};
+use crate::status::Status;
+
+/// The page state when someone is signed in; otherwise sends them to sign in and back to `here`.
+fn signed_in_only(state: PageState, status: &Status, lang: Lang, here: &str) -> Option<PageState> {
+    if state.viewer.is_none() {
+        let back = crate::url::encode(&format!("/{}/{here}", lang.code()));
+        status.redirect(&format!("/{}/login?next={back}", lang.code()));
+        return None;
+    }
+    Some(state)
+}
+
+/// A page for signed-in people: waits for the page state, then draws `content`.
+#[component]
+fn SignedInFrame<F, V>(title: &'static str, here: String, content: F) -> impl IntoView
+where
+    F: Fn(PageState) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let lang = use_lang();
+    let status = Status::capture();
+    view! {
+        <Title text=tr(title) />
+        <Suspense fallback=|| ()>
+            {move || {
+                let (status, content, here) = (status.clone(), content.clone(), here.clone());
+                Suspend::new(async move {
+                    signed_in_only(page_state().await, &status, lang, &here).map(|state| content(state).into_any())
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The title in the reader's language when there is one, else in the original.
+fn title_in(title: &model::Texts, lang: Lang, original: Lang) -> (Lang, String) {
+    model::lang::pick(title, lang, original).map_or((original, String::new()), |(l, t)| (l, t.to_string()))
+}
+
+/// "Join your institution first", for signed-in people who belong to none.
+#[component]
+fn JoinFirst() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <p class="notice notice--info">
+            {tr("postings-join-first")} " "
+            <a href=format!("/{}/account#institutions", lang.code())>{tr("postings-join-link")}</a>
+        </p>
+    }
+}
+
+#[component]
+pub fn PostingsPage() -> impl IntoView {
+    view! {
+        <SignedInFrame
+            title="postings-title"
+            here="postings".to_string()
+            content=|state: PageState| {
+                let member = state.viewer.as_ref().is_some_and(|v| !v.memberships.is_empty());
+                view! {
+                    <h1>{tr("postings-title")}</h1>
+                    {if member { view! { <Dashboard /> }.into_any() } else { view! { <JoinFirst /> }.into_any() }}
+                }
+            }
+        />
+    }
+}
+
+#[component]
+fn Dashboard() -> impl IntoView {
+    let lang = use_lang();
+    let dashboard = Resource::new(|| (), |_| my_postings());
+    let show = move |dashboard: model::posting::PostingDashboard| {
+        view! {
+            <p><a class="button" href=format!("/{}/postings/new", lang.code())>{tr("postings-new")}</a></p>
+            <Decisions decisions=dashboard.decisions heading=true />
+            <PostingsTable postings=dashboard.postings />
+        }
+    };
+    view! { <Loaded resource=dashboard show /> }
+}
+
+/// Moderators' decisions, newest first; those not seen before are marked new.
+#[component]
+fn Decisions(decisions: Vec<Decision>, heading: bool) -> impl IntoView {
+    let lang = use_lang();
+    if decisions.is_empty() {
+        return ().into_any();
+    }
+    let items = decisions
+        .into_iter()
+        .map(|decision| {
+            let (title_lang, title) = title_in(&decision.opening_title, lang, Lang::En);
+            let verdict = if decision.approved {
+                tr("decision-approved")
+            } else {
+                let reason = decision.reason.as_deref().and_then(RejectReason::from_code);
+                format!("{} {}", tr("decision-rejected"), reason.map(|r| tr(r.message_id())).unwrap_or_default())
+            };
+            let note = (!decision.note.is_empty()).then(|| {
+                view! { <blockquote class="decision__note"><p>{decision.note.clone()}</p></blockquote> }
+            });
+            view! {
+                <li class="decision" class:decision--new=!decision.seen class:decision--rejected=!decision.approved>
+                    {(!decision.seen).then(|| view! { <strong class="badge">{tr("decision-new")}</strong> " " })}
+                    <a href=format!("/{}/postings/{}", lang.code(), decision.opening_id) lang=title_lang.code()>{title}</a>
+                    " — " {verdict} " " <When at=decision.at />
+                    {note}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="decisions" aria-labelledby="decisions-title">
+            {if heading {
+                view! { <h2 id="decisions-title">{tr("decisions-title")}</h2> }.into_any()
+            } else {
+                view! { <h3 id="decisions-title">{tr("decisions-title")}</h3> }.into_any()
+            }}
+            <ul>{items}</ul>
+        </section>
+    }
+    .into_any()
+}
+
+/// A posting's status, and that of an edit waiting beside it.
+fn status_text(status: PostingStatus, revision: Option<PostingStatus>) -> String {
+    match revision {
+        Some(edit) => format!(
+            "{} · {}",
+            tr(status.message_id()),
+            crate::i18n::tr_args("posting-edit-status", &[("status", tr(edit.message_id()).into())])
+        ),
+        None => tr(status.message_id()),
+    }
+}
+
+#[component]
+fn PostingsTable(postings: Vec<PostingSummary>) -> impl IntoView {
+    const HEADINGS: &[&str] =
+        &["posting-col-title", "posting-col-institution", "posting-col-status", "posting-deadline"];
+    let lang = use_lang();
+    if postings.is_empty() {
+        return view! { <p>{tr("postings-empty")}</p> }.into_any();
+    }
+    let rows = postings
+        .into_iter()
+        .map(|posting| {
+            let (title_lang, title) = title_in(&posting.title, lang, posting.original_language);
+            view! {
+                <tr>
+                    <th scope="row">
+                        <a href=format!("/{}/postings/{}", lang.code(), posting.id) lang=title_lang.code()>{title}</a>
+                    </th>
+                    <td>{posting.institution.name_in(lang)}</td>
+                    <td>{status_text(posting.status, posting.revision)}</td>
+                    <td><time datetime=posting.deadline.to_string()>{l10n::format_date(lang, posting.deadline)}</time></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! { <AdminTable headings=HEADINGS>{rows}</AdminTable> }.into_any()
+}
+
+#[component]
+pub fn NewPostingPage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <SignedInFrame
+            title="posting-new-title"
+            here="postings/new".to_string()
+            content=move |state: PageState| {
+                let institutions: Vec<_> = state
+                    .viewer
+                    .iter()
+                    .flat_map(|v| v.memberships.iter().map(|m| m.institution.clone()))
+                    .collect();
+                if institutions.is_empty() {
+                    return view! { <h1>{tr("posting-new-title")}</h1> <JoinFirst /> }.into_any();
+                }
+                let initial = vec![("original_language".to_string(), lang.code().to_string()), ("positions".to_string(), "1".to_string())];
+                view! {
+                    <h1>{tr("posting-new-title")}</h1>
+                    <p>{tr("posting-new-intro")}</p>
+                    <PostingForm action=format!("/{}/postings/new", lang.code()) institutions initial />
+                }
+                .into_any()
+            }
+        />
+    }
+}
+
+/// The posting named by the URL's `id`, for the viewer.
+fn load_posting() -> Resource<Result<Option<PostingView>, ServerFnError>> {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").and_then(|raw| raw.parse::<i64>().ok()).filter(|id| *id > 0));
+    Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => posting_view(id).await,
+                None => Ok(None),
+            }
+        },
+    )
+}
+
+/// Waits for the posting and draws it with `show`; a 404 when the viewer may not see it.
+#[component]
+fn WithPosting<F, V>(here: &'static str, show: F) -> impl IntoView
+where
+    F: Fn(PostingView, PageState) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let posting = load_posting();
+    let params = use_params_map();
+    let id = params.read_untracked().get("id").unwrap_or_default();
+    let here = here.replace("{id}", &id);
+    view! {
+        <SignedInFrame
+            title="posting-page-title"
+            here
+            content=move |state: PageState| {
+                let show = show.clone();
+                view! {
+                    <Suspense fallback=|| ()>
+                        {move || {
+                            let (show, state) = (show.clone(), state.clone());
+                            Suspend::new(async move {
+                                match posting.await {
+                                    Ok(Some(view)) => show(view, state).into_any(),
+                                    Ok(None) => view! { <NotFound message="not-found-posting" /> }.into_any(),
+                                    Err(_) => view! { <LoadError /> }.into_any(),
+                                }
+                            })
+                        }}
+                    </Suspense>
+                }
+            }
+        />
+    }
+}
+
+#[component]
+pub fn PostingPage() -> impl IntoView {
+    view! { <WithPosting here="postings/{id}" show=|view, state| view! { <PostingOverview view state /> } /> }
+}
+
+/// What happened when the posting was last saved (`?saved=`).
+fn saved_notice(saved: Option<String>) -> Option<&'static str> {
+    Some(match saved?.as_str() {
+        "draft" => "posting-saved-draft",
+        "pending" => "posting-saved-pending",
+        "published" => "posting-saved-published",
+        "closed" => "posting-saved-closed",
+        _ => return None,
+    })
+}
+
+#[component]
+fn PostingOverview(view: PostingView, state: PageState) -> impl IntoView {
+    let lang = use_lang();
+    let saved = saved_notice(use_query_map().read_untracked().get("saved"));
+    let id = view.id;
+    let status = status_text(view.status, view.revision);
+    let live_note = (view.revision.is_some()).then(|| view! { <p class="field__hint">{tr("posting-live-note")}</p> });
+    let actions = view.editable.then(|| {
+        view! {
+            <div class="form-actions">
+                <a class="button" href=format!("/{}/postings/{id}/edit", lang.code())>{tr("posting-edit")}</a>
+                <form method="post" action=format!("/{}/postings/{id}/close", lang.code())>
+                    <CsrfField token=state.csrf.clone() />
+                    <button type="submit" class="button button--secondary">{tr("posting-close")}</button>
+                </form>
+            </div>
+        }
+    });
+    let review = view.reviewable.then(|| view! { <ReviewForm id state=state.clone() /> });
+    let public_link = (view.status == PostingStatus::Published || view.status == PostingStatus::Closed)
+        .then(|| view! { <p><a href=format!("/{}/openings/{id}", lang.code())>{tr("posting-public-page")}</a></p> });
+    let record = &view.detail.record;
+    let (title_lang, title) = title_in(&record.title, lang, record.original_language);
+    view! {
+        <header class="posting-head">
+            <h1 lang=title_lang.code()>{title}</h1>
+            <p class="posting-head__institution">{view.institution.name_in(lang)}</p>
+            <p class="posting-status">
+                <strong>{tr("posting-col-status")} ": "</strong>
+                {status}
+            </p>
+            {saved.map(|id| view! { <p class="notice notice--info" role="status">{tr(id)}</p> })}
+            {live_note}
+            {public_link}
+            {actions}
+        </header>
+        <Decisions decisions=view.decisions heading=true />
+        {review}
+        <section class="preview" aria-labelledby="preview-title">
+            <h2 id="preview-title" class="preview__title">{tr("posting-preview")}</h2>
+            <OpeningView detail=view.detail preview=true />
+        </section>
+    }
+}
+
+/// A moderator's approve / reject form.
+#[component]
+fn ReviewForm(id: i64, state: PageState) -> impl IntoView {
+    let lang = use_lang();
+    let echo = echo_of(&state, &format!("review-{id}"));
+    let chosen = echo.value("reason").map(str::to_string);
+    let reasons = RejectReason::ALL
+        .into_iter()
+        .map(|reason| {
+            let selected = chosen.as_deref() == Some(reason.code());
+            view! { <option value=reason.code() selected=selected>{tr(reason.message_id())}</option> }
+        })
+        .collect_view();
+    let reason_error = echo.error("reason").map(tr);
+    let invalid = reason_error.is_some();
+    view! {
+        <section class="review" aria-labelledby="review-title">
+            <h2 id="review-title">{tr("review-decide")}</h2>
+            <form method="post" action=format!("/{}/admin/review/{id}", lang.code()) class="stacked-form">
+                <CsrfField token=state.csrf.clone() />
+                <FormAlert echo=echo.clone() />
+                <div class="field" class:field--invalid=invalid>
+                    <label for="review-reason">{tr("review-reason")}</label>
+                    <p class="field__hint" id="review-reason-hint">{tr("review-reason-hint")}</p>
+                    <select
+                        id="review-reason"
+                        name="reason"
+                        aria-invalid=invalid.then_some("true")
+                        aria-describedby=if invalid { "review-reason-hint review-reason-error" } else { "review-reason-hint" }
+                    >
+                        <option value="">{tr("posting-choose")}</option>
+                        {reasons}
+                    </select>
+                    {reason_error.map(|m| view! { <p class="field__error" id="review-reason-error">{m}</p> })}
+                </div>
+                <div class="field">
+                    <label for="review-note">{tr("review-note")}</label>
+                    <textarea id="review-note" name="note" rows="3" maxlength="2000">
+                        {echo.value("note").map(str::to_string)}
+                    </textarea>
+                </div>
+                <div class="form-actions">
+                    <button type="submit" name="verdict" value="approve" class="button">{tr("review-approve")}</button>
+                    <button type="submit" name="verdict" value="reject" class="button button--danger">{tr("review-reject")}</button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn EditPostingPage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <WithPosting
+            here="postings/{id}/edit"
+            show=move |view: PostingView, _| {
+                if !view.editable {
+                    return view! { <NotFound message="not-found-posting" /> }.into_any();
+                }
+                let initial = posting_fields(&view.detail.record);
+                view! {
+                    <h1>{tr("posting-edit-title")}</h1>
+                    <p><a href=format!("/{}/postings/{}", lang.code(), view.id)>{tr("posting-back")}</a></p>
+                    {(view.status == PostingStatus::Published).then(|| view! { <p class="notice notice--info">{tr("posting-edit-published-note")}</p> })}
+                    <PostingForm action=format!("/{}/postings/{}/edit", lang.code(), view.id) institutions=Vec::new() initial />
+                }
+                .into_any()
+            }
+        />
+    }
+}
+
+#[component]
+pub fn AdminReviewPage() -> impl IntoView {
+    view! { <AdminFrame title="admin-review-title" here="admin/review" content=|_| view! { <ReviewQueue /> } /> }
+}
+
+#[component]
+fn ReviewQueue() -> impl IntoView {
+    const HEADINGS: &[&str] =
+        &["posting-col-title", "posting-col-institution", "review-col-change", "admin-col-who", "admin-col-when"];
+    let lang = use_lang();
+    let query = use_query_map();
+    let decided = query.read_untracked().get("decided").is_some();
+    let queue = Resource::new(|| (), |_| review_queue());
+    let show = move |items: Vec<ReviewItem>| {
+        if items.is_empty() {
+            return view! { <p>{tr("review-empty")}</p> }.into_any();
+        }
+        let rows = items
+            .into_iter()
+            .map(|item| {
+                let (title_lang, title) = title_in(&item.title, lang, item.original_language);
+                let verified = if item.institution.verified { tr("admin-verified") } else { tr("review-unverified") };
+                view! {
+                    <tr>
+                        <th scope="row">
+                            <a href=format!("/{}/postings/{}", lang.code(), item.id) lang=title_lang.code()>{title}</a>
+                        </th>
+                        <td>{format!("{} ({verified})", item.institution.name_in(lang))}</td>
+                        <td>{tr(if item.is_edit { "review-change-edit" } else { "review-change-new" })}</td>
+                        <td>{item.poster}</td>
+                        <td><When at=item.submitted_at /></td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! { <AdminTable headings=HEADINGS>{rows}</AdminTable> }.into_any()
+    };
+    view! {
+        {decided.then(|| view! { <p class="notice notice--info" role="status">{tr("review-decided")}</p> })}
+        <p>{tr("review-intro")}</p>
+        <Loaded resource=queue show />
+    }
+}

@@ -1,0 +1,219 @@
+//! Writing openings on the site and moderating them, through the real router: a KAIST member
+//! posts in Korean and English, a moderator sends it back with a reason the poster reads in
+//! Korean (on the site and by e-mail), the poster fixes it, it is approved and found by search,
+//! another reader flags it, and the audit log follows all of it. Also: what the form refuses,
+//! edits of published openings, closing, and who may do what.
+
+mod common;
+
+use common::{Browser, admin_browser, demo_site, member_browser, posting_fields, with_action};
+use http::StatusCode;
+use model::Lang;
+use model::account::InstitutionRole;
+
+/// The posting id in a `/{lang}/postings/{id}?saved=…` redirect.
+fn posting_id(location: &str) -> i64 {
+    let path = location.split('?').next().unwrap_or_default();
+    path.rsplit('/').next().and_then(|id| id.parse().ok()).unwrap_or_else(|| panic!("no id in {location}"))
+}
+
+fn field<'f>(fields: &'f mut [(String, String)], name: &str) -> &'f mut String {
+    &mut fields.iter_mut().find(|(key, _)| key == name).unwrap_or_else(|| panic!("no field {name}")).1
+}
+
+#[tokio::test]
+async fn an_opening_goes_from_kaist_through_moderation_to_search() {
+    let site = demo_site().await;
+    let (mut kim, kim_id) = member_browser(&site, "kim@kaist.ac.kr", "kaist", InstitutionRole::Member, Lang::Ko).await;
+    let mut ops = admin_browser(&site, "ops@passerelle.example").await;
+
+    // Kim writes the opening in Korean and English and submits it: KAIST is not verified yet,
+    // so it waits for a moderator, and nobody can find it.
+    let form = kim.get("/ko/postings/new").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("새 공고 작성") && form.body.contains("한국어"), "the form, in Korean");
+    let mut fields = posting_fields("양자 센싱 박사과정 교환", "Quantum sensing PhD exchange");
+    let sent = kim.post("/ko/postings/new", &with_action(&fields, "submit")).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    assert!(sent.location().ends_with("?saved=pending"), "{}", sent.location());
+    let id = posting_id(sent.location());
+    let page = kim.get(sent.location()).await;
+    assert!(page.body.contains("검토 대기 중") && page.body.contains("미리 보기"), "status and preview");
+    assert!(page.body.contains("<strong>양자 센싱</strong>"), "Markdown is rendered");
+    assert_eq!(site.json(&format!("/api/v1/openings/{id}")).await.0, StatusCode::NOT_FOUND);
+
+    // The moderator finds it in the queue and sends it back with a reason.
+    let queue = ops.get("/en/admin/review").await;
+    assert!(queue.body.contains("Quantum sensing PhD exchange") && queue.body.contains("not verified"));
+    let review = ops.get(&format!("/en/postings/{id}")).await;
+    assert!(review.body.contains("Your decision"), "the moderator can decide on the posting's page");
+    let no_reason = ops.post(&format!("/en/admin/review/{id}"), &[("verdict", "reject")]).await;
+    assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY, "a rejection needs a reason");
+    let rejected = ops
+        .post(
+            &format!("/en/admin/review/{id}"),
+            &[("verdict", "reject"), ("reason", "incomplete"), ("note", "Please say who supervises the stay.")],
+        )
+        .await;
+    assert_eq!(rejected.location(), format!("/en/admin/review?decided={id}"));
+
+    // Kim reads the reason in Korean: in the header, on the page, and by e-mail.
+    let home = kim.get("/ko/").await;
+    assert!(home.body.contains("새 결정 1건"), "the header says a decision is waiting");
+    let dashboard = kim.get("/ko/postings").await;
+    assert!(dashboard.body.contains("중요한 정보가 빠졌거나 분명하지 않습니다."), "the reason, in Korean");
+    assert!(dashboard.body.contains("Please say who supervises the stay."), "the note, as written");
+    assert!(dashboard.body.contains("운영자가 반려함"));
+    assert!(!kim.get("/ko/").await.body.contains("새 결정"), "seen once the list was shown");
+    let mails = site.db.outbox(Some("kim@kaist.ac.kr"), 1).await.expect("outbox");
+    let mail = &mails[0].mail;
+    assert_eq!(mail.lang, Lang::Ko);
+    assert_eq!(mail.subject, "공고를 게시하려면 수정이 필요합니다");
+    assert!(mail.body.contains("사유: 중요한 정보가 빠졌거나 분명하지 않습니다."), "{}", mail.body);
+    assert!(mail.body.contains(&format!("https://passerelle.example/ko/postings/{id}")));
+
+    // Kim fixes it and submits again; the moderator approves; search finds it in both
+    // languages, and across them.
+    let edit = kim.get(&format!("/ko/postings/{id}/edit")).await;
+    assert!(edit.body.contains("value=\"양자 센싱 박사과정 교환\""), "the form starts from the posting");
+    field(&mut fields, "description_en").push_str("\n\nSupervised by Prof. Lee Jiwoo.");
+    let resent = kim.post(&format!("/ko/postings/{id}/edit"), &with_action(&fields, "submit")).await;
+    assert!(resent.location().ends_with("?saved=pending"), "{}", resent.location());
+    let approved = ops.post(&format!("/en/admin/review/{id}"), &[("verdict", "approve")]).await;
+    assert_eq!(approved.location(), format!("/en/admin/review?decided={id}"));
+    assert_eq!(
+        site.db.outbox(Some("kim@kaist.ac.kr"), 1).await.expect("outbox")[0].mail.subject,
+        "Passerelle에 공고가 게시되었습니다"
+    );
+    for query in ["%EC%96%91%EC%9E%90%20%EC%84%BC%EC%8B%B1", "quantum%20sensing", "capteurs%20quantiques"] {
+        let (_, found) = site.json(&format!("/api/v1/openings?q={query}&per_page=50")).await;
+        let ids: Vec<i64> = found["hits"].as_array().expect("hits").iter().filter_map(|h| h["id"].as_i64()).collect();
+        assert!(ids.contains(&id), "{query}: {ids:?}");
+    }
+    let public = Browser::new(&site).get(&format!("/en/openings/{id}")).await;
+    assert!(public.body.contains("Supervised by Prof. Lee Jiwoo."));
+    assert!(!public.body.contains("<script>alert"), "raw HTML in a description is shown as text");
+    assert!(public.body.contains("&lt;script&gt;"));
+
+    // Another reader flags it; the admin follows everything in the audit log.
+    let (mut reader, _) =
+        member_browser(&site, "lea@usherbrooke.ca", "usherbrooke", InstitutionRole::Member, Lang::Fr).await;
+    reader.get(&format!("/fr/openings/{id}")).await;
+    let flagged = reader.post(&format!("/fr/openings/{id}/report"), &[("reason", "misleading")]).await;
+    assert_eq!(flagged.status, StatusCode::SEE_OTHER);
+    let log = ops.get("/en/admin/audit").await.body;
+    let rows = ["Opening reported", "Opening approved", "Opening submitted", "Opening sent back", "Opening submitted"];
+    let order: Vec<usize> = rows
+        .iter()
+        .map(|action| format!("<td>{action}</td>"))
+        .scan(0, |from, action| {
+            let at = log[*from..].find(&action).map(|at| at + *from)?;
+            *from = at + 1;
+            Some(at)
+        })
+        .collect();
+    assert_eq!(order.len(), 5, "every step, newest first:\n{log}");
+    let by_kim = ops.get("/en/admin/audit?actor=kim%40kaist.ac.kr").await.body;
+    assert!(by_kim.contains("<td>Opening submitted</td>") && !by_kim.contains("<td>Opening approved</td>"));
+    assert_eq!(site.db.decisions(Some(id), Some(kim_id), 10).await.expect("decisions").len(), 2);
+}
+
+#[tokio::test]
+async fn a_refused_form_keeps_what_was_typed_and_names_each_problem() {
+    let site = demo_site().await;
+    let (mut lea, _) =
+        member_browser(&site, "lea@usherbrooke.ca", "usherbrooke", InstitutionRole::Member, Lang::Fr).await;
+    let mut fields = posting_fields("x", "Capteurs quantiques");
+    *field(&mut fields, "institution") = "usherbrooke".into();
+    *field(&mut fields, "title_ko") = String::new();
+    *field(&mut fields, "description_ko") = String::new();
+    fields.push(("title_fr".into(), "Capteurs quantiques à Sherbrooke".into()));
+    *field(&mut fields, "deadline") = "2001-01-01".into();
+    *field(&mut fields, "stipend_currency") = "dollars".into();
+    let refused = lea.post("/fr/postings/new", &with_action(&fields, "submit")).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = &refused.body;
+    assert!(body.contains("Certains champs sont à revoir."), "the summary, in French");
+    assert!(body.contains("Rédigez le titre et la description dans cette langue, ou laissez les deux vides."));
+    assert!(body.contains("Il faut le titre et la description dans la langue de rédaction d’origine."));
+    assert!(body.contains("Cette date limite est déjà passée."));
+    assert!(body.contains("Utilisez un code de devise à trois lettres"));
+    assert!(body.contains("value=\"dollars\"") && body.contains("value=\"Capteurs quantiques\""), "typed values kept");
+    assert!(body.contains("aria-invalid=\"true\""));
+    assert!(site.db.postings_of(&["usherbrooke".to_string()]).await.expect("list").is_empty(), "nothing saved");
+
+    // Not a member of KAIST: posting for it is refused whatever the form says.
+    *field(&mut fields, "institution") = "kaist".into();
+    let elsewhere = lea.post("/fr/postings/new", &with_action(&fields, "submit")).await;
+    assert_eq!(elsewhere.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn edits_of_published_openings_wait_for_review_only_when_the_text_changes() {
+    let site = demo_site().await;
+    let mut ops = admin_browser(&site, "ops@passerelle.example").await;
+    ops.post("/en/admin/institutions/kaist/verify", &[]).await;
+    let (mut kim, _) = member_browser(&site, "kim@kaist.ac.kr", "kaist", InstitutionRole::Member, Lang::En).await;
+    let mut fields = posting_fields("양자 센싱", "Quantum sensing stay");
+
+    // A draft is private; KAIST is verified, so submitting publishes at once.
+    let draft = kim.post("/en/postings/new", &with_action(&fields, "draft")).await;
+    assert!(draft.location().ends_with("?saved=draft"));
+    let id = posting_id(draft.location());
+    assert_eq!(site.json(&format!("/api/v1/openings/{id}")).await.0, StatusCode::NOT_FOUND);
+    let published = kim.post(&format!("/en/postings/{id}/edit"), &with_action(&fields, "submit")).await;
+    assert!(published.location().ends_with("?saved=published"), "{}", published.location());
+    assert_eq!(site.json(&format!("/api/v1/openings/{id}")).await.0, StatusCode::OK);
+
+    // A new title waits for review; readers keep the published one.
+    *field(&mut fields, "title_en") = "Quantum sensing stay in Daejeon".into();
+    let edited = kim.post(&format!("/en/postings/{id}/edit"), &with_action(&fields, "submit")).await;
+    assert!(edited.location().ends_with("?saved=pending"));
+    let (_, public) = site.json(&format!("/api/v1/openings/{id}")).await;
+    assert_eq!(public["title"]["en"], "Quantum sensing stay");
+    assert!(ops.get("/en/admin/review").await.body.contains("Changes to a published opening"));
+
+    // More places: shown at once (the waiting title edit is replaced by this save).
+    *field(&mut fields, "title_en") = "Quantum sensing stay".into();
+    *field(&mut fields, "positions") = "3".into();
+    let places = kim.post(&format!("/en/postings/{id}/edit"), &with_action(&fields, "submit")).await;
+    assert!(places.location().ends_with("?saved=published"));
+    assert_eq!(site.json(&format!("/api/v1/openings/{id}")).await.1["positions"], 3);
+
+    // Closing: out of the search at once, and its page says so.
+    let closed = kim.post(&format!("/en/postings/{id}/close"), &[]).await;
+    assert!(closed.location().ends_with("?saved=closed"));
+    let (_, found) = site.json("/api/v1/openings?q=quantum%20sensing%20stay&per_page=50").await;
+    assert!(!found["hits"].as_array().expect("hits").iter().any(|h| h["id"] == id));
+    let page = Browser::new(&site).get(&format!("/en/openings/{id}")).await;
+    assert!(page.body.contains("The institution has closed this opening."));
+    assert_eq!(
+        kim.post(&format!("/en/postings/{id}/edit"), &with_action(&fields, "submit")).await.status,
+        StatusCode::CONFLICT
+    );
+}
+
+#[tokio::test]
+async fn only_the_poster_and_their_institution_admins_may_edit() {
+    let site = demo_site().await;
+    let (mut kim, _) = member_browser(&site, "kim@kaist.ac.kr", "kaist", InstitutionRole::Member, Lang::En).await;
+    let fields = posting_fields("양자 센싱", "Quantum sensing stay");
+    let id = posting_id(kim.post("/en/postings/new", &with_action(&fields, "draft")).await.location());
+    let edit = format!("/en/postings/{id}/edit");
+
+    let (mut colleague, _) =
+        member_browser(&site, "park@kaist.ac.kr", "kaist", InstitutionRole::Member, Lang::En).await;
+    assert_eq!(colleague.get(&format!("/en/postings/{id}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(colleague.post(&edit, &with_action(&fields, "submit")).await.status, StatusCode::FORBIDDEN);
+    let (mut outsider, _) =
+        member_browser(&site, "lea@usherbrooke.ca", "usherbrooke", InstitutionRole::Admin, Lang::En).await;
+    assert_eq!(outsider.post(&edit, &with_action(&fields, "submit")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(outsider.post(&format!("/en/postings/{id}/close"), &[]).await.status, StatusCode::FORBIDDEN);
+
+    let (mut head, _) = member_browser(&site, "head@kaist.ac.kr", "kaist", InstitutionRole::Admin, Lang::En).await;
+    assert_eq!(head.get(&format!("/en/postings/{id}")).await.status, StatusCode::OK);
+    assert!(head.post(&edit, &with_action(&fields, "draft")).await.location().ends_with("?saved=draft"));
+    // A member cannot decide on their own posting.
+    let decided = kim.post(&format!("/en/admin/review/{id}"), &[("verdict", "approve")]).await;
+    assert_eq!(decided.status, StatusCode::FORBIDDEN);
+}

@@ -146,7 +146,8 @@ impl Catalog {
             if let Some(highlighter) = &results.highlighter {
                 // The passage comes from the description in the language the title is shown in.
                 let description = opening.record.description.get(&summary.title_lang).map_or("", String::as_str);
-                highlights.push(highlighter.highlight(summary.title_lang, &summary.title, description));
+                let description = markdown::plain_text(description);
+                highlights.push(highlighter.highlight(summary.title_lang, &summary.title, &description));
             }
             hits.push(summary);
             let score = results.hits.iter().find(|h| h.id == opening.id).map_or(0.0, |h| h.score);

@@ -31,6 +31,26 @@ pub fn render(markdown: &str) -> String {
     html
 }
 
+/// The words of a description without its Markdown, for passages shown in search results
+/// (they are text, never HTML). Text without Markdown's marks comes back as it is.
+pub fn plain_text(markdown: &str) -> std::borrow::Cow<'_, str> {
+    if !markdown.contains(['*', '_', '#', '[', '`', '<', '>', '~']) && !markdown.contains("\n-") {
+        return std::borrow::Cow::Borrowed(markdown);
+    }
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(words) | Event::Code(words) | Event::Html(words) | Event::InlineHtml(words) => {
+                text.push_str(&words);
+            }
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::CodeBlock) => text.push('\n'),
+            _ => {}
+        }
+    }
+    std::borrow::Cow::Owned(text)
+}
+
 fn open(tag: &Tag<'_>, html: &mut String, refused_links: &mut Vec<bool>, in_image: &mut usize) {
     if *in_image > 0 {
         return;
@@ -159,6 +179,15 @@ mod tests {
         }
         assert_eq!(render("![a map](https://evil.example/x.png)"), "<p>a map</p>\n");
         assert_eq!(render("[see](ftp://x.example)"), "<p>see</p>\n");
+    }
+
+    #[test]
+    fn passages_lose_the_marks_but_keep_the_words() {
+        assert_eq!(
+            super::plain_text("We offer **funding**:\n\n- travel\n- [a desk](https://x.example)"),
+            "We offer funding:\ntravel\na desk\n"
+        );
+        assert!(matches!(super::plain_text("No marks here."), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

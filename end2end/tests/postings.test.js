@@ -111,8 +111,8 @@ test('an opening in Korean and English goes through moderation to search', async
   await admin.waitForURL(new RegExp(`/en/postings/${id}`));
   await waitForHydration(admin);
   assert.deepEqual(await axe(admin), [], 'the review page');
-  await admin.locator('#review-reason').selectOption('incomplete');
-  await admin.locator('#review-note').fill('Please name the supervisor.');
+  await admin.locator('#field-reason').selectOption('incomplete');
+  await admin.locator('#field-note').fill('Please name the supervisor.');
   await admin.getByRole('button', { name: 'Send back' }).click();
   await admin.waitForURL(/decided=/);
 
@@ -151,8 +151,8 @@ test('an opening in Korean and English goes through moderation to search', async
   // Another reader flags it.
   const flagger = await signUp(reader, 'fr', 'Léa', `lea.${stamp}@usherbrooke.ca`);
   await flagger.goto(`${BASE_URL}/fr/openings/${id}`);
-  await flagger.locator('#report-reason').selectOption('misleading');
-  await flagger.locator('#report-details').fill('Le financement annoncé ne correspond pas.');
+  await flagger.locator('#field-reason').selectOption('misleading');
+  await flagger.locator('#field-details').fill('Le financement annoncé ne correspond pas.');
   await flagger.locator('form[action$="/report"] button[type=submit]').click();
   await flagger.waitForURL(/reported=1/);
 

@@ -48,10 +48,16 @@ pub fn FormAlert(echo: FormEcho) -> impl IntoView {
 
 /// A labelled input with its problem beside it (`aria-invalid`, `aria-describedby`). The value
 /// comes back from the echo, except for passwords, which are never sent back.
+/// The ids of a field's hint and problem, as `aria-describedby` lists them.
+fn described_by(hint: Option<&str>, error: Option<&str>) -> Option<String> {
+    let ids: Vec<&str> = [hint, error].into_iter().flatten().collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
 #[component]
 pub fn Field(
     echo: FormEcho,
-    name: &'static str,
+    #[prop(into)] name: String,
     label: &'static str,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
@@ -60,14 +66,12 @@ pub fn Field(
     #[prop(default = true)] required: bool,
 ) -> impl IntoView {
     let id = format!("field-{name}");
-    let error = echo.error(name).map(tr);
+    let error = echo.error(&name).map(tr);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let described: Vec<&str> =
-        [hint.map(|_| hint_id.as_str()), error.as_ref().map(|_| error_id.as_str())].into_iter().flatten().collect();
-    let described = (!described.is_empty()).then(|| described.join(" "));
+    let described = described_by(hint.map(|_| hint_id.as_str()), error.as_ref().map(|_| error_id.as_str()));
     let invalid = error.is_some();
-    let typed = if kind == "password" { None } else { echo.value(name).map(str::to_string).or(value) };
+    let typed = if kind == "password" { None } else { echo.value(&name).map(str::to_string).or(value) };
     view! {
         <div class="field" class:field--invalid=invalid>
             <label for=id.clone()>{tr(label)}</label>
@@ -82,6 +86,78 @@ pub fn Field(
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=described
             />
+            {error.map(|message| view! { <p class="field__error" id=error_id>{message}</p> })}
+        </div>
+    }
+}
+
+/// A `<select>` of `(value, shown name)` pairs after an empty first option (`placeholder`), with
+/// its problem beside it. `label` is the text shown.
+#[component]
+pub fn Select(
+    echo: FormEcho,
+    #[prop(into)] name: String,
+    label: String,
+    options: Vec<(String, String)>,
+    #[prop(default = "form-choose")] placeholder: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let chosen = echo.value(&name).map(str::to_string);
+    let error = echo.error(&name).map(tr);
+    let invalid = error.is_some();
+    let described = described_by(hint.map(|_| hint_id.as_str()), error.as_ref().map(|_| error_id.as_str()));
+    let options = options
+        .into_iter()
+        .map(|(value, shown)| {
+            let selected = chosen.as_deref() == Some(value.as_str());
+            view! { <option value=value selected=selected>{shown}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{tr(hint)}</p> })}
+            <select id=id name=name aria-invalid=invalid.then_some("true") aria-describedby=described>
+                <option value="">{tr(placeholder)}</option>
+                {options}
+            </select>
+            {error.map(|message| view! { <p class="field__error" id=error_id>{message}</p> })}
+        </div>
+    }
+}
+
+/// A labelled `<textarea>` with its problem beside it.
+#[component]
+pub fn TextArea(
+    echo: FormEcho,
+    #[prop(into)] name: String,
+    label: &'static str,
+    rows: u32,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] maxlength: Option<u32>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let error = echo.error(&name).map(tr);
+    let invalid = error.is_some();
+    let described = described_by(hint.map(|_| hint_id.as_str()), error.as_ref().map(|_| error_id.as_str()));
+    let typed = echo.value(&name).map(str::to_string);
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label for=id.clone()>{tr(label)}</label>
+            {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{tr(hint)}</p> })}
+            <textarea
+                id=id
+                name=name
+                rows=rows
+                maxlength=maxlength
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=described
+            >
+                {typed}
+            </textarea>
             {error.map(|message| view! { <p class="field__error" id=error_id>{message}</p> })}
         </div>
     }

@@ -10,7 +10,7 @@ use model::account::{FormEcho, InstitutionRef};
 use model::posting::LANGUAGE_ROWS;
 use model::vocab::{CareerStage, Cefr, Field as ResearchField, Kind, StipendPeriod};
 
-use crate::components::form::{Field, PageForm};
+use crate::components::form::{Field, PageForm, Select, TextArea};
 use crate::i18n::{tr, use_lang};
 
 /// The form's field names for a language's title and description.
@@ -91,7 +91,7 @@ fn InstitutionChoice(echo: FormEcho, institutions: Vec<InstitutionRef>) -> impl 
         .into_any(),
         several => {
             let options = several.iter().map(|i| (i.slug.clone(), i.name_in(lang))).collect::<Vec<_>>();
-            view! { <NamedChoice echo name="institution" label="posting-institution" options /> }.into_any()
+            view! { <Select echo name="institution" label=tr("posting-institution") options /> }.into_any()
         }
     }
 }
@@ -162,9 +162,6 @@ fn TextsSection(echo: FormEcho) -> impl IntoView {
                 Lang::En => "posting-text-in-en",
                 Lang::Ko => "posting-text-in-ko",
             });
-            let error = problem(&echo, description);
-            let invalid = error.is_some();
-            let typed = echo.value(description).map(str::to_string);
             view! {
                 <section
                     class="lang-panel"
@@ -176,23 +173,7 @@ fn TextsSection(echo: FormEcho) -> impl IntoView {
                     <h2 class="lang-panel__title">{heading}</h2>
                     <div lang=lang.code()>
                         <Field echo=echo.clone() name=title label="posting-title" required=false />
-                        <div class="field" class:field--invalid=invalid>
-                            <label for=format!("field-{description}")>{tr("posting-description")}</label>
-                            <p class="field__hint" id=format!("field-{description}-hint")>{tr("posting-markdown-hint")}</p>
-                            <textarea
-                                id=format!("field-{description}")
-                                name=description
-                                rows="12"
-                                aria-invalid=invalid.then_some("true")
-                                aria-describedby=match &error {
-                                    Some((id, _)) => format!("field-{description}-hint {id}"),
-                                    None => format!("field-{description}-hint"),
-                                }
-                            >
-                                {typed}
-                            </textarea>
-                            {error.map(|(id, message)| view! { <p class="field__error" id=id>{message}</p> })}
-                        </div>
+                        <TextArea echo=echo.clone() name=description label="posting-description" rows=12 hint="posting-markdown-hint" />
                     </div>
                 </section>
             }
@@ -203,7 +184,7 @@ fn TextsSection(echo: FormEcho) -> impl IntoView {
         <fieldset class="form-section">
             <legend>{tr("posting-section-texts")}</legend>
             <p class="field__hint">{tr("posting-texts-hint")}</p>
-            <NamedChoice echo=echo.clone() name="original_language" label="posting-original-language" options />
+            <Select echo=echo.clone() name="original_language" label=tr("posting-original-language") options />
             // Tabs only once hydrated: without JavaScript every language shows, one after another.
             {move || hydrated.get().then(|| view! {
                 <div class="lang-tabs" role="tablist" aria-label=tr("posting-section-texts")>
@@ -235,27 +216,14 @@ fn LanguagesSection(echo: FormEcho) -> impl IntoView {
     let rows = (1..=LANGUAGE_ROWS)
         .map(|row| {
             let (lang_name, level_name) = (format!("language_{row}"), format!("level_{row}"));
-            let lang_error = problem(&echo, &lang_name);
-            let lang_invalid = lang_error.is_some();
-            let lang_described = lang_error.as_ref().map(|(id, _)| id.clone());
             let levels: Vec<(String, String)> =
                 Cefr::ALL.iter().map(|level| (level.code().to_string(), tr(level.message_id()))).collect();
+            let (lang_label, level_label) =
+                (format!("{} {row}", tr("posting-language-code")), format!("{} {row}", tr("posting-language-level")));
             view! {
                 <div class="language-row">
-                    <div class="field" class:field--invalid=lang_invalid>
-                        <label for=format!("field-{lang_name}")>{format!("{} {row}", tr("posting-language-code"))}</label>
-                        <input
-                            id=format!("field-{lang_name}")
-                            name=lang_name.clone()
-                            value=echo.value(&lang_name).map(str::to_string)
-                            maxlength="2"
-                            size="3"
-                            aria-invalid=lang_invalid.then_some("true")
-                            aria-describedby=lang_described
-                        />
-                        {lang_error.map(|(id, message)| view! { <p class="field__error" id=id>{message}</p> })}
-                    </div>
-                    <NamedChoice echo=echo.clone() name=level_name label="posting-language-level" options=levels suffix=format!(" {row}") />
+                    <LanguageCode echo=echo.clone() name=lang_name label=lang_label />
+                    <Select echo=echo.clone() name=level_name label=level_label options=levels />
                 </div>
             }
         })
@@ -278,41 +246,29 @@ fn Choice(
     options: Vec<(&'static str, &'static str)>,
 ) -> impl IntoView {
     let options = options.into_iter().map(|(code, id)| (code.to_string(), tr(id))).collect();
-    view! { <NamedChoice echo name=name.to_string() label options /> }
+    view! { <Select echo name label=tr(label) options /> }
 }
 
-/// A `<select>` of `(value, shown name)` pairs, with an empty first option.
+/// A two-letter language code (short, unlike other text fields).
 #[component]
-fn NamedChoice(
-    echo: FormEcho,
-    #[prop(into)] name: String,
-    label: &'static str,
-    options: Vec<(String, String)>,
-    #[prop(optional)] suffix: String,
-) -> impl IntoView {
-    let chosen = echo.value(&name).map(str::to_string);
-    let error = problem(&echo, &name);
+fn LanguageCode(echo: FormEcho, name: String, label: String) -> impl IntoView {
+    let error = echo.error(&name).map(tr);
+    let (id, error_id) = (format!("field-{name}"), format!("field-{name}-error"));
     let invalid = error.is_some();
-    let options = options
-        .into_iter()
-        .map(|(value, shown)| {
-            let selected = chosen.as_deref() == Some(value.as_str());
-            view! { <option value=value selected=selected>{shown}</option> }
-        })
-        .collect_view();
+    let typed = echo.value(&name).map(str::to_string);
     view! {
         <div class="field" class:field--invalid=invalid>
-            <label for=format!("field-{name}")>{format!("{}{suffix}", tr(label))}</label>
-            <select
-                id=format!("field-{name}")
-                name=name.clone()
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                value=typed
+                maxlength="2"
+                size="3"
                 aria-invalid=invalid.then_some("true")
-                aria-describedby=error.as_ref().map(|(id, _)| id.clone())
-            >
-                <option value="">{tr("posting-choose")}</option>
-                {options}
-            </select>
-            {error.map(|(id, message)| view! { <p class="field__error" id=id>{message}</p> })}
+                aria-describedby=invalid.then_some(error_id.clone())
+            />
+            {error.map(|message| view! { <p class="field__error" id=error_id>{message}</p> })}
         </div>
     }
 }

@@ -9,6 +9,7 @@ use model::Lang;
 use model::dto::OpeningDetail;
 
 use crate::api::get_opening;
+use crate::components::form::{CsrfField, FormAlert, Select, TextArea};
 use crate::i18n::{days_arg, tr, tr_args, use_lang};
 use crate::pages::{LoadError, NotFound};
 
@@ -259,39 +260,22 @@ fn ReportOpening(id: i64) -> impl IntoView {
                             return view! { <p><a href=login>{tr("report-sign-in")}</a></p> }.into_any();
                         }
                         let echo = crate::components::form::echo_of(&state, "report");
-                        let chosen = echo.value("reason").map(str::to_string);
-                        let options = model::account::ReportReason::ALL
+                        let reasons = model::account::ReportReason::ALL
                             .into_iter()
-                            .map(|reason| {
-                                let selected = chosen.as_deref() == Some(reason.code());
-                                view! { <option value=reason.code() selected=selected>{tr(reason.message_id())}</option> }
-                            })
-                            .collect_view();
-                        let reason_error = echo.error("reason").map(tr);
-                        let invalid = reason_error.is_some();
+                            .map(|reason| (reason.code().to_string(), tr(reason.message_id())))
+                            .collect();
                         view! {
                             <form method="post" action=format!("{here}/report") class="stacked-form">
-                                <crate::components::form::CsrfField token=state.csrf.clone() />
-                                <crate::components::form::FormAlert echo=echo.clone() />
-                                <div class="field" class:field--invalid=invalid>
-                                    <label for="report-reason">{tr("report-reason")}</label>
-                                    <select
-                                        id="report-reason"
-                                        name="reason"
-                                        aria-invalid=invalid.then_some("true")
-                                        aria-describedby=invalid.then_some("report-reason-error")
-                                    >
-                                        <option value="">{tr("report-reason-choose")}</option>
-                                        {options}
-                                    </select>
-                                    {reason_error.map(|m| view! { <p class="field__error" id="report-reason-error">{m}</p> })}
-                                </div>
-                                <div class="field">
-                                    <label for="report-details">{tr("report-details")}</label>
-                                    <textarea id="report-details" name="details" rows="3" maxlength="2000">
-                                        {echo.value("details").map(str::to_string)}
-                                    </textarea>
-                                </div>
+                                <CsrfField token=state.csrf.clone() />
+                                <FormAlert echo=echo.clone() />
+                                <Select
+                                    echo=echo.clone()
+                                    name="reason"
+                                    label=tr("report-reason")
+                                    options=reasons
+                                    placeholder="report-reason-choose"
+                                />
+                                <TextArea echo=echo.clone() name="details" label="report-details" rows=3 maxlength=2000 />
                                 <button type="submit" class="button button--secondary">{tr("report-submit")}</button>
                             </form>
                         }

@@ -12,7 +12,7 @@ use model::account::PageState;
 use model::posting::{Decision, PostingStatus, PostingSummary, PostingView, RejectReason, ReviewItem, posting_fields};
 
 use crate::api::{my_postings, posting_view, review_queue};
-use crate::components::form::{CsrfField, FormAlert, echo_of, page_state};
+use crate::components::form::{CsrfField, FormAlert, Select, TextArea, echo_of, page_state};
 use crate::components::posting_form::PostingForm;
 use crate::i18n::{tr, use_lang};
 use crate::pages::admin::{AdminFrame, AdminTable, Loaded, When};
@@ -327,42 +327,16 @@ fn PostingOverview(view: PostingView, state: PageState) -> impl IntoView {
 fn ReviewForm(id: i64, state: PageState) -> impl IntoView {
     let lang = use_lang();
     let echo = echo_of(&state, &format!("review-{id}"));
-    let chosen = echo.value("reason").map(str::to_string);
-    let reasons = RejectReason::ALL
-        .into_iter()
-        .map(|reason| {
-            let selected = chosen.as_deref() == Some(reason.code());
-            view! { <option value=reason.code() selected=selected>{tr(reason.message_id())}</option> }
-        })
-        .collect_view();
-    let reason_error = echo.error("reason").map(tr);
-    let invalid = reason_error.is_some();
+    let reasons =
+        RejectReason::ALL.into_iter().map(|reason| (reason.code().to_string(), tr(reason.message_id()))).collect();
     view! {
         <section class="review" aria-labelledby="review-title">
             <h2 id="review-title">{tr("review-decide")}</h2>
             <form method="post" action=format!("/{}/admin/review/{id}", lang.code()) class="stacked-form">
                 <CsrfField token=state.csrf.clone() />
                 <FormAlert echo=echo.clone() />
-                <div class="field" class:field--invalid=invalid>
-                    <label for="review-reason">{tr("review-reason")}</label>
-                    <p class="field__hint" id="review-reason-hint">{tr("review-reason-hint")}</p>
-                    <select
-                        id="review-reason"
-                        name="reason"
-                        aria-invalid=invalid.then_some("true")
-                        aria-describedby=if invalid { "review-reason-hint review-reason-error" } else { "review-reason-hint" }
-                    >
-                        <option value="">{tr("posting-choose")}</option>
-                        {reasons}
-                    </select>
-                    {reason_error.map(|m| view! { <p class="field__error" id="review-reason-error">{m}</p> })}
-                </div>
-                <div class="field">
-                    <label for="review-note">{tr("review-note")}</label>
-                    <textarea id="review-note" name="note" rows="3" maxlength="2000">
-                        {echo.value("note").map(str::to_string)}
-                    </textarea>
-                </div>
+                <Select echo=echo.clone() name="reason" label=tr("review-reason") options=reasons hint="review-reason-hint" />
+                <TextArea echo=echo.clone() name="note" label="review-note" rows=3 maxlength=2000 />
                 <div class="form-actions">
                     <button type="submit" name="verdict" value="approve" class="button">{tr("review-approve")}</button>
                     <button type="submit" name="verdict" value="reject" class="button button--danger">{tr("review-reject")}</button>

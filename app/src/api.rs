@@ -165,3 +165,12 @@ pub async fn review_queue() -> Result<Vec<model::posting::ReviewItem>, ServerFnE
     platform_admin()?;
     catalog()?.db().review_queue(QUEUE_PAGE).await.map_err(|err| internal(err.into()))
 }
+
+/// An institution's members, for its admins and platform admins; `None` for anyone else.
+#[server(input = Json)]
+pub async fn institution_members(slug: String) -> Result<Option<model::account::InstitutionMembers>, ServerFnError> {
+    if !viewer().is_some_and(|viewer| viewer.runs_institution(&slug)) {
+        return Ok(None);
+    }
+    catalog()?.db().institution_members(&slug).await.map_err(|err| internal(err.into()))
+}

@@ -13,7 +13,7 @@ use crate::components::layout::{Footer, Header};
 use crate::i18n::{Locale, tr};
 use crate::pages::{
     AccountPage, AdminAccountsPage, AdminAuditPage, AdminInstitutionsPage, AdminPage, AdminReportsPage,
-    AdminReviewPage, EditPostingPage, ForgotPage, HomePage, LoginPage, NewPostingPage, NotFoundPage, OpeningPage,
+    AdminReviewPage, EditPostingPage, ForgotPage, HomePage, InstitutionMembersPage, LoginPage, NewPostingPage, NotFoundPage, OpeningPage,
     OpeningsPage, PostingPage, PostingsPage, ResetPage, SignupPage,
 };
 use crate::url::same_page_in;
@@ -51,6 +51,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("postings"), ParamSegment("id"), StaticSegment("edit"))
                         view=EditPostingPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("institutions"), ParamSegment("slug"), StaticSegment("members"))
+                        view=InstitutionMembersPage
                         ssr=SsrMode::Async
                     />
                     <Route path=StaticSegment("admin") view=AdminPage ssr=SsrMode::Async />

@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
-use model::account::{AuditAction, AuditEntry, InstitutionOverview, InstitutionRef, InstitutionRole, Membership};
+use model::account::{
+    AuditAction, AuditEntry, InstitutionMembers, InstitutionOverview, InstitutionRef, InstitutionRole, MemberView,
+    Membership,
+};
 use model::record::InstitutionRecord;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -206,6 +209,49 @@ impl Db {
                 detail: row.detail,
             })
             .collect())
+    }
+
+    /// The institution and its members (admins first, then by when they joined), or `None`.
+    pub async fn institution_members(&self, slug: &str) -> Result<Option<InstitutionMembers>, DbError> {
+        let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(None) };
+        let rows = membership::Entity::find()
+            .filter(membership::Column::InstitutionId.eq(institution.id))
+            .order_by_asc(membership::Column::Id)
+            .all(self.conn())
+            .await?;
+        let accounts: HashMap<i32, account::Model> = account::Entity::find()
+            .filter(account::Column::Id.is_in(rows.iter().map(|row| row.account_id)))
+            .all(self.conn())
+            .await?
+            .into_iter()
+            .map(|row| (row.id, row))
+            .collect();
+        let mut members: Vec<MemberView> = rows
+            .iter()
+            .filter_map(|row| {
+                let account = accounts.get(&row.account_id)?;
+                Some(MemberView {
+                    account_id: i64::from(account.id),
+                    email: account.email.clone(),
+                    display_name: account.display_name.clone(),
+                    role: InstitutionRole::from_code(&row.role)?,
+                    joined_at: row.created_at.to_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                })
+            })
+            .collect();
+        members.sort_by_key(|member| member.role != InstitutionRole::Admin);
+        Ok(Some(InstitutionMembers { institution: institution_ref(&institution)?, members }))
+    }
+
+    /// Ends an account's membership; `false` when it was not a member there.
+    pub async fn remove_member(&self, account_id: i64, slug: &str) -> Result<bool, DbError> {
+        let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(false) };
+        let deleted = membership::Entity::delete_many()
+            .filter(membership::Column::AccountId.eq(i32::try_from(account_id).unwrap_or(-1)))
+            .filter(membership::Column::InstitutionId.eq(institution.id))
+            .exec(self.conn())
+            .await?;
+        Ok(deleted.rows_affected == 1)
     }
 
     pub async fn count_members(&self, slug: &str) -> Result<u64, DbError> {

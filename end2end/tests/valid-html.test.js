@@ -16,6 +16,6 @@ test('pages behind sign-in pass it too', async () => {
   const cookie = await signInCookies(ADMIN.email, ADMIN.password);
   const id = await openingId('demo-kaist-llm-korean');
   const paths = ['/en/account', '/fr/admin', '/ko/admin/institutions', '/en/admin/audit', '/en/admin/reports',
-    '/fr/admin/accounts?q=e2e', '/ko/admin/review', `/ko/openings/${id}`];
+    '/fr/admin/accounts?q=e2e', '/ko/admin/review', '/fr/institutions/kaist/members', `/ko/openings/${id}`];
   assert.deepEqual(await problemsIn(paths, { cookie }), []);
 });

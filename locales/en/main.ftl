@@ -589,3 +589,17 @@ mail-rejected-body =
     { $link }
 
     — The Passerelle team
+
+## An institution's members
+
+members-title = Members
+members-heading = Members of { $institution }
+members-intro = Everyone here can write openings for the institution. Administrators can also edit and close any of its openings and manage this list.
+members-saved = The change has been saved.
+members-col-role = Role
+members-col-joined = Joined
+members-role-admin = Administrator
+members-role-member = Member
+members-make-admin = Make administrator
+members-remove = Remove from the institution
+audit-action-member-removed = Member removed

@@ -589,3 +589,17 @@ mail-rejected-body =
     { $link }
 
     — L’équipe Passerelle
+
+## Membres d’un établissement
+
+members-title = Membres
+members-heading = Membres de { $institution }
+members-intro = Chaque membre peut rédiger des offres pour l’établissement. Les administrateurs peuvent aussi modifier et clore toutes ses offres, et gérer cette liste.
+members-saved = La modification est enregistrée.
+members-col-role = Rôle
+members-col-joined = Arrivée
+members-role-admin = Administrateur
+members-role-member = Membre
+members-make-admin = Nommer administrateur
+members-remove = Retirer de l’établissement
+audit-action-member-removed = Membre retiré

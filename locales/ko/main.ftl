@@ -573,3 +573,17 @@ mail-rejected-body =
     { $link }
 
     — Passerelle 팀
+
+## 기관 구성원
+
+members-title = 구성원
+members-heading = { $institution } 구성원
+members-intro = 구성원은 누구나 기관의 공고를 작성할 수 있습니다. 관리자는 기관의 모든 공고를 수정하거나 마감할 수 있고, 이 목록도 관리합니다.
+members-saved = 변경 사항을 저장했습니다.
+members-col-role = 역할
+members-col-joined = 가입일
+members-role-admin = 관리자
+members-role-member = 구성원
+members-make-admin = 관리자로 지정
+members-remove = 기관에서 제외
+audit-action-member-removed = 구성원 제외

@@ -128,6 +128,7 @@ pub enum AuditAction {
     AccountSuspended,
     AccountReinstated,
     ReportResolved,
+    MemberRemoved,
     /// Sent for review, or published at once (the detail says which).
     OpeningSubmitted,
     OpeningApproved,
@@ -137,13 +138,14 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 11] = [
+    pub const ALL: [AuditAction; 12] = [
         AuditAction::InstitutionVerified,
         AuditAction::MemberJoined,
         AuditAction::MemberPromoted,
         AuditAction::AccountSuspended,
         AuditAction::AccountReinstated,
         AuditAction::ReportResolved,
+        AuditAction::MemberRemoved,
         AuditAction::OpeningSubmitted,
         AuditAction::OpeningApproved,
         AuditAction::OpeningRejected,
@@ -159,6 +161,7 @@ impl AuditAction {
             AuditAction::AccountSuspended => "account_suspended",
             AuditAction::AccountReinstated => "account_reinstated",
             AuditAction::ReportResolved => "report_resolved",
+            AuditAction::MemberRemoved => "member_removed",
             AuditAction::OpeningSubmitted => "opening_submitted",
             AuditAction::OpeningApproved => "opening_approved",
             AuditAction::OpeningRejected => "opening_rejected",
@@ -179,6 +182,7 @@ impl AuditAction {
             AuditAction::AccountSuspended => "audit-action-account-suspended",
             AuditAction::AccountReinstated => "audit-action-account-reinstated",
             AuditAction::ReportResolved => "audit-action-report-resolved",
+            AuditAction::MemberRemoved => "audit-action-member-removed",
             AuditAction::OpeningSubmitted => "audit-action-opening-submitted",
             AuditAction::OpeningApproved => "audit-action-opening-approved",
             AuditAction::OpeningRejected => "audit-action-opening-rejected",
@@ -261,6 +265,32 @@ pub struct AccountSummary {
     pub email_confirmed: bool,
     /// Why it was suspended, when it is.
     pub suspension: Option<String>,
+}
+
+/// A member of an institution, as its admins and platform admins list them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub account_id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub role: InstitutionRole,
+    /// RFC 3339, UTC.
+    pub joined_at: String,
+}
+
+/// An institution's page of members: the institution, and who belongs to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstitutionMembers {
+    pub institution: InstitutionRef,
+    pub members: Vec<MemberView>,
+}
+
+impl Viewer {
+    /// Platform admins and the institution's own admins run its members.
+    pub fn runs_institution(&self, slug: &str) -> bool {
+        self.is_platform_admin()
+            || self.memberships.iter().any(|m| m.institution.slug == slug && m.role == InstitutionRole::Admin)
+    }
 }
 
 /// An institution as the admin area lists it.

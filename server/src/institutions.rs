@@ -117,3 +117,87 @@ pub async fn promote(
         Err(err) => form.internal(&state, err).await,
     }
 }
+
+/// A form on an institution's members page: platform admins and the institution's own admins
+/// only. Returns the form and the acting account's id.
+async fn begin_members_form(
+    state: &AppState,
+    lang: &str,
+    slug: &str,
+    request: Request,
+    form: &str,
+) -> Result<(Submission, i64), Response> {
+    let page = format!("institutions/{slug}/members");
+    let form = Submission::begin(state, lang, request, form, Some(&page)).await?;
+    match form.viewer() {
+        None => Err(see_other(&format!("/{}/login", form.lang.code()))),
+        Some(viewer) if !viewer.runs_institution(slug) => Err(StatusCode::FORBIDDEN.into_response()),
+        Some(viewer) => {
+            let id = viewer.account_id;
+            Ok((form, id))
+        }
+    }
+}
+
+/// Makes a member an administrator of the institution.
+pub async fn make_admin(
+    State(state): State<AppState>,
+    Path((lang, slug, member)): Path<(String, String, i64)>,
+    request: Request,
+) -> Response {
+    let (form, actor) = match begin_members_form(&state, &lang, &slug, request, "members").await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let promoted = async {
+        if !state.auth.db.set_member_role(member, &slug, InstitutionRole::Admin).await? {
+            return Ok(false);
+        }
+        let detail = format!("admin of {slug}");
+        let record = AuditRecord {
+            actor: Some(actor),
+            action: AuditAction::MemberPromoted,
+            target_kind: "account",
+            target_id: member,
+            detail: &detail,
+        };
+        state.auth.db.record_audit(record, Utc::now().fixed_offset()).await?;
+        Ok::<_, ServerError>(true)
+    };
+    match promoted.await {
+        Ok(true) => see_other(&format!("/{}/institutions/{slug}/members?saved=1", form.lang.code())),
+        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => form.internal(&state, err).await,
+    }
+}
+
+/// Ends a membership: the account can no longer post for the institution (its postings stay).
+pub async fn remove_member(
+    State(state): State<AppState>,
+    Path((lang, slug, member)): Path<(String, String, i64)>,
+    request: Request,
+) -> Response {
+    let (form, actor) = match begin_members_form(&state, &lang, &slug, request, "members").await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    let removed = async {
+        if !state.auth.db.remove_member(member, &slug).await? {
+            return Ok(false);
+        }
+        let record = AuditRecord {
+            actor: Some(actor),
+            action: AuditAction::MemberRemoved,
+            target_kind: "account",
+            target_id: member,
+            detail: &slug,
+        };
+        state.auth.db.record_audit(record, Utc::now().fixed_offset()).await?;
+        Ok::<_, ServerError>(true)
+    };
+    match removed.await {
+        Ok(true) => see_other(&format!("/{}/institutions/{slug}/members?saved=1", form.lang.code())),
+        Ok(false) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => form.internal(&state, err).await,
+    }
+}

@@ -89,6 +89,8 @@ pub fn router(config: &Config, catalog: catalog::Catalog, auth: Auth) -> Router 
         .route("/{lang}/admin/reports/{id}/resolve", post(crate::moderation::resolve_report))
         .route("/{lang}/admin/accounts/{id}/suspend", post(crate::moderation::suspend))
         .route("/{lang}/admin/accounts/{id}/reinstate", post(crate::moderation::reinstate))
+        .route("/{lang}/institutions/{slug}/members/{id}/admin", post(crate::institutions::make_admin))
+        .route("/{lang}/institutions/{slug}/members/{id}/remove", post(crate::institutions::remove_member))
         .route("/{lang}/postings/new", post(crate::postings::create))
         .route("/{lang}/postings/{id}/edit", post(crate::postings::update))
         .route("/{lang}/postings/{id}/close", post(crate::postings::close))

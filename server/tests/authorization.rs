@@ -185,6 +185,18 @@ const MATRIX: &[Row] = &[
     get("/en/postings/{posting}", [Redirect("/en/login?next="), Status(404), Page, Page, Page]),
     get("/en/postings/{posting}/edit", [Redirect("/en/login?next="), Status(404), Page, Page, Status(404)]),
     get("/en/admin/review", ADMINS),
+    // An institution's members: its admins and platform admins only.
+    get("/en/institutions/kaist/members", [Redirect("/en/login?next="), Status(404), Status(404), Page, Page]),
+    post(
+        "/en/institutions/kaist/members/999999/admin",
+        &[],
+        [Redirect("/en/login"), Status(403), Status(403), Status(404), Status(404)],
+    ),
+    post(
+        "/en/institutions/kaist/members/999999/remove",
+        &[],
+        [Redirect("/en/login"), Status(403), Status(403), Status(404), Status(404)],
+    ),
     post("/en/postings/new", POSTING, POSTERS),
     post("/en/postings/{posting}/edit", POSTING, POSTERS),
     // No posting 999999: members get a 404, others the refusal they get for any posting.
@@ -274,7 +286,7 @@ async fn every_route_answers_each_role_as_allowed() {
 fn every_page_of_the_app_has_a_row() {
     let paths: Vec<String> = server::router::page_routes().into_iter().map(|route| route.path().to_string()).collect();
     for path in paths {
-        let as_row = path.replace("{lang}", "en").replace(":lang", "en").replace(":id", "{id}");
+        let as_row = path.replace("{lang}", "en").replace(":lang", "en").replace(":id", "{id}").replace(":slug", "kaist").replace("{slug}", "kaist");
         let as_row = if as_row == "/en" { "/en/".to_string() } else { as_row };
         // Postings have ids of their own in the matrix.
         let as_row = if as_row.starts_with("/en/postings/") { as_row.replace("{id}", "{posting}") } else { as_row };

@@ -72,3 +72,30 @@ async fn a_researcher_joins_kaist_and_an_admin_verifies_and_promotes() {
             && !by_kim.body.contains("<td>Établissement vérifié</td>")
     );
 }
+
+#[tokio::test]
+async fn an_institution_admin_runs_its_members() {
+    use common::{member_browser, posting_fields, with_action};
+    use model::Lang;
+    let site = demo_site().await;
+    let (mut head, _) = member_browser(&site, "head@kaist.ac.kr", "kaist", InstitutionRole::Admin, Lang::Fr).await;
+    let (mut kim, kim_id) = member_browser(&site, "kim@kaist.ac.kr", "kaist", InstitutionRole::Member, Lang::En).await;
+
+    // Members do not see the list; the institution's admin does, and is sent there from
+    // "Your openings".
+    assert_eq!(kim.get("/en/institutions/kaist/members").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(kim.post(&format!("/en/institutions/kaist/members/{kim_id}/admin"), &[]).await.status, StatusCode::FORBIDDEN);
+    assert!(head.get("/fr/postings").await.body.contains("/fr/institutions/kaist/members"));
+    let page = head.get("/fr/institutions/kaist/members").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Membres de KAIST") && page.body.contains("kim@kaist.ac.kr"));
+
+    // Removing Kim: they can no longer post for KAIST, and the audit log says who did it.
+    let removed = head.post(&format!("/fr/institutions/kaist/members/{kim_id}/remove"), &[]).await;
+    assert_eq!(removed.location(), "/fr/institutions/kaist/members?saved=1");
+    assert!(site.db.memberships_of(kim_id).await.expect("read").is_empty());
+    let fields = posting_fields("양자", "Quantum");
+    assert_eq!(kim.post("/en/postings/new", &with_action(&fields, "draft")).await.status, StatusCode::FORBIDDEN);
+    let log = site.db.audit_log(Some(model::account::AuditAction::MemberRemoved), Some("head@kaist.ac.kr"), 5).await;
+    assert_eq!(log.expect("log").len(), 1);
+}

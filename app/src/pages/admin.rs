@@ -180,7 +180,12 @@ fn InstitutionRow(row: InstitutionOverview, state: PageState) -> impl IntoView {
         <tr>
             <th scope="row">{name.clone()}</th>
             <td>{row.domain}</td>
-            <td>{row.members}</td>
+            <td>
+                <a href=format!("/{}/institutions/{slug}/members", lang.code())>
+                    {row.members}
+                    <span class="visually-hidden">{format!(" ({})", tr("members-title"))}</span>
+                </a>
+            </td>
             <td>{row.openings}</td>
             <td>{verify}</td>
             <td>

@@ -32,7 +32,7 @@ fn signed_in_only(state: PageState, status: &Status, lang: Lang, here: &str) -> 
 
 /// A page for signed-in people: waits for the page state, then draws `content`.
 #[component]
-fn SignedInFrame<F, V>(title: &'static str, here: String, content: F) -> impl IntoView
+pub(crate) fn SignedInFrame<F, V>(title: &'static str, here: String, content: F) -> impl IntoView
 where
     F: Fn(PageState) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
@@ -80,10 +80,29 @@ pub fn PostingsPage() -> impl IntoView {
                 view! {
                     <h1>{tr("postings-title")}</h1>
                     {if member { view! { <Dashboard /> }.into_any() } else { view! { <JoinFirst /> }.into_any() }}
+                    <MembersLinks state />
                 }
             }
         />
     }
+}
+
+/// For institution admins: where to manage their institutions' members.
+#[component]
+fn MembersLinks(state: PageState) -> impl IntoView {
+    let lang = use_lang();
+    let links = state
+        .viewer
+        .iter()
+        .flat_map(|viewer| viewer.memberships.iter())
+        .filter(|membership| membership.role == model::account::InstitutionRole::Admin)
+        .map(|membership| {
+            let name = membership.institution.name_in(lang);
+            let href = format!("/{}/institutions/{}/members", lang.code(), membership.institution.slug);
+            view! { <li><a href=href>{crate::i18n::tr_args("members-heading", &[("institution", name.into())])}</a></li> }
+        })
+        .collect::<Vec<_>>();
+    (!links.is_empty()).then(|| view! { <ul class="members-links">{links}</ul> })
 }
 
 #[component]

@@ -1,0 +1,105 @@
+//! An institution's members, for its admins and the platform's: who may post for it, making
+//! a member an administrator, ending a membership. Anyone else gets a 404.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use model::account::{InstitutionMembers, InstitutionRole, MemberView, PageState};
+
+use crate::api::institution_members;
+use crate::components::form::CsrfField;
+use crate::i18n::{tr, tr_args, use_lang};
+use crate::pages::admin::{AdminTable, When};
+use crate::pages::postings::SignedInFrame;
+use crate::pages::{LoadError, NotFound};
+
+#[component]
+pub fn InstitutionMembersPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let members = Resource::new(slug, institution_members);
+    let here = format!("institutions/{}/members", slug());
+    view! {
+        <SignedInFrame
+            title="members-title"
+            here
+            content=move |state: PageState| {
+                view! {
+                    <Suspense fallback=|| ()>
+                        {move || {
+                            let state = state.clone();
+                            Suspend::new(async move {
+                                match members.await {
+                                    Ok(Some(members)) => view! { <Members members state /> }.into_any(),
+                                    Ok(None) => view! { <NotFound message="not-found-text" /> }.into_any(),
+                                    Err(_) => view! { <LoadError /> }.into_any(),
+                                }
+                            })
+                        }}
+                    </Suspense>
+                }
+            }
+        />
+    }
+}
+
+#[component]
+fn Members(members: InstitutionMembers, state: PageState) -> impl IntoView {
+    const HEADINGS: &[&str] =
+        &["form-display-name", "form-email", "members-col-role", "members-col-joined", "admin-col-decision"];
+    let lang = use_lang();
+    let name = members.institution.name_in(lang);
+    let saved = use_query_map().read_untracked().get("saved").is_some();
+    let slug = members.institution.slug.clone();
+    let rows = members
+        .members
+        .into_iter()
+        .map(|member| view! { <MemberRow member slug=slug.clone() csrf=state.csrf.clone() /> })
+        .collect_view();
+    view! {
+        <h1>{tr_args("members-heading", &[("institution", name.into())])}</h1>
+        <p>{tr("members-intro")}</p>
+        {saved.then(|| view! { <p class="notice notice--info" role="status">{tr("members-saved")}</p> })}
+        <AdminTable headings=HEADINGS>{rows}</AdminTable>
+    }
+}
+
+#[component]
+fn MemberRow(member: MemberView, slug: String, csrf: String) -> impl IntoView {
+    let lang = use_lang();
+    let base = format!("/{}/institutions/{slug}/members/{}", lang.code(), member.account_id);
+    let role = tr(match member.role {
+        InstitutionRole::Admin => "members-role-admin",
+        InstitutionRole::Member => "members-role-member",
+    });
+    let promote = (member.role == InstitutionRole::Member).then(|| {
+        view! {
+            <form method="post" action=format!("{base}/admin")>
+                <CsrfField token=csrf.clone() />
+                <button type="submit" class="button button--secondary">
+                    {tr("members-make-admin")}
+                    <span class="visually-hidden">{format!(" ({})", member.email)}</span>
+                </button>
+            </form>
+        }
+    });
+    view! {
+        <tr>
+            <th scope="row">{member.display_name.clone()}</th>
+            <td>{member.email.clone()}</td>
+            <td>{role}</td>
+            <td><When at=member.joined_at /></td>
+            <td>
+                <div class="form-actions">
+                    {promote}
+                    <form method="post" action=format!("{base}/remove")>
+                        <CsrfField token=csrf />
+                        <button type="submit" class="button button--secondary">
+                            {tr("members-remove")}
+                            <span class="visually-hidden">{format!(" ({})", member.email)}</span>
+                        </button>
+                    </form>
+                </div>
+            </td>
+        </tr>
+    }
+}

@@ -13,8 +13,8 @@ use crate::components::layout::{Footer, Header};
 use crate::i18n::{Locale, tr};
 use crate::pages::{
     AccountPage, AdminAccountsPage, AdminAuditPage, AdminInstitutionsPage, AdminPage, AdminReportsPage,
-    AdminReviewPage, EditPostingPage, ForgotPage, HomePage, InstitutionMembersPage, LoginPage, NewPostingPage, NotFoundPage, OpeningPage,
-    OpeningsPage, PostingPage, PostingsPage, ResetPage, SignupPage,
+    AdminReviewPage, EditPostingPage, ForgotPage, HomePage, InstitutionMembersPage, LoginPage, NewPostingPage,
+    NotFoundPage, OpeningPage, OpeningsPage, PostingPage, PostingsPage, ResetPage, SignupPage,
 };
 use crate::url::same_page_in;
 

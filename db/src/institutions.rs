@@ -23,6 +23,8 @@ pub(crate) fn institution_ref(row: &institution::Model) -> Result<InstitutionRef
         slug: row.slug.clone(),
         name: institution_record(row)?.name,
         verified: row.verified_at.is_some(),
+        country: row.country.clone(),
+        city: row.city.clone(),
     })
 }
 

@@ -73,6 +73,11 @@ pub struct InstitutionRef {
     pub slug: String,
     pub name: crate::Texts,
     pub verified: bool,
+    /// Where it is (ISO 3166-1 code, city): a new opening's place starts there.
+    #[serde(default)]
+    pub country: String,
+    #[serde(default)]
+    pub city: String,
 }
 
 impl InstitutionRef {

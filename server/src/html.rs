@@ -38,17 +38,18 @@ pub async fn tidy_markers(request: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(html))
 }
 
-const DOCUMENT_END: &str = "</body></html>";
-
 fn tidy(html: &str) -> String {
     let html = html.replace("<!>", "<!---->");
-    match html.find(DOCUMENT_END) {
-        Some(end) if end + DOCUMENT_END.len() < html.len() => {
-            let trailing = &html[end + DOCUMENT_END.len()..];
-            format!("{}{trailing}{DOCUMENT_END}", &html[..end])
-        }
-        _ => html,
+    // The first ones are the document's: inside it, such text would be escaped.
+    let Some(body_end) = html.find("</body>") else { return html };
+    let Some(html_end) = html[body_end..].find("</html>").map(|at| body_end + at + "</html>".len()) else {
+        return html;
+    };
+    if html_end == html.len() {
+        return html;
     }
+    // What follows `</html>` goes just before `</body>` (markers between the two stay put).
+    format!("{}{}{}", &html[..body_end], &html[html_end..], &html[body_end..html_end])
 }
 
 #[cfg(test)]
@@ -60,5 +61,7 @@ mod tests {
         let page = "<html><body><p>a</p><!><!>b</body></html><script>x()</script>";
         assert_eq!(tidy(page), "<html><body><p>a</p><!----><!---->b<script>x()</script></body></html>");
         assert_eq!(tidy("<body></body></html>"), "<body></body></html>");
+        let erased = "<html><body><p>a</p></body><!><!></html><!><script>x()</script>";
+        assert_eq!(tidy(erased), "<html><body><p>a</p><!----><script>x()</script></body><!----><!----></html>");
     }
 }

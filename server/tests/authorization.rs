@@ -286,7 +286,12 @@ async fn every_route_answers_each_role_as_allowed() {
 fn every_page_of_the_app_has_a_row() {
     let paths: Vec<String> = server::router::page_routes().into_iter().map(|route| route.path().to_string()).collect();
     for path in paths {
-        let as_row = path.replace("{lang}", "en").replace(":lang", "en").replace(":id", "{id}").replace(":slug", "kaist").replace("{slug}", "kaist");
+        let as_row = path
+            .replace("{lang}", "en")
+            .replace(":lang", "en")
+            .replace(":id", "{id}")
+            .replace(":slug", "kaist")
+            .replace("{slug}", "kaist");
         let as_row = if as_row == "/en" { "/en/".to_string() } else { as_row };
         // Postings have ids of their own in the matrix.
         let as_row = if as_row.starts_with("/en/postings/") { as_row.replace("{id}", "{posting}") } else { as_row };

@@ -84,7 +84,10 @@ async fn an_institution_admin_runs_its_members() {
     // Members do not see the list; the institution's admin does, and is sent there from
     // "Your openings".
     assert_eq!(kim.get("/en/institutions/kaist/members").await.status, StatusCode::NOT_FOUND);
-    assert_eq!(kim.post(&format!("/en/institutions/kaist/members/{kim_id}/admin"), &[]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        kim.post(&format!("/en/institutions/kaist/members/{kim_id}/admin"), &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
     assert!(head.get("/fr/postings").await.body.contains("/fr/institutions/kaist/members"));
     let page = head.get("/fr/institutions/kaist/members").await;
     assert_eq!(page.status, StatusCode::OK);

@@ -217,7 +217,17 @@ pub fn NewPostingPage() -> impl IntoView {
                 if institutions.is_empty() {
                     return view! { <h1>{tr("posting-new-title")}</h1> <JoinFirst /> }.into_any();
                 }
-                let initial = vec![("original_language".to_string(), lang.code().to_string()), ("positions".to_string(), "1".to_string())];
+                // A new opening starts in the reader's language, at its (first) institution.
+                let home = &institutions[0];
+                let initial = [
+                    ("original_language", lang.code()),
+                    ("positions", "1"),
+                    ("country", home.country.as_str()),
+                    ("city", home.city.as_str()),
+                ]
+                .iter()
+                .map(|(name, value)| (name.to_string(), value.to_string()))
+                .collect();
                 view! {
                     <h1>{tr("posting-new-title")}</h1>
                     <p>{tr("posting-new-intro")}</p>

@@ -45,7 +45,7 @@ test('an opening in Korean and English goes through moderation to search', async
   const poster = await shared.browser.newContext({ locale: 'ko-KR' });
   const errors = [];
   const page = await signUp(poster, 'ko', '김민지', address);
-  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
 
   // Confirm the address from the e-mail, then join KAIST from the account page.
   const link = newestMail(address).split(/\s+/).find((word) => word.startsWith('http'));

@@ -71,15 +71,19 @@ fn JoinFirst() -> impl IntoView {
 
 #[component]
 pub fn PostingsPage() -> impl IntoView {
+    // Created here, not once the page state has loaded: a resource made inside a `Suspend` is
+    // not matched with the server's value when hydrating, and fetching this one again would
+    // find its decisions already marked seen (a different page, so hydration fails).
+    let dashboard = Resource::new(|| (), |_| my_postings());
     view! {
         <SignedInFrame
             title="postings-title"
             here="postings".to_string()
-            content=|state: PageState| {
+            content=move |state: PageState| {
                 let member = state.viewer.as_ref().is_some_and(|v| !v.memberships.is_empty());
                 view! {
                     <h1>{tr("postings-title")}</h1>
-                    {if member { view! { <Dashboard /> }.into_any() } else { view! { <JoinFirst /> }.into_any() }}
+                    {if member { view! { <Dashboard dashboard /> }.into_any() } else { view! { <JoinFirst /> }.into_any() }}
                     <MembersLinks state />
                 }
             }
@@ -106,9 +110,8 @@ fn MembersLinks(state: PageState) -> impl IntoView {
 }
 
 #[component]
-fn Dashboard() -> impl IntoView {
+fn Dashboard(dashboard: Resource<Result<model::posting::PostingDashboard, ServerFnError>>) -> impl IntoView {
     let lang = use_lang();
-    let dashboard = Resource::new(|| (), |_| my_postings());
     let show = move |dashboard: model::posting::PostingDashboard| {
         view! {
             <p><a class="button" href=format!("/{}/postings/new", lang.code())>{tr("postings-new")}</a></p>

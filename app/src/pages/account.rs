@@ -39,6 +39,8 @@ pub fn AccountPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let status = Status::capture();
+    // Made with the page, outside the `Suspend` below (see `postings::PostingsPage`).
+    let joinable = Resource::new(|| (), |_| crate::api::joinable_institutions());
     view! {
         <Title text=tr("account-title") />
         <section class="form-page">
@@ -77,7 +79,7 @@ pub fn AccountPage() -> impl IntoView {
                         view! {
                             {notice.map(|(class, text)| view! { <p class=format!("notice {class}") role="status">{text}</p> })}
                             {confirmation}
-                            <Institutions viewer=viewer.clone() csrf=state.csrf.clone() echo=echo_of(&state, "join") />
+                            <Institutions viewer=viewer.clone() csrf=state.csrf.clone() echo=echo_of(&state, "join") joinable />
                             <h2>{tr("account-settings")}</h2>
                             <form method="post" action=format!("/{}/account", lang.code()) class="stacked-form" novalidate>
                                 <CsrfField token=state.csrf.clone() />
@@ -105,9 +107,13 @@ pub fn AccountPage() -> impl IntoView {
 
 /// The institutions the viewer belongs to, and those their confirmed address lets them join.
 #[component]
-fn Institutions(viewer: Viewer, csrf: String, echo: model::account::FormEcho) -> impl IntoView {
+fn Institutions(
+    viewer: Viewer,
+    csrf: String,
+    echo: model::account::FormEcho,
+    joinable: Resource<Result<Vec<model::account::InstitutionRef>, ServerFnError>>,
+) -> impl IntoView {
     let lang = use_lang();
-    let joinable = Resource::new(|| (), |_| crate::api::joinable_institutions());
     let name_of = move |institution: &model::account::InstitutionRef| institution.name_in(lang);
     let memberships = viewer
         .memberships

@@ -127,17 +127,23 @@ pub fn AdminPage() -> impl IntoView {
 
 #[component]
 pub fn AdminInstitutionsPage() -> impl IntoView {
+    // Resources are made with the page, outside the frame's `Suspend`, so that hydration finds
+    // the server's values instead of fetching again (see `postings::PostingsPage`).
+    let institutions = Resource::new(|| (), |_| admin_institutions());
     view! {
         <AdminFrame
             title="admin-institutions-title"
             here="admin/institutions"
-            content=|state| view! { <InstitutionsTable state /> }
+            content=move |state| view! { <InstitutionsTable state institutions /> }
         />
     }
 }
 
 #[component]
-fn InstitutionsTable(state: PageState) -> impl IntoView {
+fn InstitutionsTable(
+    state: PageState,
+    institutions: Resource<Result<Vec<InstitutionOverview>, ServerFnError>>,
+) -> impl IntoView {
     const HEADINGS: &[&str] = &[
         "admin-col-institution",
         "admin-col-domain",
@@ -146,7 +152,6 @@ fn InstitutionsTable(state: PageState) -> impl IntoView {
         "admin-col-verified",
         "admin-col-make-admin",
     ];
-    let institutions = Resource::new(|| (), |_| admin_institutions());
     let show = move |list: Vec<InstitutionOverview>| {
         let rows = list.into_iter().map(|row| view! { <InstitutionRow row state=state.clone() /> }).collect_view();
         view! { <AdminTable headings=HEADINGS>{rows}</AdminTable> }
@@ -206,19 +211,21 @@ fn InstitutionRow(row: InstitutionOverview, state: PageState) -> impl IntoView {
 
 #[component]
 pub fn AdminAuditPage() -> impl IntoView {
-    view! { <AdminFrame title="admin-audit-title" here="admin/audit" content=|_| view! { <AuditLog /> } /> }
+    let entries = Resource::new(audit_filter, |(action, actor)| admin_audit(action, actor));
+    view! { <AdminFrame title="admin-audit-title" here="admin/audit" content=move |_| view! { <AuditLog entries /> } /> }
+}
+
+/// The audit log's filters in the URL: an action code and an actor's address.
+fn audit_filter() -> (Option<String>, Option<String>) {
+    let query = use_query_map();
+    let query = query.read();
+    (query.get("action").filter(|a| !a.is_empty()), query.get("actor").filter(|a| !a.is_empty()))
 }
 
 #[component]
-fn AuditLog() -> impl IntoView {
+fn AuditLog(entries: Resource<Result<Vec<model::account::AuditEntry>, ServerFnError>>) -> impl IntoView {
     let lang = use_lang();
-    let query = use_query_map();
-    let filter = move || {
-        let query = query.read();
-        (query.get("action").filter(|a| !a.is_empty()), query.get("actor").filter(|a| !a.is_empty()))
-    };
-    let entries = Resource::new(filter, |(action, actor)| admin_audit(action, actor));
-    let (action, actor) = filter();
+    let (action, actor) = audit_filter();
     let options = AuditAction::ALL
         .into_iter()
         .map(|option| {
@@ -279,17 +286,21 @@ pub(crate) fn When(at: String) -> impl IntoView {
 
 #[component]
 pub fn AdminReportsPage() -> impl IntoView {
+    let reports = Resource::new(|| (), |_| admin_reports());
     view! {
         <AdminFrame
             title="admin-reports-title"
             here="admin/reports"
-            content=|state| view! { <ReportsTable state /> }
+            content=move |state| view! { <ReportsTable state reports /> }
         />
     }
 }
 
 #[component]
-fn ReportsTable(state: PageState) -> impl IntoView {
+fn ReportsTable(
+    state: PageState,
+    reports: Resource<Result<Vec<model::account::ReportView>, ServerFnError>>,
+) -> impl IntoView {
     const HEADINGS: &[&str] = &[
         "admin-col-opening",
         "admin-col-reason",
@@ -299,7 +310,6 @@ fn ReportsTable(state: PageState) -> impl IntoView {
         "admin-col-decision",
     ];
     let lang = use_lang();
-    let reports = Resource::new(|| (), |_| admin_reports());
     let show = move |reports: Vec<model::account::ReportView>| {
         if reports.is_empty() {
             return view! { <p>{tr("admin-reports-empty")}</p> }.into_any();
@@ -335,22 +345,23 @@ fn ReportsTable(state: PageState) -> impl IntoView {
 
 #[component]
 pub fn AdminAccountsPage() -> impl IntoView {
+    let query = use_query_map();
+    let accounts = Resource::new(move || query.read().get("q").unwrap_or_default(), admin_accounts);
     view! {
         <AdminFrame
             title="admin-accounts-title"
             here="admin/accounts"
-            content=|state| view! { <AccountsSearch state /> }
+            content=move |state| view! { <AccountsSearch state accounts /> }
         />
     }
 }
 
 #[component]
-fn AccountsSearch(state: PageState) -> impl IntoView {
+fn AccountsSearch(state: PageState, accounts: Resource<Result<Vec<AccountSummary>, ServerFnError>>) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let typed = move || query.read().get("q").unwrap_or_default();
     const HEADINGS: &[&str] = &["form-email", "form-display-name", "admin-col-status", "admin-col-decision"];
-    let accounts = Resource::new(typed, admin_accounts);
     let current = typed();
     let show = move |accounts: Vec<AccountSummary>| {
         let rows =

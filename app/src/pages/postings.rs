@@ -403,17 +403,18 @@ pub fn EditPostingPage() -> impl IntoView {
 
 #[component]
 pub fn AdminReviewPage() -> impl IntoView {
-    view! { <AdminFrame title="admin-review-title" here="admin/review" content=|_| view! { <ReviewQueue /> } /> }
+    // Made with the page (see `PostingsPage`).
+    let queue = Resource::new(|| (), |_| review_queue());
+    view! { <AdminFrame title="admin-review-title" here="admin/review" content=move |_| view! { <ReviewQueue queue /> } /> }
 }
 
 #[component]
-fn ReviewQueue() -> impl IntoView {
+fn ReviewQueue(queue: Resource<Result<Vec<ReviewItem>, ServerFnError>>) -> impl IntoView {
     const HEADINGS: &[&str] =
         &["posting-col-title", "posting-col-institution", "review-col-change", "admin-col-who", "admin-col-when"];
     let lang = use_lang();
     let query = use_query_map();
     let decided = query.read_untracked().get("decided").is_some();
-    let queue = Resource::new(|| (), |_| review_queue());
     let show = move |items: Vec<ReviewItem>| {
         if items.is_empty() {
             return view! { <p>{tr("review-empty")}</p> }.into_any();

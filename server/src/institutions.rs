@@ -139,65 +139,66 @@ async fn begin_members_form(
     }
 }
 
+/// What an institution's admin does to one of its members.
+#[derive(Clone, Copy)]
+enum MemberChange {
+    MakeAdmin,
+    /// The account can no longer post for the institution (its postings stay).
+    Remove,
+}
+
 /// Makes a member an administrator of the institution.
 pub async fn make_admin(
     State(state): State<AppState>,
     Path((lang, slug, member)): Path<(String, String, i64)>,
     request: Request,
 ) -> Response {
-    let (form, actor) = match begin_members_form(&state, &lang, &slug, request, "members").await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
-    let promoted = async {
-        if !state.auth.db.set_member_role(member, &slug, InstitutionRole::Admin).await? {
-            return Ok(false);
-        }
-        let detail = format!("admin of {slug}");
-        let record = AuditRecord {
-            actor: Some(actor),
-            action: AuditAction::MemberPromoted,
-            target_kind: "account",
-            target_id: member,
-            detail: &detail,
-        };
-        state.auth.db.record_audit(record, Utc::now().fixed_offset()).await?;
-        Ok::<_, ServerError>(true)
-    };
-    match promoted.await {
-        Ok(true) => see_other(&format!("/{}/institutions/{slug}/members?saved=1", form.lang.code())),
-        Ok(false) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => form.internal(&state, err).await,
-    }
+    change_member(&state, &lang, &slug, member, request, MemberChange::MakeAdmin).await
 }
 
-/// Ends a membership: the account can no longer post for the institution (its postings stay).
+/// Ends a membership.
 pub async fn remove_member(
     State(state): State<AppState>,
     Path((lang, slug, member)): Path<(String, String, i64)>,
     request: Request,
 ) -> Response {
-    let (form, actor) = match begin_members_form(&state, &lang, &slug, request, "members").await {
+    change_member(&state, &lang, &slug, member, request, MemberChange::Remove).await
+}
+
+async fn change_member(
+    state: &AppState,
+    lang: &str,
+    slug: &str,
+    member: i64,
+    request: Request,
+    change: MemberChange,
+) -> Response {
+    let (form, actor) = match begin_members_form(state, lang, slug, request, "members").await {
         Ok(found) => found,
         Err(response) => return response,
     };
-    let removed = async {
-        if !state.auth.db.remove_member(member, &slug).await? {
-            return Ok(false);
-        }
-        let record = AuditRecord {
-            actor: Some(actor),
-            action: AuditAction::MemberRemoved,
-            target_kind: "account",
-            target_id: member,
-            detail: &slug,
+    let changed = async {
+        let db = &state.auth.db;
+        let (done, action, detail) = match change {
+            MemberChange::MakeAdmin => (
+                db.set_member_role(member, slug, InstitutionRole::Admin).await?,
+                AuditAction::MemberPromoted,
+                format!("admin of {slug}"),
+            ),
+            MemberChange::Remove => {
+                (db.remove_member(member, slug).await?, AuditAction::MemberRemoved, slug.to_string())
+            }
         };
-        state.auth.db.record_audit(record, Utc::now().fixed_offset()).await?;
-        Ok::<_, ServerError>(true)
+        if done {
+            let record =
+                AuditRecord { actor: Some(actor), action, target_kind: "account", target_id: member, detail: &detail };
+            db.record_audit(record, Utc::now().fixed_offset()).await?;
+        }
+        Ok::<_, ServerError>(done)
     };
-    match removed.await {
+    match changed.await {
         Ok(true) => see_other(&format!("/{}/institutions/{slug}/members?saved=1", form.lang.code())),
         Ok(false) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => form.internal(&state, err).await,
+        Err(err) => form.internal(state, err).await,
     }
 }

@@ -93,6 +93,12 @@ async fn an_institution_admin_runs_its_members() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Membres de KAIST") && page.body.contains("kim@kaist.ac.kr"));
 
+    // Making Park an administrator.
+    let (_, park_id) = member_browser(&site, "park@kaist.ac.kr", "kaist", InstitutionRole::Member, Lang::Ko).await;
+    let promoted = head.post(&format!("/fr/institutions/kaist/members/{park_id}/admin"), &[]).await;
+    assert_eq!(promoted.location(), "/fr/institutions/kaist/members?saved=1");
+    assert_eq!(site.db.memberships_of(park_id).await.expect("read")[0].role, InstitutionRole::Admin);
+
     // Removing Kim: they can no longer post for KAIST, and the audit log says who did it.
     let removed = head.post(&format!("/fr/institutions/kaist/members/{kim_id}/remove"), &[]).await;
     assert_eq!(removed.location(), "/fr/institutions/kaist/members?saved=1");

@@ -1,7 +1,8 @@
 // The whole life of an opening in the browser: a KAIST researcher signs up (in Korean), joins
-// KAIST, writes an opening in Korean and English on the form's language tabs, is sent back with
-// a reason they read in Korean (on the site and in the e-mail), fixes it, gets it approved and
-// finds it by search; another reader flags it; the admin follows all of it in the audit log.
+// KAIST, writes an opening in Korean, English and French on the form's language tabs, is sent
+// back with a reason they read in Korean (on the site and in the e-mail), fixes it, gets it
+// approved and finds it by search in each language; another reader flags it; the admin follows
+// all of it in the audit log.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -38,7 +39,7 @@ async function signInAsAdmin(context) {
   return page;
 }
 
-test('an opening in Korean and English goes through moderation to search', async () => {
+test('an opening in Korean, English and French goes through moderation to search', async () => {
   const stamp = Date.now();
   const address = `minji.${stamp}@kaist.ac.kr`;
   const title = `양자 센싱 박사과정 교환 ${stamp}`;
@@ -71,6 +72,10 @@ test('an opening in Korean and English goes through moderation to search', async
   await english.click();
   assert.equal(await page.locator('#field-title_ko').isVisible(), false, 'one language at a time');
   await page.locator('#field-title_en').fill(`Quantum sensing PhD exchange ${stamp}`);
+  // And French: all three languages.
+  await page.getByRole('tab', { name: '프랑스어' }).click();
+  await page.locator('#field-title_fr').fill(`Échange doctoral en capteurs quantiques ${stamp}`);
+  await page.locator('#field-description_fr').fill('Rejoignez notre équipe de **détection quantique** (centres NV du diamant).');
   await page.locator('#field-kind').selectOption('phd_exchange');
   await page.locator('#field-career_stages-R1').check();
   await page.locator('#field-fields-1-3').check();
@@ -144,6 +149,8 @@ test('an opening in Korean and English goes through moderation to search', async
   const search = await reader.newPage();
   await search.goto(`${BASE_URL}/en/openings?q=${encodeURIComponent(`quantum sensing ${stamp}`)}`);
   assert.match(await search.locator('main').innerText(), new RegExp(`Quantum sensing PhD exchange ${stamp}`));
+  await search.goto(`${BASE_URL}/fr/openings?q=${encodeURIComponent(`capteurs quantiques ${stamp}`)}`);
+  assert.match(await search.locator('main').innerText(), new RegExp(`Échange doctoral en capteurs quantiques ${stamp}`));
   await search.goto(`${BASE_URL}/ko/openings?q=${encodeURIComponent(`양자 센싱 ${stamp}`)}`);
   await search.getByRole('link', { name: title }).click();
   await search.waitForURL(new RegExp(`/ko/openings/${id}`));

@@ -15,6 +15,11 @@ pub fn encode(value: &str) -> String {
     out
 }
 
+/// The sign-in page in `lang`, which comes back to `path` (a path on this site) afterwards.
+pub fn sign_in_then(lang: Lang, path: &str) -> String {
+    format!("/{}/login?next={}", lang.code(), encode(path))
+}
+
 /// `path` (which starts with `/{lang}`) with its language segment replaced by `lang`.
 pub fn with_lang(path: &str, lang: Lang) -> String {
     let rest = path.trim_start_matches('/');

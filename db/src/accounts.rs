@@ -2,6 +2,8 @@
 //! here: this module stores and compares hashes only. Times come from the caller, so that
 //! expiry can be tested.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset};
 use model::Lang;
 use model::account::Role;
@@ -10,6 +12,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect, Set, SqlErr,
 };
 
+use crate::convert::row_id;
 use crate::entity::{account, account_token, outbox, session};
 use crate::{Db, DbError};
 
@@ -93,6 +96,17 @@ fn key(id: i64) -> Option<i32> {
 }
 
 impl Db {
+    /// The addresses of these accounts, by row id (for lists that name who did something).
+    pub(crate) async fn emails_of(&self, ids: impl IntoIterator<Item = i32>) -> Result<HashMap<i32, String>, DbError> {
+        Ok(account::Entity::find()
+            .filter(account::Column::Id.is_in(ids.into_iter().collect::<Vec<_>>()))
+            .all(self.conn())
+            .await?
+            .into_iter()
+            .map(|row| (row.id, row.email))
+            .collect())
+    }
+
     /// Creates an account; [`DbError::Taken`] when the address has one already.
     pub async fn create_account(&self, new: NewAccount<'_>, now: Time) -> Result<Account, DbError> {
         let row = account::ActiveModel {
@@ -129,7 +143,7 @@ impl Db {
     }
 
     async fn update_account(&self, id: i64, change: impl FnOnce(&mut account::ActiveModel)) -> Result<(), DbError> {
-        let Some(row) = account::Entity::find_by_id(key(id).unwrap_or(-1)).one(self.conn()).await? else {
+        let Some(row) = account::Entity::find_by_id(row_id(id)).one(self.conn()).await? else {
             return Ok(());
         };
         let mut active = row.into_active_model();
@@ -169,7 +183,7 @@ impl Db {
     ) -> Result<(), DbError> {
         session::ActiveModel {
             token_hash: Set(token_hash.to_string()),
-            account_id: Set(key(account_id).unwrap_or(-1)),
+            account_id: Set(row_id(account_id)),
             created_at: Set(now),
             expires_at: Set(expires),
             ..Default::default()
@@ -225,7 +239,7 @@ impl Db {
     ) -> Result<(), DbError> {
         account_token::ActiveModel {
             token_hash: Set(token_hash.to_string()),
-            account_id: Set(key(account_id).unwrap_or(-1)),
+            account_id: Set(row_id(account_id)),
             purpose: Set(purpose.code().to_string()),
             created_at: Set(now),
             expires_at: Set(expires),

@@ -9,6 +9,16 @@ use serde::de::DeserializeOwned;
 use crate::DbError;
 use crate::entity::{institution, opening};
 
+/// A row id from an id as pages and URLs carry it; an id beyond `i32` matches no row.
+pub(crate) fn row_id(id: i64) -> i32 {
+    i32::try_from(id).unwrap_or(-1)
+}
+
+/// A stored time as pages show it: RFC 3339 in UTC, to the second.
+pub(crate) fn rfc3339(time: crate::accounts::Time) -> String {
+    time.to_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
 pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Json {
     serde_json::to_value(value).unwrap_or(Json::Null)
 }

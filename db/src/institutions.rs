@@ -14,7 +14,7 @@ use sea_orm::{
 };
 
 use crate::accounts::Time;
-use crate::convert::institution_record;
+use crate::convert::{institution_record, rfc3339, row_id};
 use crate::entity::{account, audit_log, institution, membership, opening};
 use crate::{Db, DbError};
 
@@ -70,7 +70,7 @@ impl Db {
     ) -> Result<Option<i64>, DbError> {
         let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(None) };
         let row = membership::ActiveModel {
-            account_id: Set(i32::try_from(account_id).unwrap_or(-1)),
+            account_id: Set(row_id(account_id)),
             institution_id: Set(institution.id),
             role: Set(role.code().to_string()),
             created_at: Set(now),
@@ -87,7 +87,7 @@ impl Db {
 
     pub async fn memberships_of(&self, account_id: i64) -> Result<Vec<Membership>, DbError> {
         let rows = membership::Entity::find()
-            .filter(membership::Column::AccountId.eq(i32::try_from(account_id).unwrap_or(-1)))
+            .filter(membership::Column::AccountId.eq(row_id(account_id)))
             .find_also_related(institution::Entity)
             .order_by_asc(membership::Column::Id)
             .all(self.conn())
@@ -107,7 +107,7 @@ impl Db {
         let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(false) };
         let updated = membership::Entity::update_many()
             .col_expr(membership::Column::Role, Expr::value(role.code()))
-            .filter(membership::Column::AccountId.eq(i32::try_from(account_id).unwrap_or(-1)))
+            .filter(membership::Column::AccountId.eq(row_id(account_id)))
             .filter(membership::Column::InstitutionId.eq(institution.id))
             .exec(self.conn())
             .await?;
@@ -193,18 +193,12 @@ impl Db {
         }
         let rows = query.all(self.conn()).await?;
         let actor_ids: Vec<i32> = rows.iter().filter_map(|row| row.actor_id).collect();
-        let emails: HashMap<i32, String> = account::Entity::find()
-            .filter(account::Column::Id.is_in(actor_ids))
-            .all(self.conn())
-            .await?
-            .into_iter()
-            .map(|account| (account.id, account.email))
-            .collect();
+        let emails = self.emails_of(actor_ids).await?;
         Ok(rows
             .into_iter()
             .map(|row| AuditEntry {
                 id: i64::from(row.id),
-                at: row.created_at.to_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                at: rfc3339(row.created_at),
                 actor: row.actor_id.and_then(|id| emails.get(&id).cloned()),
                 action: row.action,
                 target: format!("{} {}", row.target_kind, row.target_id),
@@ -237,7 +231,7 @@ impl Db {
                     email: account.email.clone(),
                     display_name: account.display_name.clone(),
                     role: InstitutionRole::from_code(&row.role)?,
-                    joined_at: row.created_at.to_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                    joined_at: rfc3339(row.created_at),
                 })
             })
             .collect();
@@ -249,7 +243,7 @@ impl Db {
     pub async fn remove_member(&self, account_id: i64, slug: &str) -> Result<bool, DbError> {
         let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(false) };
         let deleted = membership::Entity::delete_many()
-            .filter(membership::Column::AccountId.eq(i32::try_from(account_id).unwrap_or(-1)))
+            .filter(membership::Column::AccountId.eq(row_id(account_id)))
             .filter(membership::Column::InstitutionId.eq(institution.id))
             .exec(self.conn())
             .await?;

@@ -8,12 +8,9 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
 use crate::accounts::Time;
+use crate::convert::{rfc3339, row_id};
 use crate::entity::{account, opening, report};
 use crate::{Db, DbError};
-
-fn key(id: i64) -> i32 {
-    i32::try_from(id).unwrap_or(-1)
-}
 
 impl Db {
     pub async fn file_report(
@@ -25,8 +22,8 @@ impl Db {
         now: Time,
     ) -> Result<i64, DbError> {
         let row = report::ActiveModel {
-            opening_id: Set(key(opening_id)),
-            reporter_id: Set(key(reporter_id)),
+            opening_id: Set(row_id(opening_id)),
+            reporter_id: Set(row_id(reporter_id)),
             reason: Set(reason.code().to_string()),
             details: Set(details.to_string()),
             created_at: Set(now),
@@ -54,13 +51,7 @@ impl Db {
             .into_iter()
             .map(|row| (row.id, row))
             .collect();
-        let reporters: HashMap<i32, String> = account::Entity::find()
-            .filter(account::Column::Id.is_in(rows.iter().map(|r| r.reporter_id)))
-            .all(self.conn())
-            .await?
-            .into_iter()
-            .map(|row| (row.id, row.email))
-            .collect();
+        let reporters = self.emails_of(rows.iter().map(|r| r.reporter_id)).await?;
         Ok(rows
             .into_iter()
             .map(|row| ReportView {
@@ -71,7 +62,7 @@ impl Db {
                     .and_then(|o| serde_json::from_value(o.title.clone()).ok())
                     .unwrap_or_default(),
                 reporter: reporters.get(&row.reporter_id).cloned().unwrap_or_default(),
-                at: row.created_at.to_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                at: rfc3339(row.created_at),
                 reason: row.reason,
                 details: row.details,
             })
@@ -80,10 +71,10 @@ impl Db {
 
     /// Closes an open report; the reported opening's id, or `None` when there was none open.
     pub async fn resolve_report(&self, id: i64, by: i64, now: Time) -> Result<Option<i64>, DbError> {
-        let Some(row) = report::Entity::find_by_id(key(id)).one(self.conn()).await? else { return Ok(None) };
+        let Some(row) = report::Entity::find_by_id(row_id(id)).one(self.conn()).await? else { return Ok(None) };
         let resolved = report::Entity::update_many()
             .col_expr(report::Column::ResolvedAt, Expr::value(now))
-            .col_expr(report::Column::ResolvedBy, Expr::value(key(by)))
+            .col_expr(report::Column::ResolvedBy, Expr::value(row_id(by)))
             .filter(report::Column::Id.eq(row.id))
             .filter(report::Column::ResolvedAt.is_null())
             .exec(self.conn())
@@ -118,7 +109,7 @@ impl Db {
     /// Suspends (with `Some(reason)`) or reinstates (`None`) an account. A suspension ends
     /// every session of the account at once.
     pub async fn set_suspension(&self, id: i64, reason: Option<&str>, now: Time) -> Result<bool, DbError> {
-        let Some(row) = account::Entity::find_by_id(key(id)).one(self.conn()).await? else { return Ok(false) };
+        let Some(row) = account::Entity::find_by_id(row_id(id)).one(self.conn()).await? else { return Ok(false) };
         let mut active: account::ActiveModel = row.into();
         active.suspended_at = Set(reason.map(|_| now));
         active.suspension_reason = Set(reason.map(str::to_string));

@@ -12,19 +12,11 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
 use crate::accounts::Time;
-use crate::convert::{institution_record, opening_record, to_json};
-use crate::entity::{account, decision, institution, opening};
+use crate::convert::{institution_record, opening_record, rfc3339, row_id, to_json};
+use crate::entity::{decision, institution, opening};
 use crate::import::opening_fields;
 use crate::institutions::institution_ref;
 use crate::{Db, DbError};
-
-fn key(id: i64) -> i32 {
-    i32::try_from(id).unwrap_or(-1)
-}
-
-fn rfc3339(time: Time) -> String {
-    time.to_utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
 
 /// A posting as stored.
 #[derive(Clone, Debug, PartialEq)]
@@ -108,7 +100,7 @@ impl Db {
         let mut row = opening_fields(new.record, institution.id, now);
         row.status = Set(new.status.code().to_string());
         row.created_at = Set(now);
-        row.created_by = Set(Some(key(new.created_by)));
+        row.created_by = Set(Some(row_id(new.created_by)));
         row.submitted_at = Set((new.status == PostingStatus::Pending).then_some(now));
         let row = row.insert(self.conn()).await?;
         Ok(Some(i64::from(row.id)))
@@ -117,7 +109,7 @@ impl Db {
     /// A posting (in any state), or `None`.
     pub async fn posting(&self, id: i64) -> Result<Option<Posting>, DbError> {
         let found =
-            opening::Entity::find_by_id(key(id)).find_also_related(institution::Entity).one(self.conn()).await?;
+            opening::Entity::find_by_id(row_id(id)).find_also_related(institution::Entity).one(self.conn()).await?;
         found.map(|(row, institution)| posting_of(row, institution)).transpose()
     }
 
@@ -129,7 +121,7 @@ impl Db {
         status: PostingStatus,
         now: Time,
     ) -> Result<(), DbError> {
-        let Some(current) = opening::Entity::find_by_id(key(id)).one(self.conn()).await? else { return Ok(()) };
+        let Some(current) = opening::Entity::find_by_id(row_id(id)).one(self.conn()).await? else { return Ok(()) };
         let mut row = opening_fields(record, current.institution_id, now);
         row.id = Set(current.id);
         row.status = Set(status.code().to_string());
@@ -152,7 +144,7 @@ impl Db {
         let mut update = opening::Entity::update_many()
             .col_expr(opening::Column::Revision, Expr::value(revision.map(|(record, _)| to_json(record))))
             .col_expr(opening::Column::RevisionStatus, Expr::value(revision.map(|(_, status)| status.code())))
-            .filter(opening::Column::Id.eq(key(id)));
+            .filter(opening::Column::Id.eq(row_id(id)));
         if revision.is_some_and(|(_, status)| status == PostingStatus::Pending) {
             update = update.col_expr(opening::Column::SubmittedAt, Expr::value(now));
         }
@@ -165,7 +157,7 @@ impl Db {
         let column = if revision { opening::Column::RevisionStatus } else { opening::Column::Status };
         let mut update = opening::Entity::update_many()
             .col_expr(column, Expr::value(status.code()))
-            .filter(opening::Column::Id.eq(key(id)));
+            .filter(opening::Column::Id.eq(row_id(id)));
         if status == PostingStatus::Closed {
             update = update
                 .col_expr(opening::Column::Revision, Expr::value(Option::<sea_orm::JsonValue>::None))
@@ -233,21 +225,11 @@ impl Db {
             .collect()
     }
 
-    async fn emails_of(&self, ids: impl Iterator<Item = i32>) -> Result<HashMap<i32, String>, DbError> {
-        Ok(account::Entity::find()
-            .filter(account::Column::Id.is_in(ids.collect::<Vec<_>>()))
-            .all(self.conn())
-            .await?
-            .into_iter()
-            .map(|row| (row.id, row.email))
-            .collect())
-    }
-
     pub async fn record_decision(&self, new: NewDecision<'_>, now: Time) -> Result<(), DbError> {
         decision::ActiveModel {
-            opening_id: Set(key(new.opening_id)),
-            poster_id: Set(key(new.poster_id)),
-            decided_by: Set(key(new.decided_by)),
+            opening_id: Set(row_id(new.opening_id)),
+            poster_id: Set(row_id(new.poster_id)),
+            decided_by: Set(row_id(new.decided_by)),
             approved: Set(new.reason.is_none()),
             reason: Set(new.reason.map(|reason| reason.code().to_string())),
             note: Set(new.note.to_string()),
@@ -269,10 +251,10 @@ impl Db {
     ) -> Result<Vec<Decision>, DbError> {
         let mut query = decision::Entity::find().order_by_desc(decision::Column::Id).limit(limit);
         if let Some(id) = opening_id {
-            query = query.filter(decision::Column::OpeningId.eq(key(id)));
+            query = query.filter(decision::Column::OpeningId.eq(row_id(id)));
         }
         if let Some(id) = poster_id {
-            query = query.filter(decision::Column::PosterId.eq(key(id)));
+            query = query.filter(decision::Column::PosterId.eq(row_id(id)));
         }
         let rows = query.all(self.conn()).await?;
         let titles: HashMap<i32, (opening::Model, Option<institution::Model>)> = opening::Entity::find()
@@ -308,7 +290,7 @@ impl Db {
     pub async fn unseen_decisions(&self, poster_id: i64) -> Result<u64, DbError> {
         use sea_orm::PaginatorTrait;
         Ok(decision::Entity::find()
-            .filter(decision::Column::PosterId.eq(key(poster_id)))
+            .filter(decision::Column::PosterId.eq(row_id(poster_id)))
             .filter(decision::Column::SeenAt.is_null())
             .count(self.conn())
             .await?)
@@ -317,7 +299,7 @@ impl Db {
     pub async fn mark_decisions_seen(&self, poster_id: i64, now: Time) -> Result<(), DbError> {
         decision::Entity::update_many()
             .col_expr(decision::Column::SeenAt, Expr::value(now))
-            .filter(decision::Column::PosterId.eq(key(poster_id)))
+            .filter(decision::Column::PosterId.eq(row_id(poster_id)))
             .filter(decision::Column::SeenAt.is_null())
             .exec(self.conn())
             .await?;

@@ -205,13 +205,13 @@ pub const MAX_DESCRIPTION_CHARS: usize = 20_000;
 /// Rows of required languages the form offers.
 pub const LANGUAGE_ROWS: usize = 3;
 
-/// The form's field names for an opening's text in `lang`.
-pub fn title_field(lang: Lang) -> String {
-    format!("title_{}", lang.code())
-}
-
-pub fn description_field(lang: Lang) -> String {
-    format!("description_{}", lang.code())
+/// The form's field names for an opening's title and description in `lang`.
+pub fn text_fields(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::Fr => ("title_fr", "description_fr"),
+        Lang::En => ("title_en", "description_en"),
+        Lang::Ko => ("title_ko", "description_ko"),
+    }
 }
 
 /// A posted form's fields, as `(name, value)` pairs in the order sent (checkboxes repeat).
@@ -263,23 +263,23 @@ pub fn read_posting(
     let mut title = Texts::new();
     let mut description = Texts::new();
     for lang in Lang::ALL {
-        let (title_name, description_name) = (title_field(lang), description_field(lang));
-        let (typed_title, typed_description) = (form.one(&title_name), form.one(&description_name));
+        let (title_name, description_name) = text_fields(lang);
+        let (typed_title, typed_description) = (form.one(title_name), form.one(description_name));
         if typed_title.chars().count() > MAX_TITLE_CHARS {
-            problem(&title_name, "form-error-too-long");
+            problem(title_name, "form-error-too-long");
         }
         if typed_description.chars().count() > MAX_DESCRIPTION_CHARS {
-            problem(&description_name, "form-error-too-long");
+            problem(description_name, "form-error-too-long");
         }
         match (typed_title.is_empty(), typed_description.is_empty()) {
             (false, false) => {
                 title.insert(lang, typed_title.to_string());
                 description.insert(lang, typed_description.to_string());
             }
-            (true, false) => problem(&title_name, "posting-error-text-pair"),
-            (false, true) => problem(&description_name, "posting-error-text-pair"),
+            (true, false) => problem(title_name, "posting-error-text-pair"),
+            (false, true) => problem(description_name, "posting-error-text-pair"),
             (true, true) if original_language == Some(lang) => {
-                problem(&title_name, "posting-error-original-missing");
+                problem(title_name, "posting-error-original-missing");
             }
             (true, true) => {}
         }
@@ -444,10 +444,10 @@ pub fn posting_fields(record: &OpeningRecord) -> Vec<(String, String)> {
     }
     put("original_language", record.original_language.code().to_string());
     for (lang, title) in &record.title {
-        put(&title_field(*lang), title.clone());
+        put(text_fields(*lang).0, title.clone());
     }
     for (lang, description) in &record.description {
-        put(&description_field(*lang), description.clone());
+        put(text_fields(*lang).1, description.clone());
     }
     put("keywords", record.keywords.join(", "));
     for (row, requirement) in record.languages_required.iter().take(LANGUAGE_ROWS).enumerate() {

@@ -67,7 +67,7 @@ pub async fn verify(
         let now = Utc::now().fixed_offset();
         let Some(id) = state.auth.db.verify_institution(&slug, now).await? else { return Ok(false) };
         let record = AuditRecord {
-            actor: Some(admin.id),
+            actor: Some(admin.account_id),
             action: AuditAction::InstitutionVerified,
             target_kind: "institution",
             target_id: id,
@@ -102,7 +102,7 @@ pub async fn promote(
             return Ok(false);
         }
         let record = AuditRecord {
-            actor: Some(admin.id),
+            actor: Some(admin.account_id),
             action: AuditAction::MemberPromoted,
             target_kind: "account",
             target_id: member.id,
@@ -129,14 +129,8 @@ async fn begin_members_form(
 ) -> Result<(Submission, i64), Response> {
     let page = format!("institutions/{slug}/members");
     let form = Submission::begin(state, lang, request, form, Some(&page)).await?;
-    match form.viewer() {
-        None => Err(see_other(&format!("/{}/login", form.lang.code()))),
-        Some(viewer) if !viewer.runs_institution(slug) => Err(StatusCode::FORBIDDEN.into_response()),
-        Some(viewer) => {
-            let id = viewer.account_id;
-            Ok((form, id))
-        }
-    }
+    let viewer = form.viewer_allowed(|viewer| viewer.runs_institution(slug)).map_err(|refusal| *refusal)?;
+    Ok((form, viewer.account_id))
 }
 
 /// What an institution's admin does to one of its members.

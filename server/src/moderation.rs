@@ -30,7 +30,7 @@ pub async fn report(
     };
     let Some(account) = form.account.clone() else {
         let back = format!("/{}/openings/{id}", form.lang.code());
-        return see_other(&format!("/{}/login?next={}", form.lang.code(), app::url::encode(&back)));
+        return see_other(&app::url::sign_in_then(form.lang, &back));
     };
     if form.limited(&state, "report", &account.id.to_string(), REPORTS_PER_ACCOUNT) {
         return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
@@ -81,10 +81,10 @@ pub async fn resolve_report(
     };
     let resolved = async {
         let now = Utc::now().fixed_offset();
-        let Some(opening) = state.auth.db.resolve_report(id, admin.id, now).await? else { return Ok(()) };
+        let Some(opening) = state.auth.db.resolve_report(id, admin.account_id, now).await? else { return Ok(()) };
         let detail = format!("opening {opening}");
         let record = AuditRecord {
-            actor: Some(admin.id),
+            actor: Some(admin.account_id),
             action: AuditAction::ReportResolved,
             target_kind: "report",
             target_id: id,
@@ -120,7 +120,7 @@ async fn set_suspension(state: AppState, lang: String, id: i64, request: Request
     if suspend && reason.chars().count() > MAX_REASON_CHARS {
         return form.refuse(&state, "reason", "form-error-too-long", StatusCode::UNPROCESSABLE_ENTITY).await;
     }
-    if id == admin.id {
+    if id == admin.account_id {
         return form.refuse(&state, "reason", "admin-error-self", StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let changed = async {
@@ -131,8 +131,13 @@ async fn set_suspension(state: AppState, lang: String, id: i64, request: Request
         } else {
             (AuditAction::AccountReinstated, account.email.clone())
         };
-        let record =
-            AuditRecord { actor: Some(admin.id), action, target_kind: "account", target_id: id, detail: &detail };
+        let record = AuditRecord {
+            actor: Some(admin.account_id),
+            action,
+            target_kind: "account",
+            target_id: id,
+            detail: &detail,
+        };
         state.auth.db.record_audit(record, now).await?;
         Ok::<_, ServerError>(account.email.clone())
     };

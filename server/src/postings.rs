@@ -20,13 +20,7 @@ use crate::router::AppState;
 
 /// Signed-in members with a confirmed address, or the answer for everyone else.
 fn poster(form: &Submission) -> Result<Viewer, Box<Response>> {
-    match form.viewer() {
-        None => Err(Box::new(see_other(&format!("/{}/login", form.lang.code())))),
-        Some(viewer) if !viewer.email_confirmed || viewer.memberships.is_empty() => {
-            Err(Box::new(StatusCode::FORBIDDEN.into_response()))
-        }
-        Some(viewer) => Ok(viewer.clone()),
-    }
+    form.viewer_allowed(|viewer| viewer.email_confirmed && !viewer.memberships.is_empty())
 }
 
 fn action_of(form: &Submission) -> SaveAction {
@@ -224,14 +218,14 @@ pub async fn decide(
     let decided = async {
         let Some(posting) = state.catalog.db().posting(id).await? else { return Ok(false) };
         let now = Utc::now().fixed_offset();
-        if !state.catalog.decide(&posting, admin.id, verdict, &note, now).await? {
+        if !state.catalog.decide(&posting, admin.account_id, verdict, &note, now).await? {
             return Ok(false);
         }
         let (action, detail) = match verdict {
             Verdict::Approve => (AuditAction::OpeningApproved, note.clone()),
             Verdict::Reject(reason) => (AuditAction::OpeningRejected, format!("{}: {note}", reason.code())),
         };
-        audit(&state, admin.id, action, id, detail.trim_end_matches([':', ' '])).await?;
+        audit(&state, admin.account_id, action, id, detail.trim_end_matches([':', ' '])).await?;
         notify_poster(&state, &posting, verdict, &note).await?;
         Ok::<_, ServerError>(true)
     };

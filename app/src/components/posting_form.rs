@@ -7,20 +7,11 @@
 use leptos::prelude::*;
 use model::Lang;
 use model::account::{FormEcho, InstitutionRef};
-use model::posting::LANGUAGE_ROWS;
+use model::posting::{LANGUAGE_ROWS, text_fields};
 use model::vocab::{CareerStage, Cefr, Field as ResearchField, Kind, StipendPeriod};
 
 use crate::components::form::{Field, PageForm, Select, TextArea};
 use crate::i18n::{tr, use_lang};
-
-/// The form's field names for a language's title and description.
-fn text_fields(lang: Lang) -> (&'static str, &'static str) {
-    match lang {
-        Lang::Fr => ("title_fr", "description_fr"),
-        Lang::En => ("title_en", "description_en"),
-        Lang::Ko => ("title_ko", "description_ko"),
-    }
-}
 
 /// The id of a field's error paragraph, and its message, when it has one.
 fn problem(echo: &FormEcho, name: &str) -> Option<(String, String)> {

@@ -51,8 +51,7 @@ pub fn AccountPage() -> impl IntoView {
                     Suspend::new(async move {
                         let state = page_state().await;
                         let Some(viewer) = state.viewer.clone() else {
-                            let back = crate::url::encode(&format!("/{}/account", lang.code()));
-                            status.redirect(&format!("/{}/login?next={back}", lang.code()));
+                            status.redirect(&crate::url::sign_in_then(lang, &format!("/{}/account", lang.code())));
                             return ().into_any();
                         };
                         let notice = account_notice(&query.read_untracked(), &viewer);

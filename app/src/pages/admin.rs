@@ -19,8 +19,7 @@ use crate::status::Status;
 pub(crate) fn admin_only(state: PageState, status: &Status, lang: Lang, here: &str) -> Option<PageState> {
     match &state.viewer {
         None => {
-            let back = crate::url::encode(&format!("/{}/{here}", lang.code()));
-            status.redirect(&format!("/{}/login?next={back}", lang.code()));
+            status.redirect(&crate::url::sign_in_then(lang, &format!("/{}/{here}", lang.code())));
             None
         }
         Some(viewer) if !viewer.is_platform_admin() => {

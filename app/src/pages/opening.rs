@@ -256,7 +256,7 @@ fn ReportOpening(id: i64) -> impl IntoView {
                     Suspend::new(async move {
                         let state = crate::components::form::page_state().await;
                         if state.viewer.is_none() {
-                            let login = format!("/{}/login?next={}", lang.code(), crate::url::encode(&here));
+                            let login = crate::url::sign_in_then(lang, &here);
                             return view! { <p><a href=login>{tr("report-sign-in")}</a></p> }.into_any();
                         }
                         let echo = crate::components::form::echo_of(&state, "report");

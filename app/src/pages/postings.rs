@@ -23,8 +23,7 @@ use crate::status::Status;
 /// The page state when someone is signed in; otherwise sends them to sign in and back to `here`.
 fn signed_in_only(state: PageState, status: &Status, lang: Lang, here: &str) -> Option<PageState> {
     if state.viewer.is_none() {
-        let back = crate::url::encode(&format!("/{}/{here}", lang.code()));
-        status.redirect(&format!("/{}/login?next={back}", lang.code()));
+        status.redirect(&crate::url::sign_in_then(lang, &format!("/{}/{here}", lang.code())));
         return None;
     }
     Some(state)

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use db::{Account, DbError, NewAccount, TokenPurpose};
 use model::Lang;
-use model::account::{FormEcho, PageState, Role, display_name_problem, normalize_email, password_problem};
+use model::account::{FormEcho, PageState, Role, Viewer, display_name_problem, normalize_email, password_problem};
 use serde::Deserialize;
 use subtle::ConstantTimeEq;
 
@@ -98,18 +98,25 @@ impl Submission {
         request: Request,
         form: &str,
         page: &str,
-    ) -> Result<(Submission, Account), Response> {
+    ) -> Result<(Submission, Viewer), Response> {
         let form = Submission::begin(state, lang, request, form, Some(page)).await?;
-        match form.account.clone() {
-            None => Err(see_other(&format!("/{}/login", form.lang.code()))),
-            Some(account) if account.role != Role::PlatformAdmin => Err(StatusCode::FORBIDDEN.into_response()),
-            Some(account) => Ok((form, account)),
-        }
+        let admin = form.viewer_allowed(Viewer::is_platform_admin).map_err(|refusal| *refusal)?;
+        Ok((form, admin))
     }
 
     /// The signed-in person with their memberships, as the page saw them.
-    pub fn viewer(&self) -> Option<&model::account::Viewer> {
+    pub fn viewer(&self) -> Option<&Viewer> {
         self.page.viewer.as_ref()
+    }
+
+    /// The signed-in person when `allowed` lets them send this form; otherwise the answer:
+    /// signed-out visitors go to sign in, others get a 403.
+    pub fn viewer_allowed(&self, allowed: impl Fn(&Viewer) -> bool) -> Result<Viewer, Box<Response>> {
+        match self.viewer() {
+            None => Err(Box::new(see_other(&format!("/{}/login", self.lang.code())))),
+            Some(viewer) if !allowed(viewer) => Err(Box::new(StatusCode::FORBIDDEN.into_response())),
+            Some(viewer) => Ok(viewer.clone()),
+        }
     }
 
     /// Every field as posted, in order (checkboxes repeat their name).

@@ -67,10 +67,19 @@ fn viewer() -> Option<model::account::Viewer> {
     parts.extensions.get::<model::account::PageState>()?.viewer.clone()
 }
 
+/// The refusal of a server function the viewer may not call: 403, not a server error.
+#[cfg(feature = "ssr")]
+fn forbidden() -> ServerFnError {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::FORBIDDEN);
+    }
+    ServerFnError::new("forbidden")
+}
+
 /// The admin area's server functions answer platform admins only.
 #[cfg(feature = "ssr")]
 fn platform_admin() -> Result<model::account::Viewer, ServerFnError> {
-    viewer().filter(model::account::Viewer::is_platform_admin).ok_or_else(|| ServerFnError::new("forbidden"))
+    viewer().filter(model::account::Viewer::is_platform_admin).ok_or_else(forbidden)
 }
 
 /// Institutions the viewer may join: those on their address's domain, not joined yet.
@@ -125,36 +134,20 @@ pub async fn admin_accounts(query: String) -> Result<Vec<model::account::Account
     catalog()?.db().find_accounts(&query, ACCOUNTS_PAGE).await.map_err(|err| internal(err.into()))
 }
 
-/// The viewer's institutions' postings and the decisions on their own; the decisions count
-/// as seen from now on.
+/// "Your openings": the postings the viewer may edit and the decisions on their own; the
+/// decisions count as seen from now on.
 #[server(input = Json)]
 pub async fn my_postings() -> Result<model::posting::PostingDashboard, ServerFnError> {
-    /// Decisions shown at once.
-    const DECISIONS_PAGE: u64 = 20;
-    let Some(viewer) = viewer() else { return Err(ServerFnError::new("forbidden")) };
-    let db = catalog()?.db().clone();
-    let slugs: Vec<String> = viewer.memberships.iter().map(|m| m.institution.slug.clone()).collect();
-    let postings = db.postings_of(&slugs).await.map_err(|err| internal(err.into()))?;
-    let decisions =
-        db.decisions(None, Some(viewer.account_id), DECISIONS_PAGE).await.map_err(|err| internal(err.into()))?;
-    db.mark_decisions_seen(viewer.account_id, catalog::now()).await.map_err(|err| internal(err.into()))?;
-    Ok(model::posting::PostingDashboard { postings, decisions })
+    let Some(viewer) = viewer() else { return Err(forbidden()) };
+    catalog()?.dashboard(&viewer).await.map_err(internal)
 }
 
-/// A posting as its institution's members and the platform's admins see it; `None` for
-/// anyone else (as if it did not exist).
+/// A posting as the member who wrote it, their institution's admins and the platform's admins
+/// see it; `None` for anyone else (as if it did not exist).
 #[server(input = Json)]
 pub async fn posting_view(id: i64) -> Result<Option<model::posting::PostingView>, ServerFnError> {
     let Some(viewer) = viewer() else { return Ok(None) };
-    let catalog = catalog()?;
-    let Some(posting) = catalog.db().posting(id).await.map_err(|err| internal(err.into()))? else { return Ok(None) };
-    let editable = model::posting::may_edit(&viewer, &posting.institution.slug, posting.created_by);
-    let reviewable = viewer.is_platform_admin();
-    if !editable && !reviewable {
-        return Ok(None);
-    }
-    let view = catalog.posting_view(posting, editable, reviewable, catalog::today()).await.map_err(internal)?;
-    Ok(Some(view))
+    catalog()?.posting_view(&viewer, id, catalog::today()).await.map_err(internal)
 }
 
 /// What waits for a moderator, oldest first.

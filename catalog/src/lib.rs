@@ -1,27 +1,36 @@
-//! The catalogue of openings: reads and writes that touch both the database (the source of
-//! truth) and the search index (derived from it). Pages, the JSON API and the CLI all go through
-//! [`Catalog`], so that every write reaches the index and every read is assembled one way.
+//! The service layer: every use case of the platform, over the database (the source of truth)
+//! and this server's search index (which follows the database).
+//!
+//! - Each use case takes the acting viewer, checks permission, validates, and does its writes,
+//!   its audit entry, its queued e-mail and its change-log rows in one transaction, with
+//!   conditional state changes (`postings`).
+//! - Reads for pages, the JSON API and the CLI are assembled one way (`reading`).
+//! - The index is written by one indexer per server, which follows the database's change log
+//!   (`indexer`); nothing else writes it. A server's own writes wait for its indexer, so the
+//!   person who just published finds it in search when the page returns.
+//! - The CLI opens a catalogue without an index ([`Catalog::connect`]): its writes reach every
+//!   server's index through the log.
 
+mod indexer;
+mod mail;
 mod markdown;
 mod postings;
+mod reading;
 
+pub use indexer::IndexHealth;
+pub use mail::compose_mail;
 pub use postings::{SaveAction, Verdict};
+pub use reading::{SearchOutcome, search_query};
 
 use std::path::Path;
-use std::sync::Arc;
-
-use tokio::runtime::Handle;
 
 use chrono::NaiveDate;
-use db::{Db, DbError, ImportSummary, StoredOpening};
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use model::Lang;
-use model::dto::{OpeningDetail, OpeningPage, OpeningSummary, SearchParams};
-use model::lang::pick;
-use model::posting::PostingStatus;
+use db::{Db, DbError, ImportSummary};
 use model::record::OpeningRecord;
-use search::{Filters, IndexState, IndexedOpening, SearchError, SearchIndex, SearchQuery, Sort};
+use search::{SearchError, SearchIndex};
+use tokio::sync::Notify;
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
@@ -31,243 +40,142 @@ pub enum CatalogError {
     Search(#[from] SearchError),
     #[error("background task failed: {0}")]
     Task(#[from] tokio::task::JoinError),
-}
-
-/// A search's answer: the page of openings plus what the JSON API adds.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchOutcome {
-    pub page: OpeningPage,
-    /// Relevance score of each hit, in `page.hits` order (0 when not sorted by relevance).
-    pub scores: Vec<f32>,
+    /// No such thing, or nothing the viewer may see (answered alike, so as not to tell).
+    #[error("not found")]
+    NotFound,
+    /// The viewer may see it but not do this.
+    #[error("not allowed")]
+    Forbidden,
+    /// Its state changed first (decided by another moderator, closed): nothing was done.
+    #[error("already changed")]
+    Stale,
+    /// This catalogue was opened without an index (a CLI command) and cannot search.
+    #[error("no search index is open in this process")]
+    NoIndex,
 }
 
 #[derive(Clone, Debug)]
 pub struct Catalog {
     db: Db,
-    index: Arc<SearchIndex>,
+    /// This server's index and its indexer; `None` in CLI commands.
+    search: Option<Arc<indexer::LocalIndex>>,
+    /// The site's origin, for links in e-mails.
+    public_url: Arc<str>,
+    /// Wakes the mail sender when a use case queued mail.
+    mail_waiting: Arc<Notify>,
 }
 
 /// Openings read from the database at a time when (re)indexing many.
 const PAGE: u64 = 2000;
 
-fn indexed(opening: &StoredOpening) -> IndexedOpening<'_> {
-    IndexedOpening { id: opening.id, record: &opening.record, published_at: opening.created_at.timestamp() }
-}
-
 impl Catalog {
-    /// Connects to the database, applies migrations, opens the index in `index_dir` and rebuilds
-    /// it from the database when it is missing or stale.
-    pub async fn open(database_url: &str, index_dir: &Path) -> Result<Catalog, CatalogError> {
+    /// Connects to the database without migrating it or opening an index (CLI commands).
+    pub async fn connect(database_url: &str) -> Result<Catalog, CatalogError> {
         let db = Db::connect(database_url).await?;
-        db.migrate().await?;
-        let (index, state) = SearchIndex::open(index_dir)?;
-        let catalog = Catalog { db, index: Arc::new(index) };
-        if state == IndexState::NeedsRebuild {
-            let count = catalog.reindex().await?;
-            tracing::info!(count, "search index rebuilt from the database");
-        }
-        Ok(catalog)
+        Ok(Catalog {
+            db,
+            search: None,
+            public_url: Arc::from("http://localhost:3000"),
+            mail_waiting: Arc::new(Notify::new()),
+        })
+    }
+
+    /// What a server opens: the database (migrated) and the index in `index_dir`, brought up
+    /// to date with the database before this returns, then followed by an indexer task.
+    pub async fn open(database_url: &str, index_dir: &Path) -> Result<Catalog, CatalogError> {
+        let catalog = Catalog::connect(database_url).await?;
+        catalog.migrate().await?;
+        catalog.with_index(index_dir).await
+    }
+
+    /// This catalogue with the index in `index_dir` and its indexer running.
+    pub async fn with_index(mut self, index_dir: &Path) -> Result<Catalog, CatalogError> {
+        self.search = Some(indexer::LocalIndex::open(self.db.clone(), index_dir).await?);
+        Ok(self)
+    }
+
+    /// Links in e-mails point at `public_url`.
+    pub fn with_public_url(mut self, public_url: &str) -> Catalog {
+        self.public_url = Arc::from(public_url.trim_end_matches('/'));
+        self
+    }
+
+    /// Wakes `waiting` whenever a use case queues mail.
+    pub fn with_mail_signal(mut self, waiting: Arc<Notify>) -> Catalog {
+        self.mail_waiting = waiting;
+        self
+    }
+
+    pub async fn migrate(&self) -> Result<(), CatalogError> {
+        Ok(self.db.migrate().await?)
+    }
+
+    /// Whether the database's schema is older than this program's.
+    pub async fn needs_migration(&self) -> Result<bool, CatalogError> {
+        Ok(self.db.needs_migration().await?)
     }
 
     pub fn db(&self) -> &Db {
         &self.db
     }
 
-    /// Rebuilds the whole index from the database. Returns how many openings it holds.
-    pub async fn reindex(&self) -> Result<u64, CatalogError> {
-        let (db, index, runtime) = (self.db.clone(), Arc::clone(&self.index), Handle::current());
-        let count = tokio::task::spawn_blocking(move || {
-            index.rewrite::<CatalogError>(true, |batch| {
-                let mut after = 0;
-                while let Some(page) = runtime.block_on(db.published_after(after, PAGE))? {
-                    after = page.last_id;
-                    for opening in &page.openings {
-                        batch.add(&indexed(opening))?;
-                    }
-                }
-                Ok(())
-            })
-        })
-        .await??;
-        Ok(count)
+    pub fn mail_signal(&self) -> Arc<Notify> {
+        Arc::clone(&self.mail_waiting)
     }
 
-    /// Upserts records in one transaction, then brings the index up to date with what changed.
-    pub async fn import(&self, records: &[OpeningRecord]) -> Result<ImportSummary, CatalogError> {
-        let summary = self.db.import(records).await?;
-        if !summary.changed_ids.is_empty() {
-            let (db, index, runtime) = (self.db.clone(), Arc::clone(&self.index), Handle::current());
-            let changed = summary.changed_ids.clone();
-            tokio::task::spawn_blocking(move || {
-                index.rewrite::<CatalogError>(false, |batch| {
-                    for ids in changed.chunks(PAGE as usize) {
-                        for opening in &runtime.block_on(db.openings_by_ids(ids))? {
-                            batch.add(&indexed(opening))?;
-                        }
-                    }
-                    Ok(())
-                })
-            })
-            .await??;
+    fn index(&self) -> Result<Arc<SearchIndex>, CatalogError> {
+        self.search.as_ref().map(|local| local.index()).ok_or(CatalogError::NoIndex)
+    }
+
+    /// Waits until this server's index has applied the change log up to `seq` (when this
+    /// process has an index), so that what was just written is found.
+    async fn indexed(&self, seq: i64) {
+        if let Some(local) = &self.search {
+            local.wait_for(seq).await;
         }
+    }
+
+    /// Rebuilds this process's index from the database. Returns how many openings it holds.
+    pub async fn reindex(&self) -> Result<u64, CatalogError> {
+        match &self.search {
+            Some(local) => local.rebuild().await,
+            None => Err(CatalogError::NoIndex),
+        }
+    }
+
+    /// Upserts records (checked for conflicts first, then written in batches of a few
+    /// thousand, one transaction each, so that servers index while a large import runs; a
+    /// rerun after a crash completes it). Returns when this server's index has them.
+    pub async fn import(&self, records: &[OpeningRecord]) -> Result<ImportSummary, CatalogError> {
+        /// Openings per transaction.
+        const IMPORT_BATCH: usize = 2000;
+        self.db.check_import(records).await?;
+        let mut summary = ImportSummary::default();
+        for (number, batch) in records.chunks(IMPORT_BATCH).enumerate() {
+            let done = self.db.import(batch).await.map_err(|err| match err {
+                DbError::Conflict { index, reason } => {
+                    DbError::Conflict { index: index + number * IMPORT_BATCH, reason }
+                }
+                other => other,
+            })?;
+            summary.add(done);
+        }
+        self.indexed(summary.last_change).await;
         Ok(summary)
     }
 
-    /// Answers when both the database and the index do.
-    pub async fn health(&self) -> Result<(), CatalogError> {
+    /// Whether the database answers, and how far this server's index lags behind it.
+    pub async fn health(&self) -> Result<IndexHealth, CatalogError> {
         self.db.ping().await?;
-        let _ = self.index.len();
-        Ok(())
+        match &self.search {
+            Some(local) => local.health().await,
+            None => Err(CatalogError::NoIndex),
+        }
     }
 
     /// Ids in the index, sorted (to compare it with the database).
     pub fn indexed_ids(&self) -> Result<Vec<i64>, CatalogError> {
-        Ok(self.index.ids()?)
-    }
-
-    pub async fn search(
-        &self,
-        lang: Lang,
-        params: &SearchParams,
-        today: NaiveDate,
-    ) -> Result<SearchOutcome, CatalogError> {
-        let started = std::time::Instant::now();
-        let query = search_query(params, lang, today);
-        let results = self.index.search(&query)?;
-        let searched = started.elapsed();
-        let ids: Vec<i64> = results.hits.iter().map(|h| h.id).collect();
-        let stored = self.db.openings_by_ids(&ids).await?;
-        let loaded = started.elapsed();
-        let mut hits = Vec::with_capacity(stored.len());
-        let mut scores = Vec::with_capacity(stored.len());
-        let mut highlights = Vec::new();
-        for opening in &stored {
-            let summary = OpeningSummary::from_record(opening.id, &opening.record, lang, today);
-            if let Some(highlighter) = &results.highlighter {
-                // The passage comes from the description in the language the title is shown in.
-                let description = opening.record.description.get(&summary.title_lang).map_or("", String::as_str);
-                let description = markdown::plain_text(description);
-                highlights.push(highlighter.highlight(summary.title_lang, &summary.title, &description));
-            }
-            hits.push(summary);
-            let score = results.hits.iter().find(|h| h.id == opening.id).map_or(0.0, |h| h.score);
-            scores.push(score);
-        }
-        tracing::debug!(?searched, ?loaded, total = ?started.elapsed(), "search");
-        Ok(SearchOutcome {
-            page: OpeningPage {
-                total: results.total as u64,
-                page: params.page,
-                per_page: params.per_page,
-                hits,
-                highlights,
-                facets: results.facets,
-                institution_names: BTreeMap::new(),
-            },
-            scores,
-        })
-    }
-
-    /// For a list page: keeps the `limit` institutions with the most matches (and `selected`)
-    /// in the page's facets, and names them in `lang`.
-    pub async fn name_institutions(
-        &self,
-        page: &mut OpeningPage,
-        selected: Option<&str>,
-        limit: usize,
-        lang: Lang,
-    ) -> Result<(), CatalogError> {
-        let mut ranked: Vec<(&String, &u64)> = page.facets.institution.iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let kept: Vec<String> = ranked
-            .iter()
-            .enumerate()
-            .filter(|(rank, (slug, _))| *rank < limit || Some(slug.as_str()) == selected)
-            .map(|(_, (slug, _))| (*slug).clone())
-            .collect();
-        page.facets.institution.retain(|slug, _| kept.contains(slug));
-        page.institution_names = self.institution_names(&kept, lang).await?;
-        Ok(())
-    }
-
-    /// Names in `lang` of the institutions with these slugs.
-    async fn institution_names(&self, slugs: &[String], lang: Lang) -> Result<BTreeMap<String, String>, CatalogError> {
-        if slugs.is_empty() {
-            return Ok(BTreeMap::new());
-        }
-        let institutions = self.db.institutions_by_slugs(slugs).await?;
-        Ok(institutions
-            .into_iter()
-            .map(|(slug, record)| {
-                let name =
-                    pick(&record.name, lang, Lang::En).map_or_else(|| slug.clone(), |(_, name)| name.to_string());
-                (slug, name)
-            })
-            .collect())
-    }
-
-    /// A published opening with everything a reader sees; an opening its institution closed
-    /// is shown as closed.
-    pub async fn opening(&self, id: i64, today: NaiveDate) -> Result<Option<OpeningDetail>, CatalogError> {
-        if let Some(stored) = self.db.opening(id).await? {
-            return Ok(Some(detail(stored.id, stored.record, stored.created_at, today, false)));
-        }
-        let closed = self.db.posting(id).await?.filter(|posting| posting.status == PostingStatus::Closed);
-        Ok(closed.map(|posting| detail(posting.id, posting.record, posting.created_at, today, true)))
-    }
-
-    /// Completions of what a searcher has typed so far, best first.
-    pub async fn suggest(&self, typed: String, lang: Lang) -> Result<Vec<String>, CatalogError> {
-        let index = Arc::clone(&self.index);
-        Ok(tokio::task::spawn_blocking(move || index.suggest(&typed, lang, search::MAX_SUGGESTIONS)).await??)
-    }
-
-    /// The most recently published open openings.
-    pub async fn recent(&self, lang: Lang, count: u32, today: NaiveDate) -> Result<SearchOutcome, CatalogError> {
-        let params = SearchParams { sort: Some("newest".to_string()), per_page: count, ..SearchParams::default() };
-        self.search(lang, &params, today).await
-    }
-}
-
-/// An opening as its page shows it, descriptions rendered from their Markdown.
-fn detail(
-    id: i64,
-    record: OpeningRecord,
-    published: chrono::DateTime<chrono::FixedOffset>,
-    today: NaiveDate,
-    withdrawn: bool,
-) -> OpeningDetail {
-    OpeningDetail {
-        id,
-        days_left: (record.deadline - today).num_days(),
-        published_on: published.date_naive(),
-        description_html: record.description.iter().map(|(lang, text)| (*lang, markdown::render(text))).collect(),
-        withdrawn,
-        record,
-    }
-}
-
-/// The index's form of a search as the URL states it.
-pub fn search_query(params: &SearchParams, lang: Lang, today: NaiveDate) -> SearchQuery<'_> {
-    SearchQuery {
-        text: &params.q,
-        lang,
-        filters: Filters {
-            kind: params.kind,
-            stage: params.stage,
-            field: params.field,
-            country: params.country.clone(),
-            institution: params.institution.clone(),
-            language: params.language.clone(),
-            funded: params.funded,
-            deadline_from: params.deadline_from,
-            deadline_to: params.deadline_to,
-        },
-        sort: params.sort.as_deref().and_then(Sort::from_code).unwrap_or_default(),
-        offset: params.offset(),
-        limit: params.per_page as usize,
-        today,
-        include_closed: params.include_closed,
+        Ok(self.index()?.ids()?)
     }
 }
 

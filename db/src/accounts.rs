@@ -100,7 +100,7 @@ impl Db {
     pub(crate) async fn emails_of(&self, ids: impl IntoIterator<Item = i32>) -> Result<HashMap<i32, String>, DbError> {
         Ok(account::Entity::find()
             .filter(account::Column::Id.is_in(ids.into_iter().collect::<Vec<_>>()))
-            .all(self.conn())
+            .all(&self.conn())
             .await?
             .into_iter()
             .map(|row| (row.id, row.email))
@@ -121,7 +121,7 @@ impl Db {
             created_at: Set(now),
             ..Default::default()
         };
-        match row.insert(self.conn()).await {
+        match row.insert(&self.conn()).await {
             Ok(row) => account_of(row),
             Err(err) if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => Err(DbError::Taken),
             Err(err) => Err(err.into()),
@@ -130,25 +130,25 @@ impl Db {
 
     pub async fn account(&self, id: i64) -> Result<Option<Account>, DbError> {
         let Some(id) = key(id) else { return Ok(None) };
-        account::Entity::find_by_id(id).one(self.conn()).await?.map(account_of).transpose()
+        account::Entity::find_by_id(id).one(&self.conn()).await?.map(account_of).transpose()
     }
 
     pub async fn account_by_email(&self, email: &str) -> Result<Option<Account>, DbError> {
         account::Entity::find()
             .filter(account::Column::Email.eq(email))
-            .one(self.conn())
+            .one(&self.conn())
             .await?
             .map(account_of)
             .transpose()
     }
 
     async fn update_account(&self, id: i64, change: impl FnOnce(&mut account::ActiveModel)) -> Result<(), DbError> {
-        let Some(row) = account::Entity::find_by_id(row_id(id)).one(self.conn()).await? else {
+        let Some(row) = account::Entity::find_by_id(row_id(id)).one(&self.conn()).await? else {
             return Ok(());
         };
         let mut active = row.into_active_model();
         change(&mut active);
-        active.update(self.conn()).await?;
+        active.update(&self.conn()).await?;
         Ok(())
     }
 
@@ -188,7 +188,7 @@ impl Db {
             expires_at: Set(expires),
             ..Default::default()
         }
-        .insert(self.conn())
+        .insert(&self.conn())
         .await?;
         Ok(())
     }
@@ -200,30 +200,33 @@ impl Db {
             .filter(session::Column::TokenHash.eq(token_hash))
             .filter(session::Column::ExpiresAt.gt(now))
             .find_also_related(account::Entity)
-            .one(self.conn())
+            .one(&self.conn())
             .await?;
         let account = found.and_then(|(_, account)| account).map(account_of).transpose()?;
         Ok(account.filter(|a| !a.suspended))
     }
 
     pub async fn end_session(&self, token_hash: &str) -> Result<(), DbError> {
-        session::Entity::delete_many().filter(session::Column::TokenHash.eq(token_hash)).exec(self.conn()).await?;
+        session::Entity::delete_many().filter(session::Column::TokenHash.eq(token_hash)).exec(&self.conn()).await?;
         Ok(())
     }
 
     pub async fn end_sessions_of(&self, account_id: i64) -> Result<(), DbError> {
         let Some(id) = key(account_id) else { return Ok(()) };
-        session::Entity::delete_many().filter(session::Column::AccountId.eq(id)).exec(self.conn()).await?;
+        session::Entity::delete_many().filter(session::Column::AccountId.eq(id)).exec(&self.conn()).await?;
         Ok(())
     }
 
     /// Drops expired sessions and tokens (a periodic job).
     pub async fn forget_expired(&self, now: Time) -> Result<u64, DbError> {
-        let sessions = session::Entity::delete_many().filter(session::Column::ExpiresAt.lte(now)).exec(self.conn());
-        let sessions = sessions.await?.rows_affected;
+        let sessions = session::Entity::delete_many()
+            .filter(session::Column::ExpiresAt.lte(now))
+            .exec(&self.conn())
+            .await?
+            .rows_affected;
         let tokens = account_token::Entity::delete_many()
             .filter(account_token::Column::ExpiresAt.lte(now))
-            .exec(self.conn())
+            .exec(&self.conn())
             .await?
             .rows_affected;
         Ok(sessions + tokens)
@@ -246,7 +249,7 @@ impl Db {
             used_at: Set(None),
             ..Default::default()
         }
-        .insert(self.conn())
+        .insert(&self.conn())
         .await?;
         Ok(())
     }
@@ -266,13 +269,13 @@ impl Db {
                 .and(account_token::Column::UsedAt.is_null())
                 .and(account_token::Column::ExpiresAt.gt(now))
         };
-        let Some(token) = account_token::Entity::find().filter(unspent()).one(self.conn()).await? else {
+        let Some(token) = account_token::Entity::find().filter(unspent()).one(&self.conn()).await? else {
             return Ok(None);
         };
         let spent = account_token::Entity::update_many()
             .col_expr(account_token::Column::UsedAt, Expr::value(now))
             .filter(unspent())
-            .exec(self.conn())
+            .exec(&self.conn())
             .await?;
         Ok((spent.rows_affected == 1).then_some(i64::from(token.account_id)))
     }
@@ -287,9 +290,10 @@ impl Db {
             sent_at: Set(None),
             attempts: Set(0),
             last_error: Set(None),
+            claimed_at: Set(None),
             ..Default::default()
         }
-        .insert(self.conn())
+        .insert(&self.conn())
         .await?;
         Ok(i64::from(row.id))
     }
@@ -300,7 +304,7 @@ impl Db {
         if let Some(recipient) = recipient {
             query = query.filter(outbox::Column::Recipient.eq(recipient));
         }
-        query.all(self.conn()).await?.into_iter().map(queued).collect()
+        query.all(&self.conn()).await?.into_iter().map(queued).collect()
     }
 
     /// Mail not sent yet and tried fewer than `max_attempts` times, oldest first.
@@ -310,11 +314,28 @@ impl Db {
             .filter(outbox::Column::Attempts.lt(max_attempts))
             .order_by_asc(outbox::Column::Id)
             .limit(limit)
-            .all(self.conn())
+            .all(&self.conn())
             .await?
             .into_iter()
             .map(queued)
             .collect()
+    }
+
+    /// Takes mail `id` to send it: `false` when it went out already or another server took it
+    /// less than `lease` ago (a server that died while sending leaves it to others after that).
+    pub async fn claim_mail(&self, id: i64, now: Time, lease: chrono::Duration) -> Result<bool, DbError> {
+        let Some(id) = key(id) else { return Ok(false) };
+        let free = sea_orm::Condition::any()
+            .add(outbox::Column::ClaimedAt.is_null())
+            .add(outbox::Column::ClaimedAt.lt(now - lease));
+        let claimed = outbox::Entity::update_many()
+            .col_expr(outbox::Column::ClaimedAt, Expr::value(now))
+            .filter(outbox::Column::Id.eq(id))
+            .filter(outbox::Column::SentAt.is_null())
+            .filter(free)
+            .exec(&self.conn())
+            .await?;
+        Ok(claimed.rows_affected == 1)
     }
 
     /// Records an attempt to send: `error` is `None` when it went out.
@@ -325,9 +346,11 @@ impl Db {
             .filter(outbox::Column::Id.eq(id));
         update = match error {
             None => update.col_expr(outbox::Column::SentAt, Expr::value(now)),
-            Some(error) => update.col_expr(outbox::Column::LastError, Expr::value(error.to_string())),
+            Some(error) => update
+                .col_expr(outbox::Column::LastError, Expr::value(error.to_string()))
+                .col_expr(outbox::Column::ClaimedAt, Expr::value(Option::<Time>::None)),
         };
-        update.exec(self.conn()).await?;
+        update.exec(&self.conn()).await?;
         Ok(())
     }
 }

@@ -6,10 +6,7 @@ use std::collections::hash_map::Entry;
 
 use chrono::Utc;
 use model::record::{InstitutionRecord, OpeningRecord};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::convert::{institution_record, opening_record, to_json};
 use crate::entity::{institution, opening};
@@ -17,20 +14,63 @@ use crate::{Db, DbError, Status};
 
 type Timestamp = sea_orm::prelude::DateTimeWithTimeZone;
 
-/// What an import did. `changed_ids` are the openings whose searchable content changed.
+/// What an import did. `changed_ids` are the openings whose searchable content changed;
+/// `last_change` is the change-log position that records them (0 when nothing changed).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct ImportSummary {
     pub inserted: usize,
     pub updated: usize,
     pub unchanged: usize,
     pub changed_ids: Vec<i64>,
+    pub last_change: i64,
+}
+
+impl ImportSummary {
+    /// Adds up the summaries of an import done in several transactions.
+    pub fn add(&mut self, other: ImportSummary) {
+        self.inserted += other.inserted;
+        self.updated += other.updated;
+        self.unchanged += other.unchanged;
+        self.changed_ids.extend(other.changed_ids);
+        self.last_change = self.last_change.max(other.last_change);
+    }
 }
 
 impl Db {
-    /// Upserts `records` atomically. A record that clashes with stored data fails the whole
-    /// import with [`DbError::Conflict`] naming its index in `records`.
+    /// Checks, without writing, that no record clashes with stored data or with another
+    /// record (an institution slug that belongs to another domain): [`DbError::Conflict`]
+    /// names the first such record's index in `records`.
+    pub async fn check_import(&self, records: &[OpeningRecord]) -> Result<(), DbError> {
+        let mut domains_of_slugs: HashMap<&str, &str> = HashMap::new();
+        for (index, record) in records.iter().enumerate() {
+            let institution = &record.institution;
+            let conflict = |owner: &str| DbError::Conflict {
+                index,
+                reason: format!("institution slug '{}' already belongs to {owner}", institution.slug),
+            };
+            match domains_of_slugs.entry(institution.slug.as_str()) {
+                Entry::Occupied(known) if *known.get() != institution.domain => return Err(conflict(known.get())),
+                Entry::Occupied(_) => continue,
+                Entry::Vacant(slot) => {
+                    slot.insert(institution.domain.as_str());
+                }
+            }
+            let owner = institution::Entity::find()
+                .filter(institution::Column::Slug.eq(institution.slug.as_str()))
+                .one(&self.conn())
+                .await?;
+            if let Some(owner) = owner.filter(|owner| owner.domain != institution.domain) {
+                return Err(conflict(&owner.domain));
+            }
+        }
+        Ok(())
+    }
+
+    /// Upserts `records` atomically, with the change-log rows of what changed. A record that
+    /// clashes with stored data fails the whole import with [`DbError::Conflict`] naming its
+    /// index in `records`.
     pub async fn import(&self, records: &[OpeningRecord]) -> Result<ImportSummary, DbError> {
-        let txn = self.conn().begin().await?;
+        let txn = self.begin().await?;
         let now = Utc::now().fixed_offset();
         let mut summary = ImportSummary::default();
         let mut institution_ids: HashMap<String, i32> = HashMap::new();
@@ -58,7 +98,7 @@ impl Db {
             let existing_id = stored.get(&institution_id).and_then(|ids| ids.get(&record.external_id)).copied();
             match existing_id {
                 Some(id) => {
-                    let row = opening::Entity::find_by_id(id).one(&txn).await?;
+                    let row = opening::Entity::find_by_id(id).one(&txn.conn()).await?;
                     let Some(row) = row else { continue };
                     if opening_record(&row, record.institution.clone())? == *record {
                         summary.unchanged += 1;
@@ -66,7 +106,7 @@ impl Db {
                         let mut active = opening_fields(record, institution_id, now);
                         active.id = Set(row.id);
                         active.created_at = Set(row.created_at);
-                        active.update(&txn).await?;
+                        active.update(&txn.conn()).await?;
                         summary.updated += 1;
                         summary.changed_ids.push(i64::from(row.id));
                     }
@@ -83,9 +123,10 @@ impl Db {
             }
         }
         new_rows.flush(&txn, &mut stored, &mut summary).await?;
-        txn.commit().await?;
         summary.changed_ids.sort_unstable();
         summary.changed_ids.dedup();
+        summary.last_change = txn.log_changes(&summary.changed_ids, now).await?;
+        txn.commit().await?;
         Ok(summary)
     }
 }
@@ -104,14 +145,15 @@ struct NewRows {
 impl NewRows {
     async fn flush(
         &mut self,
-        txn: &DatabaseTransaction,
+        txn: &Db,
         stored: &mut HashMap<i32, HashMap<String, i32>>,
         summary: &mut ImportSummary,
     ) -> Result<(), DbError> {
         if self.rows.is_empty() {
             return Ok(());
         }
-        let inserted = opening::Entity::insert_many(std::mem::take(&mut self.rows)).exec_with_returning(txn).await?;
+        let inserted =
+            opening::Entity::insert_many(std::mem::take(&mut self.rows)).exec_with_returning(&txn.conn()).await?;
         for row in inserted {
             stored.entry(row.institution_id).or_default().insert(row.external_id.clone(), row.id);
             summary.inserted += 1;
@@ -123,27 +165,27 @@ impl NewRows {
 }
 
 /// Ids of an institution's stored openings, by external id.
-async fn stored_ids(txn: &DatabaseTransaction, institution_id: i32) -> Result<HashMap<String, i32>, DbError> {
+async fn stored_ids(txn: &Db, institution_id: i32) -> Result<HashMap<String, i32>, DbError> {
     let pairs: Vec<(i32, String)> = opening::Entity::find()
         .select_only()
         .column(opening::Column::Id)
         .column(opening::Column::ExternalId)
         .filter(opening::Column::InstitutionId.eq(institution_id))
         .into_tuple()
-        .all(txn)
+        .all(&txn.conn())
         .await?;
     Ok(pairs.into_iter().map(|(id, external_id)| (external_id, id)).collect())
 }
 
 async fn upsert_institution(
-    txn: &DatabaseTransaction,
+    txn: &Db,
     record: &InstitutionRecord,
     index: usize,
     now: Timestamp,
     summary: &mut ImportSummary,
 ) -> Result<i32, DbError> {
     let slug_owner =
-        institution::Entity::find().filter(institution::Column::Slug.eq(record.slug.as_str())).one(txn).await?;
+        institution::Entity::find().filter(institution::Column::Slug.eq(record.slug.as_str())).one(&txn.conn()).await?;
     if let Some(owner) = &slug_owner
         && owner.domain != record.domain
     {
@@ -152,8 +194,10 @@ async fn upsert_institution(
             reason: format!("institution slug '{}' already belongs to {}", record.slug, owner.domain),
         });
     }
-    let existing =
-        institution::Entity::find().filter(institution::Column::Domain.eq(record.domain.as_str())).one(txn).await?;
+    let existing = institution::Entity::find()
+        .filter(institution::Column::Domain.eq(record.domain.as_str()))
+        .one(&txn.conn())
+        .await?;
     let Some(row) = existing else {
         let row = institution::ActiveModel {
             slug: Set(record.slug.clone()),
@@ -164,7 +208,7 @@ async fn upsert_institution(
             created_at: Set(now),
             ..Default::default()
         }
-        .insert(txn)
+        .insert(&txn.conn())
         .await?;
         return Ok(row.id);
     };
@@ -175,13 +219,13 @@ async fn upsert_institution(
         active.name = Set(to_json(&record.name));
         active.country = Set(record.country.clone());
         active.city = Set(record.city.clone());
-        active.update(txn).await?;
+        active.update(&txn.conn()).await?;
         let opening_ids: Vec<i32> = opening::Entity::find()
             .select_only()
             .column(opening::Column::Id)
             .filter(opening::Column::InstitutionId.eq(id))
             .into_tuple()
-            .all(txn)
+            .all(&txn.conn())
             .await?;
         summary.changed_ids.extend(opening_ids.into_iter().map(i64::from));
         return Ok(id);

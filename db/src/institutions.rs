@@ -40,7 +40,7 @@ pub struct AuditRecord<'a> {
 
 impl Db {
     pub(crate) async fn institution_by_slug(&self, slug: &str) -> Result<Option<institution::Model>, DbError> {
-        Ok(institution::Entity::find().filter(institution::Column::Slug.eq(slug)).one(self.conn()).await?)
+        Ok(institution::Entity::find().filter(institution::Column::Slug.eq(slug)).one(&self.conn()).await?)
     }
 
     /// The institution with this slug as a record carries it, and whether it is verified.
@@ -54,7 +54,7 @@ impl Db {
         let rows = institution::Entity::find()
             .filter(institution::Column::Domain.is_in(domains.iter().map(|d| d.to_string())))
             .order_by_asc(institution::Column::Slug)
-            .all(self.conn())
+            .all(&self.conn())
             .await?;
         rows.iter().map(institution_ref).collect()
     }
@@ -76,7 +76,7 @@ impl Db {
             created_at: Set(now),
             ..Default::default()
         };
-        match row.insert(self.conn()).await {
+        match row.insert(&self.conn()).await {
             Ok(_) => Ok(Some(i64::from(institution.id))),
             Err(err) if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
                 Ok(Some(i64::from(institution.id)))
@@ -90,7 +90,7 @@ impl Db {
             .filter(membership::Column::AccountId.eq(row_id(account_id)))
             .find_also_related(institution::Entity)
             .order_by_asc(membership::Column::Id)
-            .all(self.conn())
+            .all(&self.conn())
             .await?;
         let mut memberships = Vec::with_capacity(rows.len());
         for (row, institution) in rows {
@@ -109,7 +109,7 @@ impl Db {
             .col_expr(membership::Column::Role, Expr::value(role.code()))
             .filter(membership::Column::AccountId.eq(row_id(account_id)))
             .filter(membership::Column::InstitutionId.eq(institution.id))
-            .exec(self.conn())
+            .exec(&self.conn())
             .await?;
         Ok(updated.rows_affected == 1)
     }
@@ -120,20 +120,20 @@ impl Db {
         let id = row.id;
         let mut active: institution::ActiveModel = row.into();
         active.verified_at = Set(Some(now));
-        active.update(self.conn()).await?;
+        active.update(&self.conn()).await?;
         Ok(Some(i64::from(id)))
     }
 
     /// Every institution with its number of members and openings, by slug.
     pub async fn institutions_overview(&self) -> Result<Vec<InstitutionOverview>, DbError> {
-        let rows = institution::Entity::find().order_by_asc(institution::Column::Slug).all(self.conn()).await?;
+        let rows = institution::Entity::find().order_by_asc(institution::Column::Slug).all(&self.conn()).await?;
         let members: Vec<(i32, i64)> = membership::Entity::find()
             .select_only()
             .column(membership::Column::InstitutionId)
             .column_as(membership::Column::Id.count(), "count")
             .group_by(membership::Column::InstitutionId)
             .into_tuple()
-            .all(self.conn())
+            .all(&self.conn())
             .await?;
         let openings: Vec<(i32, i64)> = opening::Entity::find()
             .select_only()
@@ -141,7 +141,7 @@ impl Db {
             .column_as(opening::Column::Id.count(), "count")
             .group_by(opening::Column::InstitutionId)
             .into_tuple()
-            .all(self.conn())
+            .all(&self.conn())
             .await?;
         let by_institution = |pairs: Vec<(i32, i64)>| -> HashMap<i32, u64> {
             pairs.into_iter().map(|(id, n)| (id, u64::try_from(n).unwrap_or(0))).collect()
@@ -170,7 +170,7 @@ impl Db {
             created_at: Set(now),
             ..Default::default()
         }
-        .insert(self.conn())
+        .insert(&self.conn())
         .await?;
         Ok(())
     }
@@ -187,11 +187,11 @@ impl Db {
             query = query.filter(audit_log::Column::Action.eq(action.code()));
         }
         if let Some(email) = actor_email {
-            let actor = account::Entity::find().filter(account::Column::Email.eq(email)).one(self.conn()).await?;
+            let actor = account::Entity::find().filter(account::Column::Email.eq(email)).one(&self.conn()).await?;
             let Some(actor) = actor else { return Ok(Vec::new()) };
             query = query.filter(audit_log::Column::ActorId.eq(actor.id));
         }
-        let rows = query.all(self.conn()).await?;
+        let rows = query.all(&self.conn()).await?;
         let actor_ids: Vec<i32> = rows.iter().filter_map(|row| row.actor_id).collect();
         let emails = self.emails_of(actor_ids).await?;
         Ok(rows
@@ -213,11 +213,11 @@ impl Db {
         let rows = membership::Entity::find()
             .filter(membership::Column::InstitutionId.eq(institution.id))
             .order_by_asc(membership::Column::Id)
-            .all(self.conn())
+            .all(&self.conn())
             .await?;
         let accounts: HashMap<i32, account::Model> = account::Entity::find()
             .filter(account::Column::Id.is_in(rows.iter().map(|row| row.account_id)))
-            .all(self.conn())
+            .all(&self.conn())
             .await?
             .into_iter()
             .map(|row| (row.id, row))
@@ -245,7 +245,7 @@ impl Db {
         let deleted = membership::Entity::delete_many()
             .filter(membership::Column::AccountId.eq(row_id(account_id)))
             .filter(membership::Column::InstitutionId.eq(institution.id))
-            .exec(self.conn())
+            .exec(&self.conn())
             .await?;
         Ok(deleted.rows_affected == 1)
     }
@@ -254,7 +254,7 @@ impl Db {
         let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(0) };
         Ok(membership::Entity::find()
             .filter(membership::Column::InstitutionId.eq(institution.id))
-            .count(self.conn())
+            .count(&self.conn())
             .await?)
     }
 }

@@ -31,7 +31,7 @@ impl Db {
             resolved_by: Set(None),
             ..Default::default()
         }
-        .insert(self.conn())
+        .insert(&self.conn())
         .await?;
         Ok(i64::from(row.id))
     }
@@ -42,11 +42,11 @@ impl Db {
             .filter(report::Column::ResolvedAt.is_null())
             .order_by_asc(report::Column::Id)
             .limit(limit)
-            .all(self.conn())
+            .all(&self.conn())
             .await?;
         let openings: HashMap<i32, opening::Model> = opening::Entity::find()
             .filter(opening::Column::Id.is_in(rows.iter().map(|r| r.opening_id)))
-            .all(self.conn())
+            .all(&self.conn())
             .await?
             .into_iter()
             .map(|row| (row.id, row))
@@ -71,13 +71,13 @@ impl Db {
 
     /// Closes an open report; the reported opening's id, or `None` when there was none open.
     pub async fn resolve_report(&self, id: i64, by: i64, now: Time) -> Result<Option<i64>, DbError> {
-        let Some(row) = report::Entity::find_by_id(row_id(id)).one(self.conn()).await? else { return Ok(None) };
+        let Some(row) = report::Entity::find_by_id(row_id(id)).one(&self.conn()).await? else { return Ok(None) };
         let resolved = report::Entity::update_many()
             .col_expr(report::Column::ResolvedAt, Expr::value(now))
             .col_expr(report::Column::ResolvedBy, Expr::value(row_id(by)))
             .filter(report::Column::Id.eq(row.id))
             .filter(report::Column::ResolvedAt.is_null())
-            .exec(self.conn())
+            .exec(&self.conn())
             .await?;
         Ok((resolved.rows_affected == 1).then_some(i64::from(row.opening_id)))
     }
@@ -88,7 +88,7 @@ impl Db {
             .filter(account::Column::Email.contains(query.trim().to_lowercase()))
             .order_by_asc(account::Column::Email)
             .limit(limit)
-            .all(self.conn())
+            .all(&self.conn())
             .await?;
         rows.into_iter()
             .map(|row| {
@@ -109,11 +109,11 @@ impl Db {
     /// Suspends (with `Some(reason)`) or reinstates (`None`) an account. A suspension ends
     /// every session of the account at once.
     pub async fn set_suspension(&self, id: i64, reason: Option<&str>, now: Time) -> Result<bool, DbError> {
-        let Some(row) = account::Entity::find_by_id(row_id(id)).one(self.conn()).await? else { return Ok(false) };
+        let Some(row) = account::Entity::find_by_id(row_id(id)).one(&self.conn()).await? else { return Ok(false) };
         let mut active: account::ActiveModel = row.into();
         active.suspended_at = Set(reason.map(|_| now));
         active.suspension_reason = Set(reason.map(str::to_string));
-        active.update(self.conn()).await?;
+        active.update(&self.conn()).await?;
         if reason.is_some() {
             self.end_sessions_of(id).await?;
         }

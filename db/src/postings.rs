@@ -102,14 +102,14 @@ impl Db {
         row.created_at = Set(now);
         row.created_by = Set(Some(row_id(new.created_by)));
         row.submitted_at = Set((new.status == PostingStatus::Pending).then_some(now));
-        let row = row.insert(self.conn()).await?;
+        let row = row.insert(&self.conn()).await?;
         Ok(Some(i64::from(row.id)))
     }
 
     /// A posting (in any state), or `None`.
     pub async fn posting(&self, id: i64) -> Result<Option<Posting>, DbError> {
         let found =
-            opening::Entity::find_by_id(row_id(id)).find_also_related(institution::Entity).one(self.conn()).await?;
+            opening::Entity::find_by_id(row_id(id)).find_also_related(institution::Entity).one(&self.conn()).await?;
         found.map(|(row, institution)| posting_of(row, institution)).transpose()
     }
 
@@ -121,7 +121,7 @@ impl Db {
         status: PostingStatus,
         now: Time,
     ) -> Result<(), DbError> {
-        let Some(current) = opening::Entity::find_by_id(row_id(id)).one(self.conn()).await? else { return Ok(()) };
+        let Some(current) = opening::Entity::find_by_id(row_id(id)).one(&self.conn()).await? else { return Ok(()) };
         let mut row = opening_fields(record, current.institution_id, now);
         row.id = Set(current.id);
         row.status = Set(status.code().to_string());
@@ -130,7 +130,7 @@ impl Db {
         if status == PostingStatus::Pending {
             row.submitted_at = Set(Some(now));
         }
-        row.update(self.conn()).await?;
+        row.update(&self.conn()).await?;
         Ok(())
     }
 
@@ -148,33 +148,52 @@ impl Db {
         if revision.is_some_and(|(_, status)| status == PostingStatus::Pending) {
             update = update.col_expr(opening::Column::SubmittedAt, Expr::value(now));
         }
-        update.exec(self.conn()).await?;
+        update.exec(&self.conn()).await?;
         Ok(())
     }
 
-    /// Sets the status of the posting (`revision: false`) or of its edit (`revision: true`).
-    pub async fn set_posting_status(&self, id: i64, status: PostingStatus, revision: bool) -> Result<(), DbError> {
+    /// Moves the posting (`revision: false`) or its edit (`revision: true`) from one of the
+    /// states `from` to `to`, only if it is still in one of them: `false` when it was not (a
+    /// moderator decided first, the poster withdrew it). Closing also drops a waiting edit.
+    pub async fn transition(
+        &self,
+        id: i64,
+        from: &[PostingStatus],
+        to: PostingStatus,
+        revision: bool,
+    ) -> Result<bool, DbError> {
         let column = if revision { opening::Column::RevisionStatus } else { opening::Column::Status };
         let mut update = opening::Entity::update_many()
-            .col_expr(column, Expr::value(status.code()))
-            .filter(opening::Column::Id.eq(row_id(id)));
-        if status == PostingStatus::Closed {
+            .col_expr(column, Expr::value(to.code()))
+            .filter(opening::Column::Id.eq(row_id(id)))
+            .filter(column.is_in(from.iter().map(|status| status.code())));
+        if to == PostingStatus::Closed {
             update = update
                 .col_expr(opening::Column::Revision, Expr::value(Option::<sea_orm::JsonValue>::None))
                 .col_expr(opening::Column::RevisionStatus, Expr::value(Option::<String>::None));
         }
-        update.exec(self.conn()).await?;
-        Ok(())
+        Ok(update.exec(&self.conn()).await?.rows_affected == 1)
     }
 
-    /// The postings of these institutions (by slug) written on the site, newest first.
-    pub async fn postings_of(&self, institutions: &[String]) -> Result<Vec<PostingSummary>, DbError> {
+    /// Postings written on the site, newest first: all of the institutions in `admin_of` (by
+    /// slug), and those `author` wrote for the institutions in `member_of`.
+    pub async fn postings_of(
+        &self,
+        admin_of: &[String],
+        member_of: &[String],
+        author: i64,
+    ) -> Result<Vec<PostingSummary>, DbError> {
+        let visible = Condition::any().add(institution::Column::Slug.is_in(admin_of.iter().cloned())).add(
+            Condition::all()
+                .add(institution::Column::Slug.is_in(member_of.iter().cloned()))
+                .add(opening::Column::CreatedBy.eq(row_id(author))),
+        );
         let rows = opening::Entity::find()
-            .filter(institution::Column::Slug.is_in(institutions.iter().cloned()))
+            .filter(visible)
             .filter(opening::Column::CreatedBy.is_not_null())
             .order_by_desc(opening::Column::Id)
             .find_also_related(institution::Entity)
-            .all(self.conn())
+            .all(&self.conn())
             .await?;
         rows.into_iter()
             .map(|(row, institution)| {
@@ -203,7 +222,7 @@ impl Db {
             .order_by_asc(opening::Column::Id)
             .limit(limit)
             .find_also_related(institution::Entity)
-            .all(self.conn())
+            .all(&self.conn())
             .await?;
         let posters = self.emails_of(rows.iter().filter_map(|(row, _)| row.created_by)).await?;
         rows.into_iter()
@@ -237,7 +256,7 @@ impl Db {
             seen_at: Set(None),
             ..Default::default()
         }
-        .insert(self.conn())
+        .insert(&self.conn())
         .await?;
         Ok(())
     }
@@ -256,11 +275,11 @@ impl Db {
         if let Some(id) = poster_id {
             query = query.filter(decision::Column::PosterId.eq(row_id(id)));
         }
-        let rows = query.all(self.conn()).await?;
+        let rows = query.all(&self.conn()).await?;
         let titles: HashMap<i32, (opening::Model, Option<institution::Model>)> = opening::Entity::find()
             .filter(opening::Column::Id.is_in(rows.iter().map(|row| row.opening_id)))
             .find_also_related(institution::Entity)
-            .all(self.conn())
+            .all(&self.conn())
             .await?
             .into_iter()
             .map(|(row, institution)| (row.id, (row, institution)))
@@ -292,7 +311,7 @@ impl Db {
         Ok(decision::Entity::find()
             .filter(decision::Column::PosterId.eq(row_id(poster_id)))
             .filter(decision::Column::SeenAt.is_null())
-            .count(self.conn())
+            .count(&self.conn())
             .await?)
     }
 
@@ -301,7 +320,7 @@ impl Db {
             .col_expr(decision::Column::SeenAt, Expr::value(now))
             .filter(decision::Column::PosterId.eq(row_id(poster_id)))
             .filter(decision::Column::SeenAt.is_null())
-            .exec(self.conn())
+            .exec(&self.conn())
             .await?;
         Ok(())
     }

@@ -57,7 +57,7 @@ impl Db {
         let found = opening::Entity::find()
             .filter(opening::Column::Id.eq(id))
             .find_also_related(institution::Entity)
-            .one(self.conn())
+            .one(&self.conn())
             .await?;
         found.filter(|(row, _)| is_published(row)).map(|(row, inst)| stored(row, inst)).transpose()
     }
@@ -72,7 +72,7 @@ impl Db {
             let rows = opening::Entity::find()
                 .filter(opening::Column::Id.is_in(chunk.iter().copied()))
                 .find_also_related(institution::Entity)
-                .all(self.conn())
+                .all(&self.conn())
                 .await?;
             for (row, inst) in rows.into_iter().filter(|(row, _)| is_published(row)) {
                 let opening = stored(row, inst)?;
@@ -104,7 +104,7 @@ impl Db {
             .order_by_asc(opening::Column::Id)
             .limit(limit)
             .find_also_related(institution::Entity)
-            .all(self.conn())
+            .all(&self.conn())
             .await?;
         let Some(last_id) = rows.last().map(|(row, _)| i64::from(row.id)) else { return Ok(None) };
         let openings = rows
@@ -120,7 +120,7 @@ impl Db {
         let rows = institution::Entity::find()
             .filter(institution::Column::Slug.is_in(slugs.iter().cloned()))
             .order_by_asc(institution::Column::Id)
-            .all(self.conn())
+            .all(&self.conn())
             .await?;
         let mut by_slug = HashMap::with_capacity(rows.len());
         for row in &rows {
@@ -131,6 +131,6 @@ impl Db {
     }
 
     pub async fn count_published(&self) -> Result<u64, DbError> {
-        Ok(published().count(self.conn()).await?)
+        Ok(published().count(&self.conn()).await?)
     }
 }

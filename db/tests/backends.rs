@@ -178,7 +178,12 @@ async fn check_posting_behaviour(db: &Db) {
         (1, id, false, "poster@kaist.ac.kr")
     );
 
-    db.set_posting_status(id, PostingStatus::Published, false).await.expect("publish");
+    let published = db.transition(id, &[PostingStatus::Pending], PostingStatus::Published, false);
+    assert!(published.await.expect("publish"));
+    assert!(
+        !db.transition(id, &[PostingStatus::Pending], PostingStatus::Rejected, false).await.expect("reject"),
+        "a decision on what was decided already changes nothing"
+    );
     assert!(db.opening(id).await.expect("read").is_some());
     let mut edit = record.clone();
     edit.title.insert(model::Lang::Fr, "Capteurs quantiques".into());
@@ -192,10 +197,12 @@ async fn check_posting_behaviour(db: &Db) {
     assert_eq!((posting.record, posting.revision), (edit, None));
     assert!(db.review_queue(10).await.expect("queue").is_empty());
     assert_eq!(
-        db.postings_of(&["kaist".to_string()]).await.expect("list").len(),
+        db.postings_of(&["kaist".to_string()], &[], 0).await.expect("list").len(),
         1,
         "imported openings are not listed"
     );
+    assert_eq!(db.postings_of(&[], &["kaist".to_string()], poster).await.expect("list").len(), 1, "their own");
+    assert!(db.postings_of(&[], &["kaist".to_string()], poster + 1).await.expect("list").is_empty(), "others'");
 
     let decision = db::NewDecision {
         opening_id: id,
@@ -210,8 +217,54 @@ async fn check_posting_behaviour(db: &Db) {
     assert_eq!(db.unseen_decisions(poster).await.expect("count"), 0);
     let decisions = db.decisions(Some(id), None, 10).await.expect("decisions");
     assert_eq!((decisions[0].reason.as_deref(), decisions[0].seen), (Some("duplicate"), true));
-    db.set_posting_status(id, PostingStatus::Closed, false).await.expect("close");
+    let open = [PostingStatus::Published];
+    assert!(db.transition(id, &open, PostingStatus::Closed, false).await.expect("close"));
     assert!(db.opening(id).await.expect("read").is_none());
+}
+
+/// What several processes share: the change log in commit order, transactions that commit
+/// whole or not at all, rate-limit counts, and e-mails claimed by one sender.
+async fn check_shared_state(db: &Db) {
+    let now = chrono::Utc::now().fixed_offset();
+    let head = db.log_head().await.expect("head");
+    let first = db.log_changes(&[1, 2], now).await.expect("log");
+    assert!(first > head.latest);
+    let tx = db.begin().await.expect("begin");
+    let second = tx.log_changes(&[3], now).await.expect("log");
+    tx.commit().await.expect("commit");
+    assert!(second > first);
+    let dropped = db.begin().await.expect("begin");
+    dropped.log_changes(&[4], now).await.expect("log");
+    drop(dropped);
+    let changes = db.changes_after(head.latest, 100).await.expect("changes");
+    let ids: Vec<i64> = changes.iter().map(|change| change.opening_id).collect();
+    assert_eq!(ids, vec![1, 2, 3], "a dropped transaction leaves nothing in the log");
+    assert_eq!(db.log_head().await.expect("head").latest, second);
+    db.report_indexer("test-server", second, now).await.expect("report");
+    db.report_indexer("test-server", second, now).await.expect("report again");
+    assert_eq!(db.prune_change_log(now).await.expect("prune"), 0, "recent changes are kept an hour");
+    let later = now + chrono::Duration::hours(2);
+    db.report_indexer("test-server", second, later).await.expect("report");
+    assert!(db.prune_change_log(later).await.expect("prune") >= 3, "applied by every server");
+    assert!(db.changes_after(0, 100).await.expect("changes").is_empty());
+    let head = db.log_head().await.expect("head");
+    assert_eq!((head.pruned_through, head.latest), (second, second));
+
+    let since = now - chrono::Duration::minutes(15);
+    for _ in 0..3 {
+        db.count_attempt("login:x", now).await.expect("count");
+    }
+    assert_eq!(db.attempts_since("login:x", since).await.expect("attempts"), 3);
+    assert_eq!(db.attempts_since("login:y", since).await.expect("attempts"), 0);
+    db.forget_attempts("login:x").await.expect("forget");
+    assert_eq!(db.attempts_since("login:x", since).await.expect("attempts"), 0);
+
+    let mail = db::Mail { recipient: "a@b.c".into(), lang: model::Lang::En, subject: "s".into(), body: "b".into() };
+    let id = db.queue_mail(&mail, now).await.expect("queue");
+    let lease = chrono::Duration::minutes(5);
+    assert!(db.claim_mail(id, now, lease).await.expect("claim"));
+    assert!(!db.claim_mail(id, now, lease).await.expect("claim"), "one sender at a time");
+    assert!(db.claim_mail(id, now + chrono::Duration::minutes(6), lease).await.expect("claim"), "a dead sender's mail");
 }
 
 #[tokio::test]
@@ -223,6 +276,7 @@ async fn sqlite_file() {
     check_catalogue_behaviour(&db).await;
     check_account_behaviour(&db).await;
     check_posting_behaviour(&db).await;
+    check_shared_state(&db).await;
 }
 
 #[tokio::test]
@@ -249,4 +303,5 @@ async fn postgresql_server() {
     check_catalogue_behaviour(&db).await;
     check_account_behaviour(&db).await;
     check_posting_behaviour(&db).await;
+    check_shared_state(&db).await;
 }

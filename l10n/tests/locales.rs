@@ -9,7 +9,7 @@ use fluent_syntax::ast::{Entry, Resource};
 use fluent_syntax::parser;
 
 const LOCALES: [&str; 3] = ["en", "fr", "ko"];
-const CODE_DIRS: [&str; 5] = ["app/src", "server/src", "model/src", "l10n/src", "search/src"];
+const CODE_DIRS: [&str; 6] = ["app/src", "server/src", "model/src", "l10n/src", "search/src", "catalog/src"];
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

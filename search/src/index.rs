@@ -46,6 +46,27 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+/// How far the index has followed the database's change log, stored with each commit (Tantivy's
+/// commit payload), so that an index copied, restored or rebuilt knows where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    /// The database the index was built from.
+    pub database_id: String,
+    /// The last change applied.
+    pub applied: i64,
+}
+
+impl Position {
+    fn payload(&self) -> String {
+        format!("{} {}", self.database_id, self.applied)
+    }
+
+    fn from_payload(payload: &str) -> Option<Position> {
+        let (database_id, applied) = payload.split_once(' ')?;
+        Some(Position { database_id: database_id.to_string(), applied: applied.parse().ok()? })
+    }
+}
+
 /// Openings being written in one commit; see [`SearchIndex::rewrite`].
 pub struct Batch<'w> {
     writer: &'w mut IndexWriter,
@@ -60,6 +81,11 @@ impl Batch<'_> {
         self.writer.add_document(self.fields.document(opening))?;
         self.added += 1;
         Ok(())
+    }
+
+    /// Takes the opening out (closed, no longer published).
+    pub fn remove(&mut self, id: i64) {
+        self.writer.delete_term(Term::from_field_i64(self.fields.id, id));
     }
 }
 
@@ -105,7 +131,7 @@ impl SearchIndex {
 
     /// Replaces the whole content of the index with `openings`. Returns how many were indexed.
     pub fn rebuild<'a>(&self, openings: impl IntoIterator<Item = IndexedOpening<'a>>) -> Result<u64, SearchError> {
-        self.rewrite::<SearchError>(true, |batch| {
+        self.rewrite::<SearchError>(true, None, |batch| {
             for opening in openings {
                 batch.add(&opening)?;
             }
@@ -115,7 +141,7 @@ impl SearchIndex {
 
     /// Adds or replaces these openings, keyed by id.
     pub fn upsert<'a>(&self, openings: impl IntoIterator<Item = IndexedOpening<'a>>) -> Result<(), SearchError> {
-        self.rewrite::<SearchError>(false, |batch| {
+        self.rewrite::<SearchError>(false, None, |batch| {
             for opening in openings {
                 batch.add(&opening)?;
             }
@@ -126,13 +152,14 @@ impl SearchIndex {
 
     /// One commit for many openings that `fill` hands to the batch (in pages, say, so that a
     /// large catalogue never sits in memory at once). With `clear`, the index first drops
-    /// everything. Returns how many openings were added.
+    /// everything; `position` is stored with the commit. Returns how many openings were added.
     pub fn rewrite<E: From<SearchError>>(
         &self,
         clear: bool,
+        position: Option<&Position>,
         fill: impl FnOnce(&mut Batch<'_>) -> Result<(), E>,
     ) -> Result<u64, E> {
-        self.write(|writer, fields| {
+        self.write(position, |writer, fields| {
             if clear {
                 writer.delete_all_documents().map_err(SearchError::from)?;
             }
@@ -144,7 +171,7 @@ impl SearchIndex {
 
     /// Removes openings by id (closed by a moderator, deleted).
     pub fn remove(&self, ids: &[i64]) -> Result<(), SearchError> {
-        self.write(|writer, fields| -> Result<(), SearchError> {
+        self.write(None, |writer, fields| -> Result<(), SearchError> {
             for id in ids {
                 writer.delete_term(Term::from_field_i64(fields.id, *id));
             }
@@ -152,16 +179,25 @@ impl SearchIndex {
         })
     }
 
-    /// Runs `change` with a writer, commits, and makes the result visible to searches at once.
-    /// Nothing is committed when `change` fails.
+    /// Runs `change` with a writer, commits (with `position`, else the position it had), and
+    /// makes the result visible to searches at once. Nothing is committed when `change` fails.
     fn write<T, E: From<SearchError>>(
         &self,
+        position: Option<&Position>,
         change: impl FnOnce(&mut IndexWriter, &Fields) -> Result<T, E>,
     ) -> Result<T, E> {
         let _guard = self.write_guard.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let payload = match position {
+            Some(position) => Some(position.payload()),
+            None => self.index.load_metas().map_err(SearchError::from)?.payload,
+        };
         let mut writer: IndexWriter = self.index.writer(WRITER_MEMORY_BYTES).map_err(SearchError::from)?;
         let result = change(&mut writer, &self.fields)?;
-        writer.commit().map_err(SearchError::from)?;
+        let mut commit = writer.prepare_commit().map_err(SearchError::from)?;
+        if let Some(payload) = payload {
+            commit.set_payload(&payload);
+        }
+        commit.commit().map_err(SearchError::from)?;
         writer.wait_merging_threads().map_err(SearchError::from)?;
         self.reader.reload().map_err(SearchError::from)?;
         Ok(result)
@@ -171,6 +207,12 @@ impl SearchIndex {
     /// measurement can see what they cost when counted afresh.
     pub fn forget_counts(&self) {
         self.counts.clear();
+    }
+
+    /// How far the index has followed the change log; `None` for an index that never recorded
+    /// it (then only a rebuild tells).
+    pub fn position(&self) -> Result<Option<Position>, SearchError> {
+        Ok(self.index.load_metas()?.payload.as_deref().and_then(Position::from_payload))
     }
 
     /// How many openings the index holds.

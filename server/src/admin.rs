@@ -26,7 +26,7 @@ pub async fn create_admin(config: &Config, email: &str, name: &str, lang: &str) 
     let email =
         normalize_email(email).ok_or_else(|| invalid("EMAIL", format!("'{email}' is not an e-mail address")))?;
     let lang = Lang::from_code(lang).ok_or_else(|| invalid("--lang", format!("'{lang}' is not fr, en or ko")))?;
-    let catalog = config.open_catalog().await?;
+    let catalog = config.write_catalog().await?;
     let db = catalog.db();
     if let Some(account) = db.account_by_email(&email).await? {
         db.set_role(account.id, Role::PlatformAdmin).await?;
@@ -52,7 +52,7 @@ pub async fn create_admin(config: &Config, email: &str, name: &str, lang: &str) 
 }
 
 pub async fn print_outbox(config: &Config, to: Option<&str>, limit: u64) -> Result<(), ServerError> {
-    let catalog = config.open_catalog().await?;
+    let catalog = config.read_catalog().await?;
     let to = to.map(|address| normalize_email(address).unwrap_or_else(|| address.to_string()));
     let mails = catalog.db().outbox(to.as_deref(), limit).await?;
     if mails.is_empty() {

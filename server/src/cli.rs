@@ -16,11 +16,13 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Runs pending migrations, opens (or rebuilds) the index and serves HTTP.
+    /// Runs pending migrations, brings the index up to date with the database (rebuilding it
+    /// when missing or stale) and serves HTTP; the index then follows the database's change log.
     Serve,
     /// Runs pending database migrations.
     Migrate,
-    /// Rebuilds the search index from the database.
+    /// Rebuilds this data directory's search index from the database (with no server running
+    /// on it: a server keeps its own index up to date).
     Reindex,
     /// Imports data.
     Import {
@@ -103,7 +105,7 @@ pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
     match command {
         Command::Serve => serve(config).await,
         Command::Migrate => {
-            config.open_catalog().await?;
+            config.write_catalog().await?;
             println!("Database is up to date.");
             Ok(())
         }
@@ -114,7 +116,7 @@ pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
             Ok(())
         }
         Command::Import { what: ImportCommand::Openings { file } } => {
-            let catalog = config.open_catalog().await?;
+            let catalog = config.write_catalog().await?;
             let summary = crate::import::import_file(&catalog, &file).await?;
             println!(
                 "Imported {}: {} new, {} updated, {} unchanged.",
@@ -136,7 +138,7 @@ pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
         }
         Command::Outbox { to, limit } => crate::admin::print_outbox(&config, to.as_deref(), limit).await,
         Command::Seed { what: SeedCommand::Demo } => {
-            let catalog = config.open_catalog().await?;
+            let catalog = config.write_catalog().await?;
             let summary = crate::demo::seed(&catalog, catalog::today()).await?;
             println!(
                 "Demo data loaded: {} new, {} updated, {} unchanged.",
@@ -158,7 +160,7 @@ async fn seed_synthetic(config: &Config, count: usize, output: Option<PathBuf>) 
         println!("Wrote {count} synthetic openings to {}.", path.display());
         return Ok(());
     }
-    let catalog = config.open_catalog().await?;
+    let catalog = config.write_catalog().await?;
     let mut batch = Vec::with_capacity(BATCH);
     let mut imported = 0;
     for record in records {
@@ -184,7 +186,7 @@ async fn serve(config: Config) -> Result<(), ServerError> {
         );
     }
     let auth = config.auth(&catalog);
-    tokio::spawn(crate::auth::mail::run_sender(catalog.db().clone(), config.mail.clone(), auth.mail_waiting.clone()));
+    tokio::spawn(crate::auth::mail::run_sender(catalog.db().clone(), config.mail.clone(), catalog.mail_signal()));
     let app = crate::router::router(&config, catalog, auth);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

@@ -71,13 +71,41 @@ impl Config {
 
     /// What the account handlers need, over the catalogue's database.
     pub fn auth(&self, catalog: &catalog::Catalog) -> crate::auth::Auth {
-        crate::auth::Auth::new(catalog.db().clone(), &self.public_url)
+        crate::auth::Auth::new(catalog.db().clone(), &self.public_url, catalog.mail_signal())
     }
 
-    /// Opens the catalogue (migrating the database and rebuilding a missing index).
-    pub async fn open_catalog(&self) -> Result<catalog::Catalog, ServerError> {
+    fn create_data_dir(&self) -> Result<(), ServerError> {
         std::fs::create_dir_all(&self.data_dir)
-            .map_err(|source| ServerError::DataDir { path: self.data_dir.clone(), source })?;
-        Ok(catalog::Catalog::open(&self.database_url, &self.index_dir()).await?)
+            .map_err(|source| ServerError::DataDir { path: self.data_dir.clone(), source })
+    }
+
+    /// What a server opens: the database (migrated) and this data directory's index, brought up
+    /// to date and followed by its indexer.
+    pub async fn open_catalog(&self) -> Result<catalog::Catalog, ServerError> {
+        self.create_data_dir()?;
+        let catalog = catalog::Catalog::open(&self.database_url, &self.index_dir()).await?;
+        Ok(catalog.with_public_url(&self.public_url))
+    }
+
+    /// What a command that writes opens: the database, migrated, without the index (servers
+    /// index what it writes through the change log).
+    pub async fn write_catalog(&self) -> Result<catalog::Catalog, ServerError> {
+        self.create_data_dir()?;
+        let catalog = catalog::Catalog::connect(&self.database_url).await?;
+        catalog.migrate().await?;
+        Ok(catalog.with_public_url(&self.public_url))
+    }
+
+    /// What a command that only reads opens: the database as it is, never migrated (a command
+    /// run during a deploy must not change the schema under the running servers).
+    pub async fn read_catalog(&self) -> Result<catalog::Catalog, ServerError> {
+        let catalog = catalog::Catalog::connect(&self.database_url).await?;
+        if catalog.needs_migration().await? {
+            return Err(ServerError::Config {
+                name: "DATABASE_URL",
+                reason: "the database's schema is older than this passerelle (run `passerelle migrate`)".into(),
+            });
+        }
+        Ok(catalog.with_public_url(&self.public_url))
     }
 }

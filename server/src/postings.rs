@@ -1,20 +1,16 @@
 //! The posting forms: members write, save, submit, edit and close their institution's
-//! openings; platform admins approve or reject what waits for review. Who may do what is
-//! checked here, whatever the page showed; every submission and decision goes to the audit
-//! log, and a decision is e-mailed to the poster in their language.
+//! openings; platform admins approve or reject what waits for review. The forms are read here;
+//! what may be done, the audit log and the e-mails are the use cases' (`catalog::postings`).
 
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use catalog::{SaveAction, Verdict};
-use chrono::Utc;
-use db::{AuditRecord, Posting};
-use model::account::{AuditAction, Viewer};
-use model::posting::{MAX_DECISION_NOTE_CHARS, PostingStatus, RejectReason, may_edit, read_posting};
+use catalog::{CatalogError, SaveAction, Verdict};
+use db::Posting;
+use model::account::Viewer;
+use model::posting::{MAX_DECISION_NOTE_CHARS, PostingStatus, RejectReason, read_posting};
 
-use crate::ServerError;
 use crate::auth::forms::{Submission, see_other};
-use crate::auth::mail::send_mail;
 use crate::auth::token::random_token;
 use crate::router::AppState;
 
@@ -39,17 +35,16 @@ async fn read_form(
     mut form: Submission,
     slug: &str,
     external_id: String,
-) -> Result<(Submission, model::record::OpeningRecord, bool), Response> {
-    let institution = match state.catalog.db().institution_record(slug).await {
-        Ok(Some(found)) => found,
+) -> Result<(Submission, model::record::OpeningRecord), Response> {
+    let institution = match state.catalog.institution_for_posting(slug).await {
+        Ok(Some((record, _))) => record,
         Ok(None) => {
             return Err(form.refuse(state, "institution", "form-error-choose", StatusCode::UNPROCESSABLE_ENTITY).await);
         }
         Err(err) => return Err(form.internal(state, err.into()).await),
     };
-    let (record, verified) = institution;
-    match read_posting(form.fields(), record, external_id, catalog::today()) {
-        Ok(record) => Ok((form, record, verified)),
+    match read_posting(form.fields(), institution, external_id, catalog::today()) {
+        Ok(record) => Ok((form, record)),
         Err(problems) => {
             for (field, message) in problems {
                 form.echo.reject(&field, message);
@@ -60,19 +55,15 @@ async fn read_form(
     }
 }
 
-async fn audit(state: &AppState, actor: i64, action: AuditAction, id: i64, detail: &str) -> Result<(), ServerError> {
-    let record = AuditRecord { actor: Some(actor), action, target_kind: "opening", target_id: id, detail };
-    Ok(state.auth.db.record_audit(record, Utc::now().fixed_offset()).await?)
-}
-
-/// What the audit log says of a save: only what reaches readers or moderators is written.
-async fn audit_save(state: &AppState, actor: i64, id: i64, status: PostingStatus) -> Result<(), ServerError> {
-    match status {
-        PostingStatus::Pending | PostingStatus::Published => {
-            audit(state, actor, AuditAction::OpeningSubmitted, id, status.code()).await
-        }
-        _ => Ok(()),
-    }
+/// The answer to a use case's refusal; `None` for our own failures.
+fn refusal(err: &CatalogError) -> Option<Response> {
+    let status = match err {
+        CatalogError::NotFound => StatusCode::NOT_FOUND,
+        CatalogError::Forbidden => StatusCode::FORBIDDEN,
+        CatalogError::Stale => StatusCode::CONFLICT,
+        _ => return None,
+    };
+    Some(status.into_response())
 }
 
 /// A new posting, for one of the poster's institutions.
@@ -91,45 +82,29 @@ pub async fn create(State(state): State<AppState>, Path(lang): Path<String>, req
     }
     // Ids of postings written here never clash with an institution's own import ids.
     let external_id = format!("passerelle-{}", &random_token()[..16]);
-    let (form, record, verified) = match read_form(&state, form, &slug, external_id).await {
+    let (form, record) = match read_form(&state, form, &slug, external_id).await {
         Ok(read) => read,
         Err(response) => return response,
     };
-    let created = async {
-        let now = Utc::now().fixed_offset();
-        let Some((id, status)) =
-            state.catalog.create_posting(&record, viewer.account_id, action_of(&form), verified, now).await?
-        else {
-            return Ok(None);
-        };
-        audit_save(&state, viewer.account_id, id, status).await?;
-        Ok::<_, ServerError>(Some((id, status)))
-    };
-    match created.await {
-        Ok(Some((id, status))) => saved_page(&form, id, status),
-        Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => form.internal(&state, err).await,
+    match state.catalog.create_posting(&viewer, &record, action_of(&form)).await {
+        Ok((id, status)) => saved_page(&form, id, status),
+        Err(err) => match refusal(&err) {
+            Some(response) => response,
+            None => form.internal(&state, err.into()).await,
+        },
     }
 }
 
-/// The posting `id` when the form's sender may edit it.
+/// The posting `id` when the form's sender may edit it, or the answer for everyone else.
 async fn editable(state: &AppState, form: &Submission, id: i64) -> Result<(Viewer, Posting), Response> {
     let viewer = poster(form).map_err(|response| *response)?;
-    let posting = match state.catalog.db().posting(id).await {
-        Ok(Some(posting)) => posting,
-        Ok(None) => return Err(StatusCode::NOT_FOUND.into_response()),
-        Err(err) => {
+    match state.catalog.editable_posting(&viewer, id).await {
+        Ok(posting) => Ok((viewer, posting)),
+        Err(err) => Err(refusal(&err).unwrap_or_else(|| {
             tracing::error!(error = %err, "a posting could not be read");
-            return Err(StatusCode::INTERNAL_SERVER_ERROR.into_response());
-        }
-    };
-    if !may_edit(&viewer, &posting.institution.slug, posting.created_by) {
-        return Err(StatusCode::FORBIDDEN.into_response());
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        })),
     }
-    if posting.status == PostingStatus::Closed {
-        return Err(StatusCode::CONFLICT.into_response());
-    }
-    Ok((viewer, posting))
 }
 
 pub async fn update(
@@ -146,21 +121,16 @@ pub async fn update(
         Err(response) => return response,
     };
     let slug = posting.institution.slug.clone();
-    let (form, record, verified) = match read_form(&state, form, &slug, posting.record.external_id.clone()).await {
+    let (form, record) = match read_form(&state, form, &slug, posting.record.external_id.clone()).await {
         Ok(read) => read,
         Err(response) => return response,
     };
-    let saved = async {
-        let now = Utc::now().fixed_offset();
-        let status = state.catalog.update_posting(&posting, &record, action_of(&form), verified, now).await?;
-        if posting.status != PostingStatus::Published || status == PostingStatus::Pending {
-            audit_save(&state, viewer.account_id, id, status).await?;
-        }
-        Ok::<_, ServerError>(status)
-    };
-    match saved.await {
+    match state.catalog.update_posting(&viewer, id, &record, action_of(&form)).await {
         Ok(status) => saved_page(&form, id, status),
-        Err(err) => form.internal(&state, err).await,
+        Err(err) => match refusal(&err) {
+            Some(response) => response,
+            None => form.internal(&state, err.into()).await,
+        },
     }
 }
 
@@ -173,13 +143,12 @@ pub async fn close(State(state): State<AppState>, Path((lang, id)): Path<(String
         Ok(found) => found,
         Err(response) => return response,
     };
-    let closed = async {
-        state.catalog.close_posting(id).await?;
-        audit(&state, viewer.account_id, AuditAction::OpeningClosed, id, "").await
-    };
-    match closed.await {
+    match state.catalog.close_posting(&viewer, id).await {
         Ok(()) => see_other(&format!("/{}/postings/{id}?saved=closed", form.lang.code())),
-        Err(err) => form.internal(&state, err).await,
+        Err(err) => match refusal(&err) {
+            Some(response) => response,
+            None => form.internal(&state, err.into()).await,
+        },
     }
 }
 
@@ -215,44 +184,12 @@ pub async fn decide(
     let Some(verdict) = verdict.filter(|_| !form.echo.is_rejected()) else {
         return form.render(&state, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
-    let decided = async {
-        let Some(posting) = state.catalog.db().posting(id).await? else { return Ok(false) };
-        let now = Utc::now().fixed_offset();
-        if !state.catalog.decide(&posting, admin.account_id, verdict, &note, now).await? {
-            return Ok(false);
-        }
-        let (action, detail) = match verdict {
-            Verdict::Approve => (AuditAction::OpeningApproved, note.clone()),
-            Verdict::Reject(reason) => (AuditAction::OpeningRejected, format!("{}: {note}", reason.code())),
-        };
-        audit(&state, admin.account_id, action, id, detail.trim_end_matches([':', ' '])).await?;
-        notify_poster(&state, &posting, verdict, &note).await?;
-        Ok::<_, ServerError>(true)
-    };
-    match decided.await {
-        Ok(true) => see_other(&format!("/{}/admin/review?decided={id}", form.lang.code())),
+    match state.catalog.decide(&admin, id, verdict, &note).await {
+        Ok(()) => see_other(&format!("/{}/admin/review?decided={id}", form.lang.code())),
         // Decided already (by another moderator, or withdrawn): nothing waits.
-        Ok(false) => see_other(&format!("/{}/admin/review?gone={id}", form.lang.code())),
-        Err(err) => form.internal(&state, err).await,
-    }
-}
-
-/// E-mails the decision to the poster, in their language.
-async fn notify_poster(state: &AppState, posting: &Posting, verdict: Verdict, note: &str) -> Result<(), ServerError> {
-    let Some(poster) = posting.created_by else { return Ok(()) };
-    let Some(account) = state.auth.db.account(poster).await? else { return Ok(()) };
-    let lang = account.lang;
-    let working = posting.working();
-    let title = model::lang::pick(&working.title, lang, working.original_language).map_or("", |(_, t)| t).to_string();
-    let link = format!("{}/{}/postings/{}", state.auth.public_url, lang.code(), posting.id);
-    let note = if note.is_empty() { "—" } else { note };
-    let mut args = vec![("title", title.into()), ("link", link.into()), ("note", note.to_string().into())];
-    let (subject, body) = match verdict {
-        Verdict::Approve => ("mail-approved-subject", "mail-approved-body"),
-        Verdict::Reject(reason) => {
-            args.push(("reason", l10n::t(lang, reason.message_id()).into()));
-            ("mail-rejected-subject", "mail-rejected-body")
+        Err(CatalogError::Stale | CatalogError::NotFound) => {
+            see_other(&format!("/{}/admin/review?gone={id}", form.lang.code()))
         }
-    };
-    send_mail(&state.auth, &account, subject, body, args).await
+        Err(err) => form.internal(&state, err.into()).await,
+    }
 }

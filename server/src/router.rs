@@ -189,9 +189,20 @@ pub fn is_local_path(next: &str) -> bool {
         && !next.chars().any(|c| c == '\\' || c.is_whitespace() || c.is_control())
 }
 
+/// 200 when the database and the index answer, with how far this server's index lags behind
+/// the database's change log (`lag` changes not applied yet).
 async fn healthz(State(state): State<AppState>) -> Response {
     match state.catalog.health().await {
-        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Ok(health) => axum::Json(serde_json::json!({
+            "status": "ok",
+            "index": {
+                "applied": health.applied,
+                "latest": health.latest,
+                "lag": health.lag(),
+                "documents": health.documents,
+            },
+        }))
+        .into_response(),
         Err(err) => {
             tracing::error!(error = %err, "health check failed");
             (StatusCode::SERVICE_UNAVAILABLE, "unavailable").into_response()

@@ -1,7 +1,9 @@
 //! The `passerelle` binary as a user runs it.
 
+use std::io::{Read, Write};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 fn passerelle(data_dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_passerelle"))
@@ -71,51 +73,189 @@ fn reindex_and_migrate_and_seed_work() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
 }
 
+/// A `passerelle serve` process on a free port; killed (SIGKILL) when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(data_dir: &Path, database_url: Option<&str>) -> Server {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_passerelle"));
+        command
+            .arg("serve")
+            .env("PASSERELLE_DATA_DIR", data_dir)
+            .env("PASSERELLE_ADDR", format!("127.0.0.1:{port}"))
+            .env("PASSERELLE_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        match database_url {
+            Some(url) => command.env("DATABASE_URL", url),
+            None => command.env_remove("DATABASE_URL"),
+        };
+        let server = Server { child: command.spawn().expect("start server"), port };
+        assert!(server.wait_until(|server| server.get("/healthz").is_some()), "the server did not start");
+        server
+    }
+
+    /// The JSON answer to a GET of `path`, if any.
+    fn get(&self, path: &str) -> Option<serde_json::Value> {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", self.port)).ok()?;
+        let request = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).ok()?;
+        let mut response = String::new();
+        stream.read_to_string(&mut response).ok()?;
+        let (head, body) = response.split_once("\r\n\r\n")?;
+        head.starts_with("HTTP/1.1 200").then(|| serde_json::from_str(body).ok()).flatten()
+    }
+
+    /// How many openings the server's search finds, closed ones included.
+    fn total(&self) -> Option<u64> {
+        self.get("/api/v1/openings?closed=1&per_page=1")?["total"].as_u64()
+    }
+
+    /// Waits up to 20 s for `done`.
+    fn wait_until(&self, done: impl Fn(&Server) -> bool) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(20) {
+            if done(self) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        false
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Openings the database holds as published.
+fn published_in(url: &str) -> u64 {
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    runtime.block_on(async { db::Db::connect(url).await.expect("connect").count_published().await.expect("count") })
+}
+
+fn sqlite_url(data_dir: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", data_dir.join("passerelle.db").display())
+}
+
+/// Writes `count` synthetic openings to a JSONL file in `dir`.
+fn synthetic_file(dir: &Path, count: usize) -> std::path::PathBuf {
+    let file = dir.join(format!("synthetic-{count}.jsonl"));
+    let output = passerelle(dir, &["seed", "synthetic", &count.to_string(), "--output", file.to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    file
+}
+
 /// `passerelle import` beside a running server: the server's searches see the new openings
 /// without a restart.
 #[test]
 fn a_running_server_picks_up_an_import() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("free port").port();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_passerelle"))
-        .arg("serve")
-        .env("PASSERELLE_DATA_DIR", dir.path())
-        .env("PASSERELLE_ADDR", format!("127.0.0.1:{port}"))
-        .env_remove("DATABASE_URL")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("start server");
-    let total = |port: u16| -> Option<u64> {
-        let runtime = tokio::runtime::Runtime::new().ok()?;
-        runtime.block_on(async {
-            let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.ok()?;
-            use tokio::io::{AsyncReadExt, AsyncWriteExt};
-            let request = "GET /api/v1/openings?q=opening HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-            stream.write_all(request.as_bytes()).await.ok()?;
-            let mut response = String::new();
-            stream.read_to_string(&mut response).await.ok()?;
-            let body = response.split("\r\n\r\n").nth(1)?;
-            serde_json::from_str::<serde_json::Value>(body).ok()?["total"].as_u64()
-        })
-    };
-    let wait_for = |wanted: u64| {
-        for _ in 0..100 {
-            if total(port) == Some(wanted) {
-                return true;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-        false
-    };
-    let started = wait_for(0);
+    let server = Server::start(dir.path(), None);
+    assert_eq!(server.total(), Some(0));
     let file = dir.path().join("openings.jsonl");
     std::fs::write(&file, fixture_lines().join("\n")).expect("write");
     let import = passerelle(dir.path(), &["import", "openings", file.to_str().expect("utf-8")]);
-    let seen = wait_for(3);
-    let _ = server.kill();
-    let _ = server.wait();
-    assert!(started, "the server did not answer");
     assert!(import.status.success(), "{}", String::from_utf8_lossy(&import.stderr));
-    assert!(seen, "the server did not see the import within 10 s");
+    assert!(server.wait_until(|server| server.total() == Some(3)), "the server did not see the import");
+}
+
+/// kill -9 of `passerelle import` halfway through, then of the server in the middle of
+/// indexing: after a restart the server's search holds exactly the database's openings, and
+/// rerunning the import completes it.
+#[test]
+fn killed_processes_lose_nothing() {
+    const OPENINGS: u64 = 8000;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = sqlite_url(dir.path());
+    let file = synthetic_file(dir.path(), OPENINGS as usize);
+    let server = Server::start(dir.path(), None);
+    let mut import = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .args(["import", "openings", file.to_str().expect("utf-8")])
+        .env("PASSERELLE_DATA_DIR", dir.path())
+        .env_remove("DATABASE_URL")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("import");
+    // Once a first batch is committed and the import still runs, kill it, then the server.
+    let start = Instant::now();
+    while published_in(&url) == 0 && start.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = import.kill();
+    let _ = import.wait();
+    drop(server);
+    let after_kill = published_in(&url);
+    eprintln!("the import was killed with {after_kill} of {OPENINGS} openings committed");
+    assert!(after_kill > 0);
+
+    let server = Server::start(dir.path(), None);
+    assert_eq!(server.total(), Some(after_kill), "after a restart the index equals the database");
+    let rerun = passerelle(dir.path(), &["import", "openings", file.to_str().expect("utf-8")]);
+    assert!(rerun.status.success(), "{}", String::from_utf8_lossy(&rerun.stderr));
+    assert_eq!(published_in(&url), OPENINGS);
+    assert!(server.wait_until(|server| server.total() == Some(OPENINGS)), "the rerun import did not reach search");
+    let health = server.get("/healthz").expect("health");
+    assert_eq!(health["index"]["lag"], 0, "{health}");
+}
+
+/// Two servers on one PostgreSQL database, each with its own index: an import through the
+/// CLI is found on both.
+#[test]
+fn two_servers_on_one_postgresql_follow_the_database() {
+    let Ok(admin_url) = std::env::var("PASSERELLE_TEST_POSTGRES_URL") else {
+        assert!(std::env::var("PASSERELLE_REQUIRE_POSTGRES").is_err(), "PASSERELLE_TEST_POSTGRES_URL is not set");
+        eprintln!("skipped: PASSERELLE_TEST_POSTGRES_URL is not set (scripts/test.sh sets it)");
+        return;
+    };
+    let name = format!("passerelle_two_servers_{}", std::process::id());
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    runtime.block_on(async {
+        use sea_orm::ConnectionTrait;
+        let admin = sea_orm::Database::connect(&admin_url).await.expect("connect to PostgreSQL");
+        admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}")).await.expect("drop");
+        admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create");
+    });
+    let url = format!("{}/{name}", admin_url.rsplit_once('/').expect("a database URL").0);
+    let (first_dir, second_dir) = (tempfile::tempdir().expect("dir"), tempfile::tempdir().expect("dir"));
+    // Started together: they migrate one after the other.
+    let (first, second) = std::thread::scope(|s| {
+        let first = s.spawn(|| Server::start(first_dir.path(), Some(&url)));
+        let second = s.spawn(|| Server::start(second_dir.path(), Some(&url)));
+        (first.join().expect("first"), second.join().expect("second"))
+    });
+
+    let import = |file: &Path| {
+        let output = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+            .args(["import", "openings", file.to_str().expect("utf-8")])
+            .env("PASSERELLE_DATA_DIR", first_dir.path())
+            .env("DATABASE_URL", &url)
+            .output()
+            .expect("import");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        Instant::now()
+    };
+    let both_have = |count: u64| {
+        first.wait_until(|server| server.total() == Some(count))
+            && second.wait_until(|server| server.total() == Some(count))
+    };
+    let fixture = first_dir.path().join("three.jsonl");
+    std::fs::write(&fixture, fixture_lines().join("\n")).expect("write");
+    let imported = import(&fixture);
+    assert!(both_have(3), "an import did not reach both servers");
+    eprintln!("3 openings on both servers {:?} after the import", imported.elapsed());
+    let file = synthetic_file(first_dir.path(), 2000);
+    let imported = import(&file);
+    let total = published_in(&url);
+    assert_eq!(total, 2003);
+    assert!(both_have(total), "a larger import did not reach both servers");
+    eprintln!("{total} openings on both servers {:?} after the import", imported.elapsed());
 }

@@ -10,6 +10,7 @@ use common::{Browser, admin_browser, demo_site, member_browser, posting_fields, 
 use http::StatusCode;
 use model::Lang;
 use model::account::InstitutionRole;
+use model::posting::PostingStatus;
 
 /// The posting id in a `/{lang}/postings/{id}?saved=…` redirect.
 fn posting_id(location: &str) -> i64 {
@@ -140,7 +141,7 @@ async fn a_refused_form_keeps_what_was_typed_and_names_each_problem() {
     assert!(body.contains("Utilisez un code de devise à trois lettres"));
     assert!(body.contains("value=\"dollars\"") && body.contains("value=\"Capteurs quantiques\""), "typed values kept");
     assert!(body.contains("aria-invalid=\"true\""));
-    assert!(site.db.postings_of(&["usherbrooke".to_string()]).await.expect("list").is_empty(), "nothing saved");
+    assert!(site.db.postings_of(&["usherbrooke".to_string()], &[], 0).await.expect("list").is_empty(), "nothing saved");
 
     // Not a member of KAIST: posting for it is refused whatever the form says.
     *field(&mut fields, "institution") = "kaist".into();
@@ -203,17 +204,112 @@ async fn only_the_poster_and_their_institution_admins_may_edit() {
 
     let (mut colleague, _) =
         member_browser(&site, "park@kaist.ac.kr", "kaist", InstitutionRole::Member, Lang::En).await;
+    // One rule: a posting someone may not edit does not exist for them, on every page and form,
+    // and "Your openings" does not list it.
     assert_eq!(colleague.get(&format!("/en/postings/{id}")).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(colleague.post(&edit, &with_action(&fields, "submit")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(colleague.post(&edit, &with_action(&fields, "submit")).await.status, StatusCode::NOT_FOUND);
+    let dashboard = colleague.get("/en/postings").await;
+    assert_eq!(dashboard.status, StatusCode::OK);
+    assert!(!dashboard.body.contains("Quantum sensing stay"), "a colleague's draft is listed");
     let (mut outsider, _) =
         member_browser(&site, "lea@usherbrooke.ca", "usherbrooke", InstitutionRole::Admin, Lang::En).await;
-    assert_eq!(outsider.post(&edit, &with_action(&fields, "submit")).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(outsider.post(&format!("/en/postings/{id}/close"), &[]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(outsider.post(&edit, &with_action(&fields, "submit")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(outsider.post(&format!("/en/postings/{id}/close"), &[]).await.status, StatusCode::NOT_FOUND);
+    assert!(head_lists(&mut kim, "Quantum sensing stay").await, "the poster's own draft is listed");
 
     let (mut head, _) = member_browser(&site, "head@kaist.ac.kr", "kaist", InstitutionRole::Admin, Lang::En).await;
     assert_eq!(head.get(&format!("/en/postings/{id}")).await.status, StatusCode::OK);
+    assert!(head_lists(&mut head, "Quantum sensing stay").await, "an institution admin sees every posting");
     assert!(head.post(&edit, &with_action(&fields, "draft")).await.location().ends_with("?saved=draft"));
     // A member cannot decide on their own posting.
     let decided = kim.post(&format!("/en/admin/review/{id}"), &[("verdict", "approve")]).await;
     assert_eq!(decided.status, StatusCode::FORBIDDEN);
+}
+
+/// Whether "Your openings" lists a posting titled `title` for this browser's account.
+async fn head_lists(browser: &mut Browser<'_>, title: &str) -> bool {
+    browser.get("/en/postings").await.body.contains(title)
+}
+
+/// Two moderators approve the same posting at the same moment: one decision is taken, the
+/// other moderator is told it was decided already, and the poster gets one e-mail.
+#[tokio::test]
+async fn two_moderators_deciding_at_once_make_one_decision() {
+    let site = demo_site().await;
+    let (mut kim, kim_id) = member_browser(&site, "kim@kaist.ac.kr", "kaist", InstitutionRole::Member, Lang::En).await;
+    let fields = posting_fields("양자 센싱", "Quantum sensing stay");
+    let id = posting_id(kim.post("/en/postings/new", &with_action(&fields, "submit")).await.location());
+    let mut first = admin_browser(&site, "ops1@passerelle.example").await;
+    let mut second = admin_browser(&site, "ops2@passerelle.example").await;
+    first.get("/en/admin/review").await;
+    second.get("/en/admin/review").await;
+    let review = format!("/en/admin/review/{id}");
+    let reject = [("verdict", "reject"), ("reason", "duplicate")];
+    let (a, b) = tokio::join!(first.post(&review, &[("verdict", "approve")]), second.post(&review, &reject));
+    let mut outcomes = [a.location().to_string(), b.location().to_string()];
+    outcomes.sort();
+    assert_eq!(outcomes, [format!("/en/admin/review?decided={id}"), format!("/en/admin/review?gone={id}")]);
+
+    let decisions = site.db.decisions(Some(id), None, 10).await.expect("decisions");
+    assert_eq!(decisions.len(), 1, "one decision");
+    let mails = site.db.outbox(Some("kim@kaist.ac.kr"), 10).await.expect("outbox");
+    let about_it = mails.iter().filter(|m| m.mail.subject.contains("opening")).count();
+    assert_eq!(about_it, 1, "one e-mail: {:?}", mails.iter().map(|m| &m.mail.subject).collect::<Vec<_>>());
+    let audit = site.db.audit_log(None, None, 50).await.expect("audit");
+    let decided = audit.iter().filter(|e| e.action == "opening_approved" || e.action == "opening_rejected").count();
+    assert_eq!(decided, 1, "one audit entry");
+    // The posting is where the one decision put it.
+    let posting = site.db.posting(id).await.expect("read").expect("posting");
+    let approved = decisions[0].approved;
+    let wanted = if approved { PostingStatus::Published } else { PostingStatus::Rejected };
+    assert_eq!(posting.status, wanted);
+    assert_eq!(site.json(&format!("/api/v1/openings/{id}")).await.0 == StatusCode::OK, approved);
+    let _ = kim_id;
+}
+
+/// `passerelle import` runs while a member publishes on the website: both succeed, and the
+/// server's index ends up holding exactly the database's published openings.
+#[tokio::test]
+async fn an_import_and_the_website_write_at_the_same_time() {
+    let site = demo_site().await;
+    site.db.verify_institution("kaist", catalog::now()).await.expect("verify");
+    let (mut kim, _) = member_browser(&site, "kim@kaist.ac.kr", "kaist", InstitutionRole::Member, Lang::En).await;
+    let file = site.config.data_dir.join("synthetic.jsonl");
+    let generate = common::passerelle_command(&site.config.data_dir)
+        .args(["seed", "synthetic", "5000", "--output", file.to_str().expect("utf-8")])
+        .output()
+        .expect("generate");
+    assert!(generate.status.success(), "{}", String::from_utf8_lossy(&generate.stderr));
+    let import = common::passerelle_command(&site.config.data_dir)
+        .args(["import", "openings", file.to_str().expect("utf-8")])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("import");
+    let mut published = Vec::new();
+    for n in 0..5 {
+        let fields = posting_fields("양자 센싱", &format!("Quantum sensing stay number {n}"));
+        let sent = kim.post("/en/postings/new", &with_action(&fields, "submit")).await;
+        assert!(sent.location().ends_with("?saved=published"), "{} {}", sent.status, sent.body);
+        let id = posting_id(sent.location());
+        // Searchable when the page returns.
+        let (_, found) = site.json(&format!("/api/v1/openings?q=stay%20number%20{n}&closed=1")).await;
+        assert!(found["hits"].as_array().expect("hits").iter().any(|h| h["id"] == id), "not found at once");
+        published.push(id);
+    }
+    let output = tokio::task::spawn_blocking(move || import.wait_with_output()).await.expect("join").expect("wait");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let mut wanted: Vec<i64> = site.db.published_openings().await.expect("db").iter().map(|o| o.id).collect();
+    wanted.sort_unstable();
+    assert_eq!(wanted.len(), 63 + 5 + 5000);
+    let mut indexed = Vec::new();
+    for _ in 0..100 {
+        let (_, all) = site.json("/api/v1/openings?closed=1&per_page=1").await;
+        if all["total"].as_u64() == Some(wanted.len() as u64) {
+            indexed = site.indexed_ids();
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(indexed, wanted, "the index differs from the database");
 }

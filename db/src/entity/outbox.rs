@@ -14,6 +14,8 @@ pub struct Model {
     pub sent_at: Option<DateTimeWithTimeZone>,
     pub attempts: i32,
     pub last_error: Option<String>,
+    /// When a server took it to send (see `Db::claim_mail`).
+    pub claimed_at: Option<DateTimeWithTimeZone>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

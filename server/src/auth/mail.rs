@@ -60,22 +60,15 @@ pub async fn send_link(auth: &Auth, account: &Account, purpose: TokenPurpose) ->
 }
 
 /// Queues the e-mail with the Fluent messages `subject` and `body` for `account`, in their
-/// language; `body` also gets the account's name as `$name`.
+/// language (see `catalog::compose_mail`).
 pub async fn send_mail(
     auth: &Auth,
     account: &Account,
     subject: &str,
     body: &str,
-    mut args: Vec<(&str, l10n::FluentValue<'_>)>,
+    args: Vec<(&str, l10n::FluentValue<'_>)>,
 ) -> Result<(), ServerError> {
-    let lang = account.lang;
-    args.push(("name", account.display_name.clone().into()));
-    let mail = Mail {
-        recipient: account.email.clone(),
-        lang,
-        subject: l10n::t(lang, subject),
-        body: l10n::t_args(lang, body, &args),
-    };
+    let mail = catalog::compose_mail(account, subject, body, args);
     auth.db.queue_mail(&mail, Utc::now().fixed_offset()).await?;
     auth.mail_waiting.notify_one();
     Ok(())
@@ -124,6 +117,10 @@ pub async fn deliver_pending(
 ) -> Result<usize, ServerError> {
     let mut sent = 0;
     for queued in db.unsent_mail(MAX_ATTEMPTS, 50).await? {
+        // Another server may be sending the same outbox.
+        if !db.claim_mail(queued.id, Utc::now().fixed_offset(), chrono::Duration::minutes(5)).await? {
+            continue;
+        }
         let outcome = match message(&queued.mail, from) {
             Ok(message) => transport.send(message).await.map(|_| ()).map_err(|err| err.to_string()),
             Err(err) => Err(err),

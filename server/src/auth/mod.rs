@@ -30,13 +30,13 @@ pub struct Auth {
 }
 
 impl Auth {
-    pub fn new(db: Db, public_url: &str) -> Auth {
+    pub fn new(db: Db, public_url: &str, mail_waiting: Arc<Notify>) -> Auth {
         Auth {
             db,
             limiter: Arc::new(RateLimiter::default()),
             public_url: Arc::from(public_url),
             secure_cookies: public_url.starts_with("https://"),
-            mail_waiting: Arc::new(Notify::new()),
+            mail_waiting,
         }
     }
 }

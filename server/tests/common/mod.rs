@@ -18,6 +18,7 @@ pub const PUBLIC_URL: &str = "https://passerelle.example";
 pub struct Site {
     pub router: Router,
     pub db: db::Db,
+    pub catalog: catalog::Catalog,
     pub config: Config,
     _dir: tempfile::TempDir,
 }
@@ -42,7 +43,8 @@ async fn site(with_demo: bool) -> Site {
     }
     let auth = config.auth(&catalog);
     let db = catalog.db().clone();
-    Site { router: server::router::router(&config, catalog, auth), db, config, _dir: dir }
+    let router = server::router::router(&config, catalog.clone(), auth);
+    Site { router, db, catalog, config, _dir: dir }
 }
 
 #[derive(Debug)]
@@ -63,7 +65,19 @@ impl Reply {
     }
 }
 
+/// The `passerelle` binary, run on `data_dir`'s SQLite database.
+pub fn passerelle_command(data_dir: &std::path::Path) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_passerelle"));
+    command.env("PASSERELLE_DATA_DIR", data_dir).env_remove("DATABASE_URL").env("PASSERELLE_LOG", "warn");
+    command
+}
+
 impl Site {
+    /// The ids in the site's search index, sorted.
+    pub fn indexed_ids(&self) -> Vec<i64> {
+        self.catalog.indexed_ids().expect("index ids")
+    }
+
     /// A GET with no cookies.
     pub async fn get(&self, uri: &str, headers: &[(&str, &str)]) -> Reply {
         let mut request = Request::get(uri);

@@ -1,0 +1,236 @@
+//! One indexer per server: it applies the database's change log to this server's index, in
+//! order, and stores how far it got with each commit of the index (so a restored, copied or
+//! rebuilt index knows where it stands).
+//!
+//! - On start, the index is checked against the log: built from another database, behind
+//!   what was pruned, or ahead of the log (a restored database) means a rebuild from the
+//!   database; otherwise the changes since its position are applied. Either way before the
+//!   server answers, so a crash between a commit and its indexing is repaired on restart.
+//! - Then a task polls the log (a few times a second, and at once when this process wrote),
+//!   so writes by other processes (`passerelle import`, other servers) are searchable here
+//!   within a second. Changes are applied by id: the opening's current row is read, so
+//!   applying a change twice, or late, does no harm.
+//! - It reports its position to the database now and then; the log is pruned of what every
+//!   server seen lately has applied (see `db::changes`).
+
+use std::path::Path;
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+
+use db::{Db, LogHead, StoredOpening};
+use search::{IndexedOpening, Position, SearchIndex};
+use tokio::runtime::Handle;
+use tokio::sync::{Notify, watch};
+
+use crate::{CatalogError, PAGE};
+
+/// How often the log is read when nothing woke the indexer.
+const POLL: Duration = Duration::from_millis(200);
+/// Changes applied in one commit of the index at most.
+const MAX_CHANGES: u64 = 50_000;
+/// How long a write waits for this server's index before answering anyway.
+const WAIT_FOR_INDEX: Duration = Duration::from_secs(10);
+/// How often the indexer tells the database where it stands, and prunes the log.
+const REPORT_EVERY: Duration = Duration::from_secs(10);
+const PRUNE_EVERY: Duration = Duration::from_secs(600);
+
+/// How far this server's index is behind the database, for `/healthz`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndexHealth {
+    /// The last change this index applied.
+    pub applied: i64,
+    /// The last change in the database.
+    pub latest: i64,
+    /// Openings the index holds.
+    pub documents: u64,
+}
+
+impl IndexHealth {
+    pub fn lag(&self) -> i64 {
+        (self.latest - self.applied).max(0)
+    }
+}
+
+pub(crate) struct LocalIndex {
+    db: Db,
+    index: Arc<SearchIndex>,
+    /// The last change applied; writers wait on it.
+    applied: watch::Sender<i64>,
+    wake: Arc<Notify>,
+    /// This server, in the database's list of indexers.
+    name: String,
+}
+
+impl std::fmt::Debug for LocalIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LocalIndex").field("name", &self.name).field("applied", &*self.applied.borrow()).finish()
+    }
+}
+
+pub(crate) fn indexed(opening: &StoredOpening) -> IndexedOpening<'_> {
+    IndexedOpening { id: opening.id, record: &opening.record, published_at: opening.created_at.timestamp() }
+}
+
+impl LocalIndex {
+    /// Opens the index in `dir`, brings it up to date, and starts its indexer.
+    pub(crate) async fn open(db: Db, dir: &Path) -> Result<Arc<LocalIndex>, CatalogError> {
+        let (index, _) = SearchIndex::open(dir)?;
+        let local = Arc::new(LocalIndex {
+            db,
+            index: Arc::new(index),
+            applied: watch::channel(0).0,
+            wake: Arc::new(Notify::new()),
+            name: indexer_name(dir),
+        });
+        while local.catch_up().await? {}
+        tokio::spawn(follow(Arc::downgrade(&local)));
+        Ok(local)
+    }
+
+    pub(crate) fn index(&self) -> Arc<SearchIndex> {
+        Arc::clone(&self.index)
+    }
+
+    /// Waits (a while at most) until the index has applied change `seq`.
+    pub(crate) async fn wait_for(&self, seq: i64) {
+        if seq <= 0 || *self.applied.borrow() >= seq {
+            return;
+        }
+        self.wake.notify_one();
+        let mut applied = self.applied.subscribe();
+        if tokio::time::timeout(WAIT_FOR_INDEX, applied.wait_for(|applied| *applied >= seq)).await.is_err() {
+            tracing::warn!(seq, "the index did not reach a write in time; it will catch up");
+        }
+    }
+
+    pub(crate) async fn health(&self) -> Result<IndexHealth, CatalogError> {
+        let head = self.db.log_head().await?;
+        Ok(IndexHealth { applied: *self.applied.borrow(), latest: head.latest, documents: self.index.len() })
+    }
+
+    /// Applies what the log holds beyond the index's position (or rebuilds the index when its
+    /// position cannot be trusted). `true` when it did something.
+    async fn catch_up(&self) -> Result<bool, CatalogError> {
+        let head = self.db.log_head().await?;
+        let position = self.index.position()?;
+        let Some(position) = position.filter(|position| usable(position, &head)) else {
+            self.rebuild_at(head).await?;
+            return Ok(true);
+        };
+        let changes = self.db.changes_after(position.applied, MAX_CHANGES).await?;
+        let Some(last) = changes.last() else {
+            self.applied.send_if_modified(|applied| std::mem::replace(applied, position.applied) != position.applied);
+            return Ok(false);
+        };
+        let mut ids: Vec<i64> = changes.iter().map(|change| change.opening_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let next = Position { database_id: head.database_id, applied: last.seq };
+        let (db, index, runtime) = (self.db.clone(), Arc::clone(&self.index), Handle::current());
+        tokio::task::spawn_blocking(move || {
+            index.rewrite::<CatalogError>(false, Some(&next), |batch| {
+                for chunk in ids.chunks(PAGE as usize) {
+                    let found = runtime.block_on(db.openings_by_ids(chunk))?;
+                    // What is no longer published leaves the index.
+                    for id in chunk.iter().filter(|id| !found.iter().any(|opening| opening.id == **id)) {
+                        batch.remove(*id);
+                    }
+                    for opening in &found {
+                        batch.add(&indexed(opening))?;
+                    }
+                }
+                Ok(())
+            })
+        })
+        .await??;
+        tracing::debug!(applied = last.seq, changes = changes.len(), "index caught up");
+        self.applied.send_replace(last.seq);
+        Ok(true)
+    }
+
+    /// Rebuilds the index from the database (`passerelle reindex`). Returns how many openings
+    /// it holds.
+    pub(crate) async fn rebuild(&self) -> Result<u64, CatalogError> {
+        let head = self.db.log_head().await?;
+        self.rebuild_at(head).await
+    }
+
+    /// Every published opening, stamped with the log's position read before reading them:
+    /// what commits meanwhile comes after it in the log and is applied next.
+    async fn rebuild_at(&self, head: LogHead) -> Result<u64, CatalogError> {
+        let position = Position { database_id: head.database_id, applied: head.latest };
+        let (db, index, runtime) = (self.db.clone(), Arc::clone(&self.index), Handle::current());
+        let count = tokio::task::spawn_blocking(move || {
+            index.rewrite::<CatalogError>(true, Some(&position), |batch| {
+                let mut after = 0;
+                while let Some(page) = runtime.block_on(db.published_after(after, PAGE))? {
+                    after = page.last_id;
+                    for opening in &page.openings {
+                        batch.add(&indexed(opening))?;
+                    }
+                }
+                Ok(())
+            })
+        })
+        .await??;
+        tracing::info!(count, applied = head.latest, "search index rebuilt from the database");
+        self.applied.send_replace(head.latest);
+        Ok(count)
+    }
+}
+
+/// An index position is trusted when it comes from this database, and lies between what was
+/// pruned and the newest change.
+fn usable(position: &Position, head: &LogHead) -> bool {
+    position.database_id == head.database_id
+        && position.applied >= head.pruned_through
+        && position.applied <= head.latest
+}
+
+/// The indexer's name in the database: this machine and the index's folder.
+fn indexer_name(dir: &Path) -> String {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
+    let mut hasher = DefaultHasher::new();
+    dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()).hash(&mut hasher);
+    let host: String = host.trim().chars().take(40).collect();
+    format!("{host}:{:016x}", hasher.finish())
+}
+
+/// The indexer task: follows the log until the catalogue is dropped.
+async fn follow(local: Weak<LocalIndex>) {
+    let mut reported = tokio::time::Instant::now() - REPORT_EVERY;
+    let mut pruned = tokio::time::Instant::now();
+    loop {
+        let Some(this) = local.upgrade() else { return };
+        let worked = this.catch_up().await.unwrap_or_else(|err| {
+            tracing::error!(error = %err, "the indexer could not apply the change log");
+            false
+        });
+        if reported.elapsed() >= REPORT_EVERY {
+            reported = tokio::time::Instant::now();
+            let now = crate::now();
+            let applied = *this.applied.borrow();
+            if let Err(err) = this.db.report_indexer(&this.name, applied, now).await {
+                tracing::warn!(error = %err, "the indexer could not report its position");
+            }
+            if pruned.elapsed() >= PRUNE_EVERY {
+                pruned = tokio::time::Instant::now();
+                match this.db.prune_change_log(now).await {
+                    Ok(count) if count > 0 => tracing::info!(count, "change log pruned"),
+                    Ok(_) => {}
+                    Err(err) => tracing::warn!(error = %err, "the change log could not be pruned"),
+                }
+            }
+        }
+        if worked {
+            continue;
+        }
+        let wake = Arc::clone(&this.wake);
+        drop(this);
+        tokio::select! {
+            () = wake.notified() => {}
+            () = tokio::time::sleep(POLL) => {}
+        }
+    }
+}

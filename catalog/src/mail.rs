@@ -1,0 +1,50 @@
+//! E-mails written in the recipient's language from the Fluent files. Use cases queue them in
+//! the outbox inside their transaction, so a mail goes out exactly when what it announces was
+//! committed; a task of the server sends the outbox (see `server::auth::mail`).
+
+use db::{Account, Db, Mail};
+
+use crate::{Catalog, CatalogError};
+
+/// The e-mail with the Fluent messages `subject` and `body` for `account`, in their language;
+/// `body` also gets the account's name as `$name`.
+pub fn compose_mail(
+    account: &Account,
+    subject: &str,
+    body: &str,
+    mut args: Vec<(&str, l10n::FluentValue<'_>)>,
+) -> Mail {
+    let lang = account.lang;
+    args.push(("name", account.display_name.clone().into()));
+    Mail {
+        recipient: account.email.clone(),
+        lang,
+        subject: l10n::t(lang, subject),
+        body: l10n::t_args(lang, body, &args),
+    }
+}
+
+impl Catalog {
+    /// Queues an e-mail to `account` in the transaction `tx`.
+    pub(crate) async fn queue_mail(
+        &self,
+        tx: &Db,
+        account: &Account,
+        subject: &str,
+        body: &str,
+        args: Vec<(&str, l10n::FluentValue<'_>)>,
+    ) -> Result<(), CatalogError> {
+        tx.queue_mail(&compose_mail(account, subject, body, args), crate::now()).await?;
+        Ok(())
+    }
+
+    /// After a commit that queued mail: wake the sender.
+    pub(crate) fn mail_queued(&self) {
+        self.mail_waiting.notify_one();
+    }
+
+    /// A link to `path` (after the language) on the site, in `account`'s language.
+    pub(crate) fn link_for(&self, account: &Account, path: &str) -> String {
+        format!("{}/{}/{path}", self.public_url, account.lang.code())
+    }
+}

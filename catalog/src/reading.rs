@@ -1,0 +1,192 @@
+//! What readers see: searches, suggestions, an opening's page. Searches run on the local
+//! index (which follows the database, see `indexer`); the openings shown are read from the
+//! database, the source of truth.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use model::Lang;
+use model::dto::{OpeningDetail, OpeningPage, OpeningSummary, SearchParams};
+use model::lang::pick;
+use model::posting::PostingStatus;
+use model::record::OpeningRecord;
+use search::{Filters, SearchQuery, Sort};
+
+use crate::{Catalog, CatalogError, markdown};
+
+/// A search's answer: the page of openings plus what the JSON API adds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchOutcome {
+    pub page: OpeningPage,
+    /// Relevance score of each hit, in `page.hits` order (0 when not sorted by relevance).
+    pub scores: Vec<f32>,
+}
+
+/// Runs CPU-bound work on the blocking pool.
+async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, CatalogError> {
+    Ok(tokio::task::spawn_blocking(work).await?)
+}
+
+impl Catalog {
+    pub async fn search(
+        &self,
+        lang: Lang,
+        params: &SearchParams,
+        today: NaiveDate,
+    ) -> Result<SearchOutcome, CatalogError> {
+        let started = std::time::Instant::now();
+        let index = self.index()?;
+        let owned = params.clone();
+        // Searching and marking words are CPU work: off the async workers.
+        let results = blocking(move || index.search(&search_query(&owned, lang, today))).await??;
+        let searched = started.elapsed();
+        let ids: Vec<i64> = results.hits.iter().map(|h| h.id).collect();
+        let stored = self.db.openings_by_ids(&ids).await?;
+        let loaded = started.elapsed();
+        let scores: Vec<f32> = stored
+            .iter()
+            .map(|opening| results.hits.iter().find(|h| h.id == opening.id).map_or(0.0, |h| h.score))
+            .collect();
+        let hits: Vec<OpeningSummary> = stored
+            .iter()
+            .map(|opening| OpeningSummary::from_record(opening.id, &opening.record, lang, today))
+            .collect();
+        let highlights = match results.highlighter {
+            Some(highlighter) => {
+                let texts: Vec<(Lang, String, String)> = stored
+                    .iter()
+                    .zip(&hits)
+                    .map(|(opening, summary)| {
+                        // The passage comes from the description in the language the title is shown in.
+                        let description =
+                            opening.record.description.get(&summary.title_lang).map_or("", String::as_str);
+                        (summary.title_lang, summary.title.clone(), markdown::plain_text(description).into_owned())
+                    })
+                    .collect();
+                blocking(move || {
+                    texts
+                        .iter()
+                        .map(|(lang, title, description)| highlighter.highlight(*lang, title, description))
+                        .collect()
+                })
+                .await?
+            }
+            None => Vec::new(),
+        };
+        tracing::debug!(?searched, ?loaded, total = ?started.elapsed(), "search");
+        Ok(SearchOutcome {
+            page: OpeningPage {
+                total: results.total as u64,
+                page: params.page,
+                per_page: params.per_page,
+                hits,
+                highlights,
+                facets: results.facets,
+                institution_names: BTreeMap::new(),
+            },
+            scores,
+        })
+    }
+
+    /// For a list page: keeps the `limit` institutions with the most matches (and `selected`)
+    /// in the page's facets, and names them in `lang`.
+    pub async fn name_institutions(
+        &self,
+        page: &mut OpeningPage,
+        selected: Option<&str>,
+        limit: usize,
+        lang: Lang,
+    ) -> Result<(), CatalogError> {
+        let mut ranked: Vec<(&String, &u64)> = page.facets.institution.iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let kept: Vec<String> = ranked
+            .iter()
+            .enumerate()
+            .filter(|(rank, (slug, _))| *rank < limit || Some(slug.as_str()) == selected)
+            .map(|(_, (slug, _))| (*slug).clone())
+            .collect();
+        page.facets.institution.retain(|slug, _| kept.contains(slug));
+        page.institution_names = self.institution_names(&kept, lang).await?;
+        Ok(())
+    }
+
+    /// Names in `lang` of the institutions with these slugs.
+    async fn institution_names(&self, slugs: &[String], lang: Lang) -> Result<BTreeMap<String, String>, CatalogError> {
+        if slugs.is_empty() {
+            return Ok(BTreeMap::new());
+        }
+        let institutions = self.db.institutions_by_slugs(slugs).await?;
+        Ok(institutions
+            .into_iter()
+            .map(|(slug, record)| {
+                let name =
+                    pick(&record.name, lang, Lang::En).map_or_else(|| slug.clone(), |(_, name)| name.to_string());
+                (slug, name)
+            })
+            .collect())
+    }
+
+    /// A published opening with everything a reader sees; an opening its institution closed
+    /// is shown as closed.
+    pub async fn opening(&self, id: i64, today: NaiveDate) -> Result<Option<OpeningDetail>, CatalogError> {
+        if let Some(stored) = self.db.opening(id).await? {
+            return Ok(Some(detail(stored.id, stored.record, stored.created_at, today, false)));
+        }
+        let closed = self.db.posting(id).await?.filter(|posting| posting.status == PostingStatus::Closed);
+        Ok(closed.map(|posting| detail(posting.id, posting.record, posting.created_at, today, true)))
+    }
+
+    /// Completions of what a searcher has typed so far, best first.
+    pub async fn suggest(&self, typed: String, lang: Lang) -> Result<Vec<String>, CatalogError> {
+        let index = self.index()?;
+        Ok(blocking(move || index.suggest(&typed, lang, search::MAX_SUGGESTIONS)).await??)
+    }
+
+    /// The most recently published open openings.
+    pub async fn recent(&self, lang: Lang, count: u32, today: NaiveDate) -> Result<SearchOutcome, CatalogError> {
+        let params = SearchParams { sort: Some("newest".to_string()), per_page: count, ..SearchParams::default() };
+        self.search(lang, &params, today).await
+    }
+}
+
+/// An opening as its page shows it, descriptions rendered from their Markdown.
+pub(crate) fn detail(
+    id: i64,
+    record: OpeningRecord,
+    published: chrono::DateTime<chrono::FixedOffset>,
+    today: NaiveDate,
+    withdrawn: bool,
+) -> OpeningDetail {
+    OpeningDetail {
+        id,
+        days_left: (record.deadline - today).num_days(),
+        published_on: published.date_naive(),
+        description_html: record.description.iter().map(|(lang, text)| (*lang, markdown::render(text))).collect(),
+        withdrawn,
+        record,
+    }
+}
+
+/// The index's form of a search as the URL states it.
+pub fn search_query(params: &SearchParams, lang: Lang, today: NaiveDate) -> SearchQuery<'_> {
+    SearchQuery {
+        text: &params.q,
+        lang,
+        filters: Filters {
+            kind: params.kind,
+            stage: params.stage,
+            field: params.field,
+            country: params.country.clone(),
+            institution: params.institution.clone(),
+            language: params.language.clone(),
+            funded: params.funded,
+            deadline_from: params.deadline_from,
+            deadline_to: params.deadline_to,
+        },
+        sort: params.sort.as_deref().and_then(Sort::from_code).unwrap_or_default(),
+        offset: params.offset(),
+        limit: params.per_page as usize,
+        today,
+        include_closed: params.include_closed,
+    }
+}

@@ -29,10 +29,12 @@ fn HydrationScript(options: LeptosOptions) -> impl IntoView {
     let script = format!(
         "import init, {{ hydrate }} from '{pkg}.js'; init({{ module_or_path: '{pkg}_bg.wasm' }}).then(hydrate);"
     );
+    // The Content-Security-Policy lets only scripts with this response's nonce run inline.
+    let nonce = leptos::nonce::use_nonce();
     view! {
         <link rel="modulepreload" href=format!("{pkg}.js") />
         <link rel="preload" href=format!("{pkg}_bg.wasm") r#as="fetch" r#type="application/wasm" crossorigin="" />
-        <script type="module">{script}</script>
+        <script type="module" nonce=nonce>{script}</script>
     }
 }
 

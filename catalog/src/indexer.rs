@@ -103,9 +103,11 @@ impl LocalIndex {
         }
     }
 
+    /// Where the index stands (as committed with it) against the log.
     pub(crate) async fn health(&self) -> Result<IndexHealth, CatalogError> {
         let head = self.db.log_head().await?;
-        Ok(IndexHealth { applied: *self.applied.borrow(), latest: head.latest, documents: self.index.len() })
+        let applied = self.index.position()?.map_or(0, |position| position.applied);
+        Ok(IndexHealth { applied, latest: head.latest, documents: self.index.len() })
     }
 
     /// Applies what the log holds beyond the index's position (or rebuilds the index when its

@@ -12,12 +12,14 @@
 //!   server's index through the log.
 
 mod indexer;
+mod institutions;
 mod mail;
 mod markdown;
 mod postings;
 mod reading;
 
 pub use indexer::IndexHealth;
+pub use institutions::{JoinRefusal, MemberChange};
 pub use mail::compose_mail;
 pub use postings::{SaveAction, Verdict};
 pub use reading::{SearchOutcome, search_query};

@@ -15,7 +15,7 @@ use sea_orm::{
 
 use crate::accounts::Time;
 use crate::convert::{institution_record, rfc3339, row_id};
-use crate::entity::{account, audit_log, institution, membership, opening};
+use crate::entity::{account, audit_log, institution, membership, membership_removal, opening};
 use crate::{Db, DbError};
 
 pub(crate) fn institution_ref(row: &institution::Model) -> Result<InstitutionRef, DbError> {
@@ -236,18 +236,90 @@ impl Db {
             })
             .collect();
         members.sort_by_key(|member| member.role != InstitutionRole::Admin);
-        Ok(Some(InstitutionMembers { institution: institution_ref(&institution)?, members }))
+        let removals = membership_removal::Entity::find()
+            .filter(membership_removal::Column::InstitutionId.eq(institution.id))
+            .order_by_desc(membership_removal::Column::Id)
+            .all(&self.conn())
+            .await?;
+        let removed_accounts: HashMap<i32, account::Model> = account::Entity::find()
+            .filter(account::Column::Id.is_in(removals.iter().map(|row| row.account_id)))
+            .all(&self.conn())
+            .await?
+            .into_iter()
+            .map(|row| (row.id, row))
+            .collect();
+        let removed = removals
+            .iter()
+            .filter_map(|row| {
+                let account = removed_accounts.get(&row.account_id)?;
+                Some(MemberView {
+                    account_id: i64::from(account.id),
+                    email: account.email.clone(),
+                    display_name: account.display_name.clone(),
+                    role: InstitutionRole::Member,
+                    joined_at: rfc3339(row.created_at),
+                })
+            })
+            .collect();
+        Ok(Some(InstitutionMembers { institution: institution_ref(&institution)?, members, removed }))
     }
 
-    /// Ends an account's membership; `false` when it was not a member there.
-    pub async fn remove_member(&self, account_id: i64, slug: &str) -> Result<bool, DbError> {
+    /// Ends an account's membership and remembers the removal, so that the account cannot join
+    /// again by itself (see [`Db::was_removed`]); `false` when it was not a member there.
+    pub async fn remove_member(
+        &self,
+        account_id: i64,
+        slug: &str,
+        removed_by: i64,
+        now: Time,
+    ) -> Result<bool, DbError> {
         let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(false) };
         let deleted = membership::Entity::delete_many()
             .filter(membership::Column::AccountId.eq(row_id(account_id)))
             .filter(membership::Column::InstitutionId.eq(institution.id))
             .exec(&self.conn())
             .await?;
-        Ok(deleted.rows_affected == 1)
+        if deleted.rows_affected != 1 {
+            return Ok(false);
+        }
+        let removal = membership_removal::ActiveModel {
+            account_id: Set(row_id(account_id)),
+            institution_id: Set(institution.id),
+            removed_by: Set(Some(row_id(removed_by))),
+            created_at: Set(now),
+            ..Default::default()
+        };
+        match removal.insert(&self.conn()).await {
+            Ok(_) => Ok(true),
+            Err(err) if matches!(err.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => Ok(true),
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    /// Whether the institution removed the account (and nobody let it back in).
+    pub async fn was_removed(&self, account_id: i64, slug: &str) -> Result<bool, DbError> {
+        let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(false) };
+        Ok(membership_removal::Entity::find()
+            .filter(membership_removal::Column::AccountId.eq(row_id(account_id)))
+            .filter(membership_removal::Column::InstitutionId.eq(institution.id))
+            .count(&self.conn())
+            .await?
+            > 0)
+    }
+
+    /// Lets a removed account back in, as a member; `false` when it had not been removed.
+    pub async fn readmit_member(&self, account_id: i64, slug: &str, now: Time) -> Result<bool, DbError> {
+        let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(false) };
+        let deleted = membership_removal::Entity::delete_many()
+            .filter(membership_removal::Column::AccountId.eq(row_id(account_id)))
+            .filter(membership_removal::Column::InstitutionId.eq(institution.id))
+            .exec(&self.conn())
+            .await?;
+        if deleted.rows_affected == 0 {
+            return Ok(false);
+        }
+        self.join_institution(account_id, slug, InstitutionRole::Member, now).await?;
+        Ok(true)
     }
 
     pub async fn count_members(&self, slug: &str) -> Result<u64, DbError> {

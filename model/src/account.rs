@@ -134,6 +134,8 @@ pub enum AuditAction {
     AccountReinstated,
     ReportResolved,
     MemberRemoved,
+    /// A removed member let back in.
+    MemberReadmitted,
     /// Sent for review, or published at once (the detail says which).
     OpeningSubmitted,
     OpeningApproved,
@@ -143,7 +145,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 12] = [
+    pub const ALL: [AuditAction; 13] = [
         AuditAction::InstitutionVerified,
         AuditAction::MemberJoined,
         AuditAction::MemberPromoted,
@@ -151,6 +153,7 @@ impl AuditAction {
         AuditAction::AccountReinstated,
         AuditAction::ReportResolved,
         AuditAction::MemberRemoved,
+        AuditAction::MemberReadmitted,
         AuditAction::OpeningSubmitted,
         AuditAction::OpeningApproved,
         AuditAction::OpeningRejected,
@@ -167,6 +170,7 @@ impl AuditAction {
             AuditAction::AccountReinstated => "account_reinstated",
             AuditAction::ReportResolved => "report_resolved",
             AuditAction::MemberRemoved => "member_removed",
+            AuditAction::MemberReadmitted => "member_readmitted",
             AuditAction::OpeningSubmitted => "opening_submitted",
             AuditAction::OpeningApproved => "opening_approved",
             AuditAction::OpeningRejected => "opening_rejected",
@@ -188,6 +192,7 @@ impl AuditAction {
             AuditAction::AccountReinstated => "audit-action-account-reinstated",
             AuditAction::ReportResolved => "audit-action-report-resolved",
             AuditAction::MemberRemoved => "audit-action-member-removed",
+            AuditAction::MemberReadmitted => "audit-action-member-readmitted",
             AuditAction::OpeningSubmitted => "audit-action-opening-submitted",
             AuditAction::OpeningApproved => "audit-action-opening-approved",
             AuditAction::OpeningRejected => "audit-action-opening-rejected",
@@ -288,6 +293,10 @@ pub struct MemberView {
 pub struct InstitutionMembers {
     pub institution: InstitutionRef,
     pub members: Vec<MemberView>,
+    /// Accounts the institution removed, newest first (`joined_at` is when): they cannot join
+    /// again until an administrator lets them back in.
+    #[serde(default)]
+    pub removed: Vec<MemberView>,
 }
 
 impl Viewer {

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::account::{InstitutionRef, InstitutionRole, Viewer};
 use crate::dto::OpeningDetail;
 use crate::lang::{Lang, Texts};
-use crate::record::{Funding, InstitutionRecord, LanguageRequirement, Location, OpeningRecord, Stipend};
+use crate::record::{
+    Funding, InstitutionRecord, LanguageRequirement, Location, OpeningRecord, Stipend, without_controls,
+};
 use crate::vocab::{CareerStage, Cefr, Field, Kind, StipendPeriod};
 
 /// Where a posting (or an edit of a published one) is in its life. Only `Published` openings
@@ -264,7 +266,10 @@ pub fn read_posting(
     let mut description = Texts::new();
     for lang in Lang::ALL {
         let (title_name, description_name) = text_fields(lang);
-        let (typed_title, typed_description) = (form.one(title_name), form.one(description_name));
+        // Control characters cannot be typed, only pasted or forged: they are dropped.
+        let typed_title = without_controls(form.one(title_name), false);
+        let typed_description = without_controls(form.one(description_name), true);
+        let (typed_title, typed_description) = (typed_title.trim(), typed_description.as_str());
         if typed_title.chars().count() > MAX_TITLE_CHARS {
             problem(title_name, "form-error-too-long");
         }
@@ -288,8 +293,7 @@ pub fn read_posting(
         problem("original_language", "form-error-choose");
     }
 
-    let keywords: Vec<String> = form
-        .one("keywords")
+    let keywords: Vec<String> = without_controls(form.one("keywords"), false)
         .split([',', '，', '、'])
         .map(str::trim)
         .filter(|k| !k.is_empty())
@@ -319,7 +323,8 @@ pub fn read_posting(
     if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
         problem("country", "posting-error-country");
     }
-    let city = form.one("city");
+    let city = without_controls(form.one("city"), false);
+    let city = city.trim();
     if city.is_empty() {
         problem("city", "form-error-required");
     }
@@ -351,7 +356,8 @@ pub fn read_posting(
     }
     let stipend = read_stipend(&form, &mut problems);
 
-    let apply_url = Some(form.one("apply_url")).filter(|url| !url.is_empty()).map(String::from);
+    let apply_url =
+        Some(without_controls(form.one("apply_url"), false).trim().to_string()).filter(|url| !url.is_empty());
     if apply_url.as_deref().is_some_and(|url| !(url.starts_with("https://") || url.starts_with("http://"))) {
         problems.push(("apply_url".to_string(), "posting-error-url"));
     }

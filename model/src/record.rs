@@ -115,8 +115,8 @@ impl OpeningRecord {
         if self.fields.is_empty() {
             return Err(RecordError::new("fields", "at least one field is required"));
         }
-        check_texts("title", &self.title, MAX_TITLE_CHARS)?;
-        check_texts("description", &self.description, MAX_DESCRIPTION_CHARS)?;
+        check_texts("title", &self.title, MAX_TITLE_CHARS, false)?;
+        check_texts("description", &self.description, MAX_DESCRIPTION_CHARS, true)?;
         if !self.title.contains_key(&self.original_language) {
             return Err(RecordError::new(
                 "title",
@@ -127,6 +127,7 @@ impl OpeningRecord {
             if keyword.trim().is_empty() || keyword.chars().count() > 100 {
                 return Err(RecordError::new(format!("keywords[{i}]"), "must be 1 to 100 characters"));
             }
+            check_one_line(&format!("keywords[{i}]"), keyword)?;
         }
         for (i, req) in self.languages_required.iter().enumerate() {
             if req.lang.len() != 2 || !req.lang.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -138,6 +139,7 @@ impl OpeningRecord {
         }
         check_country("location.country", &self.location.country)?;
         check_not_blank("location.city", &self.location.city)?;
+        check_one_line("location.city", &self.location.city)?;
         if let Some(months) = self.duration_months
             && !(1..=120).contains(&months)
         {
@@ -158,9 +160,12 @@ impl OpeningRecord {
             return Err(RecordError::new("positions", "must be between 1 and 1000"));
         }
         if let Some(url) = &self.apply_url
-            && !(url.starts_with("https://") || url.starts_with("http://"))
+            && (!(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace))
         {
             return Err(RecordError::new("apply_url", "must be an http(s) URL"));
+        }
+        if let Some(url) = &self.apply_url {
+            check_one_line("apply_url", url)?;
         }
         if let Some(email) = &self.contact_email
             && !is_plausible_email(email)
@@ -188,9 +193,11 @@ impl InstitutionRecord {
         }
         for (lang, name) in &self.name {
             check_not_blank(&format!("institution.name.{lang}"), name)?;
+            check_one_line(&format!("institution.name.{lang}"), name)?;
         }
         check_country("institution.country", &self.country)?;
         check_not_blank("institution.city", &self.city)?;
+        check_one_line("institution.city", &self.city)?;
         let domain_ok = self.domain.contains('.')
             && self.domain.len() <= 253
             && self.domain.split('.').all(|label| {
@@ -219,13 +226,43 @@ fn check_not_blank(field: &str, value: &str) -> Result<(), RecordError> {
     if value.trim().is_empty() { Err(RecordError::new(field, "must not be empty")) } else { Ok(()) }
 }
 
-fn check_texts(field: &str, texts: &Texts, max_chars: usize) -> Result<(), RecordError> {
+/// Whether `text` holds control characters (NUL, ESC, line breaks…); a multi-line text may hold
+/// line breaks and tabs.
+pub fn has_control(text: &str, multiline: bool) -> bool {
+    text.chars().any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r' | '\t')))
+}
+
+/// `text` without control characters: on one line, line breaks and tabs become spaces; in a
+/// multi-line text they stay, with Windows line ends (`\r\n`) made `\n`.
+pub fn without_controls(text: &str, multiline: bool) -> String {
+    let text = if multiline { text.replace("\r\n", "\n") } else { text.to_string() };
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\t' if multiline => Some(c),
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+fn check_one_line(field: &str, value: &str) -> Result<(), RecordError> {
+    if has_control(value, false) {
+        return Err(RecordError::new(field, "must not contain control characters (line breaks, tabs, NUL, ESC…)"));
+    }
+    Ok(())
+}
+
+fn check_texts(field: &str, texts: &Texts, max_chars: usize, multiline: bool) -> Result<(), RecordError> {
     if texts.is_empty() {
         return Err(RecordError::new(field, "at least one language is required"));
     }
     for (lang, text) in texts {
         let name = format!("{field}.{lang}");
         check_not_blank(&name, text)?;
+        if has_control(text, multiline) {
+            return Err(RecordError::new(name, "must not contain control characters (NUL, ESC…)"));
+        }
         if text.chars().count() > max_chars {
             return Err(RecordError::new(name, format!("longer than {max_chars} characters")));
         }
@@ -280,6 +317,13 @@ mod tests {
             ),
             ("\"original_language\": \"en\"", "\"original_language\": \"fr\"", "title"),
             ("\"apply_url\": \"https", "\"apply_url\": \"javascript", "apply_url"),
+            // Control characters: refused on one line; descriptions keep line breaks only.
+            ("\"Quantum error correction\"", "\"Quantum\\u0000 error\"", "title.en"),
+            ("\"Quantum error correction\"", "\"Quantum\\nerror\"", "title.en"),
+            ("\"A stay.\"", "\"A \\u001b[31mstay\"", "description.en"),
+            ("[\"qec\"]", "[\"q\\r\\nec\"]", "keywords[0]"),
+            ("\"city\": \"Daejeon\"}, \"start", "\"city\": \"Dae\\u0007jeon\"}, \"start", "location.city"),
+            ("\"KAIST\"", "\"KA\\tIST\"", "institution.name.en"),
         ];
         for (from, to, field) in cases {
             let line = SAMPLE.replacen(from, to, 1);
@@ -288,6 +332,14 @@ mod tests {
             assert_eq!(err.field, field, "{err}");
         }
         assert_eq!(OpeningRecord::from_json_line("{").map_err(|e| e.field), Err("json".into()));
+        let paragraphs = SAMPLE.replacen("\"A stay.\"", "\"A stay.\\r\\n\\n\\tIn Daejeon.\"", 1);
+        assert!(OpeningRecord::from_json_line(&paragraphs).is_ok(), "line breaks in a description");
+    }
+
+    #[test]
+    fn control_characters_are_dropped_from_typed_text() {
+        assert_eq!(without_controls("a\u{0}b\u{1b}[31mc\r\nd\te", false), "ab[31mc  d e");
+        assert_eq!(without_controls("a\r\n\nb\u{7}\tc", true), "a\n\nb\tc");
     }
 }
 

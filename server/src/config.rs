@@ -18,6 +18,10 @@ pub struct Config {
     /// `PASSERELLE_PUBLIC_URL`: the origin used in canonical links and e-mailed links; defaults
     /// to `http://{addr}`. Cookies are marked `Secure` when it starts with `https://`.
     pub public_url: String,
+    /// Whether `PASSERELLE_PUBLIC_URL` was set (rather than derived from the address).
+    pub public_url_configured: bool,
+    /// `PASSERELLE_TRUSTED_PROXIES`: reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<crate::auth::client::TrustedProxy>,
     /// `PASSERELLE_SMTP_URL` and `PASSERELLE_MAIL_FROM`.
     pub mail: crate::auth::mail::MailSettings,
 }
@@ -34,6 +38,10 @@ impl Config {
         let mut config =
             Config::new(data_dir, var("DATABASE_URL"), addr, var("PASSERELLE_SITE_ROOT"), var("PASSERELLE_PUBLIC_URL"));
         config.mail.smtp_url = var("PASSERELLE_SMTP_URL");
+        if let Some(list) = var("PASSERELLE_TRUSTED_PROXIES") {
+            config.trusted_proxies = crate::auth::client::parse_trusted(&list)
+                .map_err(|reason| ServerError::Config { name: "PASSERELLE_TRUSTED_PROXIES", reason })?;
+        }
         if let Some(from) = var("PASSERELLE_MAIL_FROM") {
             config.mail.from = from;
         }
@@ -49,6 +57,7 @@ impl Config {
     ) -> Config {
         let database_url =
             database_url.unwrap_or_else(|| format!("sqlite://{}?mode=rwc", data_dir.join("passerelle.db").display()));
+        let public_url_configured = public_url.is_some();
         let public_url =
             public_url.map(|url| url.trim_end_matches('/').to_string()).unwrap_or_else(|| format!("http://{addr}"));
         let host = public_url
@@ -60,6 +69,8 @@ impl Config {
             addr,
             site_root: PathBuf::from(site_root.unwrap_or_else(|| "target/site".to_string())),
             public_url,
+            public_url_configured,
+            trusted_proxies: Vec::new(),
             mail,
             data_dir,
         }
@@ -71,7 +82,7 @@ impl Config {
 
     /// What the account handlers need, over the catalogue's database.
     pub fn auth(&self, catalog: &catalog::Catalog) -> crate::auth::Auth {
-        crate::auth::Auth::new(catalog.db().clone(), &self.public_url, catalog.mail_signal())
+        crate::auth::Auth::new(catalog.db().clone(), self, catalog.mail_signal())
     }
 
     fn create_data_dir(&self) -> Result<(), ServerError> {

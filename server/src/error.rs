@@ -10,6 +10,9 @@ pub enum ServerError {
     Db(#[from] db::DbError),
     #[error("password hashing failed: {0}")]
     Password(String),
+    /// Too many password hashes waiting: the person is asked to try again shortly.
+    #[error("too many password checks at once")]
+    Busy,
     #[error("cannot read {path}: {source}")]
     ReadFile { path: PathBuf, source: std::io::Error },
     /// An import file was refused; each entry is `line N: reason`.

@@ -24,6 +24,7 @@ pub mod institutions;
 pub mod moderation;
 pub mod postings;
 pub mod router;
+pub mod security;
 pub mod synthetic;
 
 pub use error::ServerError;

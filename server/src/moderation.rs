@@ -10,8 +10,8 @@ use model::account::{AuditAction, MAX_REPORT_DETAILS_CHARS, ReportReason};
 use std::time::Duration;
 
 use crate::ServerError;
-use crate::auth::forms::{Submission, see_other};
 use crate::auth::rate_limit::Limit;
+use crate::auth::submission::{Submission, see_other};
 use crate::router::AppState;
 
 const REPORTS_PER_ACCOUNT: Limit = Limit { attempts: 10, per: Duration::from_secs(3600) };
@@ -32,7 +32,7 @@ pub async fn report(
         let back = format!("/{}/openings/{id}", form.lang.code());
         return see_other(&app::url::sign_in_then(form.lang, &back));
     };
-    if form.limited(&state, "report", &account.id.to_string(), REPORTS_PER_ACCOUNT) {
+    if form.limited(&state, "report", &account.id.to_string(), REPORTS_PER_ACCOUNT).await {
         return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
     }
     let reason = ReportReason::from_code(form.field("reason"));

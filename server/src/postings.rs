@@ -10,7 +10,7 @@ use db::Posting;
 use model::account::Viewer;
 use model::posting::{MAX_DECISION_NOTE_CHARS, PostingStatus, RejectReason, read_posting};
 
-use crate::auth::forms::{Submission, see_other};
+use crate::auth::submission::{Submission, see_other};
 use crate::auth::token::random_token;
 use crate::router::AppState;
 

@@ -91,6 +91,7 @@ pub fn router(config: &Config, catalog: catalog::Catalog, auth: Auth) -> Router 
         .route("/{lang}/admin/accounts/{id}/reinstate", post(crate::moderation::reinstate))
         .route("/{lang}/institutions/{slug}/members/{id}/admin", post(crate::institutions::make_admin))
         .route("/{lang}/institutions/{slug}/members/{id}/remove", post(crate::institutions::remove_member))
+        .route("/{lang}/institutions/{slug}/members/{id}/readmit", post(crate::institutions::readmit_member))
         .route("/{lang}/postings/new", post(crate::postings::create))
         .route("/{lang}/postings/{id}/edit", post(crate::postings::update))
         .route("/{lang}/postings/{id}/close", post(crate::postings::close))
@@ -102,7 +103,9 @@ pub fn router(config: &Config, catalog: catalog::Catalog, auth: Auth) -> Router 
         // Rendered whole (not streamed), like the routes above: `/en/` and unknown paths land here.
         .fallback(leptos_axum::render_app_async_with_context(page_context(&state), shell(&state)))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::session::resolve))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::security::guard_server_functions))
         .layer(axum::middleware::from_fn(crate::html::tidy_markers))
+        .layer(axum::middleware::from_fn(crate::security::headers))
         .layer(CompressionLayer::new())
         .with_state(state)
 }
@@ -123,6 +126,12 @@ fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     move || {
         provide_context(catalog.clone());
         provide_context(site_url.clone());
+        // The response's CSP nonce, for the scripts Leptos writes (see `security`).
+        let nonce = use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<crate::security::CspNonce>().cloned());
+        if let Some(nonce) = nonce {
+            provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+        }
     }
 }
 

@@ -137,6 +137,40 @@ async fn guessing_passwords_is_slowed_down() {
     assert!(limited.body.contains("Too many attempts"));
 }
 
+/// Guessing from one place does not lock the owner out: the guesser is slowed down, the owner
+/// signs in from elsewhere; and guesses spread over many places only stop those places.
+#[tokio::test]
+async fn nobody_can_lock_someone_else_out() {
+    let site = site().await;
+    common::create_account(&site, "owner@mila.quebec", model::account::Role::Researcher, true).await;
+    let guess = [("email", "owner@mila.quebec"), ("password", "guess guess guess")];
+    let mut guesser = Browser::at(&site, "198.51.100.7");
+    guesser.get("/en/login").await;
+    for _ in 0..10 {
+        assert_eq!(guesser.post("/en/login", &guess).await.status, StatusCode::UNAUTHORIZED);
+    }
+    assert_eq!(guesser.post("/en/login", &guess).await.status, StatusCode::TOO_MANY_REQUESTS);
+    let right = [("email", "owner@mila.quebec"), ("password", PASSWORD)];
+    assert_eq!(guesser.post("/en/login", &right).await.status, StatusCode::TOO_MANY_REQUESTS, "even when right");
+
+    let mut owner = Browser::at(&site, "203.0.113.5");
+    let signed_in = owner.log_in("owner@mila.quebec", PASSWORD).await;
+    assert_eq!(signed_in.location(), "/en/account", "the owner is not locked out");
+
+    // Many guessers, a few guesses each: past the account's limit, a place that guessed wrong
+    // is stopped, a place that has not (the owner at home) still gets in.
+    for n in 0..45 {
+        let mut another = Browser::at(&site, &format!("192.0.2.{}", n + 1));
+        another.get("/en/login").await;
+        assert_eq!(another.post("/en/login", &guess).await.status, StatusCode::UNAUTHORIZED);
+        if n == 44 {
+            assert_eq!(another.post("/en/login", &guess).await.status, StatusCode::TOO_MANY_REQUESTS);
+        }
+    }
+    let mut home = Browser::at(&site, "203.0.113.99");
+    assert_eq!(home.log_in("owner@mila.quebec", PASSWORD).await.location(), "/en/account");
+}
+
 #[tokio::test]
 async fn a_forgotten_password_is_reset_by_e_mail() {
     let site = site().await;

@@ -197,6 +197,11 @@ const MATRIX: &[Row] = &[
         &[],
         [Redirect("/en/login"), Status(403), Status(403), Status(404), Status(404)],
     ),
+    post(
+        "/en/institutions/kaist/members/999999/readmit",
+        &[],
+        [Redirect("/en/login"), Status(403), Status(403), Status(404), Status(404)],
+    ),
     post("/en/postings/new", POSTING, POSTERS),
     post("/en/postings/{posting}/edit", POSTING, POSTERS),
     // No posting 999999: members get a 404, others the refusal they get for any posting.

@@ -203,8 +203,8 @@ fn killed_processes_lose_nothing() {
     assert!(rerun.status.success(), "{}", String::from_utf8_lossy(&rerun.stderr));
     assert_eq!(published_in(&url), OPENINGS);
     assert!(server.wait_until(|server| server.total() == Some(OPENINGS)), "the rerun import did not reach search");
-    let health = server.get("/healthz").expect("health");
-    assert_eq!(health["index"]["lag"], 0, "{health}");
+    let caught_up = |server: &Server| server.get("/healthz").is_some_and(|health| health["index"]["lag"] == 0);
+    assert!(server.wait_until(caught_up), "/healthz still reports a lag");
 }
 
 /// Two servers on one PostgreSQL database, each with its own index: an import through the

@@ -348,3 +348,106 @@ async fn judged_queries_rank_well_across_languages() {
     assert!(ndcg >= 0.9, "nDCG@10 fell to {ndcg:.3}");
     assert!(cross >= 0.9, "cross-lingual recall@10 fell to {cross:.3} ({cross_found}/{cross_wanted})");
 }
+
+/// Markup in every field of an imported opening and of a posting shows as text on every page
+/// that shows it, in every language; pages carry a Content-Security-Policy whose nonce is on
+/// every script, and pages shown to a signed-in person are not cached.
+#[tokio::test]
+async fn hostile_text_stays_text_and_pages_send_a_content_security_policy() {
+    use common::{admin_browser, member_browser, posting_fields, with_action};
+    use model::{Lang, account::InstitutionRole};
+    const HOSTILE: &str = "Qubit x </title><script>alert(1)</script><img src=x onerror=alert(2)> \"' <!-- ]]>";
+    let site = common::empty_site().await;
+    let mut record = model::record::testing::record("hostile", "kaist", HOSTILE);
+    let links = " [a](javascript:alert(3)) <a href=\"javascript:alert(4)\">b</a> <svg onload=alert(5)>";
+    for lang in Lang::ALL {
+        record.title.insert(lang, HOSTILE.to_string());
+        record.description.insert(lang, format!("{HOSTILE}{links}"));
+    }
+    record.keywords = vec![HOSTILE.to_string()];
+    record.location.city = HOSTILE.to_string();
+    record.institution.city = HOSTILE.to_string();
+    record.institution.name.insert(Lang::Ko, HOSTILE.to_string());
+    site.catalog.import(&[record]).await.expect("import");
+    let id = site.json("/api/v1/openings?q=qubit").await.1["hits"][0]["id"].as_i64().expect("found");
+
+    let (mut kim, _) = member_browser(&site, "kim@kaist.ac.kr", "kaist", InstitutionRole::Member, Lang::En).await;
+    let mut fields = posting_fields(HOSTILE, HOSTILE);
+    fields.iter_mut().filter(|(name, _)| name == "city" || name == "keywords").for_each(|(_, v)| *v = HOSTILE.into());
+    let sent = kim.post("/en/postings/new", &with_action(&fields, "submit")).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let posting = sent.location().split('?').next().expect("path").to_string();
+    let mut ops = admin_browser(&site, "ops@passerelle.example").await;
+
+    let mut pages = Vec::new();
+    for lang in ["fr", "en", "ko"] {
+        for path in [
+            format!("/{lang}/openings/{id}"),
+            format!("/{lang}/openings/{id}?text=ko"),
+            format!("/{lang}/openings?q=qubit"),
+            format!("/{lang}/openings?q=alert"),
+            format!("/{lang}/"),
+        ] {
+            pages.push((path.clone(), site.get(&path, &[]).await));
+        }
+    }
+    pages.push((posting.clone(), kim.get(&posting).await));
+    pages.push(("/en/postings".into(), kim.get("/en/postings").await));
+    pages.push(("/en/admin/review".into(), ops.get("/en/admin/review").await));
+    pages.push((format!("{posting} (moderator)"), ops.get(&posting).await));
+    for (path, page) in &pages {
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(page.body.contains("Qubit x"), "{path} does not show the text");
+        for raw in ["<script>alert", "<img", "<svg", "<a href=\"javascript"] {
+            if let Some(at) = page.body.find(raw) {
+                let around = &page.body
+                    [page.body.floor_char_boundary(at.saturating_sub(300))..page.body.ceil_char_boundary(at + 100)];
+                panic!("{path} carries {raw} as markup: …{around}…");
+            }
+        }
+        let policy = page.headers.get(header::CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok());
+        let policy = policy.unwrap_or_else(|| panic!("{path} has no Content-Security-Policy"));
+        let nonce = policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce");
+        let scripts = page.body.matches("<script").count();
+        assert!(scripts > 0, "{path}: the hydration script is missing");
+        assert_eq!(
+            page.body.matches(&format!("<script nonce=\"{nonce}\"")).count()
+                + page.body.matches(&format!("<script type=\"module\" nonce=\"{nonce}\"")).count(),
+            scripts,
+            "{path}: a script without the nonce"
+        );
+        assert_eq!(page.headers.get(header::X_CONTENT_TYPE_OPTIONS).and_then(|v| v.to_str().ok()), Some("nosniff"));
+    }
+    let opening_page = &pages[0].1;
+    assert!(opening_page.body.contains("<title>Qubit x &lt;/title&gt;&lt;script&gt;"), "the title, escaped");
+    let cache = |page: &Reply| page.headers.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()).map(String::from);
+    assert_eq!(cache(&pages[pages.len() - 3].1).as_deref(), Some("no-store"), "a signed-in page was cacheable");
+    assert_ne!(cache(opening_page).as_deref(), Some("no-store"));
+    let api = site.get(&format!("/api/v1/openings/{id}"), &[]).await;
+    assert!(api.headers.contains_key(header::CONTENT_SECURITY_POLICY));
+}
+
+/// Server functions take JSON from this site only: another site's page cannot make a visitor's
+/// browser call them with a form or a `text/plain` POST.
+#[tokio::test]
+async fn server_functions_refuse_other_sites_and_plain_text() {
+    let site = site().await;
+    use leptos::server_fn::ServerFn;
+    let path = app::api::RecentOpenings::PATH;
+    assert!(path.starts_with("/api/") && !path.starts_with("/api/v1/"), "{path}");
+    let call = |content_type: &'static str, origin: Option<&'static str>| {
+        let mut request = http::Request::post(path).header(header::CONTENT_TYPE, content_type);
+        if let Some(origin) = origin {
+            request = request.header(header::ORIGIN, origin);
+        }
+        request.body(axum::body::Body::from(r#"{"lang":"en","count":3}"#)).expect("request")
+    };
+    let plain = site.send(call("text/plain", Some("https://evil.example"))).await;
+    assert_eq!(plain.status, StatusCode::FORBIDDEN);
+    let foreign = site.send(call("application/json", Some("https://evil.example"))).await;
+    assert_eq!(foreign.status, StatusCode::FORBIDDEN);
+    let form = site.send(call("application/x-www-form-urlencoded", None)).await;
+    assert_eq!(form.status, StatusCode::FORBIDDEN);
+    let ours = site.send(call("application/json", Some(PUBLIC_URL))).await;
+    assert_eq!(ours.status, StatusCode::OK, "{}", ours.body);
+}

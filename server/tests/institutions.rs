@@ -107,4 +107,23 @@ async fn an_institution_admin_runs_its_members() {
     assert_eq!(kim.post("/en/postings/new", &with_action(&fields, "draft")).await.status, StatusCode::FORBIDDEN);
     let log = site.db.audit_log(Some(model::account::AuditAction::MemberRemoved), Some("head@kaist.ac.kr"), 5).await;
     assert_eq!(log.expect("log").len(), 1);
+
+    // The removal sticks: Kim's address is still on KAIST's domain, but joining is refused
+    // until an administrator lets Kim back in.
+    let again = kim.post("/en/account/join", &[("institution", "kaist")]).await;
+    assert_eq!(again.status, StatusCode::FORBIDDEN);
+    assert!(again.body.contains("removed you from it"), "the reason, in English");
+    assert!(site.db.memberships_of(kim_id).await.expect("read").is_empty());
+    let page = head.get("/fr/institutions/kaist/members").await;
+    assert!(page.body.contains("Membres retirés") && page.body.contains("Réintégrer"));
+    let readmitted = head.post(&format!("/fr/institutions/kaist/members/{kim_id}/readmit"), &[]).await;
+    assert_eq!(readmitted.location(), "/fr/institutions/kaist/members?saved=1");
+    assert_eq!(site.db.memberships_of(kim_id).await.expect("read").len(), 1);
+    let log = site.db.audit_log(Some(model::account::AuditAction::MemberReadmitted), None, 5).await;
+    assert_eq!(log.expect("log").len(), 1);
+    assert_eq!(
+        head.post(&format!("/fr/institutions/kaist/members/{kim_id}/readmit"), &[]).await.status,
+        StatusCode::NOT_FOUND,
+        "nothing to let back in"
+    );
 }

@@ -4,6 +4,7 @@ pub mod filters;
 pub mod form;
 pub mod layout;
 pub mod opening_card;
+pub mod page_title;
 pub mod pagination;
 pub mod posting_form;
 pub mod search_box;

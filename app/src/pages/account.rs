@@ -1,8 +1,8 @@
 //! The signed-in person's page: their address and whether it is confirmed, their name and
 //! preferred language. Signed out, it sends them to the sign-in page and back here after.
 
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use model::account::{InstitutionRole, Viewer};
 
@@ -42,7 +42,7 @@ pub fn AccountPage() -> impl IntoView {
     // Made with the page, outside the `Suspend` below (see `postings::PostingsPage`).
     let joinable = Resource::new(|| (), |_| crate::api::joinable_institutions());
     view! {
-        <Title text=tr("account-title") />
+        <PageTitle text=tr("account-title") />
         <section class="form-page">
             <h1>{tr("account-title")}</h1>
             <Suspense fallback=|| ()>

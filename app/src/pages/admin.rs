@@ -2,8 +2,8 @@
 //! audit log. Signed-out visitors are sent to sign in; other accounts get a 403 page. The
 //! server functions behind these pages check the same thing again.
 
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use model::Lang;
 use model::account::{AccountSummary, AuditAction, InstitutionOverview, PageState, ReportReason};
@@ -53,7 +53,7 @@ where
         if page.is_empty() { format!("/{}/admin", lang.code()) } else { format!("/{}/admin/{page}", lang.code()) }
     };
     view! {
-        <Title text=tr(title) />
+        <PageTitle text=tr(title) />
         <Suspense fallback=|| ()>
             {move || {
                 let (status, content) = (status.clone(), content.clone());

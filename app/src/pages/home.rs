@@ -1,7 +1,7 @@
 //! The home page: what Passerelle is, a search box and the newest openings.
 
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api::recent_openings;
 use crate::components::opening_card::OpeningList;
@@ -17,7 +17,7 @@ pub fn HomePage() -> impl IntoView {
     let recent = Resource::new(move || lang, |lang| recent_openings(lang, RECENT_COUNT));
     let all_href = format!("/{}/openings", lang.code());
     view! {
-        <Title text=format!("{} – {}", tr("site-name"), tr("site-tagline")) />
+        <PageTitle text=format!("{} – {}", tr("site-name"), tr("site-tagline")) />
         <section class="hero">
             <h1>{tr("home-title")}</h1>
             <p class="hero__intro">{tr("home-intro")}</p>

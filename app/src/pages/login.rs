@@ -1,7 +1,7 @@
 //! Signing in, and asking for a password reset link.
 
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{Field, PageForm};
@@ -38,7 +38,7 @@ pub fn LoginPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=tr("login-title") />
+        <PageTitle text=tr("login-title") />
         <section class="form-page">
             <h1>{tr("login-title")}</h1>
             {notice.map(|(class, id)| view! { <p class=format!("notice {class}") role="status">{tr(id)}</p> })}
@@ -62,7 +62,7 @@ pub fn ForgotPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=tr("forgot-title") />
+        <PageTitle text=tr("forgot-title") />
         <section class="form-page">
             <h1>{tr("forgot-title")}</h1>
             <p>{tr("forgot-intro")}</p>

@@ -1,5 +1,6 @@
 //! An institution's members, for its admins and the platform's: who may post for it, making
-//! a member an administrator, ending a membership. Anyone else gets a 404.
+//! a member an administrator, ending a membership, letting a removed member back in. Anyone
+//! else gets a 404.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -50,16 +51,59 @@ fn Members(members: InstitutionMembers, state: PageState) -> impl IntoView {
     let name = members.institution.name_in(lang);
     let saved = use_query_map().read_untracked().get("saved").is_some();
     let slug = members.institution.slug.clone();
+    const REMOVED_HEADINGS: &[&str] = &["form-display-name", "form-email", "members-col-removed", "admin-col-decision"];
     let rows = members
         .members
         .into_iter()
         .map(|member| view! { <MemberRow member slug=slug.clone() csrf=state.csrf.clone() /> })
         .collect_view();
+    let removed = (!members.removed.is_empty()).then(|| {
+        let rows = members
+            .removed
+            .into_iter()
+            .map(|member| view! { <RemovedRow member slug=slug.clone() csrf=state.csrf.clone() /> })
+            .collect_view();
+        view! {
+            <h2>{tr("members-removed-heading")}</h2>
+            <p>{tr("members-removed-intro")}</p>
+            <AdminTable headings=REMOVED_HEADINGS>{rows}</AdminTable>
+        }
+    });
     view! {
         <h1>{tr_args("members-heading", &[("institution", name.into())])}</h1>
         <p>{tr("members-intro")}</p>
         {saved.then(|| view! { <p class="notice notice--info" role="status">{tr("members-saved")}</p> })}
         <AdminTable headings=HEADINGS>{rows}</AdminTable>
+        {removed}
+    }
+}
+
+/// A member's action on their row: one button posting to `action`, naming the member for
+/// screen readers.
+#[component]
+fn MemberAction(action: String, csrf: String, label: &'static str, email: String) -> impl IntoView {
+    view! {
+        <form method="post" action=action>
+            <CsrfField token=csrf />
+            <button type="submit" class="button button--secondary">
+                {tr(label)}
+                <span class="visually-hidden">{format!(" ({email})")}</span>
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn RemovedRow(member: MemberView, slug: String, csrf: String) -> impl IntoView {
+    let lang = use_lang();
+    let action = format!("/{}/institutions/{slug}/members/{}/readmit", lang.code(), member.account_id);
+    view! {
+        <tr>
+            <th scope="row">{member.display_name.clone()}</th>
+            <td>{member.email.clone()}</td>
+            <td><When at=member.joined_at /></td>
+            <td><MemberAction action csrf label="members-readmit" email=member.email /></td>
+        </tr>
     }
 }
 
@@ -73,13 +117,7 @@ fn MemberRow(member: MemberView, slug: String, csrf: String) -> impl IntoView {
     });
     let promote = (member.role == InstitutionRole::Member).then(|| {
         view! {
-            <form method="post" action=format!("{base}/admin")>
-                <CsrfField token=csrf.clone() />
-                <button type="submit" class="button button--secondary">
-                    {tr("members-make-admin")}
-                    <span class="visually-hidden">{format!(" ({})", member.email)}</span>
-                </button>
-            </form>
+            <MemberAction action=format!("{base}/admin") csrf=csrf.clone() label="members-make-admin" email=member.email.clone() />
         }
     });
     view! {
@@ -91,13 +129,7 @@ fn MemberRow(member: MemberView, slug: String, csrf: String) -> impl IntoView {
             <td>
                 <div class="form-actions">
                     {promote}
-                    <form method="post" action=format!("{base}/remove")>
-                        <CsrfField token=csrf />
-                        <button type="submit" class="button button--secondary">
-                            {tr("members-remove")}
-                            <span class="visually-hidden">{format!(" ({})", member.email)}</span>
-                        </button>
-                    </form>
+                    <MemberAction action=format!("{base}/remove") csrf label="members-remove" email=member.email.clone() />
                 </div>
             </td>
         </tr>

@@ -1,7 +1,9 @@
 //! 404: in the URL's language when it names one of ours, else the negotiated one.
 
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
+
+use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_location;
 use model::Lang;
 
@@ -29,7 +31,7 @@ pub fn NotFound(message: &'static str) -> impl IntoView {
     Status::capture().set(404);
     let home = format!("/{}/", crate::i18n::use_lang().code());
     view! {
-        <Title text=tr("not-found-title") />
+        <PageTitle text=tr("not-found-title") />
         <section class="notice">
             <h1>{tr("not-found-title")}</h1>
             <p>{tr(message)}</p>

@@ -2,8 +2,8 @@
 //! the institution wrote one, else in the original language with a note; the other languages are
 //! a click away (`?text=ko` without JavaScript, an instant switch once hydrated).
 
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use model::Lang;
 use model::dto::OpeningDetail;
@@ -105,7 +105,7 @@ pub(crate) fn OpeningView(detail: OpeningDetail, #[prop(optional)] preview: bool
     let withdrawn_now = detail.withdrawn;
     let withdrawn = detail.withdrawn.then(|| view! { <p class="notice notice--info">{tr("opening-withdrawn")}</p> });
     view! {
-        {(!preview).then(|| view! { <Title text=page_title /> })}
+        {(!preview).then(|| view! { <PageTitle text=page_title /> })}
         <article class="opening">
             {(!preview).then(|| view! {
                 <p class="opening__back"><a href=format!("/{}/openings", lang.code())>{tr("opening-back")}</a></p>

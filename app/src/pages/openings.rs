@@ -1,8 +1,8 @@
 //! The list of openings: a search box, the count, one page of results, page links.
 //! The whole search lives in the URL (`?q=…&page=…`), so it can be shared and bookmarked.
 
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use model::dto::{ParamError, SearchParams};
 
@@ -39,7 +39,7 @@ pub fn OpeningsPage() -> impl IntoView {
     let error = Memo::new(move |_| params.with(|p| p.as_ref().err().cloned()));
     let status = Status::capture();
     view! {
-        <Title text=format!("{} – {}", tr("openings-title"), tr("site-name")) />
+        <PageTitle text=format!("{} – {}", tr("openings-title"), tr("site-name")) />
         <h1>{tr("openings-title")}</h1>
         // The search box stays put while results change under it, so typing is never interrupted.
         <SearchBox query=typed live=true>

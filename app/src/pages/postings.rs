@@ -4,8 +4,8 @@
 //! the admin area. Signed-out visitors are sent to sign in; a posting is shown only to its
 //! institution's members who may edit it and to platform admins (a 404 for anyone else).
 
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use model::Lang;
 use model::account::PageState;
@@ -39,7 +39,7 @@ where
     let lang = use_lang();
     let status = Status::capture();
     view! {
-        <Title text=tr(title) />
+        <PageTitle text=tr(title) />
         <Suspense fallback=|| ()>
             {move || {
                 let (status, content, here) = (status.clone(), content.clone(), here.clone());

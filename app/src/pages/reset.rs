@@ -1,7 +1,7 @@
 //! The page behind a password reset link: a new password.
 
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{NewPasswordField, PageForm};
@@ -21,7 +21,7 @@ pub fn ResetPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=tr("reset-title") />
+        <PageTitle text=tr("reset-title") />
         <section class="form-page">
             <h1>{tr("reset-title")}</h1>
             <PageForm name="reset" action fields />

@@ -1,7 +1,7 @@
 //! Creating an account. The address is confirmed by a link sent in the chosen language.
 
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use model::Lang;
 use model::account::FormEcho;
 
@@ -21,7 +21,7 @@ pub fn SignupPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=tr("signup-title") />
+        <PageTitle text=tr("signup-title") />
         <section class="form-page">
             <h1>{tr("signup-title")}</h1>
             <p>{tr("signup-intro")}</p>

@@ -1,65 +1,70 @@
-//! Attempts per key in a sliding window, in memory: sign-in, sign-up and reset requests by
-//! address and by client. One server process holds the counts; a restart forgets them, which
-//! is acceptable for slowing down guessing.
+//! Attempts per key in a sliding window, counted in the database so that every server behind a
+//! load balancer sees the same counts: sign-in, sign-up, reset requests and reports, by address
+//! and by client. If the database cannot be asked, the attempt is let through (and logged):
+//! rate limits slow guessing down, they do not guard anything on their own.
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-#[derive(Default)]
-pub struct RateLimiter {
-    attempts: Mutex<HashMap<String, VecDeque<Instant>>>,
-}
+use db::Db;
 
 /// How many attempts a kind of request allows, and over how long.
 #[derive(Clone, Copy, Debug)]
 pub struct Limit {
-    pub attempts: usize,
+    pub attempts: u64,
     pub per: Duration,
 }
 
-/// Past this many keys, keys with no attempt in the last hour are dropped.
-const MAX_KEYS: usize = 10_000;
-
-impl RateLimiter {
-    /// Counts an attempt under `key`; `false` when the limit is reached (the attempt is then
-    /// not counted, so that waiting always helps).
-    pub fn allow(&self, key: &str, limit: Limit) -> bool {
-        self.allow_at(key, limit, Instant::now())
-    }
-
-    fn allow_at(&self, key: &str, limit: Limit, now: Instant) -> bool {
-        let mut attempts = self.attempts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if attempts.len() > MAX_KEYS {
-            let hour = Duration::from_secs(3600);
-            attempts.retain(|_, times| times.back().is_some_and(|last| now.duration_since(*last) < hour));
-        }
-        let times = attempts.entry(key.to_string()).or_default();
-        while times.front().is_some_and(|first| now.duration_since(*first) >= limit.per) {
-            times.pop_front();
-        }
-        if times.len() >= limit.attempts {
-            return false;
-        }
-        times.push_back(now);
-        true
+impl Limit {
+    fn window_start(self, now: db::accounts::Time) -> db::accounts::Time {
+        now - chrono::Duration::from_std(self.per).unwrap_or_else(|_| chrono::Duration::hours(1))
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+#[derive(Clone, Debug)]
+pub struct RateLimits {
+    db: Db,
+}
 
-    #[test]
-    fn attempts_past_the_limit_wait_for_the_window() {
-        let limiter = RateLimiter::default();
-        let limit = Limit { attempts: 3, per: Duration::from_secs(60) };
-        let start = Instant::now();
-        for _ in 0..3 {
-            assert!(limiter.allow_at("login:kim", limit, start));
+impl RateLimits {
+    pub fn new(db: Db) -> RateLimits {
+        RateLimits { db }
+    }
+
+    /// Counts an attempt under `key`; `false` when the limit is reached (the attempt is then
+    /// not counted, so that waiting always helps).
+    pub async fn allow(&self, key: &str, limit: Limit) -> bool {
+        if self.reached(key, limit).await {
+            return false;
         }
-        assert!(!limiter.allow_at("login:kim", limit, start + Duration::from_secs(30)));
-        assert!(limiter.allow_at("login:lee", limit, start), "other keys are counted apart");
-        assert!(limiter.allow_at("login:kim", limit, start + Duration::from_secs(61)));
+        self.count(key).await;
+        true
+    }
+
+    /// Whether `key` has had `limit.attempts` attempts in the window (without counting one).
+    pub async fn reached(&self, key: &str, limit: Limit) -> bool {
+        self.recent(key, limit).await >= limit.attempts
+    }
+
+    /// Attempts under `key` in the window.
+    pub async fn recent(&self, key: &str, limit: Limit) -> u64 {
+        let now = chrono::Utc::now().fixed_offset();
+        self.db.attempts_since(key, limit.window_start(now)).await.unwrap_or_else(|err| {
+            tracing::error!(error = %err, "a rate limit could not be read");
+            0
+        })
+    }
+
+    /// Counts an attempt under `key`.
+    pub async fn count(&self, key: &str) {
+        if let Err(err) = self.db.count_attempt(key, chrono::Utc::now().fixed_offset()).await {
+            tracing::error!(error = %err, "a rate limit could not be counted");
+        }
+    }
+
+    /// Forgets the attempts under `key`.
+    pub async fn forget(&self, key: &str) {
+        if let Err(err) = self.db.forget_attempts(key).await {
+            tracing::error!(error = %err, "a rate limit could not be reset");
+        }
     }
 }

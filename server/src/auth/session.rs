@@ -79,10 +79,15 @@ pub async fn resolve(State(auth): State<Auth>, mut request: Request, next: Next)
         Some(account) => Some(viewer_of(&auth, account).await),
         None => None,
     };
+    let signed_in = account.is_some();
     let state = PageState { viewer, csrf: csrf.clone(), echo: None };
     request.extensions_mut().insert(state);
     request.extensions_mut().insert(SignedIn(account));
     let mut response = next.run(request).await;
+    // What a signed-in person is shown is theirs: no cache (shared or not) may keep it.
+    if signed_in {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     // A handler that signed someone in or out has set these cookies itself.
     if fresh_csrf && !sets_cookie(&response, CSRF_COOKIE) {
         add_cookie(&mut response, &auth, CSRF_COOKIE, Some(&csrf));

@@ -116,16 +116,27 @@ impl Site {
 pub struct Browser<'s> {
     site: &'s Site,
     pub cookies: BTreeMap<String, String>,
+    /// The address the requests come from, as the server's listener would tell it.
+    client: Option<std::net::SocketAddr>,
 }
 
 impl<'s> Browser<'s> {
     pub fn new(site: &'s Site) -> Browser<'s> {
-        Browser { site, cookies: BTreeMap::new() }
+        Browser { site, cookies: BTreeMap::new(), client: None }
+    }
+
+    /// A browser on another machine, at `address`.
+    pub fn at(site: &'s Site, address: &str) -> Browser<'s> {
+        let client = Some(std::net::SocketAddr::new(address.parse().expect("IP address"), 50_000));
+        Browser { site, cookies: BTreeMap::new(), client }
     }
 
     pub async fn send(&mut self, request: http::request::Builder, body: String) -> Reply {
         let cookie = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
-        let request = request.header(header::HOST, "passerelle.example").header(header::COOKIE, cookie);
+        let mut request = request.header(header::HOST, "passerelle.example").header(header::COOKIE, cookie);
+        if let Some(client) = self.client {
+            request = request.extension(axum::extract::ConnectInfo(client));
+        }
         let reply = self.site.send(request.body(Body::from(body)).expect("request")).await;
         for set in reply.headers.get_all(header::SET_COOKIE) {
             let text = set.to_str().expect("cookie");

@@ -1,0 +1,118 @@
+//! Memberships: joining one's institution by the confirmed address's domain, and what an
+//! institution's administrators (or platform admins) do to its members. A removed member stays
+//! out until an administrator lets them back in. Each change is audited in its transaction.
+
+use db::AuditRecord;
+use model::account::{AuditAction, InstitutionRole, Viewer, email_domains};
+
+use crate::{Catalog, CatalogError, now};
+
+/// What an institution's administrator does to one of its members.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MemberChange {
+    MakeAdmin,
+    /// The account can no longer post for the institution (its postings stay), and cannot
+    /// join again by itself.
+    Remove,
+    /// A removed account is let back in, as a member.
+    Readmit,
+}
+
+/// Why joining was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JoinRefusal {
+    /// Only a confirmed address shows where someone works.
+    Unconfirmed,
+    /// The address is not on the institution's domain (or there is no such institution).
+    OtherDomain,
+    /// The institution removed this account.
+    Removed,
+}
+
+impl JoinRefusal {
+    /// The Fluent message that tells the person.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            JoinRefusal::Unconfirmed => "join-error-unconfirmed",
+            JoinRefusal::OtherDomain => "join-error-domain",
+            JoinRefusal::Removed => "join-error-removed",
+        }
+    }
+}
+
+impl Catalog {
+    /// Makes `viewer` a member of the institution `slug` when their confirmed address is on its
+    /// domain (or a subdomain) and it has not removed them.
+    pub async fn join_institution(&self, viewer: &Viewer, slug: &str) -> Result<Result<(), JoinRefusal>, CatalogError> {
+        if !viewer.email_confirmed {
+            return Ok(Err(JoinRefusal::Unconfirmed));
+        }
+        let tx = self.db.begin().await?;
+        let allowed = tx.institutions_of_domains(&email_domains(&viewer.email)).await?;
+        if !allowed.iter().any(|institution| institution.slug == slug) {
+            return Ok(Err(JoinRefusal::OtherDomain));
+        }
+        if tx.was_removed(viewer.account_id, slug).await? {
+            return Ok(Err(JoinRefusal::Removed));
+        }
+        let time = now();
+        let id = tx.join_institution(viewer.account_id, slug, InstitutionRole::Member, time).await?;
+        let Some(id) = id else { return Ok(Err(JoinRefusal::OtherDomain)) };
+        let detail = format!("{} ({slug})", viewer.email);
+        let record = AuditRecord {
+            actor: Some(viewer.account_id),
+            action: AuditAction::MemberJoined,
+            target_kind: "institution",
+            target_id: id,
+            detail: &detail,
+        };
+        tx.record_audit(record, time).await?;
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    /// Changes the account `member`'s place at the institution `slug`, for the institution's
+    /// administrators and platform admins. [`CatalogError::NotFound`] when there is nothing to
+    /// change (not a member, or not removed, for a readmission).
+    pub async fn change_member(
+        &self,
+        viewer: &Viewer,
+        slug: &str,
+        member: i64,
+        change: MemberChange,
+    ) -> Result<(), CatalogError> {
+        if !viewer.runs_institution(slug) {
+            return Err(CatalogError::Forbidden);
+        }
+        let tx = self.db.begin().await?;
+        let time = now();
+        let (done, action, detail) = match change {
+            MemberChange::MakeAdmin => (
+                tx.set_member_role(member, slug, InstitutionRole::Admin).await?,
+                AuditAction::MemberPromoted,
+                format!("admin of {slug}"),
+            ),
+            MemberChange::Remove => (
+                tx.remove_member(member, slug, viewer.account_id, time).await?,
+                AuditAction::MemberRemoved,
+                slug.into(),
+            ),
+            MemberChange::Readmit => {
+                (tx.readmit_member(member, slug, time).await?, AuditAction::MemberReadmitted, slug.into())
+            }
+        };
+        if !done {
+            return Err(CatalogError::NotFound);
+        }
+        let record = AuditRecord {
+            actor: Some(viewer.account_id),
+            action,
+            target_kind: "account",
+            target_id: member,
+            detail: &detail,
+        };
+        tx.record_audit(record, time).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

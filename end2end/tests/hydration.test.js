@@ -51,3 +51,19 @@ test('without JavaScript the same switch is a link that the server answers', asy
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   await context.close();
 });
+
+test('pages hydrate under their Content-Security-Policy without a single violation', async () => {
+  const context = await shared.browser.newContext({ locale: 'en-US' });
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  for (const path of ['/en/', `/en/openings/${id}`, '/en/openings?q=quantum', '/en/login']) {
+    const response = await page.goto(`${BASE_URL}${path}`);
+    assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self' 'nonce-/, path);
+    await waitForHydration(page);
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
+  }
+  await context.close();
+});

@@ -95,3 +95,33 @@ test('without JavaScript the search form and its filters still work', async () =
   assert.ok((await page.locator('.opening-card mark').count()) > 0, 'matches are marked by the server');
   await context.close();
 });
+
+test('a search sent at once from the home page opens the results without an error', async () => {
+  // The suggestion timer of the home page's box used to fire after the page had changed.
+  for (let run = 0; run < 3; run += 1) {
+    const { context, page, errors } = await hydratedPage('/en/', 'en-US');
+    const box = page.locator('#search-q');
+    await box.click();
+    await box.pressSequentially('quantum', { delay: 10 });
+    await box.press('Enter');
+    await page.waitForURL(/\/en\/openings\?q=quantum/);
+    await page.waitForSelector('.opening-card');
+    await page.waitForTimeout(600);
+    assert.deepEqual(errors, [], `run ${run}`);
+    await context.close();
+  }
+});
+
+test('on a phone the filters fit the screen and the page does not scroll sideways', async () => {
+  const context = await shared.browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/en/openings`);
+  await waitForHydration(page);
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    filters: document.querySelector('.filters').getBoundingClientRect().right,
+  }));
+  assert.ok(widths.page <= 390, `the page is ${widths.page} px wide`);
+  assert.ok(widths.filters <= 390, `the filters end at ${widths.filters} px`);
+  await context.close();
+});

@@ -59,6 +59,16 @@ pub fn SearchBox(
     let refocus = StoredValue::new(None::<String>);
     provide_context(RefocusFilter(refocus));
 
+    // A pending keystroke's work never outlives the box: it is cancelled when the search is sent
+    // or the page changes, and what runs late finds the box gone and does nothing (reading a
+    // disposed signal would panic).
+    let cancel_pending = move || {
+        if let Some(Some(handle)) = timer.try_get_value() {
+            handle.clear();
+        }
+    };
+    on_cleanup(cancel_pending);
+
     // Navigation (back, forward, a link) changes the query: show it, unless the searcher is typing.
     Effect::new(move |_| {
         let query = query.get();
@@ -90,28 +100,27 @@ pub fn SearchBox(
         if let Some(input) = input_ref.get_untracked() {
             input.set_value(&text);
         }
+        cancel_pending();
         close();
         go.run(false);
     };
 
     let on_input = move |_| {
-        if let Some(handle) = timer.get_value() {
-            handle.clear();
-        }
+        cancel_pending();
         let handle = set_timeout_with_handle(
             move || {
-                let typed = input_ref.get_untracked().map(|input| input.value()).unwrap_or_default();
+                let Some(typed) = input_ref.try_get_untracked().flatten().map(|input| input.value()) else { return };
                 if live {
-                    go.run(true);
+                    go.try_run(true);
                 }
                 leptos::task::spawn_local(async move {
                     let found = suggest_searches(lang, typed.clone()).await.unwrap_or_default();
                     // A slower answer to an earlier keystroke must not replace a newer one.
-                    let current = input_ref.get_untracked().map(|input| input.value()).unwrap_or_default();
-                    if current == typed {
-                        expanded.set(!found.is_empty());
-                        active.set(None);
-                        suggestions.set(found);
+                    let current = input_ref.try_get_untracked().flatten().map(|input| input.value());
+                    if current.as_ref() == Some(&typed) {
+                        expanded.try_set(!found.is_empty());
+                        active.try_set(None);
+                        suggestions.try_set(found);
                     }
                 });
             },
@@ -147,6 +156,7 @@ pub fn SearchBox(
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        cancel_pending();
         close();
         go.run(false);
     };

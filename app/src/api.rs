@@ -76,27 +76,32 @@ fn forbidden() -> ServerFnError {
     ServerFnError::new("forbidden")
 }
 
-/// The admin area's server functions answer platform admins only.
+/// The admin area's answer to what its use cases refuse: 403 for a viewer who may not.
 #[cfg(feature = "ssr")]
-fn platform_admin() -> Result<model::account::Viewer, ServerFnError> {
-    viewer().filter(model::account::Viewer::is_platform_admin).ok_or_else(forbidden)
+fn refused(err: catalog::CatalogError) -> ServerFnError {
+    match err {
+        catalog::CatalogError::Forbidden => forbidden(),
+        err => internal(err),
+    }
+}
+
+/// The signed-in viewer, or the refusal.
+#[cfg(feature = "ssr")]
+fn signed_in() -> Result<model::account::Viewer, ServerFnError> {
+    viewer().ok_or_else(forbidden)
 }
 
 /// Institutions the viewer may join: those on their address's domain, not joined yet.
 #[server(input = Json)]
 pub async fn joinable_institutions() -> Result<Vec<model::account::InstitutionRef>, ServerFnError> {
     let Some(viewer) = viewer() else { return Ok(Vec::new()) };
-    let domains = model::account::email_domains(&viewer.email);
-    let found = catalog()?.db().institutions_of_domains(&domains).await.map_err(|err| internal(err.into()))?;
-    let joined = |slug: &str| viewer.memberships.iter().any(|m| m.institution.slug == slug);
-    Ok(found.into_iter().filter(|institution| !joined(&institution.slug)).collect())
+    catalog()?.joinable_institutions(&viewer).await.map_err(internal)
 }
 
 /// Every institution, for the admin area.
 #[server(input = Json)]
 pub async fn admin_institutions() -> Result<Vec<model::account::InstitutionOverview>, ServerFnError> {
-    platform_admin()?;
-    catalog()?.db().institutions_overview().await.map_err(|err| internal(err.into()))
+    catalog()?.institutions_overview(&signed_in()?).await.map_err(refused)
 }
 
 /// The newest lines of the audit log, optionally of one action and by one actor's address.
@@ -105,41 +110,28 @@ pub async fn admin_audit(
     action: Option<String>,
     actor: Option<String>,
 ) -> Result<Vec<model::account::AuditEntry>, ServerFnError> {
-    /// Lines shown at once.
-    const AUDIT_PAGE: u64 = 200;
-    platform_admin()?;
     let action = action.as_deref().and_then(model::account::AuditAction::from_code);
     let actor = actor.as_deref().and_then(model::account::normalize_email);
-    catalog()?.db().audit_log(action, actor.as_deref(), AUDIT_PAGE).await.map_err(|err| internal(err.into()))
+    catalog()?.audit_log(&signed_in()?, action, actor.as_deref()).await.map_err(refused)
 }
 
 /// Reports nobody has resolved yet, for the admin area.
 #[server(input = Json)]
 pub async fn admin_reports() -> Result<Vec<model::account::ReportView>, ServerFnError> {
-    /// Reports shown at once.
-    const REPORTS_PAGE: u64 = 200;
-    platform_admin()?;
-    catalog()?.db().open_reports(REPORTS_PAGE).await.map_err(|err| internal(err.into()))
+    catalog()?.open_reports(&signed_in()?).await.map_err(refused)
 }
 
 /// Accounts whose address contains `query`, for the admin area (nothing for an empty query).
 #[server(input = Json)]
 pub async fn admin_accounts(query: String) -> Result<Vec<model::account::AccountSummary>, ServerFnError> {
-    /// Accounts shown at once.
-    const ACCOUNTS_PAGE: u64 = 50;
-    platform_admin()?;
-    if query.trim().is_empty() {
-        return Ok(Vec::new());
-    }
-    catalog()?.db().find_accounts(&query, ACCOUNTS_PAGE).await.map_err(|err| internal(err.into()))
+    catalog()?.find_accounts(&signed_in()?, &query).await.map_err(refused)
 }
 
 /// "Your openings": the postings the viewer may edit and the decisions on their own; the
 /// decisions count as seen from now on.
 #[server(input = Json)]
 pub async fn my_postings() -> Result<model::posting::PostingDashboard, ServerFnError> {
-    let Some(viewer) = viewer() else { return Err(forbidden()) };
-    catalog()?.dashboard(&viewer).await.map_err(internal)
+    catalog()?.dashboard(&signed_in()?).await.map_err(internal)
 }
 
 /// A posting as the member who wrote it, their institution's admins and the platform's admins
@@ -153,17 +145,12 @@ pub async fn posting_view(id: i64) -> Result<Option<model::posting::PostingView>
 /// What waits for a moderator, oldest first.
 #[server(input = Json)]
 pub async fn review_queue() -> Result<Vec<model::posting::ReviewItem>, ServerFnError> {
-    /// Postings shown at once.
-    const QUEUE_PAGE: u64 = 100;
-    platform_admin()?;
-    catalog()?.db().review_queue(QUEUE_PAGE).await.map_err(|err| internal(err.into()))
+    catalog()?.review_queue(&signed_in()?).await.map_err(refused)
 }
 
 /// An institution's members, for its admins and platform admins; `None` for anyone else.
 #[server(input = Json)]
 pub async fn institution_members(slug: String) -> Result<Option<model::account::InstitutionMembers>, ServerFnError> {
-    if !viewer().is_some_and(|viewer| viewer.runs_institution(&slug)) {
-        return Ok(None);
-    }
-    catalog()?.db().institution_members(&slug).await.map_err(|err| internal(err.into()))
+    let Some(viewer) = viewer() else { return Ok(None) };
+    catalog()?.institution_members(&viewer, &slug).await.map_err(internal)
 }

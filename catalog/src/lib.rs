@@ -11,13 +11,18 @@
 //! - The CLI opens a catalogue without an index ([`Catalog::connect`]): its writes reach every
 //!   server's index through the log.
 
+mod accounts;
 mod indexer;
 mod institutions;
 mod mail;
 mod markdown;
+mod moderation;
 mod postings;
 mod reading;
+pub mod token;
 
+pub use accounts::{AdminCreated, SESSION_DAYS, SignUp};
+pub use db::{Account, DbError, ImportSummary, Mail, Posting, QueuedMail, TokenPurpose};
 pub use indexer::IndexHealth;
 pub use institutions::{JoinRefusal, MemberChange};
 pub use mail::compose_mail;
@@ -29,7 +34,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use std::sync::Arc;
 
-use db::{Db, DbError, ImportSummary};
+use db::Db;
 use model::record::OpeningRecord;
 use search::{SearchError, SearchIndex};
 use tokio::sync::Notify;
@@ -115,10 +120,6 @@ impl Catalog {
     /// Whether the database's schema is older than this program's.
     pub async fn needs_migration(&self) -> Result<bool, CatalogError> {
         Ok(self.db.needs_migration().await?)
-    }
-
-    pub fn db(&self) -> &Db {
-        &self.db
     }
 
     pub fn mail_signal(&self) -> Arc<Notify> {

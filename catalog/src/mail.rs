@@ -47,4 +47,33 @@ impl Catalog {
     pub(crate) fn link_for(&self, account: &Account, path: &str) -> String {
         format!("{}/{}/{path}", self.public_url, account.lang.code())
     }
+
+    /// Mail not sent yet and tried fewer than `max_attempts` times, oldest first.
+    pub async fn unsent_mail(&self, max_attempts: i32, limit: u64) -> Result<Vec<db::QueuedMail>, CatalogError> {
+        Ok(self.db.unsent_mail(max_attempts, limit).await?)
+    }
+
+    /// Takes mail `id` to send it (see `db::Db::claim_mail`): `false` when another server has it.
+    pub async fn claim_mail(&self, id: i64) -> Result<bool, CatalogError> {
+        Ok(self.db.claim_mail(id, crate::now(), chrono::Duration::minutes(5)).await?)
+    }
+
+    /// Records an attempt to send mail `id`: `error` is `None` when it went out.
+    pub async fn mail_attempted(&self, id: i64, error: Option<&str>) -> Result<(), CatalogError> {
+        Ok(self.db.mail_attempted(id, crate::now(), error).await?)
+    }
+
+    /// Counts an attempt under a rate limit's `key` (see the server's `rate_limit`).
+    pub async fn count_attempt(&self, key: &str) -> Result<(), CatalogError> {
+        Ok(self.db.count_attempt(key, crate::now()).await?)
+    }
+
+    /// Attempts counted under `key` since `since`.
+    pub async fn attempts_since(&self, key: &str, since: db::accounts::Time) -> Result<u64, CatalogError> {
+        Ok(self.db.attempts_since(key, since).await?)
+    }
+
+    pub async fn forget_attempts(&self, key: &str) -> Result<(), CatalogError> {
+        Ok(self.db.forget_attempts(key).await?)
+    }
 }

@@ -1,9 +1,9 @@
 //! Account commands of the CLI: `passerelle admin create` and `passerelle outbox`.
 
+use catalog::AdminCreated;
 use chrono::Utc;
-use db::NewAccount;
 use model::Lang;
-use model::account::{Role, normalize_email, password_problem};
+use model::account::{normalize_email, password_problem};
 
 use crate::ServerError;
 use crate::auth::password::hash_password;
@@ -27,34 +27,33 @@ pub async fn create_admin(config: &Config, email: &str, name: &str, lang: &str) 
         normalize_email(email).ok_or_else(|| invalid("EMAIL", format!("'{email}' is not an e-mail address")))?;
     let lang = Lang::from_code(lang).ok_or_else(|| invalid("--lang", format!("'{lang}' is not fr, en or ko")))?;
     let catalog = config.write_catalog().await?;
-    let db = catalog.db();
-    if let Some(account) = db.account_by_email(&email).await? {
-        db.set_role(account.id, Role::PlatformAdmin).await?;
-        println!("{email} already had an account; it is now a platform admin (password unchanged).");
-        return Ok(());
-    }
-    let password = admin_password()?;
-    if let Some(problem) = password_problem(&password) {
-        return Err(invalid("PASSERELLE_ADMIN_PASSWORD", l10n::t(Lang::En, problem)));
-    }
-    let hash = hash_password(&password)?;
-    let new = NewAccount {
-        email: &email,
-        password_hash: &hash,
-        display_name: name,
-        lang,
-        role: Role::PlatformAdmin,
-        email_confirmed: true,
+    let mut refused = None;
+    let password_hash = || {
+        let hashed = admin_password().and_then(|password| match password_problem(&password) {
+            Some(problem) => Err(invalid("PASSERELLE_ADMIN_PASSWORD", l10n::t(Lang::En, problem))),
+            None => hash_password(&password),
+        });
+        hashed.map_err(|err| {
+            refused = Some(err);
+            catalog::CatalogError::Forbidden
+        })
     };
-    db.create_account(new, Utc::now().fixed_offset()).await?;
-    println!("Created the platform admin {email}. Sign in at {}/{}/login", config.public_url, lang.code());
+    match catalog.create_admin(&email, name, lang, password_hash).await {
+        Ok(AdminCreated::Promoted) => {
+            println!("{email} already had an account; it is now a platform admin (password unchanged).");
+        }
+        Ok(AdminCreated::New) => {
+            println!("Created the platform admin {email}. Sign in at {}/{}/login", config.public_url, lang.code());
+        }
+        Err(err) => return Err(refused.unwrap_or_else(|| err.into())),
+    }
     Ok(())
 }
 
 pub async fn print_outbox(config: &Config, to: Option<&str>, limit: u64) -> Result<(), ServerError> {
     let catalog = config.read_catalog().await?;
     let to = to.map(|address| normalize_email(address).unwrap_or_else(|| address.to_string()));
-    let mails = catalog.db().outbox(to.as_deref(), limit).await?;
+    let mails = catalog.outbox(to.as_deref(), limit).await?;
     if mails.is_empty() {
         println!("The outbox is empty.");
     }

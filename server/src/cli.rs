@@ -175,6 +175,17 @@ async fn seed_synthetic(config: &Config, count: usize, output: Option<PathBuf>) 
     Ok(())
 }
 
+/// Drops expired sessions, tokens and rate-limit counts, hourly.
+async fn forget_expired(catalog: catalog::Catalog) {
+    let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        hourly.tick().await;
+        if let Err(err) = catalog.forget_expired().await {
+            tracing::warn!(error = %err, "expired sessions could not be dropped");
+        }
+    }
+}
+
 async fn serve(config: Config) -> Result<(), ServerError> {
     let catalog = config.open_catalog().await?;
     if !config.site_root.join("pkg").join("passerelle.wasm").exists()
@@ -186,7 +197,8 @@ async fn serve(config: Config) -> Result<(), ServerError> {
         );
     }
     let auth = config.auth(&catalog);
-    tokio::spawn(crate::auth::mail::run_sender(catalog.db().clone(), config.mail.clone(), catalog.mail_signal()));
+    tokio::spawn(crate::auth::mail::run_sender(catalog.clone(), config.mail.clone()));
+    tokio::spawn(forget_expired(catalog.clone()));
     let app = crate::router::router(&config, catalog, auth);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

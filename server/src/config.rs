@@ -82,7 +82,7 @@ impl Config {
 
     /// What the account handlers need, over the catalogue's database.
     pub fn auth(&self, catalog: &catalog::Catalog) -> crate::auth::Auth {
-        crate::auth::Auth::new(catalog.db().clone(), self, catalog.mail_signal())
+        crate::auth::Auth::new(catalog.clone(), self)
     }
 
     fn create_data_dir(&self) -> Result<(), ServerError> {

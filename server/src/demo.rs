@@ -1,8 +1,8 @@
 //! `passerelle seed demo`: openings written for the project, embedded in the binary. Their dates
 //! are shifted so that deadlines stay in the future whenever the demo is loaded.
 
+use catalog::ImportSummary;
 use chrono::{Days, NaiveDate};
-use db::ImportSummary;
 use model::record::OpeningRecord;
 
 use crate::ServerError;

@@ -6,8 +6,6 @@ pub enum ServerError {
     Catalog(#[from] catalog::CatalogError),
     #[error(transparent)]
     Search(#[from] search::SearchError),
-    #[error(transparent)]
-    Db(#[from] db::DbError),
     #[error("password hashing failed: {0}")]
     Password(String),
     /// Too many password hashes waiting: the person is asked to try again shortly.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use catalog::{Catalog, CatalogError};
-use db::{DbError, ImportSummary};
+use catalog::{DbError, ImportSummary};
 use model::record::OpeningRecord;
 
 use crate::ServerError;

@@ -6,11 +6,8 @@ use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use catalog::{CatalogError, MemberChange};
-use chrono::Utc;
-use db::AuditRecord;
-use model::account::{AuditAction, InstitutionRole, normalize_email};
+use model::account::normalize_email;
 
-use crate::ServerError;
 use crate::auth::submission::{Submission, see_other};
 use crate::router::AppState;
 
@@ -40,23 +37,10 @@ pub async fn verify(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let verified = async {
-        let now = Utc::now().fixed_offset();
-        let Some(id) = state.auth.db.verify_institution(&slug, now).await? else { return Ok(false) };
-        let record = AuditRecord {
-            actor: Some(admin.account_id),
-            action: AuditAction::InstitutionVerified,
-            target_kind: "institution",
-            target_id: id,
-            detail: &slug,
-        };
-        state.auth.db.record_audit(record, now).await?;
-        Ok::<_, ServerError>(true)
-    };
-    match verified.await {
-        Ok(true) => see_other(&format!("/{}/admin/institutions?verified={slug}", form.lang.code())),
-        Ok(false) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => form.internal(&state, err).await,
+    match state.catalog.verify_institution(&admin, &slug).await {
+        Ok(()) => see_other(&format!("/{}/admin/institutions?verified={slug}", form.lang.code())),
+        Err(CatalogError::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => form.internal(&state, err.into()).await,
     }
 }
 
@@ -73,25 +57,12 @@ pub async fn promote(
         };
     let page = format!("/{}/admin/institutions", form.lang.code());
     let email = normalize_email(form.field("email")).unwrap_or_default();
-    let promoted = async {
-        let Some(member) = state.auth.db.account_by_email(&email).await? else { return Ok(false) };
-        if !state.auth.db.set_member_role(member.id, &slug, InstitutionRole::Admin).await? {
-            return Ok(false);
+    match state.catalog.name_institution_admin(&admin, &slug, &email).await {
+        Ok(()) => see_other(&format!("{page}?promoted={slug}")),
+        Err(CatalogError::NotFound) => {
+            form.refuse(&state, "email", "admin-error-not-member", StatusCode::UNPROCESSABLE_ENTITY).await
         }
-        let record = AuditRecord {
-            actor: Some(admin.account_id),
-            action: AuditAction::MemberPromoted,
-            target_kind: "account",
-            target_id: member.id,
-            detail: &format!("{email} → admin of {slug}"),
-        };
-        state.auth.db.record_audit(record, Utc::now().fixed_offset()).await?;
-        Ok::<_, ServerError>(true)
-    };
-    match promoted.await {
-        Ok(true) => see_other(&format!("{page}?promoted={slug}")),
-        Ok(false) => form.refuse(&state, "email", "admin-error-not-member", StatusCode::UNPROCESSABLE_ENTITY).await,
-        Err(err) => form.internal(&state, err).await,
+        Err(err) => form.internal(&state, err.into()).await,
     }
 }
 

@@ -4,12 +4,10 @@
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use chrono::Utc;
-use db::AuditRecord;
-use model::account::{AuditAction, MAX_REPORT_DETAILS_CHARS, ReportReason};
+use catalog::CatalogError;
+use model::account::{MAX_REPORT_DETAILS_CHARS, ReportReason};
 use std::time::Duration;
 
-use crate::ServerError;
 use crate::auth::rate_limit::Limit;
 use crate::auth::submission::{Submission, see_other};
 use crate::router::AppState;
@@ -46,27 +44,13 @@ pub async fn report(
     let Some(reason) = reason.filter(|_| !form.echo.is_rejected()) else {
         return form.render(&state, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
-    let filed = async {
-        if state.auth.db.opening(id).await?.is_none() {
-            return Ok(false);
-        }
-        let now = Utc::now().fixed_offset();
-        let report = state.auth.db.file_report(id, account.id, reason, &details, now).await?;
-        let detail = format!("report {report}: {}", reason.code());
-        let record = AuditRecord {
-            actor: Some(account.id),
-            action: AuditAction::ReportFiled,
-            target_kind: "opening",
-            target_id: id,
-            detail: &detail,
-        };
-        state.auth.db.record_audit(record, now).await?;
-        Ok::<_, ServerError>(true)
+    let Some(viewer) = form.viewer().cloned() else {
+        return see_other(&format!("/{}/login", form.lang.code()));
     };
-    match filed.await {
-        Ok(true) => see_other(&format!("/{}/openings/{id}?reported=1", form.lang.code())),
-        Ok(false) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => form.internal(&state, err).await,
+    match state.catalog.report_opening(&viewer, id, reason, &details).await {
+        Ok(()) => see_other(&format!("/{}/openings/{id}?reported=1", form.lang.code())),
+        Err(CatalogError::NotFound) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => form.internal(&state, err.into()).await,
     }
 }
 
@@ -79,23 +63,10 @@ pub async fn resolve_report(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let resolved = async {
-        let now = Utc::now().fixed_offset();
-        let Some(opening) = state.auth.db.resolve_report(id, admin.account_id, now).await? else { return Ok(()) };
-        let detail = format!("opening {opening}");
-        let record = AuditRecord {
-            actor: Some(admin.account_id),
-            action: AuditAction::ReportResolved,
-            target_kind: "report",
-            target_id: id,
-            detail: &detail,
-        };
-        state.auth.db.record_audit(record, now).await?;
-        Ok::<_, ServerError>(())
-    };
-    match resolved.await {
-        Ok(()) => see_other(&format!("/{}/admin/reports?resolved=1", form.lang.code())),
-        Err(err) => form.internal(&state, err).await,
+    match state.catalog.resolve_report(&admin, id).await {
+        // Resolved already (by another admin): the list no longer shows it either way.
+        Ok(()) | Err(CatalogError::Stale) => see_other(&format!("/{}/admin/reports?resolved=1", form.lang.code())),
+        Err(err) => form.internal(&state, err.into()).await,
     }
 }
 
@@ -106,9 +77,9 @@ async fn set_suspension(state: AppState, lang: String, id: i64, request: Request
             Ok(found) => found,
             Err(response) => return response,
         };
-    let account = match state.auth.db.account(id).await {
-        Ok(Some(account)) => account,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+    let account = match state.catalog.account_for_admin(&admin, id).await {
+        Ok(account) => account,
+        Err(CatalogError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
         Err(err) => return form.internal(&state, err.into()).await,
     };
     // Shown again on the search that lists this account.
@@ -123,30 +94,12 @@ async fn set_suspension(state: AppState, lang: String, id: i64, request: Request
     if id == admin.account_id {
         return form.refuse(&state, "reason", "admin-error-self", StatusCode::UNPROCESSABLE_ENTITY).await;
     }
-    let changed = async {
-        let now = Utc::now().fixed_offset();
-        state.auth.db.set_suspension(id, suspend.then_some(reason.as_str()), now).await?;
-        let (action, detail) = if suspend {
-            (AuditAction::AccountSuspended, format!("{}: {reason}", account.email))
-        } else {
-            (AuditAction::AccountReinstated, account.email.clone())
-        };
-        let record = AuditRecord {
-            actor: Some(admin.account_id),
-            action,
-            target_kind: "account",
-            target_id: id,
-            detail: &detail,
-        };
-        state.auth.db.record_audit(record, now).await?;
-        Ok::<_, ServerError>(account.email.clone())
-    };
-    match changed.await {
+    match state.catalog.set_suspension(&admin, id, suspend.then_some(reason.as_str())).await {
         Ok(email) => {
             let done = if suspend { "suspended" } else { "reinstated" };
             see_other(&format!("/{}/admin/accounts?q={}&done={done}", form.lang.code(), app::url::encode(&email)))
         }
-        Err(err) => form.internal(&state, err).await,
+        Err(err) => form.internal(&state, err.into()).await,
     }
 }
 

@@ -5,14 +5,14 @@
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use catalog::Posting;
 use catalog::{CatalogError, SaveAction, Verdict};
-use db::Posting;
 use model::account::Viewer;
 use model::posting::{MAX_DECISION_NOTE_CHARS, PostingStatus, RejectReason, read_posting};
 
 use crate::auth::submission::{Submission, see_other};
-use crate::auth::token::random_token;
 use crate::router::AppState;
+use catalog::token::random_token;
 
 /// Signed-in members with a confirmed address, or the answer for everyone else.
 fn poster(form: &Submission) -> Result<Viewer, Box<Response>> {

@@ -10,7 +10,7 @@ use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::auth::token::random_token;
+use catalog::token::random_token;
 
 /// Server functions (what hydrated pages call, `POST /api/…`) take JSON only, from this site.
 /// A cross-site page can send a form or a `text/plain` POST without asking, but not JSON

@@ -241,9 +241,9 @@ async fn accounts(site: &Site) -> ([Option<i64>; 5], i64) {
 async fn browser_as(site: &Site, account: Option<i64>) -> Browser<'_> {
     let mut browser = Browser::new(site);
     if let Some(id) = account {
-        let token = server::auth::token::random_token();
+        let token = catalog::token::random_token();
         let now = chrono::Utc::now().fixed_offset();
-        let hash = server::auth::token::token_hash(&token);
+        let hash = catalog::token::token_hash(&token);
         site.db.start_session(&hash, id, now, now + chrono::Duration::days(1)).await.expect("session");
         browser.cookies.insert("passerelle_session".into(), token);
     }

@@ -62,11 +62,13 @@ async fn smtp_server(refuse: bool) -> (u16, Arc<Mutex<Vec<String>>>) {
     (port, received)
 }
 
-async fn db() -> (tempfile::TempDir, Db) {
+/// A database with its outbox, and the catalogue (without an index) that sends it.
+async fn db() -> (tempfile::TempDir, Db, catalog::Catalog) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let db = Db::connect(&format!("sqlite://{}?mode=rwc", dir.path().join("mail.db").display())).await.expect("db");
-    db.migrate().await.expect("migrate");
-    (dir, db)
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("mail.db").display());
+    let catalog = catalog::Catalog::connect(&url).await.expect("catalog");
+    catalog.migrate().await.expect("migrate");
+    (dir, Db::connect(&url).await.expect("db"), catalog)
 }
 
 fn korean_mail() -> Mail {
@@ -80,12 +82,12 @@ fn korean_mail() -> Mail {
 
 #[tokio::test]
 async fn queued_mail_is_sent_over_smtp_and_marked_sent() {
-    let (_dir, db) = db().await;
+    let (_dir, db, catalog) = db().await;
     let (port, received) = smtp_server(false).await;
     let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous("127.0.0.1").port(port).build();
     db.queue_mail(&korean_mail(), chrono::Utc::now().fixed_offset()).await.expect("queue");
 
-    let sent = server::auth::mail::deliver_pending(&db, &transport, "Passerelle <noreply@passerelle.example>")
+    let sent = server::auth::mail::deliver_pending(&catalog, &transport, "Passerelle <noreply@passerelle.example>")
         .await
         .expect("deliver");
     assert_eq!(sent, 1);
@@ -97,18 +99,19 @@ async fn queued_mail_is_sent_over_smtp_and_marked_sent() {
     assert!(db.unsent_mail(5, 10).await.expect("unsent").is_empty(), "marked sent");
     // Nothing is sent twice.
     assert_eq!(
-        server::auth::mail::deliver_pending(&db, &transport, "noreply@passerelle.example").await.expect("again"),
+        server::auth::mail::deliver_pending(&catalog, &transport, "noreply@passerelle.example").await.expect("again"),
         0
     );
 }
 
 #[tokio::test]
 async fn refused_mail_stays_queued_with_the_reason() {
-    let (_dir, db) = db().await;
+    let (_dir, db, catalog) = db().await;
     let (port, received) = smtp_server(true).await;
     let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous("127.0.0.1").port(port).build();
     db.queue_mail(&korean_mail(), chrono::Utc::now().fixed_offset()).await.expect("queue");
-    let sent = server::auth::mail::deliver_pending(&db, &transport, "noreply@passerelle.example").await.expect("run");
+    let sent =
+        server::auth::mail::deliver_pending(&catalog, &transport, "noreply@passerelle.example").await.expect("run");
     assert_eq!(sent, 0);
     assert!(received.lock().expect("lock").is_empty());
     let unsent = db.unsent_mail(5, 10).await.expect("unsent");

@@ -10,20 +10,18 @@ use std::time::Duration;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use chrono::Utc;
-use db::{Account, DbError, NewAccount, TokenPurpose};
+use catalog::{Account, CatalogError, DbError, SignUp, TokenPurpose};
 use model::Lang;
-use model::account::{Role, display_name_problem, normalize_email, password_problem};
+use model::account::{display_name_problem, normalize_email, password_problem};
 use serde::Deserialize;
 
-use super::mail::send_link;
 use super::password::{blocking, hash_password, verify_password};
 use super::rate_limit::Limit;
-use super::session::{CSRF_COOKIE, SESSION_COOKIE, SESSION_DAYS, SignedIn, add_cookie};
+use super::session::{CSRF_COOKIE, SESSION_COOKIE, SignedIn, add_cookie};
 use super::submission::{Submission, see_other};
-use super::token::{looks_like_token, random_token, token_hash};
 use crate::ServerError;
 use crate::router::AppState;
+use catalog::token::{looks_like_token, random_token};
 
 /// Sign-in is throttled so that nobody can lock someone else out:
 /// - each client (address) gets this many attempts, whatever the accounts;
@@ -41,13 +39,7 @@ const LINKS_PER_CLIENT: Limit = Limit { attempts: 10, per: Duration::from_secs(3
 
 /// A redirect that signs `account` in: a new session, and a new CSRF token with it.
 async fn sign_in(state: &AppState, account: &Account, to: &str) -> Result<Response, ServerError> {
-    let token = random_token();
-    let now = Utc::now().fixed_offset();
-    state
-        .auth
-        .db
-        .start_session(&token_hash(&token), account.id, now, now + chrono::Duration::days(SESSION_DAYS))
-        .await?;
+    let token = state.catalog.start_session(account.id).await?;
     let mut response = see_other(to);
     add_cookie(&mut response, &state.auth, SESSION_COOKIE, Some(&token));
     add_cookie(&mut response, &state.auth, CSRF_COOKIE, Some(&random_token()));
@@ -80,24 +72,15 @@ pub async fn sign_up(State(state): State<AppState>, Path(lang): Path<String>, re
     };
     let created = async {
         let hash = blocking(move || hash_password(&password)).await??;
-        let new = NewAccount {
-            email: &email,
-            password_hash: &hash,
-            display_name: &name,
-            lang: preferred,
-            role: Role::Researcher,
-            email_confirmed: false,
-        };
-        let account = state.auth.db.create_account(new, Utc::now().fixed_offset()).await?;
-        send_link(&state.auth, &account, TokenPurpose::ConfirmEmail).await?;
-        Ok::<_, ServerError>(account)
+        let new = SignUp { email: &email, password_hash: &hash, display_name: &name, lang: preferred };
+        Ok::<_, ServerError>(state.catalog.sign_up(new).await?)
     };
     match created.await {
         Ok(account) => match sign_in(&state, &account, &format!("/{}/account?welcome=1", form.lang.code())).await {
             Ok(response) => response,
             Err(err) => form.internal(&state, err).await,
         },
-        Err(ServerError::Db(DbError::Taken)) => {
+        Err(ServerError::Catalog(CatalogError::Db(DbError::Taken))) => {
             form.refuse(&state, "email", "form-error-email-taken", StatusCode::CONFLICT).await
         }
         Err(err) => form.internal(&state, err).await,
@@ -124,7 +107,7 @@ pub async fn log_in(State(state): State<AppState>, Path(lang): Path<String>, req
     if throttled {
         return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
     }
-    let account = match state.auth.db.account_by_email(&email).await {
+    let account = match state.catalog.account_by_email(&email).await {
         Ok(account) => account,
         Err(err) => return form.internal(&state, err.into()).await,
     };
@@ -161,9 +144,9 @@ pub async fn log_out(State(state): State<AppState>, Path(lang): Path<String>, re
     };
     let session = super::session::request_cookie(&form.parts.headers, SESSION_COOKIE)
         .filter(|token| looks_like_token(token))
-        .map(token_hash);
-    if let Some(hash) = session
-        && let Err(err) = state.auth.db.end_session(&hash).await
+        .map(str::to_string);
+    if let Some(token) = session
+        && let Err(err) = state.catalog.end_session(&token).await
     {
         return form.internal(&state, err.into()).await;
     }
@@ -187,16 +170,9 @@ pub async fn confirm_email(
 ) -> Response {
     let Some(lang) = Lang::from_code(&lang) else { return StatusCode::NOT_FOUND.into_response() };
     let signed_in = request.extensions().get::<SignedIn>().is_some_and(|s| s.0.is_some());
-    let token = query.token.filter(|t| looks_like_token(t));
-    let now = Utc::now().fixed_offset();
-    let spent = match token {
-        Some(token) => state.auth.db.spend_token(&token_hash(&token), TokenPurpose::ConfirmEmail, now).await,
-        None => Ok(None),
-    };
-    let confirmed = match spent {
-        Ok(Some(account_id)) => state.auth.db.confirm_email(account_id, now).await.map(|()| true),
-        Ok(None) => Ok(false),
-        Err(err) => Err(err),
+    let confirmed = match query.token.filter(|t| looks_like_token(t)) {
+        Some(token) => state.catalog.confirm_email(&token).await,
+        None => Ok(false),
     };
     let page = if signed_in { "account" } else { "login" };
     match confirmed {
@@ -228,9 +204,9 @@ pub async fn resend_confirmation(
     if form.limited(&state, "link-address", &account.email, LINKS_PER_ADDRESS).await {
         return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
     }
-    match send_link(&state.auth, &account, TokenPurpose::ConfirmEmail).await {
+    match state.catalog.send_link(&account, TokenPurpose::ConfirmEmail).await {
         Ok(()) => see_other(&format!("/{}/account?sent=1", form.lang.code())),
-        Err(err) => form.internal(&state, err).await,
+        Err(err) => form.internal(&state, err.into()).await,
     }
 }
 
@@ -249,15 +225,9 @@ pub async fn request_reset(State(state): State<AppState>, Path(lang): Path<Strin
     {
         return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
     }
-    let sent = async {
-        if let Some(account) = state.auth.db.account_by_email(&email).await?.filter(|a| !a.suspended) {
-            send_link(&state.auth, &account, TokenPurpose::ResetPassword).await?;
-        }
-        Ok::<_, ServerError>(())
-    };
-    match sent.await {
+    match state.catalog.request_reset(&email).await {
         Ok(()) => see_other(&format!("/{}/login?reset=sent", form.lang.code())),
-        Err(err) => form.internal(&state, err).await,
+        Err(err) => form.internal(&state, err.into()).await,
     }
 }
 
@@ -280,18 +250,11 @@ pub async fn reset_password(State(state): State<AppState>, Path(lang): Path<Stri
         .and_then(|pairs| pairs.into_iter().find(|(key, _)| key == "token").map(|(_, value)| value))
         .unwrap_or_default();
     let done = async {
-        let now = Utc::now().fixed_offset();
         if !looks_like_token(&token) {
             return Ok(false);
         }
-        let Some(account_id) = state.auth.db.spend_token(&token_hash(&token), TokenPurpose::ResetPassword, now).await?
-        else {
-            return Ok(false);
-        };
         let hash = blocking(move || hash_password(&password)).await??;
-        state.auth.db.set_password(account_id, &hash).await?;
-        state.auth.db.confirm_email(account_id, now).await?;
-        Ok::<_, ServerError>(true)
+        Ok::<_, ServerError>(state.catalog.reset_password(&token, &hash).await?)
     };
     match done.await {
         Ok(true) => see_other(&format!("/{}/login?reset=done", form.lang.code())),
@@ -328,7 +291,7 @@ pub async fn change_password(State(state): State<AppState>, Path(lang): Path<Str
     }
     let changed = async {
         let hash = blocking(move || hash_password(&new)).await??;
-        state.auth.db.set_password(account.id, &hash).await?;
+        state.catalog.change_password(account.id, &hash).await?;
         sign_in(&state, &account, &format!("/{}/account?password=changed", form.lang.code())).await
     };
     match changed.await {
@@ -357,11 +320,7 @@ pub async fn save_account(State(state): State<AppState>, Path(lang): Path<String
     let Some(preferred) = preferred.filter(|_| !form.echo.is_rejected()) else {
         return form.render(&state, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
-    let saved = async {
-        state.auth.db.set_display_name(account.id, &name).await?;
-        state.auth.db.set_account_lang(account.id, preferred).await
-    };
-    match saved.await {
+    match state.catalog.save_settings(account.id, &name, preferred).await {
         // The site follows the new preference from here on.
         Ok(()) => {
             let mut response = see_other(&format!("/{}/account?saved=1", preferred.code()));

@@ -9,12 +9,8 @@ pub mod password;
 pub mod rate_limit;
 pub mod session;
 pub mod submission;
-pub mod token;
 
 use std::sync::Arc;
-
-use db::Db;
-use tokio::sync::Notify;
 
 use client::TrustedProxy;
 use rate_limit::RateLimits;
@@ -50,7 +46,8 @@ impl SiteOrigin {
 /// What the account handlers share.
 #[derive(Clone)]
 pub struct Auth {
-    pub db: Db,
+    /// The use cases (accounts live there too).
+    pub catalog: catalog::Catalog,
     pub limits: RateLimits,
     /// What `Origin` headers must name.
     pub origin: SiteOrigin,
@@ -60,21 +57,18 @@ pub struct Auth {
     pub public_url: Arc<str>,
     /// Cookies get `Secure` when the site is served over HTTPS.
     pub secure_cookies: bool,
-    /// Wakes the mail sender when something was queued.
-    pub mail_waiting: Arc<Notify>,
 }
 
 impl Auth {
-    pub fn new(db: Db, site: &crate::config::Config, mail_waiting: Arc<Notify>) -> Auth {
+    pub fn new(catalog: catalog::Catalog, site: &crate::config::Config) -> Auth {
         let public_url = site.public_url.as_str();
         Auth {
-            limits: RateLimits::new(db.clone()),
-            db,
+            limits: RateLimits::new(catalog.clone()),
+            catalog,
             origin: SiteOrigin::of(public_url, site.public_url_configured),
             trusted_proxies: Arc::from(site.trusted_proxies.clone()),
             public_url: Arc::from(public_url),
             secure_cookies: public_url.starts_with("https://"),
-            mail_waiting,
         }
     }
 }

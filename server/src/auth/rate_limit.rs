@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use db::Db;
+use catalog::Catalog;
 
 /// How many attempts a kind of request allows, and over how long.
 #[derive(Clone, Copy, Debug)]
@@ -15,19 +15,19 @@ pub struct Limit {
 }
 
 impl Limit {
-    fn window_start(self, now: db::accounts::Time) -> db::accounts::Time {
+    fn window_start(self, now: chrono::DateTime<chrono::FixedOffset>) -> chrono::DateTime<chrono::FixedOffset> {
         now - chrono::Duration::from_std(self.per).unwrap_or_else(|_| chrono::Duration::hours(1))
     }
 }
 
 #[derive(Clone, Debug)]
 pub struct RateLimits {
-    db: Db,
+    catalog: Catalog,
 }
 
 impl RateLimits {
-    pub fn new(db: Db) -> RateLimits {
-        RateLimits { db }
+    pub fn new(catalog: Catalog) -> RateLimits {
+        RateLimits { catalog }
     }
 
     /// Counts an attempt under `key`; `false` when the limit is reached (the attempt is then
@@ -48,7 +48,7 @@ impl RateLimits {
     /// Attempts under `key` in the window.
     pub async fn recent(&self, key: &str, limit: Limit) -> u64 {
         let now = chrono::Utc::now().fixed_offset();
-        self.db.attempts_since(key, limit.window_start(now)).await.unwrap_or_else(|err| {
+        self.catalog.attempts_since(key, limit.window_start(now)).await.unwrap_or_else(|err| {
             tracing::error!(error = %err, "a rate limit could not be read");
             0
         })
@@ -56,14 +56,14 @@ impl RateLimits {
 
     /// Counts an attempt under `key`.
     pub async fn count(&self, key: &str) {
-        if let Err(err) = self.db.count_attempt(key, chrono::Utc::now().fixed_offset()).await {
+        if let Err(err) = self.catalog.count_attempt(key).await {
             tracing::error!(error = %err, "a rate limit could not be counted");
         }
     }
 
     /// Forgets the attempts under `key`.
     pub async fn forget(&self, key: &str) {
-        if let Err(err) = self.db.forget_attempts(key).await {
+        if let Err(err) = self.catalog.forget_attempts(key).await {
             tracing::error!(error = %err, "a rate limit could not be reset");
         }
     }

@@ -6,48 +6,19 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
-use chrono::Utc;
-use db::Account;
-use model::account::{PageState, Viewer};
+use catalog::Account;
+use model::account::PageState;
 
 use super::Auth;
-use super::token::{looks_like_token, random_token, token_hash};
+use catalog::token::{looks_like_token, random_token};
 
 pub const SESSION_COOKIE: &str = "passerelle_session";
 pub const CSRF_COOKIE: &str = "passerelle_csrf";
-/// A session lasts this long from sign-in.
-pub const SESSION_DAYS: i64 = 30;
+pub use catalog::SESSION_DAYS;
 
 /// The signed-in account behind a request, for handlers that need more than the [`Viewer`].
 #[derive(Clone, Debug)]
 pub struct SignedIn(pub Option<Account>);
-
-/// The account as pages see it, with its memberships.
-async fn viewer_of(auth: &Auth, account: &Account) -> Viewer {
-    let memberships = auth.db.memberships_of(account.id).await.unwrap_or_else(|err| {
-        tracing::error!(error = %err, "reading memberships failed");
-        Vec::new()
-    });
-    // Only members post, so only they can have decisions waiting.
-    let unseen_decisions = if memberships.is_empty() {
-        0
-    } else {
-        auth.db.unseen_decisions(account.id).await.unwrap_or_else(|err| {
-            tracing::error!(error = %err, "counting unseen decisions failed");
-            0
-        })
-    };
-    Viewer {
-        unseen_decisions,
-        account_id: account.id,
-        email: account.email.clone(),
-        display_name: account.display_name.clone(),
-        lang: account.lang,
-        role: account.role,
-        email_confirmed: account.email_confirmed,
-        memberships,
-    }
-}
 
 pub fn request_cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|h| model::lang::cookie(h, name))
@@ -60,25 +31,19 @@ pub async fn resolve(State(auth): State<Auth>, mut request: Request, next: Next)
         return next.run(request).await;
     }
     let headers = request.headers();
-    let session = request_cookie(headers, SESSION_COOKIE).filter(|t| looks_like_token(t)).map(token_hash);
-    let account = match &session {
-        Some(hash) => match auth.db.session_account(hash, Utc::now().fixed_offset()).await {
-            Ok(account) => account,
-            Err(err) => {
-                tracing::error!(error = %err, "session lookup failed");
-                None
-            }
-        },
+    let session = request_cookie(headers, SESSION_COOKIE).filter(|t| looks_like_token(t)).map(str::to_string);
+    let signed_in = match &session {
+        Some(token) => auth.catalog.session(token).await.unwrap_or_else(|err| {
+            tracing::error!(error = %err, "session lookup failed");
+            None
+        }),
         None => None,
     };
-    let stale_session = session.is_some() && account.is_none();
+    let stale_session = session.is_some() && signed_in.is_none();
     let existing_csrf = request_cookie(headers, CSRF_COOKIE).filter(|t| looks_like_token(t)).map(str::to_string);
     let fresh_csrf = existing_csrf.is_none();
     let csrf = existing_csrf.unwrap_or_else(random_token);
-    let viewer = match &account {
-        Some(account) => Some(viewer_of(&auth, account).await),
-        None => None,
-    };
+    let (account, viewer) = signed_in.unzip();
     let signed_in = account.is_some();
     let state = PageState { viewer, csrf: csrf.clone(), echo: None };
     request.extensions_mut().insert(state);

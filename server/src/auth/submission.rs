@@ -8,7 +8,7 @@ use axum::extract::Request;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use db::Account;
+use catalog::Account;
 use model::Lang;
 use model::account::{FormEcho, PageState, Viewer};
 use subtle::ConstantTimeEq;

@@ -42,7 +42,8 @@ async fn site(with_demo: bool) -> Site {
         server::demo::seed(&catalog, catalog::today()).await.expect("demo");
     }
     let auth = config.auth(&catalog);
-    let db = catalog.db().clone();
+    // The tests look into the database beside the site, as an operator would.
+    let db = db::Db::connect(&config.database_url).await.expect("database");
     let router = server::router::router(&config, catalog.clone(), auth);
     Site { router, db, catalog, config, _dir: dir }
 }

@@ -2,10 +2,9 @@
 //! institution's administrators (or platform admins) do to its members. A removed member stays
 //! out until an administrator lets them back in. Each change is audited in its transaction.
 
-use db::AuditRecord;
 use model::account::{AuditAction, InstitutionRole, Viewer, email_domains};
 
-use crate::{Catalog, CatalogError, now};
+use crate::{Catalog, CatalogError, audit, now};
 
 /// What an institution's administrator does to one of its members.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,6 +15,18 @@ pub enum MemberChange {
     Remove,
     /// A removed account is let back in, as a member.
     Readmit,
+}
+
+impl MemberChange {
+    /// The change as the last segment of its form's URL names it.
+    pub fn from_code(code: &str) -> Option<MemberChange> {
+        match code {
+            "admin" => Some(MemberChange::MakeAdmin),
+            "remove" => Some(MemberChange::Remove),
+            "readmit" => Some(MemberChange::Readmit),
+            _ => None,
+        }
+    }
 }
 
 /// Why joining was refused.
@@ -59,14 +70,7 @@ impl Catalog {
         let id = tx.join_institution(viewer.account_id, slug, InstitutionRole::Member, time).await?;
         let Some(id) = id else { return Ok(Err(JoinRefusal::OtherDomain)) };
         let detail = format!("{} ({slug})", viewer.email);
-        let record = AuditRecord {
-            actor: Some(viewer.account_id),
-            action: AuditAction::MemberJoined,
-            target_kind: "institution",
-            target_id: id,
-            detail: &detail,
-        };
-        tx.record_audit(record, time).await?;
+        audit(&tx, viewer.account_id, AuditAction::MemberJoined, ("institution", id), &detail).await?;
         tx.commit().await?;
         Ok(Ok(()))
     }
@@ -104,14 +108,7 @@ impl Catalog {
         if !done {
             return Err(CatalogError::NotFound);
         }
-        let record = AuditRecord {
-            actor: Some(viewer.account_id),
-            action,
-            target_kind: "account",
-            target_id: member,
-            detail: &detail,
-        };
-        tx.record_audit(record, time).await?;
+        audit(&tx, viewer.account_id, action, ("account", member), &detail).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -72,6 +72,19 @@ pub struct Catalog {
     mail_waiting: Arc<Notify>,
 }
 
+/// Writes in the transaction `tx` that `actor` did `action` to the `target` (its kind and id).
+async fn audit(
+    tx: &Db,
+    actor: i64,
+    action: model::account::AuditAction,
+    target: (&str, i64),
+    detail: &str,
+) -> Result<(), CatalogError> {
+    let (target_kind, target_id) = target;
+    let record = db::AuditRecord { actor: Some(actor), action, target_kind, target_id, detail };
+    Ok(tx.record_audit(record, now()).await?)
+}
+
 /// Openings read from the database at a time when (re)indexing many.
 const PAGE: u64 = 2000;
 

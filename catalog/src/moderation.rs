@@ -3,14 +3,13 @@
 //! area's lists. Every action is audited in its own transaction; a suspension ends the
 //! account's sessions in the same one.
 
-use db::AuditRecord;
 use model::account::{
     AccountSummary, AuditAction, AuditEntry, InstitutionMembers, InstitutionOverview, InstitutionRef, InstitutionRole,
     ReportReason, ReportView, Viewer, email_domains,
 };
 use model::posting::ReviewItem;
 
-use crate::{Catalog, CatalogError, now};
+use crate::{Catalog, CatalogError, audit, now};
 
 /// Lines of the admin area's lists shown at once.
 const AUDIT_PAGE: u64 = 200;
@@ -41,14 +40,7 @@ impl Catalog {
         let time = now();
         let report = tx.file_report(opening, viewer.account_id, reason, details, time).await?;
         let detail = format!("report {report}: {}", reason.code());
-        let record = AuditRecord {
-            actor: Some(viewer.account_id),
-            action: AuditAction::ReportFiled,
-            target_kind: "opening",
-            target_id: opening,
-            detail: &detail,
-        };
-        tx.record_audit(record, time).await?;
+        audit(&tx, viewer.account_id, AuditAction::ReportFiled, ("opening", opening), &detail).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -60,14 +52,7 @@ impl Catalog {
         let time = now();
         let opening = tx.resolve_report(report, admin.account_id, time).await?.ok_or(CatalogError::Stale)?;
         let detail = format!("opening {opening}");
-        let record = AuditRecord {
-            actor: Some(admin.account_id),
-            action: AuditAction::ReportResolved,
-            target_kind: "report",
-            target_id: report,
-            detail: &detail,
-        };
-        tx.record_audit(record, time).await?;
+        audit(&tx, admin.account_id, AuditAction::ReportResolved, ("report", report), &detail).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -93,14 +78,7 @@ impl Catalog {
             Some(reason) => (AuditAction::AccountSuspended, format!("{}: {reason}", account.email)),
             None => (AuditAction::AccountReinstated, account.email.clone()),
         };
-        let record = AuditRecord {
-            actor: Some(admin.account_id),
-            action,
-            target_kind: "account",
-            target_id: id,
-            detail: &detail,
-        };
-        tx.record_audit(record, time).await?;
+        audit(&tx, admin.account_id, action, ("account", id), &detail).await?;
         tx.commit().await?;
         Ok(account.email)
     }
@@ -117,14 +95,7 @@ impl Catalog {
         let tx = self.db.begin().await?;
         let time = now();
         let id = tx.verify_institution(slug, time).await?.ok_or(CatalogError::NotFound)?;
-        let record = AuditRecord {
-            actor: Some(admin.account_id),
-            action: AuditAction::InstitutionVerified,
-            target_kind: "institution",
-            target_id: id,
-            detail: slug,
-        };
-        tx.record_audit(record, time).await?;
+        audit(&tx, admin.account_id, AuditAction::InstitutionVerified, ("institution", id), slug).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -139,14 +110,7 @@ impl Catalog {
             return Err(CatalogError::NotFound);
         }
         let detail = format!("{email} → admin of {slug}");
-        let record = AuditRecord {
-            actor: Some(admin.account_id),
-            action: AuditAction::MemberPromoted,
-            target_kind: "account",
-            target_id: member.id,
-            detail: &detail,
-        };
-        tx.record_audit(record, now()).await?;
+        audit(&tx, admin.account_id, AuditAction::MemberPromoted, ("account", member.id), &detail).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -14,12 +14,12 @@
 //!   edit and close it) and platform admins (who review it). "Your openings" lists the same.
 
 use chrono::NaiveDate;
-use db::{AuditRecord, Db, NewDecision, NewPosting, Posting};
+use db::{Db, NewDecision, NewPosting, Posting};
 use model::account::{AuditAction, Viewer};
 use model::posting::{PostingDashboard, PostingStatus, PostingView, RejectReason, changes_text, may_edit};
 use model::record::{InstitutionRecord, OpeningRecord};
 
-use crate::{Catalog, CatalogError, now};
+use crate::{Catalog, CatalogError, audit, now};
 
 /// What the poster pressed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,16 +48,11 @@ fn may_post(viewer: &Viewer, slug: &str) -> bool {
     viewer.email_confirmed && viewer.memberships.iter().any(|membership| membership.institution.slug == slug)
 }
 
-async fn audit(tx: &Db, actor: i64, action: AuditAction, id: i64, detail: &str) -> Result<(), CatalogError> {
-    let record = AuditRecord { actor: Some(actor), action, target_kind: "opening", target_id: id, detail };
-    Ok(tx.record_audit(record, now()).await?)
-}
-
 /// The audit entry of a save: only what reaches readers or moderators is written.
 async fn audit_save(tx: &Db, actor: i64, id: i64, status: PostingStatus) -> Result<(), CatalogError> {
     match status {
         PostingStatus::Pending | PostingStatus::Published => {
-            audit(tx, actor, AuditAction::OpeningSubmitted, id, status.code()).await
+            audit(tx, actor, AuditAction::OpeningSubmitted, ("opening", id), status.code()).await
         }
         _ => Ok(()),
     }
@@ -151,7 +146,7 @@ impl Catalog {
         if !tx.transition(id, &OPEN_STATES, PostingStatus::Closed, false).await? {
             return Err(CatalogError::Stale);
         }
-        audit(&tx, viewer.account_id, AuditAction::OpeningClosed, id, "").await?;
+        audit(&tx, viewer.account_id, AuditAction::OpeningClosed, ("opening", id), "").await?;
         let seq = tx.log_changes(&[id], now()).await?;
         tx.commit().await?;
         self.indexed(seq).await;
@@ -193,7 +188,7 @@ impl Catalog {
             None => (AuditAction::OpeningApproved, note.to_string()),
             Some(reason) => (AuditAction::OpeningRejected, format!("{}: {note}", reason.code())),
         };
-        audit(&tx, moderator.account_id, action, id, detail.trim_end_matches([':', ' '])).await?;
+        audit(&tx, moderator.account_id, action, ("opening", id), detail.trim_end_matches([':', ' '])).await?;
         if let Some(poster) = posting.created_by {
             let decision =
                 NewDecision { opening_id: id, poster_id: poster, decided_by: moderator.account_id, reason, note };

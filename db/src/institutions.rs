@@ -207,7 +207,8 @@ impl Db {
             .collect())
     }
 
-    /// The institution and its members (admins first, then by when they joined), or `None`.
+    /// The institution and its members (admins first, then by when they joined), and the
+    /// accounts it removed (newest first), or `None`.
     pub async fn institution_members(&self, slug: &str) -> Result<Option<InstitutionMembers>, DbError> {
         let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(None) };
         let rows = membership::Entity::find()
@@ -215,53 +216,43 @@ impl Db {
             .order_by_asc(membership::Column::Id)
             .all(&self.conn())
             .await?;
-        let accounts: HashMap<i32, account::Model> = account::Entity::find()
-            .filter(account::Column::Id.is_in(rows.iter().map(|row| row.account_id)))
-            .all(&self.conn())
-            .await?
-            .into_iter()
-            .map(|row| (row.id, row))
-            .collect();
-        let mut members: Vec<MemberView> = rows
+        let members = rows
             .iter()
-            .filter_map(|row| {
-                let account = accounts.get(&row.account_id)?;
-                Some(MemberView {
-                    account_id: i64::from(account.id),
-                    email: account.email.clone(),
-                    display_name: account.display_name.clone(),
-                    role: InstitutionRole::from_code(&row.role)?,
-                    joined_at: rfc3339(row.created_at),
-                })
-            })
-            .collect();
+            .filter_map(|row| Some((row.account_id, InstitutionRole::from_code(&row.role)?, row.created_at)));
+        let mut members = self.member_views(members.collect()).await?;
         members.sort_by_key(|member| member.role != InstitutionRole::Admin);
         let removals = membership_removal::Entity::find()
             .filter(membership_removal::Column::InstitutionId.eq(institution.id))
             .order_by_desc(membership_removal::Column::Id)
             .all(&self.conn())
             .await?;
-        let removed_accounts: HashMap<i32, account::Model> = account::Entity::find()
-            .filter(account::Column::Id.is_in(removals.iter().map(|row| row.account_id)))
+        let removed = removals.iter().map(|row| (row.account_id, InstitutionRole::Member, row.created_at)).collect();
+        let removed = self.member_views(removed).await?;
+        Ok(Some(InstitutionMembers { institution: institution_ref(&institution)?, members, removed }))
+    }
+
+    /// The accounts of `(account, role, since)` rows as lists show them, in the same order.
+    async fn member_views(&self, rows: Vec<(i32, InstitutionRole, Time)>) -> Result<Vec<MemberView>, DbError> {
+        let accounts: HashMap<i32, account::Model> = account::Entity::find()
+            .filter(account::Column::Id.is_in(rows.iter().map(|(id, _, _)| *id)))
             .all(&self.conn())
             .await?
             .into_iter()
             .map(|row| (row.id, row))
             .collect();
-        let removed = removals
-            .iter()
-            .filter_map(|row| {
-                let account = removed_accounts.get(&row.account_id)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, role, since)| {
+                let account = accounts.get(&id)?;
                 Some(MemberView {
                     account_id: i64::from(account.id),
                     email: account.email.clone(),
                     display_name: account.display_name.clone(),
-                    role: InstitutionRole::Member,
-                    joined_at: rfc3339(row.created_at),
+                    role,
+                    joined_at: rfc3339(since),
                 })
             })
-            .collect();
-        Ok(Some(InstitutionMembers { institution: institution_ref(&institution)?, members, removed }))
+            .collect())
     }
 
     /// Ends an account's membership and remembers the removal, so that the account cannot join

@@ -66,43 +66,18 @@ pub async fn promote(
     }
 }
 
-/// Makes a member an administrator of the institution.
-pub async fn make_admin(
+/// What an institution's administrator does to a member, named by the URL's last segment:
+/// `admin` (make an administrator), `remove` (end the membership; the account cannot join again
+/// by itself), `readmit` (let a removed account back in).
+pub async fn change_member(
     State(state): State<AppState>,
-    Path((lang, slug, member)): Path<(String, String, i64)>,
+    Path((lang, slug, member, change)): Path<(String, String, i64, String)>,
     request: Request,
 ) -> Response {
-    change_member(&state, &lang, &slug, member, request, MemberChange::MakeAdmin).await
-}
-
-/// Ends a membership; the account cannot join again by itself.
-pub async fn remove_member(
-    State(state): State<AppState>,
-    Path((lang, slug, member)): Path<(String, String, i64)>,
-    request: Request,
-) -> Response {
-    change_member(&state, &lang, &slug, member, request, MemberChange::Remove).await
-}
-
-/// Lets a removed account back in.
-pub async fn readmit_member(
-    State(state): State<AppState>,
-    Path((lang, slug, member)): Path<(String, String, i64)>,
-    request: Request,
-) -> Response {
-    change_member(&state, &lang, &slug, member, request, MemberChange::Readmit).await
-}
-
-async fn change_member(
-    state: &AppState,
-    lang: &str,
-    slug: &str,
-    member: i64,
-    request: Request,
-    change: MemberChange,
-) -> Response {
+    let Some(change) = MemberChange::from_code(&change) else { return StatusCode::NOT_FOUND.into_response() };
+    let (state, slug) = (&state, slug.as_str());
     let page = format!("institutions/{slug}/members");
-    let form = match Submission::begin(state, lang, request, "members", Some(&page)).await {
+    let form = match Submission::begin(state, &lang, request, "members", Some(&page)).await {
         Ok(form) => form,
         Err(response) => return response,
     };

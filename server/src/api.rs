@@ -11,7 +11,16 @@ use model::dto::{Highlight, SearchParams};
 use serde::Serialize;
 use serde_json::json;
 
-use crate::router::AppState;
+use crate::state::AppState;
+
+/// The JSON API (read-only).
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::get;
+    axum::Router::new()
+        .route("/api/v1/openings", get(search))
+        .route("/api/v1/openings/{id}", get(opening))
+        .route("/api/v1/suggestions", get(suggestions))
+}
 
 fn error(status: StatusCode, code: &str, message: String) -> Response {
     (status, Json(json!({ "error": { "code": code, "message": message } }))).into_response()

@@ -9,7 +9,17 @@ use catalog::{CatalogError, MemberChange};
 use model::account::normalize_email;
 
 use crate::auth::submission::{Submission, see_other};
-use crate::router::AppState;
+use crate::state::AppState;
+
+/// Joining, verifying, naming administrators, and an institution's members.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::post;
+    axum::Router::new()
+        .route("/{lang}/account/join", post(join))
+        .route("/{lang}/admin/institutions/{slug}/verify", post(verify))
+        .route("/{lang}/admin/institutions/{slug}/admins", post(promote))
+        .route("/{lang}/institutions/{slug}/members/{id}/{change}", post(change_member))
+}
 
 /// Joins the institution named by the `institution` field (see `catalog::institutions`).
 pub async fn join(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {

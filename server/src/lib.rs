@@ -3,11 +3,14 @@
 //!
 //! - [`config`]: settings read once from the environment.
 //! - [`cli`]: the commands of the contract (`serve`, `migrate`, `import`, `reindex`, `seed`).
-//! - [`router`]: the axum router: pages (Leptos), JSON API, health, language redirects, assets.
-//! - [`auth`]: sessions, CSRF, rate limits, the account forms and their e-mails; [`admin`]: the
-//!   account commands of the CLI.
+//! - [`router`]: assembles the areas' routes, Leptos' pages and the layers; [`state`]: the
+//!   application state and page rendering; [`site`]: `/`, the language switch, `/healthz`, assets;
+//!   [`security`]: the headers every response carries and the server-function guard.
+//! - [`auth`]: sessions, CSRF, rate limits, the client's address, the account forms; [`admin`]:
+//!   the account commands of the CLI.
 //! - [`institutions`], [`moderation`], [`postings`]: the forms of members and admins (joining,
-//!   verifying, reports, suspensions, writing openings and reviewing them).
+//!   verifying, reports, suspensions, writing openings and reviewing them). Each area lists its
+//!   routes; its handlers read the request and call one use case of the `catalog`.
 //! - [`api`]: `/api/v1/…` handlers. [`import`]: reading JSONL files. [`demo`]: the demo data.
 
 pub mod admin;
@@ -25,6 +28,8 @@ pub mod moderation;
 pub mod postings;
 pub mod router;
 pub mod security;
+pub mod site;
+pub mod state;
 pub mod synthetic;
 
 pub use error::ServerError;

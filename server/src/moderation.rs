@@ -10,7 +10,17 @@ use std::time::Duration;
 
 use crate::auth::rate_limit::Limit;
 use crate::auth::submission::{Submission, see_other};
-use crate::router::AppState;
+use crate::state::AppState;
+
+/// Reports and suspensions.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::post;
+    axum::Router::new()
+        .route("/{lang}/openings/{id}/report", post(report))
+        .route("/{lang}/admin/reports/{id}/resolve", post(resolve_report))
+        .route("/{lang}/admin/accounts/{id}/suspend", post(suspend))
+        .route("/{lang}/admin/accounts/{id}/reinstate", post(reinstate))
+}
 
 const REPORTS_PER_ACCOUNT: Limit = Limit { attempts: 10, per: Duration::from_secs(3600) };
 /// The longest suspension reason.

@@ -11,8 +11,18 @@ use model::account::Viewer;
 use model::posting::{MAX_DECISION_NOTE_CHARS, PostingStatus, RejectReason, read_posting};
 
 use crate::auth::submission::{Submission, see_other};
-use crate::router::AppState;
+use crate::state::AppState;
 use catalog::token::random_token;
+
+/// Writing, editing and closing postings, and moderators' decisions.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::post;
+    axum::Router::new()
+        .route("/{lang}/postings/new", post(create))
+        .route("/{lang}/postings/{id}/edit", post(update))
+        .route("/{lang}/postings/{id}/close", post(close))
+        .route("/{lang}/admin/review/{id}", post(decide))
+}
 
 /// Signed-in members with a confirmed address, or the answer for everyone else.
 fn poster(form: &Submission) -> Result<Viewer, Box<Response>> {

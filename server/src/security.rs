@@ -38,7 +38,7 @@ pub async fn guard_server_functions(
     next.run(request).await
 }
 
-/// This response's CSP nonce, for the page renderer (see `router::page_context`).
+/// This response's CSP nonce, for the page renderer (see `state::page_context`).
 #[derive(Clone, Debug)]
 pub struct CspNonce(pub String);
 

@@ -20,8 +20,23 @@ use super::rate_limit::Limit;
 use super::session::{CSRF_COOKIE, SESSION_COOKIE, SignedIn, add_cookie};
 use super::submission::{Submission, see_other};
 use crate::ServerError;
-use crate::router::AppState;
+use crate::state::AppState;
 use catalog::token::{looks_like_token, random_token};
+
+/// The account forms post to their own page's URL.
+pub fn routes() -> axum::Router<AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route("/{lang}/signup", post(sign_up))
+        .route("/{lang}/login", post(log_in))
+        .route("/{lang}/logout", post(log_out))
+        .route("/{lang}/confirm", get(confirm_email))
+        .route("/{lang}/account/confirm", post(resend_confirmation))
+        .route("/{lang}/forgot", post(request_reset))
+        .route("/{lang}/reset", post(reset_password))
+        .route("/{lang}/account", post(save_account))
+        .route("/{lang}/account/password", post(change_password))
+}
 
 /// Sign-in is throttled so that nobody can lock someone else out:
 /// - each client (address) gets this many attempts, whatever the accounts;
@@ -324,7 +339,7 @@ pub async fn save_account(State(state): State<AppState>, Path(lang): Path<String
         // The site follows the new preference from here on.
         Ok(()) => {
             let mut response = see_other(&format!("/{}/account?saved=1", preferred.code()));
-            crate::router::remember_lang(&mut response, &state, preferred);
+            crate::site::remember_lang(&mut response, &state, preferred);
             response
         }
         Err(err) => form.internal(&state, err.into()).await,

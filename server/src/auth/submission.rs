@@ -17,7 +17,7 @@ use super::client::client_address;
 use super::rate_limit::Limit;
 use super::session::SignedIn;
 use crate::ServerError;
-use crate::router::AppState;
+use crate::state::AppState;
 
 /// Never sent back to the page.
 const SECRET_FIELDS: [&str; 3] = ["password", "current_password", "csrf"];
@@ -159,7 +159,7 @@ impl Submission {
         self.page.echo = Some(self.echo);
         self.parts.extensions.insert(self.page);
         self.parts.method = Method::GET;
-        let mut response = crate::router::render_page(state, Request::from_parts(self.parts, Body::empty())).await;
+        let mut response = crate::state::render_page(state, Request::from_parts(self.parts, Body::empty())).await;
         *response.status_mut() = status;
         response
     }
@@ -176,7 +176,7 @@ impl Submission {
 
     /// Where to go after signing in: `next` when it is a path on this site.
     pub fn next_or(&self, fallback: String) -> String {
-        Some(self.field("next")).filter(|next| crate::router::is_local_path(next)).map_or(fallback, str::to_string)
+        Some(self.field("next")).filter(|next| crate::site::is_local_path(next)).map_or(fallback, str::to_string)
     }
 }
 

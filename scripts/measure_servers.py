@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures what several processes do together, with the release binary (the figures in the
 README): two servers on one PostgreSQL following imports; an import and a server killed with
-SIGKILL and restarted; 30 concurrent failed sign-ins and the server's memory.
+SIGKILL and restarted; 30, then 120, concurrent failed sign-ins and the server's memory.
 
 Usage: cargo build --release -p server && python3 scripts/measure_servers.py POSTGRES_URL
 (POSTGRES_URL names a server where this script may create a database, e.g. the one
@@ -179,7 +179,8 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         two_servers(sys.argv[1], work)
         server = crash_and_restart(work)
-        sign_in_burst(server)
+        for clients in (30, 120):
+            sign_in_burst(server, clients)
         server.kill()
 
 

@@ -15,7 +15,7 @@ use model::Lang;
 use model::account::{display_name_problem, normalize_email, password_problem};
 use serde::Deserialize;
 
-use super::password::{blocking, hash_password, verify_password};
+use super::password::{hash, verify};
 use super::rate_limit::Limit;
 use super::session::{CSRF_COOKIE, SESSION_COOKIE, SignedIn, add_cookie};
 use super::submission::{Submission, see_other};
@@ -86,7 +86,7 @@ pub async fn sign_up(State(state): State<AppState>, Path(lang): Path<String>, re
         return form.render(&state, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let created = async {
-        let hash = blocking(move || hash_password(&password)).await??;
+        let hash = hash(password).await?;
         let new = SignUp { email: &email, password_hash: &hash, display_name: &name, lang: preferred };
         Ok::<_, ServerError>(state.catalog.sign_up(new).await?)
     };
@@ -128,7 +128,7 @@ pub async fn log_in(State(state): State<AppState>, Path(lang): Path<String>, req
     };
     let password = form.field("password").to_string();
     let stored = account.as_ref().map(|a| a.password_hash.clone());
-    let matches = match blocking(move || verify_password(&password, stored.as_deref())).await {
+    let matches = match verify(password, stored).await {
         Ok(matches) => matches,
         Err(err) => return form.internal(&state, err).await,
     };
@@ -268,7 +268,7 @@ pub async fn reset_password(State(state): State<AppState>, Path(lang): Path<Stri
         if !looks_like_token(&token) {
             return Ok(false);
         }
-        let hash = blocking(move || hash_password(&password)).await??;
+        let hash = hash(password).await?;
         Ok::<_, ServerError>(state.catalog.reset_password(&token, &hash).await?)
     };
     match done.await {
@@ -296,7 +296,7 @@ pub async fn change_password(State(state): State<AppState>, Path(lang): Path<Str
         return form.refuse(&state, "password", problem, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
     let stored = account.password_hash.clone();
-    match blocking(move || verify_password(&current, Some(&stored))).await {
+    match verify(current, Some(stored)).await {
         Ok(true) => {}
         Ok(false) => {
             let problem = "form-error-current-password";
@@ -305,7 +305,7 @@ pub async fn change_password(State(state): State<AppState>, Path(lang): Path<Str
         Err(err) => return form.internal(&state, err).await,
     }
     let changed = async {
-        let hash = blocking(move || hash_password(&new)).await??;
+        let hash = hash(new).await?;
         state.catalog.change_password(account.id, &hash).await?;
         sign_in(&state, &account, &format!("/{}/account?password=changed", form.lang.code())).await
     };

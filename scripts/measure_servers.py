@@ -58,6 +58,8 @@ class Server:
     def __init__(self, data_dir, database_url=None):
         self.port = free_port()
         env = env_for(data_dir, database_url, self.port)
+        # The sign-in burst comes "through a proxy" on loopback, each request from its own address.
+        env["PASSERELLE_TRUSTED_PROXIES"] = "127.0.0.1"
         self.process = subprocess.Popen([BINARY, "serve"], env=env, stdout=subprocess.DEVNULL)
         self.wait(lambda: get_json(self.port, "/healthz") is not None, 120)
 
@@ -145,7 +147,7 @@ def crash_and_restart(work):
     return server
 
 
-def sign_in_burst(server, clients=30):
+def sign_in_burst(server, clients, first_address):
     rss, _ = server.memory()
     page = urllib.request.urlopen(f"http://127.0.0.1:{server.port}/en/login")
     cookie = page.headers.get_all("set-cookie")[0].split(";")[0]
@@ -154,8 +156,9 @@ def sign_in_burst(server, clients=30):
 
     def attempt(n):
         body = urllib.parse.urlencode({"csrf": csrf, "email": f"nobody{n}@example.org", "password": "wrong password"})
+        address = f"10.{first_address}.{n // 250}.{n % 250 + 1}"
         request = urllib.request.Request(f"http://127.0.0.1:{server.port}/en/login", data=body.encode(),
-                                         headers={"Cookie": cookie})
+                                         headers={"Cookie": cookie, "X-Forwarded-For": address})
         try:
             urllib.request.urlopen(request)
             statuses.append(200)
@@ -169,7 +172,7 @@ def sign_in_burst(server, clients=30):
         thread.join()
     after, peak = server.memory()
     counts = {status: statuses.count(status) for status in sorted(set(statuses))}
-    print(f"{clients} concurrent failed sign-ins: answers {counts}; resident {rss} MB before, "
+    print(f"{clients} concurrent failed sign-ins from {clients} addresses: answers {counts}; resident {rss} MB before, "
           f"{after} MB after, peak {peak} MB")
 
 
@@ -179,8 +182,8 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         two_servers(sys.argv[1], work)
         server = crash_and_restart(work)
-        for clients in (30, 120):
-            sign_in_burst(server, clients)
+        for first_address, clients in enumerate((30, 120)):
+            sign_in_burst(server, clients, first_address)
         server.kill()
 
 

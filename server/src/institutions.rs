@@ -21,6 +21,20 @@ pub fn routes() -> axum::Router<AppState> {
         .route("/{lang}/institutions/{slug}/members/{id}/{change}", post(change_member))
 }
 
+/// Joining: the institution chosen.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct JoinFields {
+    institution: String,
+}
+
+/// Naming an institution's administrator: the member's address.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct PromoteFields {
+    email: String,
+}
+
 /// Joins the institution named by the `institution` field (see `catalog::institutions`).
 pub async fn join(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
     let form = match Submission::begin(&state, &lang, request, "join", Some("account")).await {
@@ -30,7 +44,7 @@ pub async fn join(State(state): State<AppState>, Path(lang): Path<String>, reque
     let Some(viewer) = form.viewer().cloned() else {
         return see_other(&format!("/{}/login", form.lang.code()));
     };
-    let slug = form.field("institution").to_string();
+    let JoinFields { institution: slug } = form.read();
     match state.catalog.join_institution(&viewer, &slug).await {
         Ok(Ok(())) => see_other(&format!("/{}/account?joined={slug}", form.lang.code())),
         Ok(Err(refusal)) => form.refuse(&state, "", refusal.message_id(), StatusCode::FORBIDDEN).await,
@@ -66,7 +80,8 @@ pub async fn promote(
             Err(response) => return response,
         };
     let page = format!("/{}/admin/institutions", form.lang.code());
-    let email = normalize_email(form.field("email")).unwrap_or_default();
+    let PromoteFields { email } = form.read();
+    let email = normalize_email(&email).unwrap_or_default();
     match state.catalog.name_institution_admin(&admin, &slug, &email).await {
         Ok(()) => see_other(&format!("{page}?promoted={slug}")),
         Err(CatalogError::NotFound) => {

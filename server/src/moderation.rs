@@ -22,6 +22,21 @@ pub fn routes() -> axum::Router<AppState> {
         .route("/{lang}/admin/accounts/{id}/reinstate", post(reinstate))
 }
 
+/// "Something wrong with this opening?"
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct ReportFields {
+    reason: String,
+    details: String,
+}
+
+/// A suspension's reason (empty to reinstate).
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct SuspensionFields {
+    reason: String,
+}
+
 const REPORTS_PER_ACCOUNT: Limit = Limit { attempts: 10, per: Duration::from_secs(3600) };
 /// The longest suspension reason.
 const MAX_REASON_CHARS: usize = 500;
@@ -43,11 +58,12 @@ pub async fn report(
     if form.limited(&state, "report", &account.id.to_string(), REPORTS_PER_ACCOUNT).await {
         return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
     }
-    let reason = ReportReason::from_code(form.field("reason"));
+    let ReportFields { reason, details } = form.read();
+    let reason = ReportReason::from_code(&reason);
     if reason.is_none() {
         form.echo.reject("reason", "form-error-choose");
     }
-    let details = form.field("details").trim().to_string();
+    let details = details.trim().to_string();
     if details.chars().count() > MAX_REPORT_DETAILS_CHARS {
         form.echo.reject("details", "form-error-too-long");
     }
@@ -94,7 +110,8 @@ async fn set_suspension(state: AppState, lang: String, id: i64, request: Request
     };
     // Shown again on the search that lists this account.
     let form = form.shown_on(&format!("admin/accounts?q={}", app::url::encode(&account.email)));
-    let reason = form.field("reason").trim().to_string();
+    let SuspensionFields { reason } = form.read();
+    let reason = reason.trim().to_string();
     if suspend && reason.is_empty() {
         return form.refuse(&state, "reason", "form-error-required", StatusCode::UNPROCESSABLE_ENTITY).await;
     }

@@ -29,8 +29,28 @@ fn poster(form: &Submission) -> Result<Viewer, Box<Response>> {
     form.viewer_allowed(|viewer| viewer.email_confirmed && !viewer.memberships.is_empty())
 }
 
+/// What the posting form says besides the opening (which `model::posting::read_posting` reads).
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct PostingFields {
+    /// `submit`, else a draft.
+    action: String,
+    /// The institution's slug, for a new posting.
+    institution: String,
+}
+
+/// A moderator's decision.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct DecisionFields {
+    /// `approve` or `reject`.
+    verdict: String,
+    reason: String,
+    note: String,
+}
+
 fn action_of(form: &Submission) -> SaveAction {
-    if form.field("action") == "submit" { SaveAction::Submit } else { SaveAction::Draft }
+    if form.read::<PostingFields>().action == "submit" { SaveAction::Submit } else { SaveAction::Draft }
 }
 
 /// Where a saved posting's page says what happened.
@@ -86,7 +106,7 @@ pub async fn create(State(state): State<AppState>, Path(lang): Path<String>, req
         Ok(viewer) => viewer,
         Err(response) => return *response,
     };
-    let slug = form.field("institution").to_string();
+    let slug = form.read::<PostingFields>().institution;
     if !viewer.memberships.iter().any(|m| m.institution.slug == slug) {
         return form.refuse(&state, "institution", "form-error-choose", StatusCode::UNPROCESSABLE_ENTITY).await;
     }
@@ -173,9 +193,10 @@ pub async fn decide(
             Ok(found) => found,
             Err(response) => return response,
         };
-    let verdict = match form.field("verdict") {
+    let DecisionFields { verdict, reason, note } = form.read();
+    let verdict = match verdict.as_str() {
         "approve" => Some(Verdict::Approve),
-        "reject" => match RejectReason::from_code(form.field("reason")) {
+        "reject" => match RejectReason::from_code(&reason) {
             Some(reason) => Some(Verdict::Reject(reason)),
             None => {
                 form.echo.reject("reason", "form-error-choose");
@@ -187,7 +208,7 @@ pub async fn decide(
             None
         }
     };
-    let note = form.field("note").trim().to_string();
+    let note = note.trim().to_string();
     if note.chars().count() > MAX_DECISION_NOTE_CHARS {
         form.echo.reject("note", "form-error-too-long");
     }

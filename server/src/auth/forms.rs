@@ -52,6 +52,47 @@ const SIGN_UP_PER_CLIENT: Limit = Limit { attempts: 10, per: Duration::from_secs
 const LINKS_PER_ADDRESS: Limit = Limit { attempts: 3, per: Duration::from_secs(3600) };
 const LINKS_PER_CLIENT: Limit = Limit { attempts: 10, per: Duration::from_secs(3600) };
 
+/// The sign-up form.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SignUpFields {
+    display_name: String,
+    email: String,
+    password: String,
+    preferred_lang: String,
+}
+
+/// The sign-in form (its way back, `next`, is read by the submission).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SignInFields {
+    email: String,
+    password: String,
+}
+
+/// "Forgot your password?"
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AddressFields {
+    email: String,
+}
+
+/// A new password, with the current one when changing it from the account page.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PasswordFields {
+    current_password: String,
+    password: String,
+}
+
+/// The account's settings.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SettingsFields {
+    display_name: String,
+    preferred_lang: String,
+}
+
 /// A redirect that signs `account` in: a new session, and a new CSRF token with it.
 async fn sign_in(state: &AppState, account: &Account, to: &str) -> Result<Response, ServerError> {
     let token = state.catalog.start_session(account.id).await?;
@@ -69,19 +110,19 @@ pub async fn sign_up(State(state): State<AppState>, Path(lang): Path<String>, re
     if form.limited(&state, "signup", form.client(), SIGN_UP_PER_CLIENT).await {
         return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
     }
-    let name = form.field("display_name").trim().to_string();
+    let SignUpFields { display_name, email, password, preferred_lang } = form.read();
+    let name = display_name.trim().to_string();
     if let Some(problem) = display_name_problem(&name) {
         form.echo.reject("display_name", problem);
     }
-    let email = normalize_email(form.field("email"));
+    let email = normalize_email(&email);
     if email.is_none() {
         form.echo.reject("email", "form-error-email");
     }
-    let password = form.field("password").to_string();
     if let Some(problem) = password_problem(&password) {
         form.echo.reject("password", problem);
     }
-    let preferred = Lang::from_code(form.field("preferred_lang")).unwrap_or(form.lang);
+    let preferred = Lang::from_code(&preferred_lang).unwrap_or(form.lang);
     let Some(email) = email.filter(|_| !form.echo.is_rejected()) else {
         return form.render(&state, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
@@ -112,7 +153,8 @@ pub async fn log_in(State(state): State<AppState>, Path(lang): Path<String>, req
         Ok(form) => form,
         Err(response) => return response,
     };
-    let email = normalize_email(form.field("email")).unwrap_or_default();
+    let SignInFields { email, password } = form.read();
+    let email = normalize_email(&email).unwrap_or_default();
     let (this_client, everywhere) = failure_keys(&email, form.client());
     let limits = &state.auth.limits;
     let failed_here = limits.recent(&this_client, FAILURES_PER_CLIENT_AND_ADDRESS).await;
@@ -126,7 +168,6 @@ pub async fn log_in(State(state): State<AppState>, Path(lang): Path<String>, req
         Ok(account) => account,
         Err(err) => return form.internal(&state, err.into()).await,
     };
-    let password = form.field("password").to_string();
     let stored = account.as_ref().map(|a| a.password_hash.clone());
     let matches = match verify(password, stored).await {
         Ok(matches) => matches,
@@ -232,7 +273,8 @@ pub async fn request_reset(State(state): State<AppState>, Path(lang): Path<Strin
         Ok(form) => form,
         Err(response) => return response,
     };
-    let Some(email) = normalize_email(form.field("email")) else {
+    let AddressFields { email } = form.read();
+    let Some(email) = normalize_email(&email) else {
         return form.refuse(&state, "email", "form-error-email", StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     if form.limited(&state, "link-client", form.client(), LINKS_PER_CLIENT).await
@@ -252,7 +294,7 @@ pub async fn reset_password(State(state): State<AppState>, Path(lang): Path<Stri
         Ok(form) => form,
         Err(response) => return response,
     };
-    let password = form.field("password").to_string();
+    let PasswordFields { password, .. } = form.read();
     if let Some(problem) = password_problem(&password) {
         return form.refuse(&state, "password", problem, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
@@ -291,7 +333,7 @@ pub async fn change_password(State(state): State<AppState>, Path(lang): Path<Str
     if form.limited(&state, "password-change", &account.email, SIGN_IN_PER_ADDRESS).await {
         return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
     }
-    let (current, new) = (form.field("current_password").to_string(), form.field("password").to_string());
+    let PasswordFields { current_password: current, password: new } = form.read();
     if let Some(problem) = password_problem(&new) {
         return form.refuse(&state, "password", problem, StatusCode::UNPROCESSABLE_ENTITY).await;
     }
@@ -324,11 +366,12 @@ pub async fn save_account(State(state): State<AppState>, Path(lang): Path<String
     let Some(account) = form.account.clone() else {
         return see_other(&format!("/{}/login", form.lang.code()));
     };
-    let name = form.field("display_name").trim().to_string();
+    let SettingsFields { display_name, preferred_lang } = form.read();
+    let name = display_name.trim().to_string();
     if let Some(problem) = display_name_problem(&name) {
         form.echo.reject("display_name", problem);
     }
-    let preferred = Lang::from_code(form.field("preferred_lang"));
+    let preferred = Lang::from_code(&preferred_lang);
     if preferred.is_none() {
         form.echo.reject("preferred_lang", "form-error-required");
     }

@@ -117,7 +117,18 @@ impl Submission {
         &self.fields
     }
 
-    pub fn field(&self, name: &str) -> &str {
+    /// The fields as `T`: a struct named after the form's fields (absent ones take their default,
+    /// unknown ones are ignored). A forged body that does not read as `T` reads as empty, so
+    /// the form is shown again with what is missing.
+    pub fn read<T: serde::de::DeserializeOwned + Default>(&self) -> T {
+        let encoded = serde_urlencoded::to_string(&self.fields).unwrap_or_default();
+        serde_urlencoded::from_str(&encoded).unwrap_or_else(|err| {
+            tracing::info!(form = self.echo.form, error = %err, "a form's fields did not read");
+            T::default()
+        })
+    }
+
+    fn field(&self, name: &str) -> &str {
         self.fields.iter().find(|(key, _)| key == name).map_or("", |(_, value)| value.as_str())
     }
 

@@ -63,8 +63,7 @@ pub async fn verify(
     };
     match state.catalog.verify_institution(&admin, &slug).await {
         Ok(()) => see_other(&format!("/{}/admin/institutions?verified={slug}", form.lang.code())),
-        Err(CatalogError::NotFound) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => form.internal(&state, err.into()).await,
+        Err(err) => form.failed(&state, err).await,
     }
 }
 
@@ -112,8 +111,6 @@ pub async fn change_member(
     };
     match state.catalog.change_member(&viewer, slug, member, change).await {
         Ok(()) => see_other(&format!("/{}/institutions/{slug}/members?saved=1", form.lang.code())),
-        Err(CatalogError::NotFound) => StatusCode::NOT_FOUND.into_response(),
-        Err(CatalogError::Forbidden) => StatusCode::FORBIDDEN.into_response(),
-        Err(err) => form.internal(state, err.into()).await,
+        Err(err) => form.failed(state, err).await,
     }
 }

@@ -3,7 +3,7 @@
 
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use catalog::CatalogError;
 use model::account::{MAX_REPORT_DETAILS_CHARS, ReportReason};
 use std::time::Duration;
@@ -75,8 +75,7 @@ pub async fn report(
     };
     match state.catalog.report_opening(&viewer, id, reason, &details).await {
         Ok(()) => see_other(&format!("/{}/openings/{id}?reported=1", form.lang.code())),
-        Err(CatalogError::NotFound) => StatusCode::NOT_FOUND.into_response(),
-        Err(err) => form.internal(&state, err.into()).await,
+        Err(err) => form.failed(&state, err).await,
     }
 }
 
@@ -105,8 +104,7 @@ async fn set_suspension(state: AppState, lang: String, id: i64, request: Request
         };
     let account = match state.catalog.account_for_admin(&admin, id).await {
         Ok(account) => account,
-        Err(CatalogError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
-        Err(err) => return form.internal(&state, err.into()).await,
+        Err(err) => return form.failed(&state, err).await,
     };
     // Shown again on the search that lists this account.
     let form = form.shown_on(&format!("admin/accounts?q={}", app::url::encode(&account.email)));

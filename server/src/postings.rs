@@ -4,7 +4,7 @@
 
 use axum::extract::{Path, Request, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use catalog::Posting;
 use catalog::{CatalogError, SaveAction, Verdict};
 use model::account::Viewer;
@@ -85,17 +85,6 @@ async fn read_form(
     }
 }
 
-/// The answer to a use case's refusal; `None` for our own failures.
-fn refusal(err: &CatalogError) -> Option<Response> {
-    let status = match err {
-        CatalogError::NotFound => StatusCode::NOT_FOUND,
-        CatalogError::Forbidden => StatusCode::FORBIDDEN,
-        CatalogError::Stale => StatusCode::CONFLICT,
-        _ => return None,
-    };
-    Some(status.into_response())
-}
-
 /// A new posting, for one of the poster's institutions.
 pub async fn create(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
     let form = match Submission::begin(&state, &lang, request, "posting", None).await {
@@ -118,22 +107,16 @@ pub async fn create(State(state): State<AppState>, Path(lang): Path<String>, req
     };
     match state.catalog.create_posting(&viewer, &record, action_of(&form)).await {
         Ok((id, status)) => saved_page(&form, id, status),
-        Err(err) => match refusal(&err) {
-            Some(response) => response,
-            None => form.internal(&state, err.into()).await,
-        },
+        Err(err) => form.failed(&state, err).await,
     }
 }
 
 /// The posting `id` when the form's sender may edit it, or the answer for everyone else.
-async fn editable(state: &AppState, form: &Submission, id: i64) -> Result<(Viewer, Posting), Response> {
-    let viewer = poster(form).map_err(|response| *response)?;
+async fn editable(state: &AppState, form: Submission, id: i64) -> Result<(Submission, Viewer, Posting), Response> {
+    let viewer = poster(&form).map_err(|response| *response)?;
     match state.catalog.editable_posting(&viewer, id).await {
-        Ok(posting) => Ok((viewer, posting)),
-        Err(err) => Err(refusal(&err).unwrap_or_else(|| {
-            tracing::error!(error = %err, "a posting could not be read");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        })),
+        Ok(posting) => Ok((form, viewer, posting)),
+        Err(err) => Err(form.failed(state, err).await),
     }
 }
 
@@ -146,7 +129,7 @@ pub async fn update(
         Ok(form) => form,
         Err(response) => return response,
     };
-    let (viewer, posting) = match editable(&state, &form, id).await {
+    let (form, viewer, posting) = match editable(&state, form, id).await {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -157,10 +140,7 @@ pub async fn update(
     };
     match state.catalog.update_posting(&viewer, id, &record, action_of(&form)).await {
         Ok(status) => saved_page(&form, id, status),
-        Err(err) => match refusal(&err) {
-            Some(response) => response,
-            None => form.internal(&state, err.into()).await,
-        },
+        Err(err) => form.failed(&state, err).await,
     }
 }
 
@@ -169,16 +149,13 @@ pub async fn close(State(state): State<AppState>, Path((lang, id)): Path<(String
         Ok(form) => form,
         Err(response) => return response,
     };
-    let (viewer, _) = match editable(&state, &form, id).await {
+    let (form, viewer, _) = match editable(&state, form, id).await {
         Ok(found) => found,
         Err(response) => return response,
     };
     match state.catalog.close_posting(&viewer, id).await {
         Ok(()) => see_other(&format!("/{}/postings/{id}?saved=closed", form.lang.code())),
-        Err(err) => match refusal(&err) {
-            Some(response) => response,
-            None => form.internal(&state, err.into()).await,
-        },
+        Err(err) => form.failed(&state, err).await,
     }
 }
 

@@ -175,6 +175,19 @@ impl Submission {
         response
     }
 
+    /// The answer to a use case that did not go through: what it refused (nothing there for
+    /// this viewer: 404; not theirs to do: 403; someone else acted first: 409), else ours.
+    pub async fn failed(self, state: &AppState, err: catalog::CatalogError) -> Response {
+        use catalog::CatalogError;
+        let status = match err {
+            CatalogError::NotFound => StatusCode::NOT_FOUND,
+            CatalogError::Forbidden => StatusCode::FORBIDDEN,
+            CatalogError::Stale => StatusCode::CONFLICT,
+            err => return self.internal(state, err.into()).await,
+        };
+        status.into_response()
+    }
+
     /// A failure that is ours, not the user's: logged, and the form shown again with a
     /// general apology (what was typed is kept).
     pub async fn internal(self, state: &AppState, err: ServerError) -> Response {

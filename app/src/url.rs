@@ -1,7 +1,71 @@
-//! Building links: percent-encoding and the same page in another language.
+//! Building links: every path of the site in one place ([`route`]), which the server's router
+//! matches and pages fill in ([`path`]) for their links and form actions; percent-encoding; the
+//! same page in another language.
+
+use std::fmt::Display;
 
 use model::Lang;
 use model::dto::SearchParams;
+
+/// Every path of the site under a language, as axum's router matches it (`{…}` is a segment).
+pub mod route {
+    pub const HOME: &str = "/{lang}/";
+    pub const OPENINGS: &str = "/{lang}/openings";
+    pub const OPENING: &str = "/{lang}/openings/{id}";
+    pub const REPORT_OPENING: &str = "/{lang}/openings/{id}/report";
+    pub const SIGN_UP: &str = "/{lang}/signup";
+    pub const LOG_IN: &str = "/{lang}/login";
+    pub const LOG_OUT: &str = "/{lang}/logout";
+    pub const CONFIRM: &str = "/{lang}/confirm";
+    pub const FORGOT: &str = "/{lang}/forgot";
+    pub const RESET: &str = "/{lang}/reset";
+    pub const ACCOUNT: &str = "/{lang}/account";
+    pub const RESEND_CONFIRMATION: &str = "/{lang}/account/confirm";
+    pub const CHANGE_PASSWORD: &str = "/{lang}/account/password";
+    pub const JOIN: &str = "/{lang}/account/join";
+    pub const POSTINGS: &str = "/{lang}/postings";
+    pub const NEW_POSTING: &str = "/{lang}/postings/new";
+    pub const POSTING: &str = "/{lang}/postings/{id}";
+    pub const EDIT_POSTING: &str = "/{lang}/postings/{id}/edit";
+    pub const CLOSE_POSTING: &str = "/{lang}/postings/{id}/close";
+    pub const MEMBERS: &str = "/{lang}/institutions/{slug}/members";
+    pub const CHANGE_MEMBER: &str = "/{lang}/institutions/{slug}/members/{id}/{change}";
+    pub const ADMIN: &str = "/{lang}/admin";
+    pub const REVIEW_QUEUE: &str = "/{lang}/admin/review";
+    pub const DECIDE: &str = "/{lang}/admin/review/{id}";
+    pub const ADMIN_INSTITUTIONS: &str = "/{lang}/admin/institutions";
+    pub const VERIFY_INSTITUTION: &str = "/{lang}/admin/institutions/{slug}/verify";
+    pub const NAME_ADMIN: &str = "/{lang}/admin/institutions/{slug}/admins";
+    pub const REPORTS: &str = "/{lang}/admin/reports";
+    pub const RESOLVE_REPORT: &str = "/{lang}/admin/reports/{id}/resolve";
+    pub const ACCOUNTS: &str = "/{lang}/admin/accounts";
+    pub const SUSPEND: &str = "/{lang}/admin/accounts/{id}/suspend";
+    pub const REINSTATE: &str = "/{lang}/admin/accounts/{id}/reinstate";
+    pub const AUDIT: &str = "/{lang}/admin/audit";
+}
+
+/// The path of `pattern` (one of [`route`]) in `lang`, its other segments filled in order with
+/// `values`: `path(route::POSTING, Lang::Fr, &[&12])` is `/fr/postings/12`.
+pub fn path(pattern: &str, lang: Lang, values: &[&dyn Display]) -> String {
+    let mut out = String::with_capacity(pattern.len() + 8);
+    let mut values = values.iter();
+    let mut rest = pattern;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('}').map_or(rest.len(), |end| start + end + 1);
+        match &rest[start..end] {
+            "{lang}" => out.push_str(lang.code()),
+            _ => {
+                if let Some(value) = values.next() {
+                    out.push_str(&value.to_string());
+                }
+            }
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
 
 /// Percent-encodes a query-string component (RFC 3986 unreserved characters pass).
 pub fn encode(value: &str) -> String {
@@ -15,9 +79,9 @@ pub fn encode(value: &str) -> String {
     out
 }
 
-/// The sign-in page in `lang`, which comes back to `path` (a path on this site) afterwards.
-pub fn sign_in_then(lang: Lang, path: &str) -> String {
-    format!("/{}/login?next={}", lang.code(), encode(path))
+/// The sign-in page in `lang`, which comes back to `back` (a path on this site) afterwards.
+pub fn sign_in_then(lang: Lang, back: &str) -> String {
+    format!("{}?next={}", path(route::LOG_IN, lang, &[]), encode(back))
 }
 
 /// `path` (which starts with `/{lang}`) with its language segment replaced by `lang`.
@@ -46,12 +110,22 @@ pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> S
 /// The list page showing `page` of the search `params`.
 pub fn search_href(lang: Lang, params: &SearchParams, page: u32) -> String {
     let query = query_string(SearchParams { page, ..params.clone() }.to_pairs());
-    format!("/{}/openings{query}", lang.code())
+    format!("{}{query}", path(route::OPENINGS, lang, &[]))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_fill_their_segments_in_order() {
+        assert_eq!(path(route::POSTING, Lang::Fr, &[&12]), "/fr/postings/12");
+        assert_eq!(
+            path(route::CHANGE_MEMBER, Lang::Ko, &[&"kaist", &7, &"readmit"]),
+            "/ko/institutions/kaist/members/7/readmit"
+        );
+        assert_eq!(path(route::HOME, Lang::En, &[]), "/en/");
+    }
 
     #[test]
     fn switches_the_language_segment() {

@@ -10,15 +10,16 @@ use model::account::normalize_email;
 
 use crate::auth::submission::{Submission, see_other};
 use crate::state::AppState;
+use app::url::{path, route};
 
 /// Joining, verifying, naming administrators, and an institution's members.
 pub fn routes() -> axum::Router<AppState> {
     use axum::routing::post;
     axum::Router::new()
-        .route("/{lang}/account/join", post(join))
-        .route("/{lang}/admin/institutions/{slug}/verify", post(verify))
-        .route("/{lang}/admin/institutions/{slug}/admins", post(promote))
-        .route("/{lang}/institutions/{slug}/members/{id}/{change}", post(change_member))
+        .route(route::JOIN, post(join))
+        .route(route::VERIFY_INSTITUTION, post(verify))
+        .route(route::NAME_ADMIN, post(promote))
+        .route(route::CHANGE_MEMBER, post(change_member))
 }
 
 /// Joining: the institution chosen.
@@ -42,11 +43,11 @@ pub async fn join(State(state): State<AppState>, Path(lang): Path<String>, reque
         Err(response) => return response,
     };
     let Some(viewer) = form.viewer().cloned() else {
-        return see_other(&format!("/{}/login", form.lang.code()));
+        return see_other(&path(route::LOG_IN, form.lang, &[]));
     };
     let JoinFields { institution: slug } = form.read();
     match state.catalog.join_institution(&viewer, &slug).await {
-        Ok(Ok(())) => see_other(&format!("/{}/account?joined={slug}", form.lang.code())),
+        Ok(Ok(())) => see_other(&format!("{}?joined={slug}", path(route::ACCOUNT, form.lang, &[]))),
         Ok(Err(refusal)) => form.refuse(&state, "", refusal.message_id(), StatusCode::FORBIDDEN).await,
         Err(err) => form.internal(&state, err.into()).await,
     }
@@ -62,7 +63,7 @@ pub async fn verify(
         Err(response) => return response,
     };
     match state.catalog.verify_institution(&admin, &slug).await {
-        Ok(()) => see_other(&format!("/{}/admin/institutions?verified={slug}", form.lang.code())),
+        Ok(()) => see_other(&format!("{}?verified={slug}", path(route::ADMIN_INSTITUTIONS, form.lang, &[]))),
         Err(err) => form.failed(&state, err).await,
     }
 }
@@ -78,7 +79,7 @@ pub async fn promote(
             Ok(found) => found,
             Err(response) => return response,
         };
-    let page = format!("/{}/admin/institutions", form.lang.code());
+    let page = path(route::ADMIN_INSTITUTIONS, form.lang, &[]);
     let PromoteFields { email } = form.read();
     let email = normalize_email(&email).unwrap_or_default();
     match state.catalog.name_institution_admin(&admin, &slug, &email).await {
@@ -110,7 +111,7 @@ pub async fn change_member(
         Err(refusal) => return *refusal,
     };
     match state.catalog.change_member(&viewer, slug, member, change).await {
-        Ok(()) => see_other(&format!("/{}/institutions/{slug}/members?saved=1", form.lang.code())),
+        Ok(()) => see_other(&format!("{}?saved=1", path(route::MEMBERS, form.lang, &[&slug]))),
         Err(err) => form.failed(state, err).await,
     }
 }

@@ -11,15 +11,16 @@ use std::time::Duration;
 use crate::auth::rate_limit::Limit;
 use crate::auth::submission::{Submission, see_other};
 use crate::state::AppState;
+use app::url::{path, route};
 
 /// Reports and suspensions.
 pub fn routes() -> axum::Router<AppState> {
     use axum::routing::post;
     axum::Router::new()
-        .route("/{lang}/openings/{id}/report", post(report))
-        .route("/{lang}/admin/reports/{id}/resolve", post(resolve_report))
-        .route("/{lang}/admin/accounts/{id}/suspend", post(suspend))
-        .route("/{lang}/admin/accounts/{id}/reinstate", post(reinstate))
+        .route(route::REPORT_OPENING, post(report))
+        .route(route::RESOLVE_REPORT, post(resolve_report))
+        .route(route::SUSPEND, post(suspend))
+        .route(route::REINSTATE, post(reinstate))
 }
 
 /// "Something wrong with this opening?"
@@ -52,7 +53,7 @@ pub async fn report(
         Err(response) => return response,
     };
     let Some(account) = form.account.clone() else {
-        let back = format!("/{}/openings/{id}", form.lang.code());
+        let back = path(route::OPENING, form.lang, &[&id]);
         return see_other(&app::url::sign_in_then(form.lang, &back));
     };
     if form.limited(&state, "report", &account.id.to_string(), REPORTS_PER_ACCOUNT).await {
@@ -71,10 +72,10 @@ pub async fn report(
         return form.render(&state, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     let Some(viewer) = form.viewer().cloned() else {
-        return see_other(&format!("/{}/login", form.lang.code()));
+        return see_other(&path(route::LOG_IN, form.lang, &[]));
     };
     match state.catalog.report_opening(&viewer, id, reason, &details).await {
-        Ok(()) => see_other(&format!("/{}/openings/{id}?reported=1", form.lang.code())),
+        Ok(()) => see_other(&format!("{}?reported=1", path(route::OPENING, form.lang, &[&id]))),
         Err(err) => form.failed(&state, err).await,
     }
 }
@@ -90,7 +91,7 @@ pub async fn resolve_report(
     };
     match state.catalog.resolve_report(&admin, id).await {
         // Resolved already (by another admin): the list no longer shows it either way.
-        Ok(()) | Err(CatalogError::Stale) => see_other(&format!("/{}/admin/reports?resolved=1", form.lang.code())),
+        Ok(()) | Err(CatalogError::Stale) => see_other(&format!("{}?resolved=1", path(route::REPORTS, form.lang, &[]))),
         Err(err) => form.internal(&state, err.into()).await,
     }
 }
@@ -122,7 +123,7 @@ async fn set_suspension(state: AppState, lang: String, id: i64, request: Request
     match state.catalog.set_suspension(&admin, id, suspend.then_some(reason.as_str())).await {
         Ok(email) => {
             let done = if suspend { "suspended" } else { "reinstated" };
-            see_other(&format!("/{}/admin/accounts?q={}&done={done}", form.lang.code(), app::url::encode(&email)))
+            see_other(&format!("{}?q={}&done={done}", path(route::ACCOUNTS, form.lang, &[]), app::url::encode(&email)))
         }
         Err(err) => form.internal(&state, err.into()).await,
     }

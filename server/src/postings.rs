@@ -12,16 +12,17 @@ use model::posting::{MAX_DECISION_NOTE_CHARS, PostingStatus, RejectReason, read_
 
 use crate::auth::submission::{Submission, see_other};
 use crate::state::AppState;
+use app::url::{path, route};
 use catalog::token::random_token;
 
 /// Writing, editing and closing postings, and moderators' decisions.
 pub fn routes() -> axum::Router<AppState> {
     use axum::routing::post;
     axum::Router::new()
-        .route("/{lang}/postings/new", post(create))
-        .route("/{lang}/postings/{id}/edit", post(update))
-        .route("/{lang}/postings/{id}/close", post(close))
-        .route("/{lang}/admin/review/{id}", post(decide))
+        .route(route::NEW_POSTING, post(create))
+        .route(route::EDIT_POSTING, post(update))
+        .route(route::CLOSE_POSTING, post(close))
+        .route(route::DECIDE, post(decide))
 }
 
 /// Signed-in members with a confirmed address, or the answer for everyone else.
@@ -55,7 +56,7 @@ fn action_of(form: &Submission) -> SaveAction {
 
 /// Where a saved posting's page says what happened.
 fn saved_page(form: &Submission, id: i64, status: PostingStatus) -> Response {
-    see_other(&format!("/{}/postings/{id}?saved={}", form.lang.code(), status.code()))
+    see_other(&format!("{}?saved={}", path(route::POSTING, form.lang, &[&id]), status.code()))
 }
 
 /// Reads the posting form against the institution; the form is shown again with each problem
@@ -154,7 +155,7 @@ pub async fn close(State(state): State<AppState>, Path((lang, id)): Path<(String
         Err(response) => return response,
     };
     match state.catalog.close_posting(&viewer, id).await {
-        Ok(()) => see_other(&format!("/{}/postings/{id}?saved=closed", form.lang.code())),
+        Ok(()) => see_other(&format!("{}?saved=closed", path(route::POSTING, form.lang, &[&id]))),
         Err(err) => form.failed(&state, err).await,
     }
 }
@@ -193,10 +194,10 @@ pub async fn decide(
         return form.render(&state, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     match state.catalog.decide(&admin, id, verdict, &note).await {
-        Ok(()) => see_other(&format!("/{}/admin/review?decided={id}", form.lang.code())),
+        Ok(()) => see_other(&format!("{}?decided={id}", path(route::REVIEW_QUEUE, form.lang, &[]))),
         // Decided already (by another moderator, or withdrawn): nothing waits.
         Err(CatalogError::Stale | CatalogError::NotFound) => {
-            see_other(&format!("/{}/admin/review?gone={id}", form.lang.code()))
+            see_other(&format!("{}?gone={id}", path(route::REVIEW_QUEUE, form.lang, &[])))
         }
         Err(err) => form.internal(&state, err.into()).await,
     }

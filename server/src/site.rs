@@ -11,6 +11,7 @@ use model::lang::LANG_COOKIE;
 use serde::Deserialize;
 
 use crate::state::AppState;
+use app::url::{path, route};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -29,7 +30,7 @@ fn header_str(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
 async fn root_redirect(headers: HeaderMap) -> Response {
     let lang =
         model::lang::preferred(header_str(&headers, header::COOKIE), header_str(&headers, header::ACCEPT_LANGUAGE));
-    let mut response = Redirect::to(&format!("/{}/", lang.code())).into_response();
+    let mut response = Redirect::to(&path(route::HOME, lang, &[])).into_response();
     response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie"));
     response
 }
@@ -48,7 +49,7 @@ async fn set_lang(
     let Some(lang) = Lang::from_code(&code) else {
         return (StatusCode::NOT_FOUND, "unknown language").into_response();
     };
-    let home = format!("/{}/", lang.code());
+    let home = path(route::HOME, lang, &[]);
     // Only paths on this site: no `//host` or `/\host` open redirects.
     let next = query.next.filter(|next| is_local_path(next)).unwrap_or(home);
     let mut response = Redirect::to(&next).into_response();

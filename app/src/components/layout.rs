@@ -7,12 +7,13 @@ use model::Lang;
 use crate::components::form::{CsrfField, page_state};
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::url::{encode, same_page_in};
+use crate::url::{path, route};
 
 #[component]
 pub fn Header() -> impl IntoView {
     let lang = use_lang();
-    let home = format!("/{}/", lang.code());
-    let openings = format!("/{}/openings", lang.code());
+    let home = path(route::HOME, lang, &[]);
+    let openings = path(route::OPENINGS, lang, &[]);
     view! {
         <header class="site-header">
             <div class="site-header__inner">

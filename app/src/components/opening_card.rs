@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use model::dto::{Highlight, Marked, OpeningSummary};
 
 use crate::i18n::{days_arg, tr, tr_args, use_lang};
+use crate::url::{path, route};
 
 /// `highlights` is empty (nothing searched) or has one entry per hit.
 #[component]
@@ -29,7 +30,7 @@ fn MarkedText(text: Marked) -> impl IntoView {
 #[component]
 fn OpeningCard(hit: OpeningSummary, highlight: Option<Highlight>) -> impl IntoView {
     let lang = use_lang();
-    let href = format!("/{}/openings/{}", lang.code(), hit.id);
+    let href = path(route::OPENING, lang, &[&hit.id]);
     let translated = hit.title_lang == lang;
     let written_in = (!translated).then(|| {
         let language = l10n::language_name(lang, hit.title_lang.code());

@@ -13,6 +13,7 @@ use model::dto::SearchParams;
 
 use crate::api::suggest_searches;
 use crate::i18n::{tr, tr_args, use_lang};
+use crate::url::{path, route};
 use crate::url::{query_string, search_href};
 
 /// The id of the filter that the searcher just changed: the filters are drawn anew with the
@@ -48,7 +49,7 @@ pub fn SearchBox(
     children: Option<Children>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let action = format!("/{}/openings", lang.code());
+    let action = path(route::OPENINGS, lang, &[]);
     let form_ref = NodeRef::<html::Form>::new();
     let input_ref = NodeRef::<html::Input>::new();
     let suggestions = RwSignal::new(Vec::<String>::new());

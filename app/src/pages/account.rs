@@ -10,6 +10,7 @@ use crate::components::form::{CsrfField, Field, FormAlert, NewPasswordField, Pag
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::signup::LanguageSelect;
 use crate::status::Status;
+use crate::url::{path, route};
 
 /// What the page says after a redirect, by its query.
 fn account_notice(query: &leptos_router::params::ParamsMap, viewer: &Viewer) -> Option<(&'static str, String)> {
@@ -51,7 +52,7 @@ pub fn AccountPage() -> impl IntoView {
                     Suspend::new(async move {
                         let state = page_state().await;
                         let Some(viewer) = state.viewer.clone() else {
-                            status.redirect(&crate::url::sign_in_then(lang, &format!("/{}/account", lang.code())));
+                            status.redirect(&crate::url::sign_in_then(lang, &path(route::ACCOUNT, lang, &[])));
                             return ().into_any();
                         };
                         let notice = account_notice(&query.read_untracked(), &viewer);
@@ -64,7 +65,7 @@ pub fn AccountPage() -> impl IntoView {
                             view! {
                                 <div class="notice notice--info">
                                     <p>{tr_args("account-email-unconfirmed", &[("email", viewer.email.clone().into())])}</p>
-                                    <form method="post" action=format!("/{}/account/confirm", lang.code())>
+                                    <form method="post" action=path(route::RESEND_CONFIRMATION, lang, &[])>
                                         <CsrfField token=state.csrf.clone() />
                                         <FormAlert echo=resend_echo />
                                         <button type="submit" class="button button--secondary">
@@ -80,7 +81,7 @@ pub fn AccountPage() -> impl IntoView {
                             {confirmation}
                             <Institutions viewer=viewer.clone() csrf=state.csrf.clone() echo=echo_of(&state, "join") joinable />
                             <h2>{tr("account-settings")}</h2>
-                            <form method="post" action=format!("/{}/account", lang.code()) class="stacked-form" novalidate>
+                            <form method="post" action=path(route::ACCOUNT, lang, &[]) class="stacked-form" novalidate>
                                 <CsrfField token=state.csrf.clone() />
                                 <FormAlert echo=echo.clone() />
                                 <Field
@@ -94,7 +95,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <button type="submit" class="button">{tr("account-save")}</button>
                             </form>
                             <h2>{tr("account-password")}</h2>
-                            <PageForm name="password" action=format!("/{}/account/password", lang.code()) fields=password_fields />
+                            <PageForm name="password" action=path(route::CHANGE_PASSWORD, lang, &[]) fields=password_fields />
                         }
                         .into_any()
                     })
@@ -147,7 +148,7 @@ fn Institutions(
                         .map(|institution| {
                             let name = name_of(&institution);
                             view! {
-                                <form method="post" action=format!("/{}/account/join", lang.code())>
+                                <form method="post" action=path(route::JOIN, lang, &[])>
                                     <CsrfField token=csrf.clone() />
                                     <input type="hidden" name="institution" value=institution.slug.clone() />
                                     <p>{tr_args("account-can-join", &[("institution", name.clone().into())])}</p>

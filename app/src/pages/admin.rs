@@ -13,6 +13,7 @@ use crate::components::form::{CsrfField, FormAlert, echo_of, page_state};
 use crate::i18n::{tr, use_lang};
 use crate::pages::LoadError;
 use crate::status::Status;
+use crate::url::{path, route};
 
 /// `Some(page state)` when the viewer is a platform admin; otherwise redirects (signed out) or
 /// sets 403 (signed in) and returns `None`.
@@ -50,7 +51,7 @@ where
     let lang = use_lang();
     let status = Status::capture();
     let link = move |page: &str| {
-        if page.is_empty() { format!("/{}/admin", lang.code()) } else { format!("/{}/admin/{page}", lang.code()) }
+        if page.is_empty() { path(route::ADMIN, lang, &[]) } else { format!("/{}/admin/{page}", lang.code()) }
     };
     view! {
         <PageTitle text=tr(title) />
@@ -167,7 +168,7 @@ fn InstitutionRow(row: InstitutionOverview, state: PageState) -> impl IntoView {
         view! { <span>{tr("admin-verified")}</span> }.into_any()
     } else {
         view! {
-            <form method="post" action=format!("/{}/admin/institutions/{slug}/verify", lang.code())>
+            <form method="post" action=path(route::VERIFY_INSTITUTION, lang, &[&slug])>
                 <CsrfField token=state.csrf.clone() />
                 <button type="submit" class="button button--secondary">
                     {tr("admin-verify")}
@@ -185,7 +186,7 @@ fn InstitutionRow(row: InstitutionOverview, state: PageState) -> impl IntoView {
             <th scope="row">{name.clone()}</th>
             <td>{row.domain}</td>
             <td>
-                <a href=format!("/{}/institutions/{slug}/members", lang.code())>
+                <a href=path(route::MEMBERS, lang, &[&slug])>
                     {row.members}
                     <span class="visually-hidden">{format!(" ({})", tr("members-title"))}</span>
                 </a>
@@ -193,7 +194,7 @@ fn InstitutionRow(row: InstitutionOverview, state: PageState) -> impl IntoView {
             <td>{row.openings}</td>
             <td>{verify}</td>
             <td>
-                <form method="post" action=format!("/{}/admin/institutions/{slug}/admins", lang.code()) class="inline-form">
+                <form method="post" action=path(route::NAME_ADMIN, lang, &[&slug]) class="inline-form">
                     <CsrfField token=state.csrf.clone() />
                     <FormAlert echo=echo.clone() />
                     <label for=email_id.clone() class="visually-hidden">
@@ -233,7 +234,7 @@ fn AuditLog(entries: Resource<Result<Vec<model::account::AuditEntry>, ServerFnEr
         })
         .collect_view();
     view! {
-        <form method="get" action=format!("/{}/admin/audit", lang.code()) class="filters">
+        <form method="get" action=path(route::AUDIT, lang, &[]) class="filters">
             <div class="filter">
                 <label for="audit-action">{tr("admin-audit-action")}</label>
                 <select id="audit-action" name="action">
@@ -322,13 +323,13 @@ fn ReportsTable(
                     .map_or_else(|| report.reason.clone(), |r| tr(r.message_id()));
                 view! {
                     <tr>
-                        <td><a href=format!("/{}/openings/{}", lang.code(), report.opening_id)>{title}</a></td>
+                        <td><a href=path(route::OPENING, lang, &[&report.opening_id])>{title}</a></td>
                         <td>{reason}</td>
                         <td>{report.details}</td>
                         <td>{report.reporter}</td>
                         <td><When at=report.at /></td>
                         <td>
-                            <form method="post" action=format!("/{}/admin/reports/{}/resolve", lang.code(), report.id)>
+                            <form method="post" action=path(route::RESOLVE_REPORT, lang, &[&report.id])>
                                 <CsrfField token=state.csrf.clone() />
                                 <button type="submit" class="button button--secondary">{tr("admin-resolve")}</button>
                             </form>
@@ -368,7 +369,7 @@ fn AccountsSearch(state: PageState, accounts: Resource<Result<Vec<AccountSummary
         view! { <AdminTable headings=HEADINGS>{rows}</AdminTable> }
     };
     view! {
-        <form method="get" action=format!("/{}/admin/accounts", lang.code()) class="filters" role="search">
+        <form method="get" action=path(route::ACCOUNTS, lang, &[]) class="filters" role="search">
             <div class="filter">
                 <label for="account-q">{tr("admin-accounts-search")}</label>
                 <input id="account-q" type="search" name="q" value=current />
@@ -391,7 +392,7 @@ fn AccountRow(account: AccountSummary, state: PageState) -> impl IntoView {
     };
     let action = if account.suspension.is_some() {
         view! {
-            <form method="post" action=format!("/{}/admin/accounts/{id}/reinstate", lang.code())>
+            <form method="post" action=path(route::REINSTATE, lang, &[&id])>
                 <CsrfField token=state.csrf.clone() />
                 <button type="submit" class="button button--secondary">{tr("admin-reinstate")}</button>
             </form>
@@ -401,7 +402,7 @@ fn AccountRow(account: AccountSummary, state: PageState) -> impl IntoView {
         let field = format!("suspend-reason-{id}");
         let error = echo.error("reason").map(tr);
         view! {
-            <form method="post" action=format!("/{}/admin/accounts/{id}/suspend", lang.code()) class="inline-form">
+            <form method="post" action=path(route::SUSPEND, lang, &[&id]) class="inline-form">
                 <CsrfField token=state.csrf.clone() />
                 <label for=field.clone()>{tr("admin-suspend-reason")}</label>
                 <input id=field name="reason" value=echo.value("reason").map(str::to_string) />

@@ -8,6 +8,7 @@ use crate::components::opening_card::OpeningList;
 use crate::components::search_box::SearchBox;
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::LoadError;
+use crate::url::{path, route};
 
 const RECENT_COUNT: u32 = 6;
 
@@ -15,7 +16,7 @@ const RECENT_COUNT: u32 = 6;
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
     let recent = Resource::new(move || lang, |lang| recent_openings(lang, RECENT_COUNT));
-    let all_href = format!("/{}/openings", lang.code());
+    let all_href = path(route::OPENINGS, lang, &[]);
     view! {
         <PageTitle text=format!("{} – {}", tr("site-name"), tr("site-tagline")) />
         <section class="hero">

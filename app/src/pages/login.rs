@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{Field, PageForm};
 use crate::i18n::{tr, use_lang};
+use crate::url::{path, route};
 
 /// What the login page says after a redirect, by its query (`?reset=sent`, …).
 fn login_notice(query: &leptos_router::params::ParamsMap) -> Option<(&'static str, &'static str)> {
@@ -42,11 +43,11 @@ pub fn LoginPage() -> impl IntoView {
         <section class="form-page">
             <h1>{tr("login-title")}</h1>
             {notice.map(|(class, id)| view! { <p class=format!("notice {class}") role="status">{tr(id)}</p> })}
-            <PageForm name="login" action=format!("/{}/login", lang.code()) fields />
+            <PageForm name="login" action=path(route::LOG_IN, lang, &[]) fields />
             <p class="form-page__links">
-                <a href=format!("/{}/forgot", lang.code())>{tr("login-forgot")}</a>
+                <a href=path(route::FORGOT, lang, &[])>{tr("login-forgot")}</a>
                 " · "
-                <a href=format!("/{}/signup", lang.code())>{tr("login-no-account")}</a>
+                <a href=path(route::SIGN_UP, lang, &[])>{tr("login-no-account")}</a>
             </p>
         </section>
     }
@@ -66,7 +67,7 @@ pub fn ForgotPage() -> impl IntoView {
         <section class="form-page">
             <h1>{tr("forgot-title")}</h1>
             <p>{tr("forgot-intro")}</p>
-            <PageForm name="forgot" action=format!("/{}/forgot", lang.code()) fields />
+            <PageForm name="forgot" action=path(route::FORGOT, lang, &[]) fields />
         </section>
     }
 }

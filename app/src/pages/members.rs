@@ -12,6 +12,7 @@ use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::admin::{AdminTable, When};
 use crate::pages::postings::SignedInFrame;
 use crate::pages::{LoadError, NotFound};
+use crate::url::{path, route};
 
 #[component]
 pub fn InstitutionMembersPage() -> impl IntoView {
@@ -96,7 +97,7 @@ fn MemberAction(action: String, csrf: String, label: &'static str, email: String
 #[component]
 fn RemovedRow(member: MemberView, slug: String, csrf: String) -> impl IntoView {
     let lang = use_lang();
-    let action = format!("/{}/institutions/{slug}/members/{}/readmit", lang.code(), member.account_id);
+    let action = path(route::CHANGE_MEMBER, lang, &[&slug, &member.account_id, &"readmit"]);
     view! {
         <tr>
             <th scope="row">{member.display_name.clone()}</th>
@@ -110,14 +111,14 @@ fn RemovedRow(member: MemberView, slug: String, csrf: String) -> impl IntoView {
 #[component]
 fn MemberRow(member: MemberView, slug: String, csrf: String) -> impl IntoView {
     let lang = use_lang();
-    let base = format!("/{}/institutions/{slug}/members/{}", lang.code(), member.account_id);
+    let change = |change: &str| path(route::CHANGE_MEMBER, lang, &[&slug, &member.account_id, &change]);
     let role = tr(match member.role {
         InstitutionRole::Admin => "members-role-admin",
         InstitutionRole::Member => "members-role-member",
     });
     let promote = (member.role == InstitutionRole::Member).then(|| {
         view! {
-            <MemberAction action=format!("{base}/admin") csrf=csrf.clone() label="members-make-admin" email=member.email.clone() />
+            <MemberAction action=change("admin") csrf=csrf.clone() label="members-make-admin" email=member.email.clone() />
         }
     });
     view! {
@@ -129,7 +130,7 @@ fn MemberRow(member: MemberView, slug: String, csrf: String) -> impl IntoView {
             <td>
                 <div class="form-actions">
                     {promote}
-                    <MemberAction action=format!("{base}/remove") csrf label="members-remove" email=member.email.clone() />
+                    <MemberAction action=change("remove") csrf label="members-remove" email=member.email.clone() />
                 </div>
             </td>
         </tr>

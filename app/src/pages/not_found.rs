@@ -29,7 +29,7 @@ pub fn NotFoundPage() -> impl IntoView {
 #[component]
 pub fn NotFound(message: &'static str) -> impl IntoView {
     Status::capture().set(404);
-    let home = format!("/{}/", crate::i18n::use_lang().code());
+    let home = crate::url::path(crate::url::route::HOME, crate::i18n::use_lang(), &[]);
     view! {
         <PageTitle text=tr("not-found-title") />
         <section class="notice">

@@ -12,6 +12,7 @@ use crate::api::get_opening;
 use crate::components::form::{CsrfField, FormAlert, Select, TextArea};
 use crate::i18n::{days_arg, tr, tr_args, use_lang};
 use crate::pages::{LoadError, NotFound};
+use crate::url::{path, route};
 
 #[component]
 pub fn OpeningPage() -> impl IntoView {
@@ -108,7 +109,7 @@ pub(crate) fn OpeningView(detail: OpeningDetail, #[prop(optional)] preview: bool
         {(!preview).then(|| view! { <PageTitle text=page_title /> })}
         <article class="opening">
             {(!preview).then(|| view! {
-                <p class="opening__back"><a href=format!("/{}/openings", lang.code())>{tr("opening-back")}</a></p>
+                <p class="opening__back"><a href=path(route::OPENINGS, lang, &[])>{tr("opening-back")}</a></p>
             })}
             {withdrawn}
             {original_note}
@@ -245,7 +246,7 @@ fn OpeningFacts(detail: OpeningDetail) -> impl IntoView {
 fn ReportOpening(id: i64) -> impl IntoView {
     let lang = use_lang();
     let reported = use_query_map().read_untracked().get("reported").is_some();
-    let here = format!("/{}/openings/{id}", lang.code());
+    let here = path(route::OPENING, lang, &[&id]);
     view! {
         <section class="report" aria-labelledby="report-title">
             <h2 id="report-title">{tr("report-title")}</h2>

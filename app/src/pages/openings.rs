@@ -15,6 +15,7 @@ use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::LoadError;
 use crate::status::Status;
 use crate::url::search_href;
+use crate::url::{path, route};
 
 #[component]
 pub fn OpeningsPage() -> impl IntoView {
@@ -112,7 +113,7 @@ fn BadRequest(error: ParamError) -> impl IntoView {
         <section class="notice notice--error" role="alert">
             <h2>{tr("bad-request-title")}</h2>
             <p>{message}</p>
-            <p><a href=format!("/{}/openings", use_lang().code())>{tr("opening-back")}</a></p>
+            <p><a href=path(route::OPENINGS, use_lang(), &[])>{tr("opening-back")}</a></p>
         </section>
     }
 }

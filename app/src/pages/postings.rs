@@ -19,6 +19,7 @@ use crate::pages::admin::{AdminFrame, AdminTable, Loaded, When};
 use crate::pages::opening::OpeningView;
 use crate::pages::{LoadError, NotFound};
 use crate::status::Status;
+use crate::url::{path, route};
 
 /// The page state when someone is signed in; otherwise sends them to sign in and back to `here`.
 fn signed_in_only(state: PageState, status: &Status, lang: Lang, here: &str) -> Option<PageState> {
@@ -63,7 +64,7 @@ fn JoinFirst() -> impl IntoView {
     view! {
         <p class="notice notice--info">
             {tr("postings-join-first")} " "
-            <a href=format!("/{}/account#institutions", lang.code())>{tr("postings-join-link")}</a>
+            <a href=format!("{}#institutions", path(route::ACCOUNT, lang, &[]))>{tr("postings-join-link")}</a>
         </p>
     }
 }
@@ -101,7 +102,7 @@ fn MembersLinks(state: PageState) -> impl IntoView {
         .filter(|membership| membership.role == model::account::InstitutionRole::Admin)
         .map(|membership| {
             let name = membership.institution.name_in(lang);
-            let href = format!("/{}/institutions/{}/members", lang.code(), membership.institution.slug);
+            let href = path(route::MEMBERS, lang, &[&membership.institution.slug]);
             view! { <li><a href=href>{crate::i18n::tr_args("members-heading", &[("institution", name.into())])}</a></li> }
         })
         .collect::<Vec<_>>();
@@ -113,7 +114,7 @@ fn Dashboard(dashboard: Resource<Result<model::posting::PostingDashboard, Server
     let lang = use_lang();
     let show = move |dashboard: model::posting::PostingDashboard| {
         view! {
-            <p><a class="button" href=format!("/{}/postings/new", lang.code())>{tr("postings-new")}</a></p>
+            <p><a class="button" href=path(route::NEW_POSTING, lang, &[])>{tr("postings-new")}</a></p>
             <Decisions decisions=dashboard.decisions heading=true />
             <PostingsTable postings=dashboard.postings />
         }
@@ -144,7 +145,7 @@ fn Decisions(decisions: Vec<Decision>, heading: bool) -> impl IntoView {
             view! {
                 <li class="decision" class:decision--new=!decision.seen class:decision--rejected=!decision.approved>
                     {(!decision.seen).then(|| view! { <strong class="badge">{tr("decision-new")}</strong> " " })}
-                    <a href=format!("/{}/postings/{}", lang.code(), decision.opening_id) lang=title_lang.code()>{title}</a>
+                    <a href=path(route::POSTING, lang, &[&decision.opening_id]) lang=title_lang.code()>{title}</a>
                     " — " {verdict} " " <When at=decision.at />
                     {note}
                 </li>
@@ -191,7 +192,7 @@ fn PostingsTable(postings: Vec<PostingSummary>) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">
-                        <a href=format!("/{}/postings/{}", lang.code(), posting.id) lang=title_lang.code()>{title}</a>
+                        <a href=path(route::POSTING, lang, &[&posting.id]) lang=title_lang.code()>{title}</a>
                     </th>
                     <td>{posting.institution.name_in(lang)}</td>
                     <td>{status_text(posting.status, posting.revision)}</td>
@@ -233,7 +234,7 @@ pub fn NewPostingPage() -> impl IntoView {
                 view! {
                     <h1>{tr("posting-new-title")}</h1>
                     <p>{tr("posting-new-intro")}</p>
-                    <PostingForm action=format!("/{}/postings/new", lang.code()) institutions initial />
+                    <PostingForm action=path(route::NEW_POSTING, lang, &[]) institutions initial />
                 }
                 .into_any()
             }
@@ -318,8 +319,8 @@ fn PostingOverview(view: PostingView, state: PageState) -> impl IntoView {
     let actions = view.editable.then(|| {
         view! {
             <div class="form-actions">
-                <a class="button" href=format!("/{}/postings/{id}/edit", lang.code())>{tr("posting-edit")}</a>
-                <form method="post" action=format!("/{}/postings/{id}/close", lang.code())>
+                <a class="button" href=path(route::EDIT_POSTING, lang, &[&id])>{tr("posting-edit")}</a>
+                <form method="post" action=path(route::CLOSE_POSTING, lang, &[&id])>
                     <CsrfField token=state.csrf.clone() />
                     <button type="submit" class="button button--secondary">{tr("posting-close")}</button>
                 </form>
@@ -328,7 +329,7 @@ fn PostingOverview(view: PostingView, state: PageState) -> impl IntoView {
     });
     let review = view.reviewable.then(|| view! { <ReviewForm id state=state.clone() /> });
     let public_link = (view.status == PostingStatus::Published || view.status == PostingStatus::Closed)
-        .then(|| view! { <p><a href=format!("/{}/openings/{id}", lang.code())>{tr("posting-public-page")}</a></p> });
+        .then(|| view! { <p><a href=path(route::OPENING, lang, &[&id])>{tr("posting-public-page")}</a></p> });
     let record = &view.detail.record;
     let (title_lang, title) = title_in(&record.title, lang, record.original_language);
     view! {
@@ -363,7 +364,7 @@ fn ReviewForm(id: i64, state: PageState) -> impl IntoView {
     view! {
         <section class="review" aria-labelledby="review-title">
             <h2 id="review-title">{tr("review-decide")}</h2>
-            <form method="post" action=format!("/{}/admin/review/{id}", lang.code()) class="stacked-form">
+            <form method="post" action=path(route::DECIDE, lang, &[&id]) class="stacked-form">
                 <CsrfField token=state.csrf.clone() />
                 <FormAlert echo=echo.clone() />
                 <Select echo=echo.clone() name="reason" label=tr("review-reason") options=reasons hint="review-reason-hint" />
@@ -390,9 +391,9 @@ pub fn EditPostingPage() -> impl IntoView {
                 let initial = posting_fields(&view.detail.record);
                 view! {
                     <h1>{tr("posting-edit-title")}</h1>
-                    <p><a href=format!("/{}/postings/{}", lang.code(), view.id)>{tr("posting-back")}</a></p>
+                    <p><a href=path(route::POSTING, lang, &[&view.id])>{tr("posting-back")}</a></p>
                     {(view.status == PostingStatus::Published).then(|| view! { <p class="notice notice--info">{tr("posting-edit-published-note")}</p> })}
-                    <PostingForm action=format!("/{}/postings/{}/edit", lang.code(), view.id) institutions=Vec::new() initial />
+                    <PostingForm action=path(route::EDIT_POSTING, lang, &[&view.id]) institutions=Vec::new() initial />
                 }
                 .into_any()
             }
@@ -426,7 +427,7 @@ fn ReviewQueue(queue: Resource<Result<Vec<ReviewItem>, ServerFnError>>) -> impl 
                 view! {
                     <tr>
                         <th scope="row">
-                            <a href=format!("/{}/postings/{}", lang.code(), item.id) lang=title_lang.code()>{title}</a>
+                            <a href=path(route::POSTING, lang, &[&item.id]) lang=title_lang.code()>{title}</a>
                         </th>
                         <td>{format!("{} ({verified})", item.institution.name_in(lang))}</td>
                         <td>{tr(if item.is_edit { "review-change-edit" } else { "review-change-new" })}</td>

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::form::{NewPasswordField, PageForm};
 use crate::i18n::{tr, use_lang};
+use crate::url::{path, route};
 
 #[component]
 pub fn ResetPage() -> impl IntoView {
@@ -13,7 +14,7 @@ pub fn ResetPage() -> impl IntoView {
     // The form posts back to this same URL, token included, so that a rejected password shows
     // the form again with the link still usable.
     let token = use_query_map().read_untracked().get("token").unwrap_or_default();
-    let action = format!("/{}/reset?token={}", lang.code(), crate::url::encode(&token));
+    let action = format!("{}?token={}", path(route::RESET, lang, &[]), crate::url::encode(&token));
     let fields = |echo: model::account::FormEcho| {
         view! {
             <NewPasswordField echo label="form-new-password" />

@@ -7,6 +7,7 @@ use model::account::FormEcho;
 
 use crate::components::form::{Field, NewPasswordField, PageForm};
 use crate::i18n::{tr, use_lang};
+use crate::url::{path, route};
 
 #[component]
 pub fn SignupPage() -> impl IntoView {
@@ -25,9 +26,9 @@ pub fn SignupPage() -> impl IntoView {
         <section class="form-page">
             <h1>{tr("signup-title")}</h1>
             <p>{tr("signup-intro")}</p>
-            <PageForm name="signup" action=format!("/{}/signup", lang.code()) fields />
+            <PageForm name="signup" action=path(route::SIGN_UP, lang, &[]) fields />
             <p class="form-page__links">
-                <a href=format!("/{}/login", lang.code())>{tr("signup-have-account")}</a>
+                <a href=path(route::LOG_IN, lang, &[])>{tr("signup-have-account")}</a>
             </p>
         </section>
     }

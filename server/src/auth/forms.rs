@@ -21,21 +21,22 @@ use super::session::{CSRF_COOKIE, SESSION_COOKIE, SignedIn, add_cookie};
 use super::submission::{Submission, see_other};
 use crate::ServerError;
 use crate::state::AppState;
+use app::url::{path, route};
 use catalog::token::{looks_like_token, random_token};
 
 /// The account forms post to their own page's URL.
 pub fn routes() -> axum::Router<AppState> {
     use axum::routing::{get, post};
     axum::Router::new()
-        .route("/{lang}/signup", post(sign_up))
-        .route("/{lang}/login", post(log_in))
-        .route("/{lang}/logout", post(log_out))
-        .route("/{lang}/confirm", get(confirm_email))
-        .route("/{lang}/account/confirm", post(resend_confirmation))
-        .route("/{lang}/forgot", post(request_reset))
-        .route("/{lang}/reset", post(reset_password))
-        .route("/{lang}/account", post(save_account))
-        .route("/{lang}/account/password", post(change_password))
+        .route(route::SIGN_UP, post(sign_up))
+        .route(route::LOG_IN, post(log_in))
+        .route(route::LOG_OUT, post(log_out))
+        .route(route::CONFIRM, get(confirm_email))
+        .route(route::RESEND_CONFIRMATION, post(resend_confirmation))
+        .route(route::FORGOT, post(request_reset))
+        .route(route::RESET, post(reset_password))
+        .route(route::ACCOUNT, post(save_account))
+        .route(route::CHANGE_PASSWORD, post(change_password))
 }
 
 /// Sign-in is throttled so that nobody can lock someone else out:
@@ -132,10 +133,12 @@ pub async fn sign_up(State(state): State<AppState>, Path(lang): Path<String>, re
         Ok::<_, ServerError>(state.catalog.sign_up(new).await?)
     };
     match created.await {
-        Ok(account) => match sign_in(&state, &account, &format!("/{}/account?welcome=1", form.lang.code())).await {
-            Ok(response) => response,
-            Err(err) => form.internal(&state, err).await,
-        },
+        Ok(account) => {
+            match sign_in(&state, &account, &format!("{}?welcome=1", path(route::ACCOUNT, form.lang, &[]))).await {
+                Ok(response) => response,
+                Err(err) => form.internal(&state, err).await,
+            }
+        }
         Err(ServerError::Catalog(CatalogError::Db(DbError::Taken))) => {
             form.refuse(&state, "email", "form-error-email-taken", StatusCode::CONFLICT).await
         }
@@ -184,7 +187,7 @@ pub async fn log_in(State(state): State<AppState>, Path(lang): Path<String>, req
         }
         Some(account) => {
             limits.forget(&this_client).await;
-            let to = form.next_or(format!("/{}/account", form.lang.code()));
+            let to = form.next_or(path(route::ACCOUNT, form.lang, &[]));
             match sign_in(&state, &account, &to).await {
                 Ok(response) => response,
                 Err(err) => form.internal(&state, err).await,
@@ -206,7 +209,7 @@ pub async fn log_out(State(state): State<AppState>, Path(lang): Path<String>, re
     {
         return form.internal(&state, err.into()).await;
     }
-    let mut response = see_other(&format!("/{}/", form.lang.code()));
+    let mut response = see_other(&path(route::HOME, form.lang, &[]));
     add_cookie(&mut response, &state.auth, SESSION_COOKIE, None);
     add_cookie(&mut response, &state.auth, CSRF_COOKIE, Some(&random_token()));
     response
@@ -252,16 +255,16 @@ pub async fn resend_confirmation(
         Err(response) => return response,
     };
     let Some(account) = form.account.clone() else {
-        return see_other(&format!("/{}/login", form.lang.code()));
+        return see_other(&path(route::LOG_IN, form.lang, &[]));
     };
     if account.email_confirmed {
-        return see_other(&format!("/{}/account", form.lang.code()));
+        return see_other(&path(route::ACCOUNT, form.lang, &[]));
     }
     if form.limited(&state, "link-address", &account.email, LINKS_PER_ADDRESS).await {
         return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
     }
     match state.catalog.send_link(&account, TokenPurpose::ConfirmEmail).await {
-        Ok(()) => see_other(&format!("/{}/account?sent=1", form.lang.code())),
+        Ok(()) => see_other(&format!("{}?sent=1", path(route::ACCOUNT, form.lang, &[]))),
         Err(err) => form.internal(&state, err.into()).await,
     }
 }
@@ -283,7 +286,7 @@ pub async fn request_reset(State(state): State<AppState>, Path(lang): Path<Strin
         return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
     }
     match state.catalog.request_reset(&email).await {
-        Ok(()) => see_other(&format!("/{}/login?reset=sent", form.lang.code())),
+        Ok(()) => see_other(&format!("{}?reset=sent", path(route::LOG_IN, form.lang, &[]))),
         Err(err) => form.internal(&state, err.into()).await,
     }
 }
@@ -314,7 +317,7 @@ pub async fn reset_password(State(state): State<AppState>, Path(lang): Path<Stri
         Ok::<_, ServerError>(state.catalog.reset_password(&token, &hash).await?)
     };
     match done.await {
-        Ok(true) => see_other(&format!("/{}/login?reset=done", form.lang.code())),
+        Ok(true) => see_other(&format!("{}?reset=done", path(route::LOG_IN, form.lang, &[]))),
         Ok(false) => form.refuse(&state, "", "form-error-link-expired", StatusCode::BAD_REQUEST).await,
         Err(err) => form.internal(&state, err).await,
     }
@@ -328,7 +331,7 @@ pub async fn change_password(State(state): State<AppState>, Path(lang): Path<Str
         Err(response) => return response,
     };
     let Some(account) = form.account.clone() else {
-        return see_other(&format!("/{}/login", form.lang.code()));
+        return see_other(&path(route::LOG_IN, form.lang, &[]));
     };
     if form.limited(&state, "password-change", &account.email, SIGN_IN_PER_ADDRESS).await {
         return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
@@ -349,7 +352,7 @@ pub async fn change_password(State(state): State<AppState>, Path(lang): Path<Str
     let changed = async {
         let hash = hash(new).await?;
         state.catalog.change_password(account.id, &hash).await?;
-        sign_in(&state, &account, &format!("/{}/account?password=changed", form.lang.code())).await
+        sign_in(&state, &account, &format!("{}?password=changed", path(route::ACCOUNT, form.lang, &[]))).await
     };
     match changed.await {
         Ok(response) => response,
@@ -364,7 +367,7 @@ pub async fn save_account(State(state): State<AppState>, Path(lang): Path<String
         Err(response) => return response,
     };
     let Some(account) = form.account.clone() else {
-        return see_other(&format!("/{}/login", form.lang.code()));
+        return see_other(&path(route::LOG_IN, form.lang, &[]));
     };
     let SettingsFields { display_name, preferred_lang } = form.read();
     let name = display_name.trim().to_string();
@@ -381,7 +384,7 @@ pub async fn save_account(State(state): State<AppState>, Path(lang): Path<String
     match state.catalog.save_settings(account.id, &name, preferred).await {
         // The site follows the new preference from here on.
         Ok(()) => {
-            let mut response = see_other(&format!("/{}/account?saved=1", preferred.code()));
+            let mut response = see_other(&format!("{}?saved=1", path(route::ACCOUNT, preferred, &[])));
             crate::site::remember_lang(&mut response, &state, preferred);
             response
         }

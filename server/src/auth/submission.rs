@@ -18,6 +18,7 @@ use super::rate_limit::Limit;
 use super::session::SignedIn;
 use crate::ServerError;
 use crate::state::AppState;
+use app::url::{path, route};
 
 /// Never sent back to the page.
 const SECRET_FIELDS: [&str; 3] = ["password", "current_password", "csrf"];
@@ -106,7 +107,7 @@ impl Submission {
     /// signed-out visitors go to sign in, others get a 403.
     pub fn viewer_allowed(&self, allowed: impl Fn(&Viewer) -> bool) -> Result<Viewer, Box<Response>> {
         match self.viewer() {
-            None => Err(Box::new(see_other(&format!("/{}/login", self.lang.code())))),
+            None => Err(Box::new(see_other(&path(route::LOG_IN, self.lang, &[])))),
             Some(viewer) if !allowed(viewer) => Err(Box::new(StatusCode::FORBIDDEN.into_response())),
             Some(viewer) => Ok(viewer.clone()),
         }

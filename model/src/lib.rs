@@ -5,12 +5,14 @@
 //! - [`vocab`]: the closed vocabularies of the record (kinds, career stages, fields, CEFR levels).
 //! - [`record`]: the import format (`openings.jsonl`) and its validation.
 //! - [`dto`]: what pages and the JSON API receive.
-//! - [`posting`]: openings written on the site: their status, moderation decisions, the posting form.
+//! - [`posting`]: openings written on the site: their status, moderation decisions, who may edit;
+//!   [`posting_form`]: the posting form, read into a record and written back from one.
 
 pub mod account;
 pub mod dto;
 pub mod lang;
 pub mod posting;
+pub mod posting_form;
 pub mod record;
 pub mod vocab;
 

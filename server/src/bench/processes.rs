@@ -1,0 +1,154 @@
+//! The benchmark's real processes: `passerelle` commands, a `passerelle serve` child on a free
+//! port, and its JSON API timed over fresh connections.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use model::Lang;
+use model::dto::SearchParams;
+
+use super::{bench_error, percentiles, write_jsonl};
+use crate::ServerError;
+use crate::synthetic::opening;
+
+/// This same `passerelle` binary on the embedded database in `data`, quiet.
+pub(super) fn passerelle_command(data: &Path) -> Result<Command, ServerError> {
+    let exe = std::env::current_exe().map_err(|e| bench_error("finding passerelle", e))?;
+    let mut command = Command::new(exe);
+    command
+        .env("PASSERELLE_DATA_DIR", data)
+        .env_remove("DATABASE_URL")
+        .env("PASSERELLE_LOG", "warn")
+        .stdout(Stdio::null());
+    Ok(command)
+}
+
+/// Runs this same `passerelle` binary with `args` on `data`, waiting for it to finish.
+pub(super) fn passerelle(data: &Path, args: &[&str]) -> Result<(), ServerError> {
+    let status = passerelle_command(data)?.args(args).status().map_err(|e| bench_error("running passerelle", e))?;
+    if status.success() { Ok(()) } else { Err(bench_error("passerelle", format!("{args:?} exited with {status}"))) }
+}
+
+pub(super) fn free_port() -> Result<u16, ServerError> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| bench_error("finding a port", e))?;
+    Ok(listener.local_addr().map_err(|e| bench_error("finding a port", e))?.port())
+}
+
+pub(super) struct Server {
+    child: Child,
+}
+
+impl Server {
+    pub(super) fn start(data: &Path, port: u16) -> Result<Server, ServerError> {
+        let child = passerelle_command(data)?
+            .arg("serve")
+            .env("PASSERELLE_ADDR", format!("127.0.0.1:{port}"))
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| bench_error("starting the server", e))?;
+        let server = Server { child };
+        for _ in 0..600 {
+            if get(port, "/healthz").is_ok_and(|(status, _)| status == 200) {
+                return Ok(server);
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Err(bench_error("starting the server", "not healthy after 60 s"))
+    }
+
+    /// (resident, peak resident) in MB, from /proc.
+    pub(super) fn memory(&self) -> (u64, u64) {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
+        let field = |name: &str| {
+            status
+                .lines()
+                .find(|line| line.starts_with(name))
+                .and_then(|line| line.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<u64>().ok())
+                .map_or(0, |kb| kb / 1024)
+        };
+        (field("VmRSS:"), field("VmHWM:"))
+    }
+
+    pub(super) fn stop(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A GET over a fresh connection: (status, body).
+fn get(port: u16, path: &str) -> std::io::Result<(u16, String)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response)?;
+    let text = String::from_utf8_lossy(&response);
+    let status = text.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = text.split_once("\r\n\r\n").map(|(_, body)| body.to_string()).unwrap_or_default();
+    Ok((status, body))
+}
+
+fn api_path(lang: Lang, params: &SearchParams) -> String {
+    let query = app::url::query_string(params.to_pairs());
+    let separator = if query.is_empty() { "?" } else { "&" };
+    format!("/api/v1/openings{query}{separator}lang={}", lang.code())
+}
+
+pub(super) fn http_percentiles(port: u16, queries: &[(Lang, SearchParams)]) -> Result<(f64, f64), ServerError> {
+    let mut samples = Vec::new();
+    for pass in 0..4 {
+        for (lang, params) in queries {
+            let path = api_path(*lang, params);
+            let started = Instant::now();
+            let (status, _) = get(port, &path).map_err(|e| bench_error("HTTP request", e))?;
+            if status != 200 {
+                return Err(bench_error("HTTP request", format!("{path} answered {status}")));
+            }
+            if pass > 0 {
+                samples.push(started.elapsed());
+            }
+        }
+    }
+    Ok(percentiles(&mut samples))
+}
+
+/// Imports one new opening at a time with `passerelle import` while the server runs, and times
+/// from the end of the import (its commit) until the server's API returns it. (median, max) ms.
+pub(super) fn write_to_searchable(
+    dir: &Path,
+    data: &Path,
+    port: u16,
+    today: NaiveDate,
+    topics: &[search::ConceptNames],
+) -> Result<(f64, f64), ServerError> {
+    let mut samples = Vec::new();
+    for round in 0..10 {
+        let word = format!("zqxbench{round}");
+        let mut record = opening(10_000_000 + round, topics, today);
+        record.title.insert(record.original_language, format!("Opening {word}"));
+        let file = dir.join(format!("one-{round}.jsonl"));
+        write_jsonl(&file, std::slice::from_ref(&record))?;
+        passerelle(data, &["import", "openings", &file.display().to_string()])?;
+        let committed = Instant::now();
+        let path = format!("/api/v1/openings?q={word}&closed=1");
+        loop {
+            let (_, body) = get(port, &path).map_err(|e| bench_error("HTTP request", e))?;
+            if body.contains("\"total\":1") {
+                break;
+            }
+            if committed.elapsed() > Duration::from_secs(30) {
+                return Err(bench_error("write-to-searchable", "not searchable after 30 s"));
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        samples.push(committed.elapsed());
+    }
+    samples.sort_unstable();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    Ok((ms(samples[samples.len() / 2]), ms(samples[samples.len() - 1])))
+}

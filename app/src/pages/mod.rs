@@ -2,26 +2,32 @@
 
 mod account;
 pub(crate) mod admin;
+mod audit;
 mod home;
 mod login;
 mod members;
+mod moderation;
 mod not_found;
 pub(crate) mod opening;
 mod openings;
 pub(crate) mod postings;
 mod reset;
+mod review;
 mod signup;
 
 pub use account::AccountPage;
-pub use admin::{AdminAccountsPage, AdminAuditPage, AdminInstitutionsPage, AdminPage, AdminReportsPage};
+pub use admin::{AdminInstitutionsPage, AdminPage};
+pub use audit::AdminAuditPage;
 pub use home::HomePage;
 pub use login::{ForgotPage, LoginPage};
 pub use members::InstitutionMembersPage;
+pub use moderation::{AdminAccountsPage, AdminReportsPage};
 pub use not_found::{NotFound, NotFoundPage};
 pub use opening::OpeningPage;
 pub use openings::OpeningsPage;
-pub use postings::{AdminReviewPage, EditPostingPage, NewPostingPage, PostingPage, PostingsPage};
+pub use postings::{EditPostingPage, NewPostingPage, PostingPage, PostingsPage};
 pub use reset::ResetPage;
+pub use review::AdminReviewPage;
 pub use signup::SignupPage;
 
 use leptos::prelude::*;

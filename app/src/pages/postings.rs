@@ -1,7 +1,7 @@
 //! Members' pages for their institution's openings: the list with the moderators' decisions,
 //! writing a new one, a posting as researchers will see it (with its status, the decisions on
-//! it, and what its members or a moderator can do), and editing it. The moderation queue is in
-//! the admin area. Signed-out visitors are sent to sign in; a posting is shown only to its
+//! it, and what its members or a moderator can do), and editing it. The moderation queue and the
+//! decision form are in `review`. Signed-out visitors are sent to sign in; a posting is shown only to its
 //! institution's members who may edit it and to platform admins (a 404 for anyone else).
 
 use crate::components::page_title::PageTitle;
@@ -9,14 +9,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use model::Lang;
 use model::account::PageState;
-use model::posting::{Decision, PostingStatus, PostingSummary, PostingView, RejectReason, ReviewItem, posting_fields};
+use model::posting::{Decision, PostingStatus, PostingSummary, PostingView, RejectReason, posting_fields};
 
-use crate::api::{my_postings, posting_view, review_queue};
-use crate::components::form::{CsrfField, FormAlert, Select, TextArea, echo_of, page_state};
+use crate::api::{my_postings, posting_view};
+use crate::components::form::{CsrfField, page_state};
 use crate::components::posting_form::PostingForm;
 use crate::i18n::{tr, use_lang};
-use crate::pages::admin::{AdminFrame, AdminTable, Loaded, When};
+use crate::pages::admin::{AdminTable, Loaded, When};
 use crate::pages::opening::OpeningView;
+use crate::pages::review::ReviewForm;
 use crate::pages::{LoadError, NotFound};
 use crate::status::Status;
 use crate::url::{path, route};
@@ -53,7 +54,7 @@ where
 }
 
 /// The title in the reader's language when there is one, else in the original.
-fn title_in(title: &model::Texts, lang: Lang, original: Lang) -> (Lang, String) {
+pub(crate) fn title_in(title: &model::Texts, lang: Lang, original: Lang) -> (Lang, String) {
     model::lang::pick(title, lang, original).map_or((original, String::new()), |(l, t)| (l, t.to_string()))
 }
 
@@ -354,30 +355,6 @@ fn PostingOverview(view: PostingView, state: PageState) -> impl IntoView {
     }
 }
 
-/// A moderator's approve / reject form.
-#[component]
-fn ReviewForm(id: i64, state: PageState) -> impl IntoView {
-    let lang = use_lang();
-    let echo = echo_of(&state, &format!("review-{id}"));
-    let reasons =
-        RejectReason::ALL.into_iter().map(|reason| (reason.code().to_string(), tr(reason.message_id()))).collect();
-    view! {
-        <section class="review" aria-labelledby="review-title">
-            <h2 id="review-title">{tr("review-decide")}</h2>
-            <form method="post" action=path(route::DECIDE, lang, &[&id]) class="stacked-form">
-                <CsrfField token=state.csrf.clone() />
-                <FormAlert echo=echo.clone() />
-                <Select echo=echo.clone() name="reason" label=tr("review-reason") options=reasons hint="review-reason-hint" />
-                <TextArea echo=echo.clone() name="note" label="review-note" rows=3 maxlength=2000 />
-                <div class="form-actions">
-                    <button type="submit" name="verdict" value="approve" class="button">{tr("review-approve")}</button>
-                    <button type="submit" name="verdict" value="reject" class="button button--danger">{tr("review-reject")}</button>
-                </div>
-            </form>
-        </section>
-    }
-}
-
 #[component]
 pub fn EditPostingPage() -> impl IntoView {
     let lang = use_lang();
@@ -398,50 +375,5 @@ pub fn EditPostingPage() -> impl IntoView {
                 .into_any()
             }
         />
-    }
-}
-
-#[component]
-pub fn AdminReviewPage() -> impl IntoView {
-    // Made with the page (see `PostingsPage`).
-    let queue = Resource::new(|| (), |_| review_queue());
-    view! { <AdminFrame title="admin-review-title" here="admin/review" content=move |_| view! { <ReviewQueue queue /> } /> }
-}
-
-#[component]
-fn ReviewQueue(queue: Resource<Result<Vec<ReviewItem>, ServerFnError>>) -> impl IntoView {
-    const HEADINGS: &[&str] =
-        &["posting-col-title", "posting-col-institution", "review-col-change", "admin-col-who", "admin-col-when"];
-    let lang = use_lang();
-    let query = use_query_map();
-    let decided = query.read_untracked().get("decided").is_some();
-    let show = move |items: Vec<ReviewItem>| {
-        if items.is_empty() {
-            return view! { <p>{tr("review-empty")}</p> }.into_any();
-        }
-        let rows = items
-            .into_iter()
-            .map(|item| {
-                let (title_lang, title) = title_in(&item.title, lang, item.original_language);
-                let verified = if item.institution.verified { tr("admin-verified") } else { tr("review-unverified") };
-                view! {
-                    <tr>
-                        <th scope="row">
-                            <a href=path(route::POSTING, lang, &[&item.id]) lang=title_lang.code()>{title}</a>
-                        </th>
-                        <td>{format!("{} ({verified})", item.institution.name_in(lang))}</td>
-                        <td>{tr(if item.is_edit { "review-change-edit" } else { "review-change-new" })}</td>
-                        <td>{item.poster}</td>
-                        <td><When at=item.submitted_at /></td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        view! { <AdminTable headings=HEADINGS>{rows}</AdminTable> }.into_any()
-    };
-    view! {
-        {decided.then(|| view! { <p class="notice notice--info" role="status">{tr("review-decided")}</p> })}
-        <p>{tr("review-intro")}</p>
-        <Loaded resource=queue show />
     }
 }

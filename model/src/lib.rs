@@ -1,6 +1,7 @@
 //! Types shared by every crate, including the browser bundle: no I/O here.
 //!
-//! - [`account`]: roles, the viewer of a page, and the checks on account forms.
+//! - [`account`]: roles, the viewer of a page, and the checks on account forms; [`moderation`]:
+//!   the audit log, reports, accounts as admins list them.
 //! - [`lang`]: the three interface languages and `Accept-Language` negotiation.
 //! - [`vocab`]: the closed vocabularies of the record (kinds, career stages, fields, CEFR levels).
 //! - [`record`]: the import format (`openings.jsonl`) and its validation.
@@ -11,6 +12,7 @@
 pub mod account;
 pub mod dto;
 pub mod lang;
+pub mod moderation;
 pub mod posting;
 pub mod posting_form;
 pub mod record;

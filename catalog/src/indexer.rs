@@ -13,6 +13,7 @@
 //! - It reports its position to the database now and then; the log is pruned of what every
 //!   server seen lately has applied (see `db::changes`).
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -72,16 +73,20 @@ pub(crate) fn indexed(opening: &StoredOpening) -> IndexedOpening<'_> {
 }
 
 impl LocalIndex {
-    /// Opens the index in `dir`, brings it up to date, and starts its indexer.
-    pub(crate) async fn open(db: Db, dir: &Path) -> Result<Arc<LocalIndex>, CatalogError> {
-        let (index, _) = SearchIndex::open(dir)?;
-        let local = Arc::new(LocalIndex {
+    /// The index in `dir`, as it is on disk.
+    pub(crate) fn new(db: Db, dir: &Path) -> Result<LocalIndex, CatalogError> {
+        Ok(LocalIndex {
             db,
-            index: Arc::new(index),
+            index: Arc::new(SearchIndex::open(dir)?),
             applied: watch::channel(0).0,
             wake: Arc::new(Notify::new()),
             name: indexer_name(dir),
-        });
+        })
+    }
+
+    /// Opens the index in `dir`, brings it up to date, and starts its indexer.
+    pub(crate) async fn open(db: Db, dir: &Path) -> Result<Arc<LocalIndex>, CatalogError> {
+        let local = Arc::new(LocalIndex::new(db, dir)?);
         while local.catch_up().await? {}
         tokio::spawn(follow(Arc::downgrade(&local)));
         Ok(local)
@@ -134,7 +139,8 @@ impl LocalIndex {
                 for chunk in ids.chunks(PAGE as usize) {
                     let found = runtime.block_on(db.openings_by_ids(chunk))?;
                     // What is no longer published leaves the index.
-                    for id in chunk.iter().filter(|id| !found.iter().any(|opening| opening.id == **id)) {
+                    let published: HashSet<i64> = found.iter().map(|opening| opening.id).collect();
+                    for id in chunk.iter().filter(|id| !published.contains(id)) {
                         batch.remove(*id);
                     }
                     for opening in &found {

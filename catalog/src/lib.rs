@@ -14,6 +14,7 @@
 mod accounts;
 mod indexer;
 mod institutions;
+mod limits;
 mod mail;
 mod markdown;
 mod moderation;
@@ -120,12 +121,6 @@ impl Catalog {
         self
     }
 
-    /// Wakes `waiting` whenever a use case queues mail.
-    pub fn with_mail_signal(mut self, waiting: Arc<Notify>) -> Catalog {
-        self.mail_waiting = waiting;
-        self
-    }
-
     pub async fn migrate(&self) -> Result<(), CatalogError> {
         Ok(self.db.migrate().await?)
     }
@@ -149,6 +144,14 @@ impl Catalog {
         if let Some(local) = &self.search {
             local.wait_for(seq).await;
         }
+    }
+
+    /// `passerelle reindex`: migrates the database and rebuilds the index in `index_dir` from it,
+    /// once, with no indexer following it afterwards. Returns how many openings it holds.
+    pub async fn rebuild_index(database_url: &str, index_dir: &Path) -> Result<u64, CatalogError> {
+        let catalog = Catalog::connect(database_url).await?;
+        catalog.migrate().await?;
+        indexer::LocalIndex::new(catalog.db, index_dir)?.rebuild().await
     }
 
     /// Rebuilds this process's index from the database. Returns how many openings it holds.

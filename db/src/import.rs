@@ -44,23 +44,15 @@ impl Db {
         let mut domains_of_slugs: HashMap<&str, &str> = HashMap::new();
         for (index, record) in records.iter().enumerate() {
             let institution = &record.institution;
-            let conflict = |owner: &str| DbError::Conflict {
-                index,
-                reason: format!("institution slug '{}' already belongs to {owner}", institution.slug),
-            };
             match domains_of_slugs.entry(institution.slug.as_str()) {
-                Entry::Occupied(known) if *known.get() != institution.domain => return Err(conflict(known.get())),
-                Entry::Occupied(_) => continue,
+                Entry::Occupied(known) if *known.get() != institution.domain => {
+                    return Err(slug_taken(index, institution, known.get()));
+                }
+                Entry::Occupied(_) => {}
                 Entry::Vacant(slot) => {
                     slot.insert(institution.domain.as_str());
+                    check_slug(self, institution, index).await?;
                 }
-            }
-            let owner = institution::Entity::find()
-                .filter(institution::Column::Slug.eq(institution.slug.as_str()))
-                .one(&self.conn())
-                .await?;
-            if let Some(owner) = owner.filter(|owner| owner.domain != institution.domain) {
-                return Err(conflict(&owner.domain));
             }
         }
         Ok(())
@@ -177,6 +169,21 @@ async fn stored_ids(txn: &Db, institution_id: i32) -> Result<HashMap<String, i32
     Ok(pairs.into_iter().map(|(id, external_id)| (external_id, id)).collect())
 }
 
+/// The refusal of record `index`, whose institution's slug belongs to `owner` (another domain).
+fn slug_taken(index: usize, record: &InstitutionRecord, owner: &str) -> DbError {
+    DbError::Conflict { index, reason: format!("institution slug '{}' already belongs to {owner}", record.slug) }
+}
+
+/// [`DbError::Conflict`] when the institution's slug is stored for another domain.
+async fn check_slug(db: &Db, record: &InstitutionRecord, index: usize) -> Result<(), DbError> {
+    let owner =
+        institution::Entity::find().filter(institution::Column::Slug.eq(record.slug.as_str())).one(&db.conn()).await?;
+    match owner {
+        Some(owner) if owner.domain != record.domain => Err(slug_taken(index, record, &owner.domain)),
+        _ => Ok(()),
+    }
+}
+
 async fn upsert_institution(
     txn: &Db,
     record: &InstitutionRecord,
@@ -184,16 +191,7 @@ async fn upsert_institution(
     now: Timestamp,
     summary: &mut ImportSummary,
 ) -> Result<i32, DbError> {
-    let slug_owner =
-        institution::Entity::find().filter(institution::Column::Slug.eq(record.slug.as_str())).one(&txn.conn()).await?;
-    if let Some(owner) = &slug_owner
-        && owner.domain != record.domain
-    {
-        return Err(DbError::Conflict {
-            index,
-            reason: format!("institution slug '{}' already belongs to {}", record.slug, owner.domain),
-        });
-    }
+    check_slug(txn, record, index).await?;
     let existing = institution::Entity::find()
         .filter(institution::Column::Domain.eq(record.domain.as_str()))
         .one(&txn.conn())

@@ -21,14 +21,6 @@ const STAMP_FILE: &str = "passerelle-schema-version";
 /// thread. The memory is taken as documents arrive, so small writes cost little.
 const WRITER_MEMORY_BYTES: usize = 400_000_000;
 
-/// Whether the index on disk can be used as it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IndexState {
-    Current,
-    /// Just created (missing or from an older schema): fill it from the database.
-    NeedsRebuild,
-}
-
 pub struct SearchIndex {
     pub(crate) index: Index,
     pub(crate) reader: IndexReader,
@@ -91,14 +83,15 @@ impl Batch<'_> {
 
 impl SearchIndex {
     /// Opens the index in `dir`, creating it (empty) when absent or stamped with another schema.
-    pub fn open(dir: &Path) -> Result<(SearchIndex, IndexState), SearchError> {
+    /// A new index has no [`Position`]: its owner fills it from the database.
+    pub fn open(dir: &Path) -> Result<SearchIndex, SearchError> {
         let (schema, fields) = schema::build();
         let stamp = dir.join(STAMP_FILE);
         let current = fs::read_to_string(&stamp).ok().and_then(|s| s.trim().parse::<u32>().ok())
             == Some(SCHEMA_VERSION)
             && dir.join("meta.json").exists();
-        let (index, state) = if current {
-            (Index::open_in_dir(dir)?, IndexState::Current)
+        let index = if current {
+            Index::open_in_dir(dir)?
         } else {
             if dir.exists() {
                 tracing::info!(dir = %dir.display(), "index missing or stale; recreating it");
@@ -107,7 +100,7 @@ impl SearchIndex {
             fs::create_dir_all(dir)?;
             let index = Index::create_in_dir(dir, schema)?;
             fs::write(&stamp, SCHEMA_VERSION.to_string())?;
-            (index, IndexState::NeedsRebuild)
+            index
         };
         // Segments are searched in parallel: a broad search over a large catalogue takes about
         // half the time on two cores.
@@ -126,7 +119,7 @@ impl SearchIndex {
             dir: dir.to_path_buf(),
             write_guard: Mutex::new(()),
         };
-        Ok((search_index, state))
+        Ok(search_index)
     }
 
     /// Replaces the whole content of the index with `openings`. Returns how many were indexed.

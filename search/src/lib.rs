@@ -23,7 +23,7 @@ mod vocabulary;
 
 pub use error::SearchError;
 pub use highlight::Highlighter;
-pub use index::{Batch, IndexState, Position, SearchIndex};
+pub use index::{Batch, Position, SearchIndex};
 pub use query::{FacetCounts, Filters, Hit, SearchQuery, SearchResults, Sort};
 pub use schema::IndexedOpening;
 pub use suggest::MAX_SUGGESTIONS;

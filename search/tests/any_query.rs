@@ -101,7 +101,7 @@ fn queries() -> Vec<String> {
 #[test]
 fn no_query_string_fails() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (index, _) = SearchIndex::open(dir.path()).expect("index");
+    let index = SearchIndex::open(dir.path()).expect("index");
     let records = [
         record("a", "kaist", "Quantum error correction"),
         record("b", "snu", "Battery materials"),

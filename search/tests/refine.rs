@@ -47,7 +47,7 @@ fn index() -> (tempfile::TempDir, SearchIndex) {
 
 fn index_of(records: &[OpeningRecord]) -> (tempfile::TempDir, SearchIndex) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (index, _) = SearchIndex::open(dir.path()).expect("index");
+    let index = SearchIndex::open(dir.path()).expect("index");
     index
         .rebuild(records.iter().zip(1..).map(|(record, id)| IndexedOpening { id, record, published_at: id }))
         .expect("rebuild");

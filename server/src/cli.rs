@@ -110,8 +110,7 @@ pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
             Ok(())
         }
         Command::Reindex => {
-            let catalog = config.open_catalog().await?;
-            let count = catalog.reindex().await?;
+            let count = config.rebuild_index().await?;
             println!("Indexed {count} openings.");
             Ok(())
         }

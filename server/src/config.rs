@@ -98,6 +98,12 @@ impl Config {
         Ok(catalog.with_public_url(&self.public_url))
     }
 
+    /// `passerelle reindex`: this data directory's index rebuilt from the database, once.
+    pub async fn rebuild_index(&self) -> Result<u64, ServerError> {
+        self.create_data_dir()?;
+        Ok(catalog::Catalog::rebuild_index(&self.database_url, &self.index_dir()).await?)
+    }
+
     /// What a command that writes opens: the database, migrated, without the index (servers
     /// index what it writes through the change log).
     pub async fn write_catalog(&self) -> Result<catalog::Catalog, ServerError> {

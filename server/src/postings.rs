@@ -50,8 +50,10 @@ struct DecisionFields {
     note: String,
 }
 
-fn action_of(form: &Submission) -> SaveAction {
-    if form.read::<PostingFields>().action == "submit" { SaveAction::Submit } else { SaveAction::Draft }
+impl PostingFields {
+    fn save_action(&self) -> SaveAction {
+        if self.action == "submit" { SaveAction::Submit } else { SaveAction::Draft }
+    }
 }
 
 /// Where a saved posting's page says what happened.
@@ -96,7 +98,8 @@ pub async fn create(State(state): State<AppState>, Path(lang): Path<String>, req
         Ok(viewer) => viewer,
         Err(response) => return *response,
     };
-    let slug = form.read::<PostingFields>().institution;
+    let fields: PostingFields = form.read();
+    let slug = fields.institution.clone();
     if !viewer.memberships.iter().any(|m| m.institution.slug == slug) {
         return form.refuse(&state, "institution", "form-error-choose", StatusCode::UNPROCESSABLE_ENTITY).await;
     }
@@ -106,7 +109,7 @@ pub async fn create(State(state): State<AppState>, Path(lang): Path<String>, req
         Ok(read) => read,
         Err(response) => return response,
     };
-    match state.catalog.create_posting(&viewer, &record, action_of(&form)).await {
+    match state.catalog.create_posting(&viewer, &record, fields.save_action()).await {
         Ok((id, status)) => saved_page(&form, id, status),
         Err(err) => form.failed(&state, err).await,
     }
@@ -139,7 +142,8 @@ pub async fn update(
         Ok(read) => read,
         Err(response) => return response,
     };
-    match state.catalog.update_posting(&viewer, id, &record, action_of(&form)).await {
+    let action = form.read::<PostingFields>().save_action();
+    match state.catalog.update_posting(&viewer, id, &record, action).await {
         Ok(status) => saved_page(&form, id, status),
         Err(err) => form.failed(&state, err).await,
     }

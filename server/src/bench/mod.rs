@@ -134,7 +134,7 @@ async fn run_in(dir: &Path, options: &BenchOptions) -> Result<(), ServerError> {
     report.add("queries", format!("{} (×3 timed passes after a warm-up)", queries.len()));
 
     // 1 and 2: the index alone.
-    let (index, _) = SearchIndex::open(&dir.join("index-only"))?;
+    let index = SearchIndex::open(&dir.join("index-only"))?;
     let started = Instant::now();
     index.rebuild(records.iter().zip(1..).map(|(record, id)| IndexedOpening { id, record, published_at: id }))?;
     let seconds = started.elapsed().as_secs_f64();

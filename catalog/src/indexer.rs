@@ -15,13 +15,14 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::{Arc, Weak};
+use std::sync::Arc;
 use std::time::Duration;
 
 use db::{Db, LogHead, StoredOpening};
 use search::{IndexedOpening, Position, SearchIndex};
 use tokio::runtime::Handle;
 use tokio::sync::{Notify, watch};
+use tokio::task::AbortHandle;
 
 use crate::{CatalogError, PAGE};
 
@@ -57,7 +58,7 @@ pub(crate) struct LocalIndex {
     index: Arc<SearchIndex>,
     /// The last change applied; writers wait on it.
     applied: watch::Sender<i64>,
-    wake: Arc<Notify>,
+    wake: Notify,
     /// This server, in the database's list of indexers.
     name: String,
 }
@@ -79,17 +80,17 @@ impl LocalIndex {
             db,
             index: Arc::new(SearchIndex::open(dir)?),
             applied: watch::channel(0).0,
-            wake: Arc::new(Notify::new()),
+            wake: Notify::new(),
             name: indexer_name(dir),
         })
     }
 
     /// Opens the index in `dir`, brings it up to date, and starts its indexer.
-    pub(crate) async fn open(db: Db, dir: &Path) -> Result<Arc<LocalIndex>, CatalogError> {
+    pub(crate) async fn open(db: Db, dir: &Path) -> Result<Following, CatalogError> {
         let local = Arc::new(LocalIndex::new(db, dir)?);
         while local.catch_up().await? {}
-        tokio::spawn(follow(Arc::downgrade(&local)));
-        Ok(local)
+        let follower = tokio::spawn(follow(Arc::clone(&local))).abort_handle();
+        Ok(Following { local, follower })
     }
 
     pub(crate) fn index(&self) -> Arc<SearchIndex> {
@@ -205,12 +206,34 @@ fn indexer_name(dir: &Path) -> String {
     format!("{host}:{:016x}", hasher.finish())
 }
 
-/// The indexer task: follows the log until the catalogue is dropped.
-async fn follow(local: Weak<LocalIndex>) {
+/// An index with its indexer task, which stops when this is dropped (with the last clone of
+/// the catalogue): a task left running would go on writing to the index's folder, and could
+/// meet the next one opened there.
+#[derive(Debug)]
+pub(crate) struct Following {
+    local: Arc<LocalIndex>,
+    follower: AbortHandle,
+}
+
+impl std::ops::Deref for Following {
+    type Target = LocalIndex;
+
+    fn deref(&self) -> &LocalIndex {
+        &self.local
+    }
+}
+
+impl Drop for Following {
+    fn drop(&mut self) {
+        self.follower.abort();
+    }
+}
+
+/// The indexer task: follows the log until it is stopped (see [`Following`]).
+async fn follow(this: Arc<LocalIndex>) {
     let mut reported = tokio::time::Instant::now() - REPORT_EVERY;
     let mut pruned = tokio::time::Instant::now();
     loop {
-        let Some(this) = local.upgrade() else { return };
         let worked = this.catch_up().await.unwrap_or_else(|err| {
             tracing::error!(error = %err, "the indexer could not apply the change log");
             false
@@ -234,10 +257,8 @@ async fn follow(local: Weak<LocalIndex>) {
         if worked {
             continue;
         }
-        let wake = Arc::clone(&this.wake);
-        drop(this);
         tokio::select! {
-            () = wake.notified() => {}
+            () = this.wake.notified() => {}
             () = tokio::time::sleep(POLL) => {}
         }
     }

@@ -66,7 +66,7 @@ pub enum CatalogError {
 pub struct Catalog {
     db: Db,
     /// This server's index and its indexer; `None` in CLI commands.
-    search: Option<Arc<indexer::LocalIndex>>,
+    search: Option<Arc<indexer::Following>>,
     /// The site's origin, for links in e-mails.
     public_url: Arc<str>,
     /// Wakes the mail sender when a use case queued mail.
@@ -111,7 +111,7 @@ impl Catalog {
 
     /// This catalogue with the index in `index_dir` and its indexer running.
     pub async fn with_index(mut self, index_dir: &Path) -> Result<Catalog, CatalogError> {
-        self.search = Some(indexer::LocalIndex::open(self.db.clone(), index_dir).await?);
+        self.search = Some(Arc::new(indexer::LocalIndex::open(self.db.clone(), index_dir).await?));
         Ok(self)
     }
 

@@ -89,6 +89,10 @@ impl LocalIndex {
     pub(crate) async fn open(db: Db, dir: &Path) -> Result<Following, CatalogError> {
         let local = Arc::new(LocalIndex::new(db, dir)?);
         while local.catch_up().await? {}
+        // Only now: until this index is complete, an older version's folder may still serve.
+        if let Err(err) = local.index.retire_other_versions() {
+            tracing::warn!(error = %err, "an older index folder could not be deleted");
+        }
         let follower = tokio::spawn(follow(Arc::clone(&local))).abort_handle();
         Ok(Following { local, follower })
     }

@@ -71,3 +71,27 @@ async fn a_missing_index_is_rebuilt_on_open() {
     let catalog = Catalog::open(&url, &index_dir).await.expect("reopen");
     assert_eq!(search(&catalog, "quantum").await, vec!["a".to_string()]);
 }
+
+/// A release with another schema builds its index in a folder of its own: an older server on
+/// the same data directory keeps its folder until it stops.
+#[tokio::test]
+async fn a_new_schema_version_is_built_beside_the_old_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("db.sqlite").display());
+    let index_dir = dir.path().join("index");
+    let old = index_dir.join("v1");
+    std::fs::create_dir_all(&old).expect("old folder");
+    let old_server = std::fs::File::create(old.join("passerelle-in-use.lock")).expect("lock file");
+    old_server.lock_shared().expect("lock");
+    std::fs::write(old.join("meta.json"), "{}").expect("old index");
+    {
+        let catalog = Catalog::open(&url, &index_dir).await.expect("open");
+        catalog.import(&[record("a", "kaist", "Quantum error correction")]).await.expect("import");
+        assert_eq!(search(&catalog, "quantum").await, vec!["a".to_string()]);
+    }
+    assert!(old.join("meta.json").exists(), "the folder of a server still running was deleted");
+    drop(old_server);
+    let catalog = Catalog::open(&url, &index_dir).await.expect("reopen");
+    assert!(!old.exists(), "the old version's folder outlived its last server");
+    assert_eq!(search(&catalog, "quantum").await, vec!["a".to_string()]);
+}

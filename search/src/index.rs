@@ -1,8 +1,7 @@
-//! The index on disk: opened or created under the data directory, stamped with the schema
-//! version, rebuilt from the database when missing or stale.
+//! The index on disk: opened or created in its schema version's folder (see `folder`), filled
+//! from the database by its owner when new.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 
 use tantivy::schema::Value;
@@ -11,10 +10,10 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 use crate::SearchError;
 use crate::analysis;
 use crate::facets::CountCache;
+use crate::folder::VersionFolder;
 use crate::schema::{self, Fields, IndexedOpening, SCHEMA_VERSION};
 use crate::vocabulary::Vocabulary;
 
-const STAMP_FILE: &str = "passerelle-schema-version";
 /// The indexing budget, shared by the writer's threads. Each thread writes one segment per
 /// budget's worth of documents, and every search pays a fixed cost per segment (term lookups,
 /// scorer set-up, facet merges): a large budget keeps a bulk write to about one segment per
@@ -27,14 +26,14 @@ pub struct SearchIndex {
     pub(crate) fields: Fields,
     pub(crate) vocabulary: Vocabulary,
     pub(crate) counts: CountCache,
-    dir: PathBuf,
+    folder: VersionFolder,
     /// One writer at a time within this process; Tantivy's lock guards across processes.
     write_guard: Mutex<()>,
 }
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SearchIndex").field("dir", &self.dir).finish_non_exhaustive()
+        f.debug_struct("SearchIndex").field("folder", &self.folder.path).finish_non_exhaustive()
     }
 }
 
@@ -82,25 +81,18 @@ impl Batch<'_> {
 }
 
 impl SearchIndex {
-    /// Opens the index in `dir`, creating it (empty) when absent or stamped with another schema.
-    /// A new index has no [`Position`]: its owner fills it from the database.
-    pub fn open(dir: &Path) -> Result<SearchIndex, SearchError> {
+    /// Opens the index of this schema version under `root`, creating it (empty) when absent.
+    /// A new index has no [`Position`]: its owner fills it from the database, then calls
+    /// [`SearchIndex::retire_other_versions`].
+    pub fn open(root: &Path) -> Result<SearchIndex, SearchError> {
         let (schema, fields) = schema::build();
-        let stamp = dir.join(STAMP_FILE);
-        let current = fs::read_to_string(&stamp).ok().and_then(|s| s.trim().parse::<u32>().ok())
-            == Some(SCHEMA_VERSION)
-            && dir.join("meta.json").exists();
-        let index = if current {
+        let folder = VersionFolder::take(root, SCHEMA_VERSION)?;
+        let dir = &folder.path;
+        let index = if dir.join("meta.json").exists() {
             Index::open_in_dir(dir)?
         } else {
-            if dir.exists() {
-                tracing::info!(dir = %dir.display(), "index missing or stale; recreating it");
-                fs::remove_dir_all(dir)?;
-            }
-            fs::create_dir_all(dir)?;
-            let index = Index::create_in_dir(dir, schema)?;
-            fs::write(&stamp, SCHEMA_VERSION.to_string())?;
-            index
+            tracing::info!(dir = %dir.display(), "no index of this version yet; creating it");
+            Index::create_in_dir(dir, schema)?
         };
         // Segments are searched in parallel: a broad search over a large catalogue takes about
         // half the time on two cores.
@@ -116,7 +108,7 @@ impl SearchIndex {
             fields,
             vocabulary,
             counts: CountCache::default(),
-            dir: dir.to_path_buf(),
+            folder,
             write_guard: Mutex::new(()),
         };
         Ok(search_index)
@@ -200,6 +192,15 @@ impl SearchIndex {
     /// measurement can see what they cost when counted afresh.
     pub fn forget_counts(&self) {
         self.counts.clear();
+    }
+
+    /// Deletes the folders of other schema versions that no process has open any more (see
+    /// `folder`): called once this version's index has caught up with the database.
+    pub fn retire_other_versions(&self) -> Result<(), SearchError> {
+        for retired in self.folder.retire_others()? {
+            tracing::info!(dir = %retired.display(), "index of another schema version deleted");
+        }
+        Ok(())
     }
 
     /// How far the index has followed the change log; `None` for an index that never recorded

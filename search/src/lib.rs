@@ -3,7 +3,8 @@
 //! - [`analysis`]: per-language analyzers, the same at index and query time; `korean`: the
 //!   morphological tokenizer behind the Korean one.
 //! - [`schema`]: the fields and the documents built from opening records.
-//! - [`index`]: opening, stamping, rebuilding and updating the index on disk.
+//! - [`index`]: opening, rebuilding and updating the index on disk; `folder`: one folder per
+//!   schema version, so that a new version is built beside the old one.
 //! - `vocabulary`: the trilingual research vocabulary that carries a query across languages.
 //! - [`query`]: turning a user's search into a Tantivy query, with filters, facets and sorting.
 //! - [`highlight`]: marking the searched words in a hit's title and description.
@@ -12,6 +13,7 @@
 mod analysis;
 mod error;
 mod facets;
+mod folder;
 mod highlight;
 mod index;
 mod korean;

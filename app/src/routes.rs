@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_location, use_params_map};
 use leptos_router::{ParamSegment, SsrMode, StaticSegment};
 use model::Lang;
 
-use crate::components::form::provide_page_state;
+use crate::components::form::{FormAlert, provide_page_state};
 use crate::components::layout::{Footer, Header};
 use crate::i18n::{Locale, tr};
 use crate::pages::{
@@ -153,6 +153,7 @@ fn LangChrome(lang: Lang) -> impl IntoView {
         </a>
         <Header />
         <main id="main" tabindex="-1">
+            <FormAlert />
             <Outlet />
         </main>
         <Footer />

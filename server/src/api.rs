@@ -1,16 +1,18 @@
-//! The JSON API (`/api/v1/…`). Errors are JSON too: `{"error": {"code", "message"}}`.
+//! The JSON API (`/api/v1/…`). Errors are JSON too: `{"error": {"code", "message"}}` (see
+//! [`ServerError`]).
 
 use axum::Json;
 use axum::extract::FromRequestParts;
 use axum::extract::{Path, Query, State};
+use axum::http::header;
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use model::Lang;
 use model::dto::{Highlight, SearchParams};
 use serde::Serialize;
 use serde_json::json;
 
+use crate::ServerError;
 use crate::state::AppState;
 
 /// The JSON API (read-only).
@@ -22,13 +24,8 @@ pub fn routes() -> axum::Router<AppState> {
         .route("/api/v1/suggestions", get(suggestions))
 }
 
-fn error(status: StatusCode, code: &str, message: String) -> Response {
-    (status, Json(json!({ "error": { "code": code, "message": message } }))).into_response()
-}
-
-fn internal(err: catalog::CatalogError) -> Response {
-    tracing::error!(error = %err, "API request failed");
-    error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error".to_string())
+fn invalid(message: impl Into<String>) -> ServerError {
+    ServerError::BadRequest { code: "invalid_parameter", message: message.into() }
 }
 
 #[derive(Serialize)]
@@ -58,15 +55,15 @@ struct ApiHit {
 pub struct SearcherLang(pub Lang);
 
 impl<S: Send + Sync> FromRequestParts<S> for SearcherLang {
-    type Rejection = Response;
+    type Rejection = ServerError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let Query(pairs) = Query::<Vec<(String, String)>>::try_from_uri(&parts.uri)
-            .map_err(|_| error(StatusCode::BAD_REQUEST, "invalid_parameter", "unreadable query string".into()))?;
+        let Query(pairs) =
+            Query::<Vec<(String, String)>>::try_from_uri(&parts.uri).map_err(|_| invalid("unreadable query string"))?;
         match pairs.into_iter().find(|(key, _)| key == "lang") {
-            Some((_, code)) if !code.is_empty() => Lang::from_tag(&code).map(SearcherLang).ok_or_else(|| {
-                error(StatusCode::BAD_REQUEST, "invalid_parameter", "lang: expected fr, en or ko".into())
-            }),
+            Some((_, code)) if !code.is_empty() => {
+                Lang::from_tag(&code).map(SearcherLang).ok_or_else(|| invalid("lang: expected fr, en or ko"))
+            }
             _ => {
                 let accept = parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
                 Ok(SearcherLang(model::lang::preferred(None, accept)))
@@ -80,16 +77,14 @@ pub async fn suggestions(
     State(state): State<AppState>,
     SearcherLang(lang): SearcherLang,
     Query(pairs): Query<Vec<(String, String)>>,
-) -> Response {
+) -> Result<Response, ServerError> {
     let typed: String = pairs
         .iter()
         .find(|(key, _)| key == "q")
         .map(|(_, q)| q.chars().take(SearchParams::MAX_QUERY_CHARS).collect())
         .unwrap_or_default();
-    match state.catalog.suggest(typed, lang).await {
-        Ok(suggestions) => Json(json!({ "lang": lang, "suggestions": suggestions })).into_response(),
-        Err(err) => internal(err),
-    }
+    let suggestions = state.catalog.suggest(typed, lang).await?;
+    Ok(Json(json!({ "lang": lang, "suggestions": suggestions })).into_response())
 }
 
 /// `GET /api/v1/openings?q=&lang=&kind=&stage=&field=&country=&institution=&language=&funded=`
@@ -98,15 +93,10 @@ pub async fn search(
     State(state): State<AppState>,
     SearcherLang(lang): SearcherLang,
     Query(pairs): Query<Vec<(String, String)>>,
-) -> Response {
-    let params = match SearchParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
-        Ok(params) => params,
-        Err(err) => return error(StatusCode::BAD_REQUEST, "invalid_parameter", err.to_string()),
-    };
-    let outcome = match state.catalog.search(lang, &params, catalog::today()).await {
-        Ok(outcome) => outcome,
-        Err(err) => return internal(err),
-    };
+) -> Result<Response, ServerError> {
+    let params = SearchParams::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map_err(|err| invalid(err.to_string()))?;
+    let outcome = state.catalog.search(lang, &params, catalog::today()).await?;
     let facets = outcome.page.facets;
     let mut highlights = outcome.page.highlights.into_iter();
     let hits: Vec<ApiHit> = outcome
@@ -133,7 +123,7 @@ pub async fn search(
             highlight,
         })
         .collect();
-    Json(json!({
+    Ok(Json(json!({
         "total": outcome.page.total,
         "page": outcome.page.page,
         "per_page": outcome.page.per_page,
@@ -141,15 +131,14 @@ pub async fn search(
         "hits": hits,
         "facets": facets,
     }))
-    .into_response()
+    .into_response())
 }
 
 /// `GET /api/v1/openings/{id}`: the whole record, plus its id and status.
-pub async fn opening(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    let not_found = || error(StatusCode::NOT_FOUND, "not_found", format!("no published opening with id '{id}'"));
-    let Ok(numeric_id) = id.parse::<i64>() else { return not_found() };
-    match state.catalog.opening(numeric_id, catalog::today()).await {
-        Ok(Some(detail)) => {
+pub async fn opening(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, ServerError> {
+    let Ok(numeric_id) = id.parse::<i64>() else { return Err(ServerError::NotFound) };
+    match state.catalog.opening(numeric_id, catalog::today()).await? {
+        Some(detail) => {
             let mut body = serde_json::to_value(&detail.record).unwrap_or_default();
             if let Some(object) = body.as_object_mut() {
                 object.insert("id".into(), json!(detail.id));
@@ -157,9 +146,8 @@ pub async fn opening(State(state): State<AppState>, Path(id): Path<String>) -> R
                 object.insert("days_left".into(), json!(detail.days_left));
                 object.insert("closed".into(), json!(detail.is_closed()));
             }
-            Json(body).into_response()
+            Ok(Json(body).into_response())
         }
-        Ok(None) => not_found(),
-        Err(err) => internal(err),
+        None => Err(ServerError::NotFound),
     }
 }

@@ -2,13 +2,15 @@
 //! admin area's actions (verifying an institution, making a member its admin). Each action is
 //! written to the audit log. Who may do what is checked here, whatever the page showed.
 
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use catalog::{CatalogError, MemberChange};
 use model::account::normalize_email;
 
-use crate::auth::submission::{Submission, see_other};
+use crate::ServerError;
+use crate::form::{Posted, see_other};
+use crate::form_spec;
 use crate::state::AppState;
 use app::url::{path, route};
 
@@ -28,6 +30,12 @@ pub fn routes() -> axum::Router<AppState> {
 struct JoinFields {
     institution: String,
 }
+form_spec!(JoinFields, "join", shown_on "account");
+
+/// Verifying an institution, from the admin area's list.
+#[derive(serde::Deserialize, Default)]
+struct VerifyFields {}
+form_spec!(VerifyFields, "verify", shown_on "admin/institutions");
 
 /// Naming an institution's administrator: the member's address.
 #[derive(serde::Deserialize, Default)]
@@ -36,82 +44,64 @@ struct PromoteFields {
     email: String,
 }
 
+// The admin area lists one such form per institution.
+form_spec!(PromoteFields, "promote-{slug}", shown_on "admin/institutions");
+
+/// A change to a member, from the institution's members page.
+#[derive(serde::Deserialize, Default)]
+struct MemberFields {}
+
+form_spec!(MemberFields, "members", shown_on "institutions/{slug}/members");
+
 /// Joins the institution named by the `institution` field (see `catalog::institutions`).
-pub async fn join(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "join", Some("account")).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let Some(viewer) = form.viewer().cloned() else {
-        return see_other(&path(route::LOG_IN, form.lang, &[]));
-    };
-    let JoinFields { institution: slug } = form.read();
-    match state.catalog.join_institution(&viewer, &slug).await {
-        Ok(Ok(())) => see_other(&format!("{}?joined={slug}", path(route::ACCOUNT, form.lang, &[]))),
-        Ok(Err(refusal)) => form.refuse(&state, "", refusal.message_id(), StatusCode::FORBIDDEN).await,
-        Err(err) => form.internal(&state, err.into()).await,
+async fn join(
+    State(state): State<AppState>,
+    Posted { fields, form }: Posted<JoinFields>,
+) -> Result<Response, ServerError> {
+    let viewer = form.signed_in()?;
+    let slug = fields.institution;
+    match state.catalog.join_institution(&viewer, &slug).await? {
+        Ok(()) => Ok(see_other(&format!("{}?joined={slug}", path(route::ACCOUNT, form.lang, &[])))),
+        Err(refusal) => Err(ServerError::refused(StatusCode::FORBIDDEN, refusal.message_id())),
     }
 }
 
-pub async fn verify(
+async fn verify(
     State(state): State<AppState>,
-    Path((lang, slug)): Path<(String, String)>,
-    request: Request,
-) -> Response {
-    let (form, admin) = match Submission::begin_admin(&state, &lang, request, "verify", "admin/institutions").await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
-    match state.catalog.verify_institution(&admin, &slug).await {
-        Ok(()) => see_other(&format!("{}?verified={slug}", path(route::ADMIN_INSTITUTIONS, form.lang, &[]))),
-        Err(err) => form.failed(&state, err).await,
-    }
+    Path((_, slug)): Path<(String, String)>,
+    Posted { form, .. }: Posted<VerifyFields>,
+) -> Result<Response, ServerError> {
+    state.catalog.verify_institution(&form.admin()?, &slug).await?;
+    Ok(see_other(&format!("{}?verified={slug}", path(route::ADMIN_INSTITUTIONS, form.lang, &[]))))
 }
 
 /// Makes the member with the `email` field an admin of the institution.
-pub async fn promote(
+async fn promote(
     State(state): State<AppState>,
-    Path((lang, slug)): Path<(String, String)>,
-    request: Request,
-) -> Response {
-    let (form, admin) =
-        match Submission::begin_admin(&state, &lang, request, &format!("promote-{slug}"), "admin/institutions").await {
-            Ok(found) => found,
-            Err(response) => return response,
-        };
-    let page = path(route::ADMIN_INSTITUTIONS, form.lang, &[]);
-    let PromoteFields { email } = form.read();
-    let email = normalize_email(&email).unwrap_or_default();
+    Path((_, slug)): Path<(String, String)>,
+    Posted { fields, form }: Posted<PromoteFields>,
+) -> Result<Response, ServerError> {
+    let admin = form.admin()?;
+    let email = normalize_email(&fields.email).unwrap_or_default();
     match state.catalog.name_institution_admin(&admin, &slug, &email).await {
-        Ok(()) => see_other(&format!("{page}?promoted={slug}")),
+        Ok(()) => Ok(see_other(&format!("{}?promoted={slug}", path(route::ADMIN_INSTITUTIONS, form.lang, &[])))),
         Err(CatalogError::NotFound) => {
-            form.refuse(&state, "email", "admin-error-not-member", StatusCode::UNPROCESSABLE_ENTITY).await
+            Err(form.refuse("email", "admin-error-not-member", StatusCode::UNPROCESSABLE_ENTITY))
         }
-        Err(err) => form.internal(&state, err.into()).await,
+        Err(err) => Err(err.into()),
     }
 }
 
 /// What an institution's administrator does to a member, named by the URL's last segment:
 /// `admin` (make an administrator), `remove` (end the membership; the account cannot join again
 /// by itself), `readmit` (let a removed account back in).
-pub async fn change_member(
+async fn change_member(
     State(state): State<AppState>,
-    Path((lang, slug, member, change)): Path<(String, String, i64, String)>,
-    request: Request,
-) -> Response {
-    let Some(change) = MemberChange::from_code(&change) else { return StatusCode::NOT_FOUND.into_response() };
-    let (state, slug) = (&state, slug.as_str());
-    let page = format!("institutions/{slug}/members");
-    let form = match Submission::begin(state, &lang, request, "members", Some(&page)).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let viewer = match form.viewer_allowed(|viewer| viewer.runs_institution(slug)) {
-        Ok(viewer) => viewer,
-        Err(refusal) => return *refusal,
-    };
-    match state.catalog.change_member(&viewer, slug, member, change).await {
-        Ok(()) => see_other(&format!("{}?saved=1", path(route::MEMBERS, form.lang, &[&slug]))),
-        Err(err) => form.failed(state, err).await,
-    }
+    Path((_, slug, member, change)): Path<(String, String, i64, String)>,
+    Posted { form, .. }: Posted<MemberFields>,
+) -> Result<Response, ServerError> {
+    let change = MemberChange::from_code(&change).ok_or(ServerError::NotFound)?;
+    let viewer = form.viewer_allowed(|viewer| viewer.runs_institution(&slug))?;
+    state.catalog.change_member(&viewer, &slug, member, change).await?;
+    Ok(see_other(&format!("{}?saved=1", path(route::MEMBERS, form.lang, &[&slug]))))
 }

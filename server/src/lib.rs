@@ -8,9 +8,13 @@
 //!   [`security`]: the headers every response carries and the server-function guard.
 //! - [`auth`]: sessions, CSRF, rate limits, the client's address, the account forms; [`admin`]:
 //!   the account commands of the CLI.
+//! - [`form`]: the posted-form extractor (`Posted<F>`: fields read into `F`, CSRF checked, who
+//!   sent it) and `form::answer`, which draws the page around any [`ServerError`] (a refused
+//!   form's page again, with what was typed).
 //! - [`institutions`], [`moderation`], [`postings`]: the forms of members and admins (joining,
 //!   verifying, reports, suspensions, writing openings and reviewing them). Each area lists its
-//!   routes; its handlers read the request and call one use case of the `catalog`.
+//!   routes; its handlers take a `Posted<F>`, call one use case of the `catalog`, and answer a
+//!   redirect or a `ServerError`.
 //! - [`api`]: `/api/v1/…` handlers. [`import`]: reading JSONL files. [`demo`]: the demo data.
 
 pub mod admin;
@@ -20,7 +24,8 @@ pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod demo;
-mod error;
+pub mod error;
+pub mod form;
 mod html;
 pub mod import;
 pub mod institutions;

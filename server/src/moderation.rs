@@ -1,15 +1,17 @@
 //! Reports and suspensions: a reader flags an opening; platform admins resolve reports and
 //! suspend or reinstate accounts. Admin actions go to the audit log.
 
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use catalog::CatalogError;
 use model::account::{MAX_REPORT_DETAILS_CHARS, ReportReason};
 use std::time::Duration;
 
+use crate::ServerError;
 use crate::auth::rate_limit::Limit;
-use crate::auth::submission::{Submission, see_other};
+use crate::form::{Posted, see_other};
+use crate::form_spec;
 use crate::state::AppState;
 use app::url::{path, route};
 
@@ -31,6 +33,13 @@ struct ReportFields {
     details: String,
 }
 
+form_spec!(ReportFields, "report", shown_on "openings/{id}");
+
+/// Resolving a report, from the admin area's list.
+#[derive(serde::Deserialize, Default)]
+struct ResolveFields {}
+form_spec!(ResolveFields, "resolve", shown_on "admin/reports");
+
 /// A suspension's reason (empty to reinstate).
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
@@ -38,109 +47,90 @@ struct SuspensionFields {
     reason: String,
 }
 
+// The accounts list shows one such form per account.
+form_spec!(SuspensionFields, "suspend-{id}", shown_on "admin/accounts");
+
 const REPORTS_PER_ACCOUNT: Limit = Limit { attempts: 10, per: Duration::from_secs(3600) };
 /// The longest suspension reason.
 const MAX_REASON_CHARS: usize = 500;
 
 /// "Report this opening": signed-in readers only.
-pub async fn report(
+async fn report(
     State(state): State<AppState>,
-    Path((lang, id)): Path<(String, i64)>,
-    request: Request,
-) -> Response {
-    let mut form = match Submission::begin(&state, &lang, request, "report", Some(&format!("openings/{id}"))).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let Some(account) = form.account.clone() else {
-        let back = path(route::OPENING, form.lang, &[&id]);
-        return see_other(&app::url::sign_in_then(form.lang, &back));
-    };
-    if form.limited(&state, "report", &account.id.to_string(), REPORTS_PER_ACCOUNT).await {
-        return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
-    }
-    let ReportFields { reason, details } = form.read();
-    let reason = ReportReason::from_code(&reason);
+    Path((_, id)): Path<(String, i64)>,
+    Posted { fields, form }: Posted<ReportFields>,
+) -> Result<Response, ServerError> {
+    let back = path(route::OPENING, form.lang, &[&id]);
+    let viewer =
+        form.viewer().cloned().ok_or(ServerError::SignInFirst { lang: form.lang, next: Some(back.clone()) })?;
+    form.limit(&state, "report", &viewer.account_id.to_string(), REPORTS_PER_ACCOUNT).await?;
+    let reason = ReportReason::from_code(&fields.reason);
     if reason.is_none() {
-        form.echo.reject("reason", "form-error-choose");
+        form.reject("reason", "form-error-choose");
     }
-    let details = details.trim().to_string();
+    let details = fields.details.trim().to_string();
     if details.chars().count() > MAX_REPORT_DETAILS_CHARS {
-        form.echo.reject("details", "form-error-too-long");
+        form.reject("details", "form-error-too-long");
     }
-    let Some(reason) = reason.filter(|_| !form.echo.is_rejected()) else {
-        return form.render(&state, StatusCode::UNPROCESSABLE_ENTITY).await;
-    };
-    let Some(viewer) = form.viewer().cloned() else {
-        return see_other(&path(route::LOG_IN, form.lang, &[]));
-    };
-    match state.catalog.report_opening(&viewer, id, reason, &details).await {
-        Ok(()) => see_other(&format!("{}?reported=1", path(route::OPENING, form.lang, &[&id]))),
-        Err(err) => form.failed(&state, err).await,
-    }
+    form.check()?;
+    let Some(reason) = reason else { return Err(form.invalid()) };
+    state.catalog.report_opening(&viewer, id, reason, &details).await?;
+    Ok(see_other(&format!("{back}?reported=1")))
 }
 
-pub async fn resolve_report(
+async fn resolve_report(
     State(state): State<AppState>,
-    Path((lang, id)): Path<(String, i64)>,
-    request: Request,
-) -> Response {
-    let (form, admin) = match Submission::begin_admin(&state, &lang, request, "resolve", "admin/reports").await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
-    match state.catalog.resolve_report(&admin, id).await {
+    Path((_, id)): Path<(String, i64)>,
+    Posted { form, .. }: Posted<ResolveFields>,
+) -> Result<Response, ServerError> {
+    match state.catalog.resolve_report(&form.admin()?, id).await {
         // Resolved already (by another admin): the list no longer shows it either way.
-        Ok(()) | Err(CatalogError::Stale) => see_other(&format!("{}?resolved=1", path(route::REPORTS, form.lang, &[]))),
-        Err(err) => form.internal(&state, err.into()).await,
+        Ok(()) | Err(CatalogError::Stale) => {
+            Ok(see_other(&format!("{}?resolved=1", path(route::REPORTS, form.lang, &[]))))
+        }
+        Err(err) => Err(err.into()),
     }
 }
 
 /// Suspends the account (the `reason` field is required) or, with `suspend` false, reinstates it.
-async fn set_suspension(state: AppState, lang: String, id: i64, request: Request, suspend: bool) -> Response {
-    let (form, admin) =
-        match Submission::begin_admin(&state, &lang, request, &format!("suspend-{id}"), "admin/accounts").await {
-            Ok(found) => found,
-            Err(response) => return response,
-        };
-    let account = match state.catalog.account_for_admin(&admin, id).await {
-        Ok(account) => account,
-        Err(err) => return form.failed(&state, err).await,
-    };
+async fn set_suspension(
+    state: AppState,
+    id: i64,
+    Posted { fields, form }: Posted<SuspensionFields>,
+    suspend: bool,
+) -> Result<Response, ServerError> {
+    let admin = form.admin()?;
+    let account = state.catalog.account_for_admin(&admin, id).await?;
     // Shown again on the search that lists this account.
-    let form = form.shown_on(&format!("admin/accounts?q={}", app::url::encode(&account.email)));
-    let SuspensionFields { reason } = form.read();
-    let reason = reason.trim().to_string();
+    form.show_on(&format!("admin/accounts?q={}", app::url::encode(&account.email)));
+    let reason = fields.reason.trim().to_string();
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
     if suspend && reason.is_empty() {
-        return form.refuse(&state, "reason", "form-error-required", StatusCode::UNPROCESSABLE_ENTITY).await;
+        return Err(form.refuse("reason", "form-error-required", unprocessable));
     }
     if suspend && reason.chars().count() > MAX_REASON_CHARS {
-        return form.refuse(&state, "reason", "form-error-too-long", StatusCode::UNPROCESSABLE_ENTITY).await;
+        return Err(form.refuse("reason", "form-error-too-long", unprocessable));
     }
     if id == admin.account_id {
-        return form.refuse(&state, "reason", "admin-error-self", StatusCode::UNPROCESSABLE_ENTITY).await;
+        return Err(form.refuse("reason", "admin-error-self", unprocessable));
     }
-    match state.catalog.set_suspension(&admin, id, suspend.then_some(reason.as_str())).await {
-        Ok(email) => {
-            let done = if suspend { "suspended" } else { "reinstated" };
-            see_other(&format!("{}?q={}&done={done}", path(route::ACCOUNTS, form.lang, &[]), app::url::encode(&email)))
-        }
-        Err(err) => form.internal(&state, err.into()).await,
-    }
+    let email = state.catalog.set_suspension(&admin, id, suspend.then_some(reason.as_str())).await?;
+    let done = if suspend { "suspended" } else { "reinstated" };
+    Ok(see_other(&format!("{}?q={}&done={done}", path(route::ACCOUNTS, form.lang, &[]), app::url::encode(&email))))
 }
 
-pub async fn suspend(
+async fn suspend(
     State(state): State<AppState>,
-    Path((lang, id)): Path<(String, i64)>,
-    request: Request,
-) -> Response {
-    set_suspension(state, lang, id, request, true).await
+    Path((_, id)): Path<(String, i64)>,
+    posted: Posted<SuspensionFields>,
+) -> Result<Response, ServerError> {
+    set_suspension(state, id, posted, true).await
 }
 
-pub async fn reinstate(
+async fn reinstate(
     State(state): State<AppState>,
-    Path((lang, id)): Path<(String, i64)>,
-    request: Request,
-) -> Response {
-    set_suspension(state, lang, id, request, false).await
+    Path((_, id)): Path<(String, i64)>,
+    posted: Posted<SuspensionFields>,
+) -> Result<Response, ServerError> {
+    set_suspension(state, id, posted, false).await
 }

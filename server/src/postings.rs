@@ -2,7 +2,7 @@
 //! openings; platform admins approve or reject what waits for review. The forms are read here;
 //! what may be done, the audit log and the e-mails are the use cases' (`catalog::postings`).
 
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use catalog::Posting;
@@ -10,7 +10,9 @@ use catalog::{CatalogError, SaveAction, Verdict};
 use model::account::Viewer;
 use model::posting::{MAX_DECISION_NOTE_CHARS, PostingStatus, RejectReason, read_posting};
 
-use crate::auth::submission::{Submission, see_other};
+use crate::ServerError;
+use crate::form::{Posted, Submission, see_other};
+use crate::form_spec;
 use crate::state::AppState;
 use app::url::{path, route};
 use catalog::token::random_token;
@@ -26,7 +28,7 @@ pub fn routes() -> axum::Router<AppState> {
 }
 
 /// Signed-in members with a confirmed address, or the answer for everyone else.
-fn poster(form: &Submission) -> Result<Viewer, Box<Response>> {
+fn poster(form: &Submission) -> Result<Viewer, ServerError> {
     form.viewer_allowed(|viewer| viewer.email_confirmed && !viewer.memberships.is_empty())
 }
 
@@ -39,6 +41,13 @@ struct PostingFields {
     /// The institution's slug, for a new posting.
     institution: String,
 }
+form_spec!(PostingFields, "posting");
+
+/// Closing a posting, from its page.
+#[derive(serde::Deserialize, Default)]
+struct CloseFields {}
+
+form_spec!(CloseFields, "close", shown_on "postings/{id}");
 
 /// A moderator's decision.
 #[derive(serde::Deserialize, Default)]
@@ -49,6 +58,9 @@ struct DecisionFields {
     reason: String,
     note: String,
 }
+
+// The review queue shows one form per posting.
+form_spec!(DecisionFields, "review-{id}", shown_on "admin/review");
 
 impl PostingFields {
     fn save_action(&self) -> SaveAction {
@@ -65,144 +77,97 @@ fn saved_page(form: &Submission, id: i64, status: PostingStatus) -> Response {
 /// beside its field when it does not read.
 async fn read_form(
     state: &AppState,
-    mut form: Submission,
+    form: &Submission,
     slug: &str,
     external_id: String,
-) -> Result<(Submission, model::record::OpeningRecord), Response> {
-    let institution = match state.catalog.institution_for_posting(slug).await {
-        Ok(Some((record, _))) => record,
-        Ok(None) => {
-            return Err(form.refuse(state, "institution", "form-error-choose", StatusCode::UNPROCESSABLE_ENTITY).await);
-        }
-        Err(err) => return Err(form.internal(state, err.into()).await),
+) -> Result<model::record::OpeningRecord, ServerError> {
+    let Some((institution, _)) = state.catalog.institution_for_posting(slug).await? else {
+        return Err(form.refuse("institution", "form-error-choose", StatusCode::UNPROCESSABLE_ENTITY));
     };
-    match read_posting(form.fields(), institution, external_id, catalog::today()) {
-        Ok(record) => Ok((form, record)),
-        Err(problems) => {
-            for (field, message) in problems {
-                form.echo.reject(&field, message);
-            }
-            form.echo.reject("", "posting-error-summary");
-            Err(form.render(state, StatusCode::UNPROCESSABLE_ENTITY).await)
+    read_posting(form.fields(), institution, external_id, catalog::today()).map_err(|problems| {
+        for (field, message) in problems {
+            form.reject(&field, message);
         }
-    }
+        form.reject("", "posting-error-summary");
+        form.invalid()
+    })
 }
 
 /// A new posting, for one of the poster's institutions.
-pub async fn create(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "posting", None).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let viewer = match poster(&form) {
-        Ok(viewer) => viewer,
-        Err(response) => return *response,
-    };
-    let fields: PostingFields = form.read();
-    let slug = fields.institution.clone();
+async fn create(
+    State(state): State<AppState>,
+    Posted { fields, form }: Posted<PostingFields>,
+) -> Result<Response, ServerError> {
+    let viewer = poster(&form)?;
+    let slug = fields.institution.as_str();
     if !viewer.memberships.iter().any(|m| m.institution.slug == slug) {
-        return form.refuse(&state, "institution", "form-error-choose", StatusCode::UNPROCESSABLE_ENTITY).await;
+        return Err(form.refuse("institution", "form-error-choose", StatusCode::UNPROCESSABLE_ENTITY));
     }
     // Ids of postings written here never clash with an institution's own import ids.
     let external_id = format!("passerelle-{}", &random_token()[..16]);
-    let (form, record) = match read_form(&state, form, &slug, external_id).await {
-        Ok(read) => read,
-        Err(response) => return response,
-    };
-    match state.catalog.create_posting(&viewer, &record, fields.save_action()).await {
-        Ok((id, status)) => saved_page(&form, id, status),
-        Err(err) => form.failed(&state, err).await,
-    }
+    let record = read_form(&state, &form, slug, external_id).await?;
+    let (id, status) = state.catalog.create_posting(&viewer, &record, fields.save_action()).await?;
+    Ok(saved_page(&form, id, status))
 }
 
-/// The posting `id` when the form's sender may edit it, or the answer for everyone else.
-async fn editable(state: &AppState, form: Submission, id: i64) -> Result<(Submission, Viewer, Posting), Response> {
-    let viewer = poster(&form).map_err(|response| *response)?;
-    match state.catalog.editable_posting(&viewer, id).await {
-        Ok(posting) => Ok((form, viewer, posting)),
-        Err(err) => Err(form.failed(state, err).await),
-    }
+/// The posting `id` when the form's sender may edit it, with the sender.
+async fn editable(state: &AppState, form: &Submission, id: i64) -> Result<(Viewer, Posting), ServerError> {
+    let viewer = poster(form)?;
+    let posting = state.catalog.editable_posting(&viewer, id).await?;
+    Ok((viewer, posting))
 }
 
-pub async fn update(
+async fn update(
     State(state): State<AppState>,
-    Path((lang, id)): Path<(String, i64)>,
-    request: Request,
-) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "posting", None).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let (form, viewer, posting) = match editable(&state, form, id).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
-    let slug = posting.institution.slug.clone();
-    let (form, record) = match read_form(&state, form, &slug, posting.record.external_id.clone()).await {
-        Ok(read) => read,
-        Err(response) => return response,
-    };
-    let action = form.read::<PostingFields>().save_action();
-    match state.catalog.update_posting(&viewer, id, &record, action).await {
-        Ok(status) => saved_page(&form, id, status),
-        Err(err) => form.failed(&state, err).await,
-    }
+    Path((_, id)): Path<(String, i64)>,
+    Posted { fields, form }: Posted<PostingFields>,
+) -> Result<Response, ServerError> {
+    let (viewer, posting) = editable(&state, &form, id).await?;
+    let record = read_form(&state, &form, &posting.institution.slug, posting.record.external_id.clone()).await?;
+    let status = state.catalog.update_posting(&viewer, id, &record, fields.save_action()).await?;
+    Ok(saved_page(&form, id, status))
 }
 
-pub async fn close(State(state): State<AppState>, Path((lang, id)): Path<(String, i64)>, request: Request) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "close", Some(&format!("postings/{id}"))).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let (form, viewer, _) = match editable(&state, form, id).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
-    match state.catalog.close_posting(&viewer, id).await {
-        Ok(()) => see_other(&format!("{}?saved=closed", path(route::POSTING, form.lang, &[&id]))),
-        Err(err) => form.failed(&state, err).await,
-    }
+async fn close(
+    State(state): State<AppState>,
+    Path((_, id)): Path<(String, i64)>,
+    Posted { form, .. }: Posted<CloseFields>,
+) -> Result<Response, ServerError> {
+    let (viewer, _) = editable(&state, &form, id).await?;
+    state.catalog.close_posting(&viewer, id).await?;
+    Ok(see_other(&format!("{}?saved=closed", path(route::POSTING, form.lang, &[&id]))))
 }
 
 /// A moderator's decision on what waits of posting `id`.
-pub async fn decide(
+async fn decide(
     State(state): State<AppState>,
-    Path((lang, id)): Path<(String, i64)>,
-    request: Request,
-) -> Response {
-    let (mut form, admin) =
-        match Submission::begin_admin(&state, &lang, request, &format!("review-{id}"), "admin/review").await {
-            Ok(found) => found,
-            Err(response) => return response,
-        };
-    let DecisionFields { verdict, reason, note } = form.read();
+    Path((_, id)): Path<(String, i64)>,
+    Posted { fields, form }: Posted<DecisionFields>,
+) -> Result<Response, ServerError> {
+    let admin = form.admin()?;
+    let DecisionFields { verdict, reason, note } = fields;
     let verdict = match verdict.as_str() {
         "approve" => Some(Verdict::Approve),
-        "reject" => match RejectReason::from_code(&reason) {
-            Some(reason) => Some(Verdict::Reject(reason)),
-            None => {
-                form.echo.reject("reason", "form-error-choose");
-                None
-            }
-        },
+        "reject" => RejectReason::from_code(&reason).map(Verdict::Reject).or_else(|| {
+            form.reject("reason", "form-error-choose");
+            None
+        }),
         _ => {
-            form.echo.reject("", "form-error-choose");
+            form.reject("", "form-error-choose");
             None
         }
     };
     let note = note.trim().to_string();
     if note.chars().count() > MAX_DECISION_NOTE_CHARS {
-        form.echo.reject("note", "form-error-too-long");
+        form.reject("note", "form-error-too-long");
     }
-    let Some(verdict) = verdict.filter(|_| !form.echo.is_rejected()) else {
-        return form.render(&state, StatusCode::UNPROCESSABLE_ENTITY).await;
-    };
+    form.check()?;
+    let Some(verdict) = verdict else { return Err(form.invalid()) };
+    let queue = path(route::REVIEW_QUEUE, form.lang, &[]);
     match state.catalog.decide(&admin, id, verdict, &note).await {
-        Ok(()) => see_other(&format!("{}?decided={id}", path(route::REVIEW_QUEUE, form.lang, &[]))),
+        Ok(()) => Ok(see_other(&format!("{queue}?decided={id}"))),
         // Decided already (by another moderator, or withdrawn): nothing waits.
-        Err(CatalogError::Stale | CatalogError::NotFound) => {
-            see_other(&format!("{}?gone={id}", path(route::REVIEW_QUEUE, form.lang, &[])))
-        }
-        Err(err) => form.internal(&state, err.into()).await,
+        Err(CatalogError::Stale | CatalogError::NotFound) => Ok(see_other(&format!("{queue}?gone={id}"))),
+        Err(err) => Err(err.into()),
     }
 }

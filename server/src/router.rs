@@ -41,6 +41,7 @@ pub fn router(config: &Config, catalog: catalog::Catalog, auth: Auth) -> Router 
         .leptos_routes_with_context(&state, routes, page_context(&state), shell(&state))
         // Rendered whole (not streamed), like the routes above: `/en/` and unknown paths land here.
         .fallback(leptos_axum::render_app_async_with_context(page_context(&state), shell(&state)))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::form::answer::pages_for_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::session::resolve))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::security::guard_server_functions))
         .layer(axum::middleware::from_fn(crate::html::tidy_markers))

@@ -31,7 +31,7 @@ pub async fn guard_server_functions(
             .get(header::CONTENT_TYPE)
             .and_then(|value| value.to_str().ok())
             .is_some_and(|value| value.starts_with("application/json"));
-        if !json || !crate::auth::submission::same_origin(headers, &auth.origin) {
+        if !json || !crate::form::same_origin(headers, &auth.origin) {
             return (axum::http::StatusCode::FORBIDDEN, "server functions take JSON from this site").into_response();
         }
     }

@@ -188,10 +188,11 @@ async fn edits_of_published_openings_wait_for_review_only_when_the_text_changes(
     assert!(!found["hits"].as_array().expect("hits").iter().any(|h| h["id"] == id));
     let page = Browser::new(&site).get(&format!("/en/openings/{id}")).await;
     assert!(page.body.contains("The institution has closed this opening."));
-    assert_eq!(
-        kim.post(&format!("/en/postings/{id}/edit"), &with_action(&fields, "submit")).await.status,
-        StatusCode::CONFLICT
-    );
+    // Saving a closed opening is refused with a page that says why, in the page's language.
+    let stale = kim.post(&format!("/fr/postings/{id}/edit"), &with_action(&fields, "submit")).await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    let alert = stale.body.split("role=\"alert\"").nth(1).unwrap_or_default();
+    assert!(alert.contains("Quelqu’un d’autre a modifié cet élément"), "{}", stale.body);
 }
 
 #[tokio::test]
@@ -224,6 +225,7 @@ async fn only_the_poster_and_their_institution_admins_may_edit() {
     // A member cannot decide on their own posting.
     let decided = kim.post(&format!("/en/admin/review/{id}"), &[("verdict", "approve")]).await;
     assert_eq!(decided.status, StatusCode::FORBIDDEN);
+    assert!(decided.body.contains("<main"), "a refusal is a page, not an empty answer");
 }
 
 /// Whether "Your openings" lists a posting titled `title` for this browser's account.

@@ -1,5 +1,5 @@
 //! Form pieces shared by every form: the page state (viewer, CSRF token, a rejected form's
-//! echo), labelled fields that show their problem beside them, and the form-wide alert.
+//! echo), labelled fields that show their problem beside them, and the alert for the form as a whole.
 
 use leptos::prelude::*;
 use model::account::{FormEcho, PageState};
@@ -34,16 +34,32 @@ pub fn CsrfField(token: String) -> impl IntoView {
     view! { <input type="hidden" name="csrf" value=token /> }
 }
 
-/// A problem with the form as a whole, announced as soon as the page shows it.
+/// A refused form's problem as a whole (a summary of its fields' problems, or what stopped it),
+/// at the top of the page it was drawn again on, where the reader lands, and announced. Shown
+/// for the page load that answered the form, not after moving on to another page.
 #[component]
-pub fn FormAlert(echo: FormEcho) -> impl IntoView {
-    echo.error("").map(|message| {
-        view! {
-            <p class="notice notice--error" role="alert" id="form-alert">
-                {tr(message)}
-            </p>
-        }
-    })
+pub fn FormAlert() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let answered = location.pathname.get_untracked();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let answered = answered.clone();
+                Suspend::new(async move {
+                    let state = page_state().await;
+                    let still_there = location.pathname.get() == answered;
+                    let message = state.echo.as_ref().and_then(|echo| echo.error("")).map(str::to_string);
+                    message.filter(|_| still_there).map(|message| {
+                        view! {
+                            <p class="notice notice--error" role="alert" id="form-alert">
+                                {tr(&message)}
+                            </p>
+                        }
+                    })
+                })
+            }}
+        </Suspense>
+    }
 }
 
 /// A labelled input with its problem beside it (`aria-invalid`, `aria-describedby`). The value
@@ -172,7 +188,7 @@ pub fn NewPasswordField(echo: FormEcho, label: &'static str) -> impl IntoView {
 }
 
 /// A page's state-changing form, posting to `action`: it waits for the page state (inside a
-/// `Suspense`), carries the CSRF token and the form-wide alert, and hands the echo of its last
+/// `Suspense`), carries the CSRF token, and hands the echo of its last
 /// rejection (if any) to `fields`, which draws the fields and the button.
 #[component]
 pub fn PageForm<F, V>(name: &'static str, action: String, fields: F) -> impl IntoView
@@ -190,7 +206,6 @@ where
                     view! {
                         <form method="post" action=action class="stacked-form" novalidate>
                             <CsrfField token=state.csrf.clone() />
-                            <FormAlert echo=echo.clone() />
                             {fields(echo)}
                         </form>
                     }

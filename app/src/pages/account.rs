@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use model::account::{InstitutionRole, Viewer};
 
-use crate::components::form::{CsrfField, Field, FormAlert, NewPasswordField, PageForm, echo_of, page_state};
+use crate::components::form::{CsrfField, Field, NewPasswordField, PageForm, echo_of, page_state};
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::signup::LanguageSelect;
 use crate::status::Status;
@@ -57,7 +57,6 @@ pub fn AccountPage() -> impl IntoView {
                         };
                         let notice = account_notice(&query.read_untracked(), &viewer);
                         let echo = echo_of(&state, "account");
-                        let resend_echo = echo_of(&state, "resend");
                         let confirmation = if viewer.email_confirmed {
                             view! { <p>{tr_args("account-email-confirmed", &[("email", viewer.email.clone().into())])}</p> }
                                 .into_any()
@@ -67,7 +66,6 @@ pub fn AccountPage() -> impl IntoView {
                                     <p>{tr_args("account-email-unconfirmed", &[("email", viewer.email.clone().into())])}</p>
                                     <form method="post" action=path(route::RESEND_CONFIRMATION, lang, &[])>
                                         <CsrfField token=state.csrf.clone() />
-                                        <FormAlert echo=resend_echo />
                                         <button type="submit" class="button button--secondary">
                                             {tr("account-resend")}
                                         </button>
@@ -79,11 +77,10 @@ pub fn AccountPage() -> impl IntoView {
                         view! {
                             {notice.map(|(class, text)| view! { <p class=format!("notice {class}") role="status">{text}</p> })}
                             {confirmation}
-                            <Institutions viewer=viewer.clone() csrf=state.csrf.clone() echo=echo_of(&state, "join") joinable />
+                            <Institutions viewer=viewer.clone() csrf=state.csrf.clone() joinable />
                             <h2>{tr("account-settings")}</h2>
                             <form method="post" action=path(route::ACCOUNT, lang, &[]) class="stacked-form" novalidate>
                                 <CsrfField token=state.csrf.clone() />
-                                <FormAlert echo=echo.clone() />
                                 <Field
                                     echo=echo.clone()
                                     name="display_name"
@@ -110,7 +107,6 @@ pub fn AccountPage() -> impl IntoView {
 fn Institutions(
     viewer: Viewer,
     csrf: String,
-    echo: model::account::FormEcho,
     joinable: Resource<Result<Vec<model::account::InstitutionRef>, ServerFnError>>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -130,7 +126,6 @@ fn Institutions(
     let has_memberships = !viewer.memberships.is_empty();
     view! {
         <h2 id="institutions">{tr("account-institutions")}</h2>
-        <FormAlert echo=echo />
         {has_memberships.then(|| view! { <ul>{memberships}</ul> })}
         <Suspense fallback=|| ()>
             {move || {

@@ -9,7 +9,7 @@ use model::Lang;
 use model::account::{InstitutionOverview, PageState};
 
 use crate::api::admin_institutions;
-use crate::components::form::{CsrfField, FormAlert, echo_of, page_state};
+use crate::components::form::{CsrfField, echo_of, page_state};
 use crate::i18n::{tr, use_lang};
 use crate::pages::LoadError;
 use crate::status::Status;
@@ -196,7 +196,6 @@ fn InstitutionRow(row: InstitutionOverview, state: PageState) -> impl IntoView {
             <td>
                 <form method="post" action=path(route::NAME_ADMIN, lang, &[&slug]) class="inline-form">
                     <CsrfField token=state.csrf.clone() />
-                    <FormAlert echo=echo.clone() />
                     <label for=email_id.clone() class="visually-hidden">
                         {format!("{} ({name})", tr("admin-member-email"))}
                     </label>

@@ -9,7 +9,7 @@ use model::Lang;
 use model::dto::OpeningDetail;
 
 use crate::api::get_opening;
-use crate::components::form::{CsrfField, FormAlert, Select, TextArea};
+use crate::components::form::{CsrfField, Select, TextArea};
 use crate::i18n::{days_arg, tr, tr_args, use_lang};
 use crate::pages::{LoadError, NotFound};
 use crate::url::{path, route};
@@ -268,7 +268,6 @@ fn ReportOpening(id: i64) -> impl IntoView {
                         view! {
                             <form method="post" action=format!("{here}/report") class="stacked-form">
                                 <CsrfField token=state.csrf.clone() />
-                                <FormAlert echo=echo.clone() />
                                 <Select
                                     echo=echo.clone()
                                     name="reason"

@@ -8,7 +8,7 @@ use model::account::PageState;
 use model::posting::{RejectReason, ReviewItem};
 
 use crate::api::review_queue;
-use crate::components::form::{CsrfField, FormAlert, Select, TextArea, echo_of};
+use crate::components::form::{CsrfField, Select, TextArea, echo_of};
 use crate::i18n::{tr, use_lang};
 use crate::pages::admin::{AdminFrame, AdminTable, Loaded, When};
 use crate::pages::postings::title_in;
@@ -26,7 +26,6 @@ pub(crate) fn ReviewForm(id: i64, state: PageState) -> impl IntoView {
             <h2 id="review-title">{tr("review-decide")}</h2>
             <form method="post" action=path(route::DECIDE, lang, &[&id]) class="stacked-form">
                 <CsrfField token=state.csrf.clone() />
-                <FormAlert echo=echo.clone() />
                 <Select echo=echo.clone() name="reason" label=tr("review-reason") options=reasons hint="review-reason-hint" />
                 <TextArea echo=echo.clone() name="note" label="review-note" rows=3 maxlength=2000 />
                 <div class="form-actions">

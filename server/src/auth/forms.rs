@@ -8,8 +8,8 @@
 use std::time::Duration;
 
 use axum::extract::{Path, Query, Request, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use catalog::{Account, CatalogError, DbError, SignUp, TokenPurpose};
 use model::Lang;
 use model::account::{display_name_problem, normalize_email, password_problem};
@@ -18,8 +18,9 @@ use serde::Deserialize;
 use super::password::{hash, verify};
 use super::rate_limit::Limit;
 use super::session::{CSRF_COOKIE, SESSION_COOKIE, SignedIn, add_cookie};
-use super::submission::{Submission, see_other};
 use crate::ServerError;
+use crate::form::{Posted, see_other};
+use crate::form_spec;
 use crate::state::AppState;
 use app::url::{path, route};
 use catalog::token::{looks_like_token, random_token};
@@ -62,6 +63,7 @@ struct SignUpFields {
     password: String,
     preferred_lang: String,
 }
+form_spec!(SignUpFields, "signup");
 
 /// The sign-in form (its way back, `next`, is read by the submission).
 #[derive(Deserialize, Default)]
@@ -70,6 +72,17 @@ struct SignInFields {
     email: String,
     password: String,
 }
+form_spec!(SignInFields, "login");
+
+/// Signing out, from the header of any page.
+#[derive(Deserialize, Default)]
+struct SignOutFields {}
+form_spec!(SignOutFields, "logout", shown_on "");
+
+/// "Send the link again", from the account page.
+#[derive(Deserialize, Default)]
+struct ResendFields {}
+form_spec!(ResendFields, "resend", shown_on "account");
 
 /// "Forgot your password?"
 #[derive(Deserialize, Default)]
@@ -77,6 +90,7 @@ struct SignInFields {
 struct AddressFields {
     email: String,
 }
+form_spec!(AddressFields, "forgot");
 
 /// A new password, with the current one when changing it from the account page.
 #[derive(Deserialize, Default)]
@@ -85,6 +99,15 @@ struct PasswordFields {
     current_password: String,
     password: String,
 }
+form_spec!(PasswordFields, "password", shown_on "account");
+
+/// The form behind a reset link: the new password.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ResetFields {
+    password: String,
+}
+form_spec!(ResetFields, "reset");
 
 /// The account's settings.
 #[derive(Deserialize, Default)]
@@ -93,6 +116,7 @@ struct SettingsFields {
     display_name: String,
     preferred_lang: String,
 }
+form_spec!(SettingsFields, "account");
 
 /// A redirect that signs `account` in: a new session, and a new CSRF token with it.
 async fn sign_in(state: &AppState, account: &Account, to: &str) -> Result<Response, ServerError> {
@@ -103,46 +127,34 @@ async fn sign_in(state: &AppState, account: &Account, to: &str) -> Result<Respon
     Ok(response)
 }
 
-pub async fn sign_up(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let mut form = match Submission::begin(&state, &lang, request, "signup", None).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    if form.limited(&state, "signup", form.client(), SIGN_UP_PER_CLIENT).await {
-        return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
-    }
-    let SignUpFields { display_name, email, password, preferred_lang } = form.read();
+async fn sign_up(
+    State(state): State<AppState>,
+    Posted { fields, form }: Posted<SignUpFields>,
+) -> Result<Response, ServerError> {
+    form.limit(&state, "signup", form.client(), SIGN_UP_PER_CLIENT).await?;
+    let SignUpFields { display_name, email, password, preferred_lang } = fields;
     let name = display_name.trim().to_string();
     if let Some(problem) = display_name_problem(&name) {
-        form.echo.reject("display_name", problem);
+        form.reject("display_name", problem);
     }
     let email = normalize_email(&email);
     if email.is_none() {
-        form.echo.reject("email", "form-error-email");
+        form.reject("email", "form-error-email");
     }
     if let Some(problem) = password_problem(&password) {
-        form.echo.reject("password", problem);
+        form.reject("password", problem);
     }
+    form.check()?;
+    let Some(email) = email else { return Err(form.invalid()) };
     let preferred = Lang::from_code(&preferred_lang).unwrap_or(form.lang);
-    let Some(email) = email.filter(|_| !form.echo.is_rejected()) else {
-        return form.render(&state, StatusCode::UNPROCESSABLE_ENTITY).await;
-    };
-    let created = async {
-        let hash = hash(password).await?;
-        let new = SignUp { email: &email, password_hash: &hash, display_name: &name, lang: preferred };
-        Ok::<_, ServerError>(state.catalog.sign_up(new).await?)
-    };
-    match created.await {
-        Ok(account) => {
-            match sign_in(&state, &account, &format!("{}?welcome=1", path(route::ACCOUNT, form.lang, &[]))).await {
-                Ok(response) => response,
-                Err(err) => form.internal(&state, err).await,
-            }
+    let hash = hash(password).await?;
+    let new = SignUp { email: &email, password_hash: &hash, display_name: &name, lang: preferred };
+    match state.catalog.sign_up(new).await {
+        Ok(account) => sign_in(&state, &account, &format!("{}?welcome=1", path(route::ACCOUNT, form.lang, &[]))).await,
+        Err(CatalogError::Db(DbError::Taken)) => {
+            Err(form.refuse("email", "form-error-email-taken", StatusCode::CONFLICT))
         }
-        Err(ServerError::Catalog(CatalogError::Db(DbError::Taken))) => {
-            form.refuse(&state, "email", "form-error-email-taken", StatusCode::CONFLICT).await
-        }
-        Err(err) => form.internal(&state, err).await,
+        Err(err) => Err(err.into()),
     }
 }
 
@@ -151,68 +163,51 @@ fn failure_keys(email: &str, client: &str) -> (String, String) {
     (format!("login-failed:{email}:{client}"), format!("login-failed:{email}"))
 }
 
-pub async fn log_in(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "login", None).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let SignInFields { email, password } = form.read();
+async fn log_in(
+    State(state): State<AppState>,
+    Posted { fields, form }: Posted<SignInFields>,
+) -> Result<Response, ServerError> {
+    let SignInFields { email, password } = fields;
     let email = normalize_email(&email).unwrap_or_default();
     let (this_client, everywhere) = failure_keys(&email, form.client());
     let limits = &state.auth.limits;
+    form.limit(&state, "login-client", form.client(), SIGN_IN_PER_CLIENT).await?;
     let failed_here = limits.recent(&this_client, FAILURES_PER_CLIENT_AND_ADDRESS).await;
-    let throttled = form.limited(&state, "login-client", form.client(), SIGN_IN_PER_CLIENT).await
-        || failed_here >= FAILURES_PER_CLIENT_AND_ADDRESS.attempts
-        || (failed_here > 0 && limits.reached(&everywhere, FAILURES_PER_ADDRESS).await);
-    if throttled {
-        return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
+    if failed_here >= FAILURES_PER_CLIENT_AND_ADDRESS.attempts
+        || (failed_here > 0 && limits.reached(&everywhere, FAILURES_PER_ADDRESS).await)
+    {
+        return Err(ServerError::refused(StatusCode::TOO_MANY_REQUESTS, "form-error-too-many"));
     }
-    let account = match state.catalog.account_by_email(&email).await {
-        Ok(account) => account,
-        Err(err) => return form.internal(&state, err.into()).await,
-    };
+    let account = state.catalog.account_by_email(&email).await?;
     let stored = account.as_ref().map(|a| a.password_hash.clone());
-    let matches = match verify(password, stored).await {
-        Ok(matches) => matches,
-        Err(err) => return form.internal(&state, err).await,
-    };
+    let matches = verify(password, stored).await?;
     match account.filter(|_| matches) {
         None => {
             limits.count(&this_client).await;
             limits.count(&everywhere).await;
-            form.refuse(&state, "", "form-error-login-failed", StatusCode::UNAUTHORIZED).await
+            Err(ServerError::refused(StatusCode::UNAUTHORIZED, "form-error-login-failed"))
         }
-        Some(account) if account.suspended => {
-            form.refuse(&state, "", "form-error-suspended", StatusCode::FORBIDDEN).await
-        }
+        Some(account) if account.suspended => Err(ServerError::refused(StatusCode::FORBIDDEN, "form-error-suspended")),
         Some(account) => {
             limits.forget(&this_client).await;
-            let to = form.next_or(path(route::ACCOUNT, form.lang, &[]));
-            match sign_in(&state, &account, &to).await {
-                Ok(response) => response,
-                Err(err) => form.internal(&state, err).await,
-            }
+            sign_in(&state, &account, &form.next_or(path(route::ACCOUNT, form.lang, &[]))).await
         }
     }
 }
 
-pub async fn log_out(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "logout", Some("")).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let session = super::session::request_cookie(&form.parts.headers, SESSION_COOKIE)
-        .filter(|token| looks_like_token(token))
-        .map(str::to_string);
-    if let Some(token) = session
-        && let Err(err) = state.catalog.end_session(&token).await
-    {
-        return form.internal(&state, err.into()).await;
+async fn log_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Posted { form, .. }: Posted<SignOutFields>,
+) -> Result<Response, ServerError> {
+    let session = super::session::request_cookie(&headers, SESSION_COOKIE).filter(|token| looks_like_token(token));
+    if let Some(token) = session {
+        state.catalog.end_session(token).await?;
     }
     let mut response = see_other(&path(route::HOME, form.lang, &[]));
     add_cookie(&mut response, &state.auth, SESSION_COOKIE, None);
     add_cookie(&mut response, &state.auth, CSRF_COOKIE, Some(&random_token()));
-    response
+    Ok(response)
 }
 
 #[derive(Deserialize)]
@@ -221,173 +216,117 @@ pub struct LinkQuery {
 }
 
 /// The link in the confirmation e-mail.
-pub async fn confirm_email(
+async fn confirm_email(
     State(state): State<AppState>,
     Path(lang): Path<String>,
     Query(query): Query<LinkQuery>,
     request: Request,
-) -> Response {
-    let Some(lang) = Lang::from_code(&lang) else { return StatusCode::NOT_FOUND.into_response() };
+) -> Result<Response, ServerError> {
+    let lang = Lang::from_code(&lang).ok_or(ServerError::NotFound)?;
     let signed_in = request.extensions().get::<SignedIn>().is_some_and(|s| s.0.is_some());
     let confirmed = match query.token.filter(|t| looks_like_token(t)) {
         Some(token) => state.catalog.confirm_email(&token).await,
         None => Ok(false),
     };
     let page = if signed_in { "account" } else { "login" };
-    match confirmed {
+    Ok(match confirmed {
         Ok(true) => see_other(&format!("/{}/{page}?confirmed=1", lang.code())),
         Ok(false) => see_other(&format!("/{}/{page}?link=expired", lang.code())),
         Err(err) => {
             tracing::error!(error = %err, "confirming an address failed");
             see_other(&format!("/{}/{page}?link=failed", lang.code()))
         }
-    }
+    })
 }
 
 /// Sends the confirmation link again, to the signed-in account.
-pub async fn resend_confirmation(
+async fn resend_confirmation(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
-    request: Request,
-) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "resend", Some("account")).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let Some(account) = form.account.clone() else {
-        return see_other(&path(route::LOG_IN, form.lang, &[]));
-    };
+    Posted { form, .. }: Posted<ResendFields>,
+) -> Result<Response, ServerError> {
+    let account = form.account()?;
     if account.email_confirmed {
-        return see_other(&path(route::ACCOUNT, form.lang, &[]));
+        return Ok(see_other(&path(route::ACCOUNT, form.lang, &[])));
     }
-    if form.limited(&state, "link-address", &account.email, LINKS_PER_ADDRESS).await {
-        return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
-    }
-    match state.catalog.send_link(&account, TokenPurpose::ConfirmEmail).await {
-        Ok(()) => see_other(&format!("{}?sent=1", path(route::ACCOUNT, form.lang, &[]))),
-        Err(err) => form.internal(&state, err.into()).await,
-    }
+    form.limit(&state, "link-address", &account.email, LINKS_PER_ADDRESS).await?;
+    state.catalog.send_link(&account, TokenPurpose::ConfirmEmail).await?;
+    Ok(see_other(&format!("{}?sent=1", path(route::ACCOUNT, form.lang, &[]))))
 }
 
 /// "Forgot your password?": a reset link goes to the address if it has an account. The answer
 /// is the same either way, so the form does not tell who has an account.
-pub async fn request_reset(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "forgot", None).await {
-        Ok(form) => form,
-        Err(response) => return response,
+async fn request_reset(
+    State(state): State<AppState>,
+    Posted { fields, form }: Posted<AddressFields>,
+) -> Result<Response, ServerError> {
+    let Some(email) = normalize_email(&fields.email) else {
+        return Err(form.refuse("email", "form-error-email", StatusCode::UNPROCESSABLE_ENTITY));
     };
-    let AddressFields { email } = form.read();
-    let Some(email) = normalize_email(&email) else {
-        return form.refuse(&state, "email", "form-error-email", StatusCode::UNPROCESSABLE_ENTITY).await;
-    };
-    if form.limited(&state, "link-client", form.client(), LINKS_PER_CLIENT).await
-        || form.limited(&state, "link-address", &email, LINKS_PER_ADDRESS).await
-    {
-        return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
-    }
-    match state.catalog.request_reset(&email).await {
-        Ok(()) => see_other(&format!("{}?reset=sent", path(route::LOG_IN, form.lang, &[]))),
-        Err(err) => form.internal(&state, err.into()).await,
-    }
+    form.limit(&state, "link-client", form.client(), LINKS_PER_CLIENT).await?;
+    form.limit(&state, "link-address", &email, LINKS_PER_ADDRESS).await?;
+    state.catalog.request_reset(&email).await?;
+    Ok(see_other(&format!("{}?reset=sent", path(route::LOG_IN, form.lang, &[]))))
 }
 
 /// The form behind the reset link: a new password. Using the link also confirms the address.
-pub async fn reset_password(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "reset", None).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let PasswordFields { password, .. } = form.read();
-    if let Some(problem) = password_problem(&password) {
-        return form.refuse(&state, "password", problem, StatusCode::UNPROCESSABLE_ENTITY).await;
+/// The link's token stays in the form's URL (see the reset page).
+async fn reset_password(
+    State(state): State<AppState>,
+    Query(link): Query<LinkQuery>,
+    Posted { fields, form }: Posted<ResetFields>,
+) -> Result<Response, ServerError> {
+    if let Some(problem) = password_problem(&fields.password) {
+        return Err(form.refuse("password", problem, StatusCode::UNPROCESSABLE_ENTITY));
     }
-    // The link's token stays in the form's URL (see the reset page).
-    let token = form
-        .parts
-        .uri
-        .query()
-        .and_then(|query| serde_urlencoded::from_str::<Vec<(String, String)>>(query).ok())
-        .and_then(|pairs| pairs.into_iter().find(|(key, _)| key == "token").map(|(_, value)| value))
-        .unwrap_or_default();
-    let done = async {
-        if !looks_like_token(&token) {
-            return Ok(false);
-        }
-        let hash = hash(password).await?;
-        Ok::<_, ServerError>(state.catalog.reset_password(&token, &hash).await?)
-    };
-    match done.await {
-        Ok(true) => see_other(&format!("{}?reset=done", path(route::LOG_IN, form.lang, &[]))),
-        Ok(false) => form.refuse(&state, "", "form-error-link-expired", StatusCode::BAD_REQUEST).await,
-        Err(err) => form.internal(&state, err).await,
+    let expired = || ServerError::refused(StatusCode::BAD_REQUEST, "form-error-link-expired");
+    let token = link.token.filter(|token| looks_like_token(token)).ok_or_else(expired)?;
+    let hash = hash(fields.password).await?;
+    if !state.catalog.reset_password(&token, &hash).await? {
+        return Err(expired());
     }
+    Ok(see_other(&format!("{}?reset=done", path(route::LOG_IN, form.lang, &[]))))
 }
 
 /// A new password for the signed-in account, given the current one. Every other session of
 /// the account ends; this browser stays signed in with a new session.
-pub async fn change_password(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let form = match Submission::begin(&state, &lang, request, "password", Some("account")).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let Some(account) = form.account.clone() else {
-        return see_other(&path(route::LOG_IN, form.lang, &[]));
-    };
-    if form.limited(&state, "password-change", &account.email, SIGN_IN_PER_ADDRESS).await {
-        return form.refuse(&state, "", "form-error-too-many", StatusCode::TOO_MANY_REQUESTS).await;
-    }
-    let PasswordFields { current_password: current, password: new } = form.read();
+async fn change_password(
+    State(state): State<AppState>,
+    Posted { fields, form }: Posted<PasswordFields>,
+) -> Result<Response, ServerError> {
+    let account = form.account()?;
+    form.limit(&state, "password-change", &account.email, SIGN_IN_PER_ADDRESS).await?;
+    let PasswordFields { current_password: current, password: new } = fields;
     if let Some(problem) = password_problem(&new) {
-        return form.refuse(&state, "password", problem, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return Err(form.refuse("password", problem, StatusCode::UNPROCESSABLE_ENTITY));
     }
-    let stored = account.password_hash.clone();
-    match verify(current, Some(stored)).await {
-        Ok(true) => {}
-        Ok(false) => {
-            let problem = "form-error-current-password";
-            return form.refuse(&state, "current_password", problem, StatusCode::UNAUTHORIZED).await;
-        }
-        Err(err) => return form.internal(&state, err).await,
+    if !verify(current, Some(account.password_hash.clone())).await? {
+        let problem = "form-error-current-password";
+        return Err(form.refuse("current_password", problem, StatusCode::UNAUTHORIZED));
     }
-    let changed = async {
-        let hash = hash(new).await?;
-        state.catalog.change_password(account.id, &hash).await?;
-        sign_in(&state, &account, &format!("{}?password=changed", path(route::ACCOUNT, form.lang, &[]))).await
-    };
-    match changed.await {
-        Ok(response) => response,
-        Err(err) => form.internal(&state, err).await,
-    }
+    let hash = hash(new).await?;
+    state.catalog.change_password(account.id, &hash).await?;
+    sign_in(&state, &account, &format!("{}?password=changed", path(route::ACCOUNT, form.lang, &[]))).await
 }
 
 /// The account page's settings: name and preferred language (of e-mails and of the site).
-pub async fn save_account(State(state): State<AppState>, Path(lang): Path<String>, request: Request) -> Response {
-    let mut form = match Submission::begin(&state, &lang, request, "account", None).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let Some(account) = form.account.clone() else {
-        return see_other(&path(route::LOG_IN, form.lang, &[]));
-    };
-    let SettingsFields { display_name, preferred_lang } = form.read();
-    let name = display_name.trim().to_string();
+async fn save_account(
+    State(state): State<AppState>,
+    Posted { fields, form }: Posted<SettingsFields>,
+) -> Result<Response, ServerError> {
+    let account = form.account()?;
+    let name = fields.display_name.trim().to_string();
     if let Some(problem) = display_name_problem(&name) {
-        form.echo.reject("display_name", problem);
+        form.reject("display_name", problem);
     }
-    let preferred = Lang::from_code(&preferred_lang);
+    let preferred = Lang::from_code(&fields.preferred_lang);
     if preferred.is_none() {
-        form.echo.reject("preferred_lang", "form-error-required");
+        form.reject("preferred_lang", "form-error-required");
     }
-    let Some(preferred) = preferred.filter(|_| !form.echo.is_rejected()) else {
-        return form.render(&state, StatusCode::UNPROCESSABLE_ENTITY).await;
-    };
-    match state.catalog.save_settings(account.id, &name, preferred).await {
-        // The site follows the new preference from here on.
-        Ok(()) => {
-            let mut response = see_other(&format!("{}?saved=1", path(route::ACCOUNT, preferred, &[])));
-            crate::site::remember_lang(&mut response, &state, preferred);
-            response
-        }
-        Err(err) => form.internal(&state, err.into()).await,
-    }
+    form.check()?;
+    let Some(preferred) = preferred else { return Err(form.invalid()) };
+    state.catalog.save_settings(account.id, &name, preferred).await?;
+    // The site follows the new preference from here on.
+    let mut response = see_other(&format!("{}?saved=1", path(route::ACCOUNT, preferred, &[])));
+    crate::site::remember_lang(&mut response, &state, preferred);
+    Ok(response)
 }

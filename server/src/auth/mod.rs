@@ -8,7 +8,6 @@ pub mod mail;
 pub mod password;
 pub mod rate_limit;
 pub mod session;
-pub mod submission;
 
 use std::sync::Arc;
 

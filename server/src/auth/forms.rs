@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use axum::extract::{Path, Query, Request, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use catalog::{Account, CatalogError, DbError, SignUp, TokenPurpose};
@@ -19,7 +19,7 @@ use super::password::{hash, verify};
 use super::rate_limit::Limit;
 use super::session::{CSRF_COOKIE, SESSION_COOKIE, SignedIn, add_cookie};
 use crate::ServerError;
-use crate::form::{Posted, see_other};
+use crate::form::{PageLang, Posted, see_other};
 use crate::form_spec;
 use crate::state::AppState;
 use app::url::{path, route};
@@ -218,12 +218,11 @@ pub struct LinkQuery {
 /// The link in the confirmation e-mail.
 async fn confirm_email(
     State(state): State<AppState>,
-    Path(lang): Path<String>,
+    PageLang(lang): PageLang,
+    SignedIn(account): SignedIn,
     Query(query): Query<LinkQuery>,
-    request: Request,
 ) -> Result<Response, ServerError> {
-    let lang = Lang::from_code(&lang).ok_or(ServerError::NotFound)?;
-    let signed_in = request.extensions().get::<SignedIn>().is_some_and(|s| s.0.is_some());
+    let signed_in = account.is_some();
     let confirmed = match query.token.filter(|t| looks_like_token(t)) {
         Some(token) => state.catalog.confirm_email(&token).await,
         None => Ok(false),

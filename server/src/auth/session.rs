@@ -16,9 +16,18 @@ pub const SESSION_COOKIE: &str = "passerelle_session";
 pub const CSRF_COOKIE: &str = "passerelle_csrf";
 pub use catalog::SESSION_DAYS;
 
-/// The signed-in account behind a request, for handlers that need more than the [`Viewer`].
+/// The signed-in account behind a request (`None`: signed out), for handlers that need more
+/// than the [`Viewer`]. Also an extractor.
 #[derive(Clone, Debug)]
 pub struct SignedIn(pub Option<Account>);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for SignedIn {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts.extensions.get::<SignedIn>().cloned().unwrap_or(SignedIn(None)))
+    }
+}
 
 pub fn request_cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).find_map(|h| model::lang::cookie(h, name))

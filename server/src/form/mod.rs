@@ -73,6 +73,19 @@ macro_rules! form_spec {
     };
 }
 
+/// The page's language, from the URL's `{lang}` (404 when it is not one of ours).
+pub struct PageLang(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for PageLang {
+    type Rejection = ServerError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ServerError> {
+        let params = RawPathParams::from_request_parts(parts, state).await.map_err(|_| ServerError::NotFound)?;
+        let code = params.iter().find(|(key, _)| *key == "lang").map_or("", |(_, value)| value);
+        Lang::from_code(code).map(PageLang).ok_or(ServerError::NotFound)
+    }
+}
+
 /// What every form posts: its fields as `F`, and the [`Submission`].
 pub struct Posted<F> {
     pub fields: F,
@@ -117,11 +130,9 @@ impl<F: FormSpec> FromRequest<AppState> for Posted<F> {
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, ServerError> {
         let (mut parts, body) = request.into_parts();
-        let params = match RawPathParams::from_request_parts(&mut parts, state).await {
-            Ok(raw) => UrlParams(raw.iter().map(|(key, value)| (key.to_string(), value.to_string())).collect()),
-            Err(_) => return Err(ServerError::NotFound),
-        };
-        let lang = Lang::from_code(params.get("lang")).ok_or(ServerError::NotFound)?;
+        let PageLang(lang) = PageLang::from_request_parts(&mut parts, state).await?;
+        let raw = RawPathParams::from_request_parts(&mut parts, state).await.map_err(|_| ServerError::NotFound)?;
+        let params = UrlParams(raw.iter().map(|(key, value)| (key.to_string(), value.to_string())).collect());
         let (bytes, too_large) = match to_bytes(body, MAX_FORM_BYTES).await {
             Ok(bytes) => (bytes, false),
             Err(_) => (Default::default(), true),

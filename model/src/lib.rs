@@ -6,15 +6,19 @@
 //! - [`vocab`]: the closed vocabularies of the record (kinds, career stages, fields, CEFR levels).
 //! - [`record`]: the import format (`openings.jsonl`) and its validation.
 //! - [`dto`]: what pages and the JSON API receive.
+//! - [`profile`]: a researcher's profile and its checks (ORCID checksum, who may see it);
+//!   [`application`]: applications' statuses and who may move them.
 //! - [`posting`]: openings written on the site: their status, moderation decisions, who may edit;
 //!   [`posting_form`]: the posting form, read into a record and written back from one.
 
 pub mod account;
+pub mod application;
 pub mod dto;
 pub mod lang;
 pub mod moderation;
 pub mod posting;
 pub mod posting_form;
+pub mod profile;
 pub mod record;
 pub mod vocab;
 

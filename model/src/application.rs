@@ -1,0 +1,100 @@
+//! Applications to openings made on Passerelle: their statuses, and who may move one from a
+//! status to the next.
+
+use serde::{Deserialize, Serialize};
+
+use crate::vocab::vocabulary;
+
+vocabulary! {
+    /// Where an application stands. The institution's members move it along; the researcher
+    /// answers an offer or withdraws.
+    ApplicationStatus {
+        Received => "received", "application-status-received";
+        UnderReview => "under_review", "application-status-under-review";
+        Shortlisted => "shortlisted", "application-status-shortlisted";
+        OfferMade => "offer_made", "application-status-offer-made";
+        Accepted => "accepted", "application-status-accepted";
+        Declined => "declined", "application-status-declined";
+        NotRetained => "not_retained", "application-status-not-retained";
+        Withdrawn => "withdrawn", "application-status-withdrawn";
+    }
+}
+
+/// Who moves an application.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Mover {
+    /// A member of the opening's institution.
+    Institution,
+    /// The researcher who applied.
+    Applicant,
+}
+
+/// The longest letter, and the longest message with a change of status.
+pub const MAX_LETTER_CHARS: usize = 5_000;
+pub const MAX_STATUS_MESSAGE_CHARS: usize = 2_000;
+
+impl ApplicationStatus {
+    /// Nothing moves an application from here: withdrawing is final, and so is an answer.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            ApplicationStatus::Accepted
+                | ApplicationStatus::Declined
+                | ApplicationStatus::NotRetained
+                | ApplicationStatus::Withdrawn
+        )
+    }
+
+    /// Whether `mover` may move an application from `self` to `to`. Members go forward one or
+    /// more steps (received → under review → shortlisted → offer made), or say "not retained"
+    /// at any point before an offer; once an offer is made, the researcher's answer (accepted
+    /// or declined) is given by the researcher or recorded by a member. The researcher may
+    /// withdraw until the end.
+    pub fn may_move(self, to: ApplicationStatus, mover: Mover) -> bool {
+        use ApplicationStatus::*;
+        if self.is_final() || self == to {
+            return false;
+        }
+        match (mover, to) {
+            (Mover::Applicant, Withdrawn) => true,
+            (_, Accepted | Declined) => self == OfferMade,
+            (Mover::Institution, NotRetained) => self != OfferMade,
+            (Mover::Institution, UnderReview | Shortlisted | OfferMade) => self.step() < to.step(),
+            _ => false,
+        }
+    }
+
+    /// How far along the way to an offer.
+    fn step(self) -> u8 {
+        match self {
+            ApplicationStatus::Received => 0,
+            ApplicationStatus::UnderReview => 1,
+            ApplicationStatus::Shortlisted => 2,
+            ApplicationStatus::OfferMade => 3,
+            _ => 4,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ApplicationStatus::*;
+    use super::Mover::*;
+
+    #[test]
+    fn applications_move_forward_and_end_once() {
+        assert!(Received.may_move(UnderReview, Institution));
+        assert!(Received.may_move(Shortlisted, Institution), "steps may be skipped");
+        assert!(!Shortlisted.may_move(UnderReview, Institution), "never backwards");
+        assert!(Shortlisted.may_move(NotRetained, Institution));
+        assert!(!OfferMade.may_move(NotRetained, Institution), "an offer is answered, not taken back");
+        assert!(OfferMade.may_move(Accepted, Applicant) && OfferMade.may_move(Declined, Institution));
+        assert!(!Shortlisted.may_move(Accepted, Applicant), "no answer before an offer");
+        assert!(!Received.may_move(OfferMade, Applicant), "the researcher does not make offers");
+        assert!(Shortlisted.may_move(Withdrawn, Applicant) && !Shortlisted.may_move(Withdrawn, Institution));
+        for end in [Accepted, Declined, NotRetained, Withdrawn] {
+            assert!(super::ApplicationStatus::ALL.iter().all(|to| !end.may_move(*to, Applicant)));
+            assert!(super::ApplicationStatus::ALL.iter().all(|to| !end.may_move(*to, Institution)));
+        }
+    }
+}

@@ -148,6 +148,37 @@ pub async fn review_queue() -> Result<Vec<model::posting::ReviewItem>, ServerFnE
     catalog()?.review_queue(&signed_in()?).await.map_err(refused)
 }
 
+/// The viewer's profile and CV; `None` before they save one.
+#[server(input = Json)]
+pub async fn my_profile() -> Result<Option<model::profile::StoredProfile>, ServerFnError> {
+    catalog()?.my_profile(&signed_in()?).await.map_err(internal)
+}
+
+/// The applications the viewer sent, newest first.
+#[server(input = Json)]
+pub async fn my_applications() -> Result<Vec<model::application::SentApplication>, ServerFnError> {
+    catalog()?.sent_applications(&signed_in()?).await.map_err(internal)
+}
+
+/// The viewer's application to opening `id`, if they sent one (`None` when signed out).
+#[server(input = Json)]
+pub async fn my_application_to(id: i64) -> Result<Option<model::application::SentApplication>, ServerFnError> {
+    let Some(viewer) = viewer() else { return Ok(None) };
+    let sent = catalog()?.sent_applications(&viewer).await.map_err(internal)?;
+    Ok(sent.into_iter().find(|application| application.opening_id == id))
+}
+
+/// The applications to opening `id`, for the members of its institution; `None` for anyone else.
+#[server(input = Json)]
+pub async fn opening_applications(id: i64) -> Result<Option<model::application::OpeningApplications>, ServerFnError> {
+    let Some(viewer) = viewer() else { return Ok(None) };
+    match catalog()?.received_applications(&viewer, id).await {
+        Ok(applications) => Ok(Some(applications)),
+        Err(catalog::CatalogError::NotFound) => Ok(None),
+        Err(err) => Err(internal(err)),
+    }
+}
+
 /// An institution's members, for its admins and platform admins; `None` for anyone else.
 #[server(input = Json)]
 pub async fn institution_members(slug: String) -> Result<Option<model::account::InstitutionMembers>, ServerFnError> {

@@ -13,8 +13,9 @@ use crate::components::layout::{Footer, Header};
 use crate::i18n::{Locale, tr};
 use crate::pages::{
     AccountPage, AdminAccountsPage, AdminAuditPage, AdminInstitutionsPage, AdminPage, AdminReportsPage,
-    AdminReviewPage, EditPostingPage, ForgotPage, HomePage, InstitutionMembersPage, LoginPage, NewPostingPage,
-    NotFoundPage, OpeningPage, OpeningsPage, PostingPage, PostingsPage, ResetPage, SignupPage,
+    AdminReviewPage, ApplicationsPage, EditPostingPage, ForgotPage, HomePage, InstitutionMembersPage, LoginPage,
+    NewPostingPage, NotFoundPage, OpeningPage, OpeningsPage, PostingApplicationsPage, PostingPage, PostingsPage,
+    ProfilePage, ResetPage, SignupPage,
 };
 use crate::url::same_page_in;
 
@@ -37,6 +38,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("forgot") view=ForgotPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("reset") view=ResetPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("profile") view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("applications") view=ApplicationsPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("postings") view=PostingsPage ssr=SsrMode::Async />
                     <Route
                         path=(StaticSegment("postings"), StaticSegment("new"))
@@ -46,6 +49,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("postings"), ParamSegment("id"))
                         view=PostingPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("postings"), ParamSegment("id"), StaticSegment("applications"))
+                        view=PostingApplicationsPage
                         ssr=SsrMode::Async
                     />
                     <Route

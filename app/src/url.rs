@@ -13,6 +13,12 @@ pub mod route {
     pub const OPENINGS: &str = "/{lang}/openings";
     pub const OPENING: &str = "/{lang}/openings/{id}";
     pub const REPORT_OPENING: &str = "/{lang}/openings/{id}/report";
+    pub const APPLY: &str = "/{lang}/openings/{id}/apply";
+    pub const PROFILE: &str = "/{lang}/profile";
+    pub const PROFILE_CV: &str = "/{lang}/profile/cv";
+    pub const CV: &str = "/{lang}/cv/{id}";
+    pub const APPLICATIONS: &str = "/{lang}/applications";
+    pub const MOVE_APPLICATION: &str = "/{lang}/applications/{id}/status";
     pub const SIGN_UP: &str = "/{lang}/signup";
     pub const LOG_IN: &str = "/{lang}/login";
     pub const LOG_OUT: &str = "/{lang}/logout";
@@ -28,6 +34,8 @@ pub mod route {
     pub const POSTING: &str = "/{lang}/postings/{id}";
     pub const EDIT_POSTING: &str = "/{lang}/postings/{id}/edit";
     pub const CLOSE_POSTING: &str = "/{lang}/postings/{id}/close";
+    pub const POSTING_APPLICATIONS: &str = "/{lang}/postings/{id}/applications";
+    pub const POSTING_APPLICATIONS_CSV: &str = "/{lang}/postings/{id}/applications.csv";
     pub const MEMBERS: &str = "/{lang}/institutions/{slug}/members";
     pub const CHANGE_MEMBER: &str = "/{lang}/institutions/{slug}/members/{id}/{change}";
     pub const ADMIN: &str = "/{lang}/admin";

@@ -6,7 +6,7 @@
 
 use db::{Account, DbError, NewAccount, QueuedMail, TokenPurpose};
 use model::Lang;
-use model::account::{Role, Viewer};
+use model::account::{InstitutionRole, Role, Viewer};
 
 use crate::token::{random_token, token_hash};
 use crate::{Catalog, CatalogError, now};
@@ -170,6 +170,12 @@ impl Catalog {
     /// session, or a suspended account.
     pub async fn session(&self, token: &str) -> Result<Option<(Account, Viewer)>, CatalogError> {
         let Some(account) = self.db.session_account(&token_hash(token), now()).await? else { return Ok(None) };
+        let viewer = self.viewer_of(&account).await?;
+        Ok(Some((account, viewer)))
+    }
+
+    /// `account` as pages see it: with its memberships and the decisions it has not seen.
+    async fn viewer_of(&self, account: &Account) -> Result<Viewer, CatalogError> {
         let memberships = self.db.memberships_of(account.id).await?;
         // Only members post, so only they can have decisions waiting.
         let unseen_decisions = if memberships.is_empty() { 0 } else { self.db.unseen_decisions(account.id).await? };
@@ -183,7 +189,31 @@ impl Catalog {
             email_confirmed: account.email_confirmed,
             memberships,
         };
-        Ok(Some((account, viewer)))
+        Ok(viewer)
+    }
+
+    /// A demo account (`passerelle seed demo`): confirmed, and a member of `institution` when
+    /// given (with that role). `None` when the address has an account already, which is left
+    /// as it is.
+    pub async fn create_demo_account(
+        &self,
+        new: NewAccount<'_>,
+        institution: Option<(&str, InstitutionRole)>,
+    ) -> Result<Option<Viewer>, CatalogError> {
+        let tx = self.db.begin().await?;
+        let account = match tx.create_account(NewAccount { email_confirmed: true, ..new }, now()).await {
+            Ok(account) => account,
+            Err(DbError::Taken) => return Ok(None),
+            Err(err) => return Err(err.into()),
+        };
+        if let Some((slug, role)) = institution {
+            let id = tx.join_institution(account.id, slug, role, now()).await?.ok_or(CatalogError::NotFound)?;
+            let detail = format!("{} ({slug}, demo)", account.email);
+            crate::audit(&tx, account.id, model::account::AuditAction::MemberJoined, ("institution", id), &detail)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(Some(self.viewer_of(&account).await?))
     }
 
     /// Makes `email` a platform admin: a new, confirmed account with `password_hash` (asked for

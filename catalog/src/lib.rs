@@ -12,6 +12,7 @@
 //!   server's index through the log.
 
 mod accounts;
+mod applications;
 mod indexer;
 mod institutions;
 mod limits;
@@ -19,15 +20,18 @@ mod mail;
 mod markdown;
 mod moderation;
 mod postings;
+mod profiles;
 mod reading;
 pub mod token;
 
 pub use accounts::{AdminCreated, SESSION_DAYS, SignUp};
-pub use db::{Account, DbError, ImportSummary, Mail, Posting, QueuedMail, TokenPurpose};
+pub use applications::{ApplyRefusal, REMIND_AFTER_DAYS, clean_letter};
+pub use db::{Account, DbError, ImportSummary, Mail, NewAccount, Posting, QueuedMail, TokenPurpose};
 pub use indexer::IndexHealth;
 pub use institutions::{JoinRefusal, MemberChange};
 pub use mail::compose_mail;
 pub use postings::{SaveAction, Verdict};
+pub use profiles::{CvRefusal, MAX_CV_BYTES, check_pdf};
 pub use reading::{SearchOutcome, search_query};
 
 use std::path::Path;
@@ -57,6 +61,9 @@ pub enum CatalogError {
     /// Its state changed first (decided by another moderator, closed): nothing was done.
     #[error("already changed")]
     Stale,
+    /// What was given does not hold: each problem a field name and a Fluent message id.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<(String, &'static str)>),
     /// This catalogue was opened without an index (a CLI command) and cannot search.
     #[error("no search index is open in this process")]
     NoIndex,

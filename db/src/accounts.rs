@@ -31,7 +31,7 @@ pub struct Account {
     pub suspended: bool,
 }
 
-fn account_of(row: account::Model) -> Result<Account, DbError> {
+pub(crate) fn account_of(row: account::Model) -> Result<Account, DbError> {
     let id = i64::from(row.id);
     let corrupt = |reason: &str| DbError::Corrupt { id, reason: reason.to_string() };
     Ok(Account {

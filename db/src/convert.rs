@@ -67,5 +67,6 @@ pub(crate) fn opening_record(row: &opening::Model, institution: InstitutionRecor
         positions: u32::try_from(row.positions).map_err(|_| corrupt("positions"))?,
         apply_url: row.apply_url.clone(),
         contact_email: row.contact_email.clone(),
+        apply_on_passerelle: row.applies_here,
     })
 }

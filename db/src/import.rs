@@ -258,6 +258,7 @@ pub(crate) fn opening_fields(record: &OpeningRecord, institution_id: i32, now: T
         positions: Set(i32::try_from(record.positions).unwrap_or(i32::MAX)),
         apply_url: Set(record.apply_url.clone()),
         contact_email: Set(record.contact_email.clone()),
+        applies_here: Set(record.apply_on_passerelle),
         status: Set(Status::Published.code().to_string()),
         updated_at: Set(now),
         ..Default::default()

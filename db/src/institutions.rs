@@ -43,6 +43,17 @@ impl Db {
         Ok(institution::Entity::find().filter(institution::Column::Slug.eq(slug)).one(&self.conn()).await?)
     }
 
+    /// The id of the opening `external_id` of the institution `slug`.
+    pub async fn opening_id(&self, slug: &str, external_id: &str) -> Result<Option<i64>, DbError> {
+        let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(None) };
+        let row = opening::Entity::find()
+            .filter(opening::Column::InstitutionId.eq(institution.id))
+            .filter(opening::Column::ExternalId.eq(external_id))
+            .one(&self.conn())
+            .await?;
+        Ok(row.map(|row| i64::from(row.id)))
+    }
+
     /// The institution with this slug as a record carries it, and whether it is verified.
     pub async fn institution_record(&self, slug: &str) -> Result<Option<(InstitutionRecord, bool)>, DbError> {
         let Some(row) = self.institution_by_slug(slug).await? else { return Ok(None) };
@@ -229,6 +240,15 @@ impl Db {
         let removed = removals.iter().map(|row| (row.account_id, InstitutionRole::Member, row.created_at)).collect();
         let removed = self.member_views(removed).await?;
         Ok(Some(InstitutionMembers { institution: institution_ref(&institution)?, members, removed }))
+    }
+
+    /// The accounts of the institution `slug`'s members (to e-mail them).
+    pub async fn member_accounts(&self, slug: &str) -> Result<Vec<crate::Account>, DbError> {
+        let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(Vec::new()) };
+        let members = membership::Entity::find().filter(membership::Column::InstitutionId.eq(institution.id));
+        let ids: Vec<i32> = members.all(&self.conn()).await?.into_iter().map(|row| row.account_id).collect();
+        let accounts = account::Entity::find().filter(account::Column::Id.is_in(ids)).all(&self.conn()).await?;
+        accounts.into_iter().filter(|row| row.suspended_at.is_none()).map(crate::accounts::account_of).collect()
     }
 
     /// The accounts of `(account, role, since)` rows as lists show them, in the same order.

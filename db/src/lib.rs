@@ -8,6 +8,7 @@
 //! together and commits them at once ([`Db::commit`]).
 
 pub mod accounts;
+mod applications;
 mod changes;
 mod convert;
 pub mod entity;
@@ -16,6 +17,7 @@ mod import;
 mod institutions;
 mod moderation;
 mod postings;
+mod profiles;
 mod queries;
 mod rate_limits;
 
@@ -29,11 +31,13 @@ use sea_orm::{
 };
 
 pub use accounts::{Account, Mail, NewAccount, QueuedMail, TokenPurpose};
+pub use applications::{AppliedTo, NewApplication, StoredApplication};
 pub use changes::{Change, LogHead};
 pub use error::DbError;
 pub use import::ImportSummary;
 pub use institutions::AuditRecord;
 pub use postings::{NewDecision, NewPosting, Posting};
+pub use profiles::NewCv;
 pub use queries::{CataloguePage, StoredOpening};
 
 /// Where an opening is in its life; only published openings are public.

@@ -175,8 +175,9 @@ impl Db {
         Ok(update.exec(&self.conn()).await?.rows_affected == 1)
     }
 
-    /// Postings written on the site, newest first: all of the institutions in `admin_of` (by
-    /// slug), and those `author` wrote for the institutions in `member_of`.
+    /// Postings written on the site or taking applications on it, newest first: all of the
+    /// institutions in `admin_of` (by slug), and those `author` wrote for the institutions in
+    /// `member_of`.
     pub async fn postings_of(
         &self,
         admin_of: &[String],
@@ -190,7 +191,11 @@ impl Db {
         );
         let rows = opening::Entity::find()
             .filter(visible)
-            .filter(opening::Column::CreatedBy.is_not_null())
+            .filter(
+                Condition::any()
+                    .add(opening::Column::CreatedBy.is_not_null())
+                    .add(opening::Column::AppliesHere.eq(true)),
+            )
             .order_by_desc(opening::Column::Id)
             .find_also_related(institution::Entity)
             .all(&self.conn())

@@ -614,3 +614,165 @@ members-removed-intro = They cannot join the institution again until an administ
 members-col-removed = Removed
 members-readmit = Let back in
 audit-action-member-readmitted = Member let back in
+
+## Profiles and applications
+
+nav-applications = Your applications
+nav-profile = Your profile
+form-error-summary = Some fields need your attention: see the messages beside them.
+form-error-control = Remove the invisible control characters from what you pasted.
+audit-action-profile-saved = Profile saved
+audit-action-cv-uploaded = CV uploaded
+audit-action-application-sent = Application sent
+audit-action-application-moved = Application status changed
+audit-action-application-withdrawn = Application withdrawn
+visibility-nobody = Nobody for now (institutions you apply to see only your letter and CV)
+visibility-applied-to = Only the institutions I apply to
+visibility-verified = Every verified institution on Passerelle
+application-status-received = Received
+application-status-under-review = Under review
+application-status-shortlisted = Shortlisted
+application-status-offer-made = Offer made
+application-status-accepted = Offer accepted
+application-status-declined = Offer declined
+application-status-not-retained = Not retained
+application-status-withdrawn = Withdrawn
+profile-title = Your profile
+profile-intro = Institutions read your profile with your applications. Write your research interests in the language you are most at ease in: Passerelle matches them across French, English and Korean.
+profile-saved = Your profile is saved.
+profile-section-research = Your research
+profile-career-stage = Career stage
+profile-fields = Fields of research
+profile-keywords = Keywords
+profile-keywords-hint = Separated by commas, for example: marine microbiology, coral reefs
+profile-interests-hint = Your research interests, in one or more languages.
+profile-interests-fr = Research interests in French
+profile-interests-en = Research interests in English
+profile-interests-ko = Research interests in Korean
+profile-section-languages = Languages you speak
+profile-languages-hint = Up to three languages, each with its two-letter code (en, fr, ko, …) and your level.
+profile-section-looking = What you are looking for
+profile-kinds = Kinds of openings
+profile-countries = Countries
+profile-countries-hint = Two-letter codes separated by commas, for example CA, FR, KR. Leave empty for any country.
+profile-available-from = Available from
+profile-section-links = Links
+profile-orcid = ORCID iD
+profile-orcid-hint = For example 0000-0002-1825-0097.
+profile-website = Web page
+profile-visibility = Who may see your profile and CV
+profile-save = Save the profile
+profile-error-too-many = Twenty keywords at most.
+profile-error-language = Use two-letter language codes such as en, fr or ko, up to ten languages.
+profile-error-country = Use two-letter country codes such as CA, FR or KR, separated by commas.
+profile-error-orcid = This is not a valid ORCID iD: check its sixteen characters (the last one may be X).
+profile-error-website = Enter a web address starting with https://
+profile-cv = Your CV
+profile-cv-current = Current CV:
+profile-cv-none = You have not uploaded a CV yet.
+profile-cv-size = { $kilobytes } KB
+profile-cv-file = CV (PDF)
+profile-cv-hint = A PDF file of 5 MB at most. A new CV replaces this one for your next applications; those already sent keep the CV they were sent with.
+profile-cv-upload = Upload the CV
+profile-cv-saved = Your CV is saved.
+cv-error-not-pdf = This file is not a PDF. Save your CV as a PDF and try again.
+cv-error-too-large = This file is larger than 5 MB.
+cv-error-empty = Choose a PDF file to upload.
+opening-apply-here = Apply on Passerelle
+apply-title = Apply on Passerelle
+apply-intro = Write a short letter to the institution. It will receive it with your profile and your CV.
+apply-sign-in = Sign in to apply
+apply-letter = Your letter
+apply-letter-hint = 5,000 characters at most, in French, English or Korean.
+apply-letter-lang = Language of the letter
+apply-profile-note = Your profile and CV go with your application.
+apply-profile-link = Check your profile
+apply-submit = Send my application
+apply-already = You have applied to this opening. Status: { $status }.
+apply-follow = Follow your applications
+apply-error-unconfirmed = Confirm your email address first, so that the institution’s answer can reach you.
+apply-error-elsewhere = This opening takes applications on the institution’s own site.
+apply-error-closed = The deadline for this opening has passed.
+apply-error-already = You have already applied to this opening.
+apply-error-letter = Write a letter of 5,000 characters at most.
+applications-title = Your applications
+applications-sent = Your application is sent. You will get an email whenever its status changes.
+applications-updated = Your answer is saved.
+applications-empty = You have not applied to any opening yet.
+applications-find = Find openings
+applications-sent-on = Sent on
+applications-status = Status:
+applications-history = History
+applications-accept = Accept the offer
+applications-decline = Decline the offer
+applications-withdraw = Withdraw the application
+applications-withdraw-hint = Withdrawing is final: you cannot apply to the same opening again.
+posting-col-applications = Applications
+posting-applications-link = See the applications
+posting-apply-via = Where researchers apply
+posting-apply-here = On Passerelle, with their profile, a letter and their CV
+posting-apply-elsewhere = On our own application page or by email
+received-title = Applications
+received-back = Back to the opening
+received-csv = Download as CSV
+received-count = { $shown } of { $total } applications shown
+received-all = All
+received-status = Status
+received-stage = Career stage
+received-language = Speaks (code)
+received-sort = Order
+received-newest = Newest first
+received-oldest = Oldest first
+received-apply-filters = Show
+received-no-profile = This researcher does not share a profile: only their letter and CV.
+received-letter = Letter
+received-cv = Download the CV
+received-interests = Research interests
+received-languages = Languages
+received-move-to = Move to
+received-message = Message to the researcher (optional)
+received-message-hint = They will read it on Passerelle and in the email announcing the change.
+received-move = Save the status
+csv-id = Application
+csv-name = Name
+csv-email = Email
+csv-status = Status
+csv-sent = Sent
+csv-stage = Career stage
+csv-languages = Languages
+csv-letter-lang = Letter language
+csv-letter = Letter
+mail-application-received-subject = Your application is sent
+mail-application-received-body =
+    Hello { $name },
+
+    Your application to “{ $title }” has been sent to the institution. You will get an email whenever its status changes.
+
+    Follow your applications here:
+
+    { $link }
+
+    — The Passerelle team
+mail-application-status-subject = News about your application
+mail-application-status-body =
+    Hello { $name },
+
+    Your application to “{ $title }” is now: { $status }.
+
+    Message from the institution: { $message }
+
+    { $link }
+
+    — The Passerelle team
+mail-application-reminder-subject = Applications are waiting for an answer
+mail-application-reminder-body =
+    Hello { $name },
+
+    { $count ->
+        [one] One application to “{ $title }” has been waiting
+       *[other] { $count } applications to “{ $title }” have been waiting
+    } for an answer for more than { $days } days. Researchers appreciate knowing where they stand, even when the answer is no.
+
+    { $link }
+
+    — The Passerelle team

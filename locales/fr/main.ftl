@@ -614,3 +614,165 @@ members-removed-intro = Ces personnes ne peuvent pas rejoindre de nouveau l’é
 members-col-removed = Retiré le
 members-readmit = Réintégrer
 audit-action-member-readmitted = Membre réintégré
+
+## Profils et candidatures
+
+nav-applications = Vos candidatures
+nav-profile = Votre profil
+form-error-summary = Certains champs demandent votre attention : voyez les messages à côté de chacun.
+form-error-control = Retirez les caractères de contrôle invisibles du texte collé.
+audit-action-profile-saved = Profil enregistré
+audit-action-cv-uploaded = CV téléversé
+audit-action-application-sent = Candidature envoyée
+audit-action-application-moved = État d’une candidature modifié
+audit-action-application-withdrawn = Candidature retirée
+visibility-nobody = Personne pour l’instant (les établissements où vous postulez ne voient que votre lettre et votre CV)
+visibility-applied-to = Seulement les établissements où je postule
+visibility-verified = Tous les établissements vérifiés de Passerelle
+application-status-received = Reçue
+application-status-under-review = En cours d’examen
+application-status-shortlisted = Présélectionnée
+application-status-offer-made = Offre faite
+application-status-accepted = Offre acceptée
+application-status-declined = Offre déclinée
+application-status-not-retained = Non retenue
+application-status-withdrawn = Retirée
+profile-title = Votre profil
+profile-intro = Les établissements lisent votre profil avec vos candidatures. Décrivez vos intérêts de recherche dans la langue où vous êtes le plus à l’aise : Passerelle les rapproche des offres en français, en anglais et en coréen.
+profile-saved = Votre profil est enregistré.
+profile-section-research = Votre recherche
+profile-career-stage = Étape de carrière
+profile-fields = Domaines de recherche
+profile-keywords = Mots-clés
+profile-keywords-hint = Séparés par des virgules, par exemple : microbiologie marine, récifs coralliens
+profile-interests-hint = Vos intérêts de recherche, dans une ou plusieurs langues.
+profile-interests-fr = Intérêts de recherche en français
+profile-interests-en = Intérêts de recherche en anglais
+profile-interests-ko = Intérêts de recherche en coréen
+profile-section-languages = Langues que vous parlez
+profile-languages-hint = Jusqu’à trois langues, chacune avec son code à deux lettres (en, fr, ko…) et votre niveau.
+profile-section-looking = Ce que vous cherchez
+profile-kinds = Types d’offres
+profile-countries = Pays
+profile-countries-hint = Codes à deux lettres séparés par des virgules, par exemple CA, FR, KR. Laissez vide pour tous les pays.
+profile-available-from = Disponible à partir du
+profile-section-links = Liens
+profile-orcid = Identifiant ORCID
+profile-orcid-hint = Par exemple 0000-0002-1825-0097.
+profile-website = Page web
+profile-visibility = Qui peut voir votre profil et votre CV
+profile-save = Enregistrer le profil
+profile-error-too-many = Vingt mots-clés au plus.
+profile-error-language = Utilisez des codes de langue à deux lettres comme en, fr ou ko, dix langues au plus.
+profile-error-country = Utilisez des codes de pays à deux lettres comme CA, FR ou KR, séparés par des virgules.
+profile-error-orcid = Cet identifiant ORCID n’est pas valide : vérifiez ses seize caractères (le dernier peut être un X).
+profile-error-website = Entrez une adresse web commençant par https://
+profile-cv = Votre CV
+profile-cv-current = CV actuel :
+profile-cv-none = Vous n’avez pas encore téléversé de CV.
+profile-cv-size = { $kilobytes } Ko
+profile-cv-file = CV (PDF)
+profile-cv-hint = Un fichier PDF de 5 Mo au plus. Un nouveau CV remplace celui-ci pour vos prochaines candidatures; celles déjà envoyées gardent le CV qui les accompagnait.
+profile-cv-upload = Téléverser le CV
+profile-cv-saved = Votre CV est enregistré.
+cv-error-not-pdf = Ce fichier n’est pas un PDF. Enregistrez votre CV en PDF et réessayez.
+cv-error-too-large = Ce fichier dépasse 5 Mo.
+cv-error-empty = Choisissez un fichier PDF à téléverser.
+opening-apply-here = Postuler sur Passerelle
+apply-title = Postuler sur Passerelle
+apply-intro = Écrivez une courte lettre à l’établissement. Il la recevra avec votre profil et votre CV.
+apply-sign-in = Connectez-vous pour postuler
+apply-letter = Votre lettre
+apply-letter-hint = 5 000 caractères au plus, en français, en anglais ou en coréen.
+apply-letter-lang = Langue de la lettre
+apply-profile-note = Votre profil et votre CV accompagnent votre candidature.
+apply-profile-link = Vérifier votre profil
+apply-submit = Envoyer ma candidature
+apply-already = Vous avez postulé à cette offre. État : { $status }.
+apply-follow = Suivre vos candidatures
+apply-error-unconfirmed = Confirmez d’abord votre adresse courriel, pour que la réponse de l’établissement puisse vous joindre.
+apply-error-elsewhere = Cette offre reçoit les candidatures sur le site de l’établissement.
+apply-error-closed = La date limite de cette offre est passée.
+apply-error-already = Vous avez déjà postulé à cette offre.
+apply-error-letter = Écrivez une lettre de 5 000 caractères au plus.
+applications-title = Vos candidatures
+applications-sent = Votre candidature est envoyée. Vous recevrez un courriel à chaque changement d’état.
+applications-updated = Votre réponse est enregistrée.
+applications-empty = Vous n’avez encore postulé à aucune offre.
+applications-find = Trouver des offres
+applications-sent-on = Envoyée le
+applications-status = État :
+applications-history = Historique
+applications-accept = Accepter l’offre
+applications-decline = Décliner l’offre
+applications-withdraw = Retirer la candidature
+applications-withdraw-hint = Un retrait est définitif : vous ne pourrez plus postuler à la même offre.
+posting-col-applications = Candidatures
+posting-applications-link = Voir les candidatures
+posting-apply-via = Où postuler
+posting-apply-here = Sur Passerelle, avec leur profil, une lettre et leur CV
+posting-apply-elsewhere = Sur notre propre page de candidature ou par courriel
+received-title = Candidatures
+received-back = Retour à l’offre
+received-csv = Télécharger en CSV
+received-count = { $shown } candidatures affichées sur { $total }
+received-all = Toutes
+received-status = État
+received-stage = Étape de carrière
+received-language = Parle (code)
+received-sort = Ordre
+received-newest = Plus récentes d’abord
+received-oldest = Plus anciennes d’abord
+received-apply-filters = Afficher
+received-no-profile = Cette personne ne partage pas de profil : seulement sa lettre et son CV.
+received-letter = Lettre
+received-cv = Télécharger le CV
+received-interests = Intérêts de recherche
+received-languages = Langues
+received-move-to = Passer à
+received-message = Message à la personne candidate (facultatif)
+received-message-hint = Elle le lira sur Passerelle et dans le courriel qui annonce le changement.
+received-move = Enregistrer l’état
+csv-id = Candidature
+csv-name = Nom
+csv-email = Courriel
+csv-status = État
+csv-sent = Envoyée
+csv-stage = Étape de carrière
+csv-languages = Langues
+csv-letter-lang = Langue de la lettre
+csv-letter = Lettre
+mail-application-received-subject = Votre candidature est envoyée
+mail-application-received-body =
+    Bonjour { $name },
+
+    Votre candidature à « { $title } » a été transmise à l’établissement. Vous recevrez un courriel à chaque changement d’état.
+
+    Suivez vos candidatures ici :
+
+    { $link }
+
+    — L’équipe Passerelle
+mail-application-status-subject = Du nouveau pour votre candidature
+mail-application-status-body =
+    Bonjour { $name },
+
+    Votre candidature à « { $title } » est maintenant : { $status }.
+
+    Message de l’établissement : { $message }
+
+    { $link }
+
+    — L’équipe Passerelle
+mail-application-reminder-subject = Des candidatures attendent une réponse
+mail-application-reminder-body =
+    Bonjour { $name },
+
+    { $count ->
+        [one] Une candidature à « { $title } » attend
+       *[other] { $count } candidatures à « { $title } » attendent
+    } une réponse depuis plus de { $days } jours. Les personnes candidates aiment savoir où elles en sont, même quand la réponse est non.
+
+    { $link }
+
+    — L’équipe Passerelle

@@ -598,3 +598,164 @@ members-removed-intro = 관리자가 다시 받아들이기 전까지는 기관�
 members-col-removed = 제외 일시
 members-readmit = 다시 받아들이기
 audit-action-member-readmitted = 구성원 다시 받아들임
+
+## 프로필과 지원
+
+nav-applications = 내 지원
+nav-profile = 내 프로필
+form-error-summary = 확인이 필요한 항목이 있습니다. 각 항목 옆의 안내를 확인해 주세요.
+form-error-control = 붙여 넣은 내용에서 보이지 않는 제어 문자를 지워 주세요.
+audit-action-profile-saved = 프로필 저장
+audit-action-cv-uploaded = 이력서 업로드
+audit-action-application-sent = 지원서 제출
+audit-action-application-moved = 지원 상태 변경
+audit-action-application-withdrawn = 지원 철회
+visibility-nobody = 아직 공개하지 않음 (지원한 기관은 지원 편지와 이력서만 봅니다)
+visibility-applied-to = 내가 지원한 기관에만 공개
+visibility-verified = Passerelle의 모든 인증 기관에 공개
+application-status-received = 접수됨
+application-status-under-review = 검토 중
+application-status-shortlisted = 서류 통과
+application-status-offer-made = 합격 제안
+application-status-accepted = 제안 수락
+application-status-declined = 제안 거절
+application-status-not-retained = 불합격
+application-status-withdrawn = 철회됨
+profile-title = 내 프로필
+profile-intro = 기관은 지원서와 함께 프로필을 읽습니다. 연구 관심 분야는 가장 편한 언어로 적어 주세요. Passerelle에서 한국어, 영어, 프랑스어 공고와 연결해 드립니다.
+profile-saved = 프로필을 저장했습니다.
+profile-section-research = 나의 연구
+profile-career-stage = 경력 단계
+profile-fields = 연구 분야
+profile-keywords = 키워드
+profile-keywords-hint = 쉼표로 구분합니다. 예: 해양 미생물학, 산호초
+profile-interests-hint = 연구 관심 분야를 하나 이상의 언어로 적어 주세요.
+profile-interests-fr = 연구 관심 분야 (프랑스어)
+profile-interests-en = 연구 관심 분야 (영어)
+profile-interests-ko = 연구 관심 분야 (한국어)
+profile-section-languages = 사용 언어
+profile-languages-hint = 최대 세 개 언어까지, 두 글자 코드(en, fr, ko 등)와 본인의 수준을 적어 주세요.
+profile-section-looking = 찾는 기회
+profile-kinds = 공고 유형
+profile-countries = 국가
+profile-countries-hint = 두 글자 국가 코드를 쉼표로 구분해 적어 주세요. 예: CA, FR, KR. 비워 두면 모든 국가가 대상입니다.
+profile-available-from = 참여 가능 시작일
+profile-section-links = 링크
+profile-orcid = ORCID iD
+profile-orcid-hint = 예: 0000-0002-1825-0097
+profile-website = 웹 페이지
+profile-visibility = 프로필과 이력서 공개 범위
+profile-save = 프로필 저장
+profile-error-too-many = 키워드는 최대 20개까지 입력할 수 있습니다.
+profile-error-language = en, fr, ko처럼 두 글자 언어 코드를 사용해 주세요. 최대 10개까지 입력할 수 있습니다.
+profile-error-country = CA, FR, KR처럼 두 글자 국가 코드를 쉼표로 구분해 적어 주세요.
+profile-error-orcid = 올바른 ORCID iD가 아닙니다. 16자리를 다시 확인해 주세요(마지막 자리는 X일 수 있습니다).
+profile-error-website = https://로 시작하는 웹 주소를 입력해 주세요.
+profile-cv = 이력서
+profile-cv-current = 현재 이력서:
+profile-cv-none = 아직 이력서를 올리지 않았습니다.
+profile-cv-size = { $kilobytes }KB
+profile-cv-file = 이력서 (PDF)
+profile-cv-hint = 5MB 이하의 PDF 파일을 올려 주세요. 새 이력서는 앞으로의 지원에 쓰이며, 이미 제출한 지원서에는 제출할 때의 이력서가 그대로 남습니다.
+profile-cv-upload = 이력서 올리기
+profile-cv-saved = 이력서를 저장했습니다.
+cv-error-not-pdf = PDF 파일이 아닙니다. 이력서를 PDF로 저장한 뒤 다시 시도해 주세요.
+cv-error-too-large = 파일이 5MB를 넘습니다.
+cv-error-empty = 올릴 PDF 파일을 선택해 주세요.
+opening-apply-here = Passerelle에서 지원하기
+apply-title = Passerelle에서 지원하기
+apply-intro = 기관에 보낼 짧은 지원 편지를 써 주세요. 프로필과 이력서가 함께 전달됩니다.
+apply-sign-in = 로그인하고 지원하기
+apply-letter = 지원 편지
+apply-letter-hint = 5,000자 이내로 한국어, 영어, 프랑스어 중 편한 언어로 써 주세요.
+apply-letter-lang = 편지 언어
+apply-profile-note = 프로필과 이력서가 지원서와 함께 전달됩니다.
+apply-profile-link = 프로필 확인하기
+apply-submit = 지원서 제출
+apply-already = 이 공고에 지원했습니다. 현재 상태: { $status }
+apply-follow = 내 지원 현황 보기
+apply-error-unconfirmed = 기관의 답변을 받을 수 있도록 먼저 이메일 주소를 인증해 주세요.
+apply-error-elsewhere = 이 공고는 기관 사이트에서 지원을 받습니다.
+apply-error-closed = 이 공고의 마감일이 지났습니다.
+apply-error-already = 이미 이 공고에 지원했습니다.
+apply-error-letter = 지원 편지를 5,000자 이내로 써 주세요.
+applications-title = 내 지원
+applications-sent = 지원서를 제출했습니다. 상태가 바뀔 때마다 이메일로 알려 드립니다.
+applications-updated = 답변을 저장했습니다.
+applications-empty = 아직 지원한 공고가 없습니다.
+applications-find = 공고 찾기
+applications-sent-on = 제출일
+applications-status = 상태:
+applications-history = 진행 기록
+applications-accept = 제안 수락하기
+applications-decline = 제안 거절하기
+applications-withdraw = 지원 철회하기
+applications-withdraw-hint = 철회하면 되돌릴 수 없으며, 같은 공고에 다시 지원할 수 없습니다.
+posting-col-applications = 지원서
+posting-applications-link = 지원서 보기
+posting-apply-via = 지원 받는 곳
+posting-apply-here = Passerelle에서 (프로필, 지원 편지, 이력서 포함)
+posting-apply-elsewhere = 기관의 지원 페이지 또는 이메일로
+received-title = 지원서
+received-back = 공고로 돌아가기
+received-csv = CSV로 내려받기
+received-count = 지원서 { $total }건 중 { $shown }건 표시
+received-all = 전체
+received-status = 상태
+received-stage = 경력 단계
+received-language = 사용 언어 (코드)
+received-sort = 정렬
+received-newest = 최신순
+received-oldest = 오래된 순
+received-apply-filters = 보기
+received-no-profile = 이 지원자는 프로필을 공개하지 않았습니다. 지원 편지와 이력서만 볼 수 있습니다.
+received-letter = 지원 편지
+received-cv = 이력서 내려받기
+received-interests = 연구 관심 분야
+received-languages = 사용 언어
+received-move-to = 변경할 상태
+received-message = 지원자에게 보낼 메시지 (선택)
+received-message-hint = 지원자는 Passerelle와 상태 변경 안내 이메일에서 이 메시지를 읽게 됩니다.
+received-move = 상태 저장
+csv-id = 지원 번호
+csv-name = 이름
+csv-email = 이메일
+csv-status = 상태
+csv-sent = 제출일
+csv-stage = 경력 단계
+csv-languages = 사용 언어
+csv-letter-lang = 편지 언어
+csv-letter = 지원 편지
+mail-application-received-subject = 지원서가 제출되었습니다
+mail-application-received-body =
+    { $name }님, 안녕하세요.
+
+    “{ $title }” 공고에 보낸 지원서가 기관에 전달되었습니다. 상태가 바뀔 때마다 이메일로 알려 드립니다.
+
+    지원 현황은 여기에서 확인하실 수 있습니다.
+
+    { $link }
+
+    — Passerelle 팀
+mail-application-status-subject = 지원 상태가 바뀌었습니다
+mail-application-status-body =
+    { $name }님, 안녕하세요.
+
+    “{ $title }” 공고에 보낸 지원서의 상태가 바뀌었습니다.
+
+    현재 상태: { $status }
+
+    기관의 메시지: { $message }
+
+    { $link }
+
+    — Passerelle 팀
+mail-application-reminder-subject = 답변을 기다리는 지원서가 있습니다
+mail-application-reminder-body =
+    { $name }님, 안녕하세요.
+
+    “{ $title }” 공고의 지원서 { $count }건이 { $days }일 넘게 답변을 기다리고 있습니다. 결과가 불합격이더라도 지원자는 진행 상황을 알고 싶어 합니다.
+
+    { $link }
+
+    — Passerelle 팀

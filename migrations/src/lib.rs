@@ -12,6 +12,7 @@ mod m20261124_000002_create_memberships;
 mod m20261124_000003_create_reports;
 mod m20261125_000001_create_postings;
 mod m20261201_000001_create_change_log;
+mod m20261202_000001_create_applications;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000003_create_reports::Migration),
             Box::new(m20261125_000001_create_postings::Migration),
             Box::new(m20261201_000001_create_change_log::Migration),
+            Box::new(m20261202_000001_create_applications::Migration),
         ]
     }
 }

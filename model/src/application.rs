@@ -1,9 +1,12 @@
 //! Applications to openings made on Passerelle: their statuses, and who may move one from a
 //! status to the next.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::profile::Profile;
 use crate::vocab::vocabulary;
+use crate::{Lang, Texts};
 
 vocabulary! {
     /// Where an application stands. The institution's members move it along; the researcher
@@ -74,6 +77,59 @@ impl ApplicationStatus {
             _ => 4,
         }
     }
+}
+
+/// A change of status, with the message the institution wrote (if any).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub status: ApplicationStatus,
+    pub message: Option<String>,
+    /// RFC 3339.
+    pub at: String,
+}
+
+/// An application as the researcher who sent it follows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SentApplication {
+    pub id: i64,
+    pub opening_id: i64,
+    pub opening_title: Texts,
+    pub opening_original: Lang,
+    pub institution: Texts,
+    pub deadline: NaiveDate,
+    pub status: ApplicationStatus,
+    /// RFC 3339.
+    pub sent_at: String,
+    /// Oldest first.
+    pub changes: Vec<StatusChange>,
+}
+
+/// An opening's applications, for its institution.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpeningApplications {
+    pub opening_id: i64,
+    pub title: Texts,
+    pub original: Lang,
+    /// Oldest first.
+    pub applications: Vec<ReceivedApplication>,
+}
+
+/// An application as the opening's institution reads it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReceivedApplication {
+    pub id: i64,
+    pub applicant_name: String,
+    pub applicant_email: String,
+    pub status: ApplicationStatus,
+    pub letter: String,
+    pub letter_lang: Lang,
+    /// RFC 3339.
+    pub sent_at: String,
+    /// The applicant's profile, when they let the institutions they apply to see it.
+    pub profile: Option<Profile>,
+    /// The CV sent with the application.
+    pub cv_id: Option<i64>,
+    pub changes: Vec<StatusChange>,
 }
 
 #[cfg(test)]

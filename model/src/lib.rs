@@ -7,6 +7,7 @@
 //! - [`record`]: the import format (`openings.jsonl`) and its validation.
 //! - [`dto`]: what pages and the JSON API receive.
 //! - [`profile`]: a researcher's profile and its checks (ORCID checksum, who may see it);
+//!   [`profile_form`]: the profile form, read into a profile and written back from one;
 //!   [`application`]: applications' statuses and who may move them.
 //! - [`posting`]: openings written on the site: their status, moderation decisions, who may edit;
 //!   [`posting_form`]: the posting form, read into a record and written back from one.
@@ -19,6 +20,7 @@ pub mod moderation;
 pub mod posting;
 pub mod posting_form;
 pub mod profile;
+pub mod profile_form;
 pub mod record;
 pub mod vocab;
 

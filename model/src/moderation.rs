@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::account::Role;
+use crate::vocab::vocabulary;
 
 /// One line of the audit log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,82 +20,32 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
-/// What the audit log records. The code is stored; pages name it through Fluent
-/// (`audit-action-…`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AuditAction {
-    InstitutionVerified,
-    MemberJoined,
-    MemberPromoted,
-    AccountSuspended,
-    AccountReinstated,
-    ReportResolved,
-    MemberRemoved,
-    /// A removed member let back in.
-    MemberReadmitted,
-    /// Sent for review, or published at once (the detail says which).
-    OpeningSubmitted,
-    OpeningApproved,
-    OpeningRejected,
-    OpeningClosed,
-    ReportFiled,
-}
-
-impl AuditAction {
-    pub const ALL: [AuditAction; 13] = [
-        AuditAction::InstitutionVerified,
-        AuditAction::MemberJoined,
-        AuditAction::MemberPromoted,
-        AuditAction::AccountSuspended,
-        AuditAction::AccountReinstated,
-        AuditAction::ReportResolved,
-        AuditAction::MemberRemoved,
-        AuditAction::MemberReadmitted,
-        AuditAction::OpeningSubmitted,
-        AuditAction::OpeningApproved,
-        AuditAction::OpeningRejected,
-        AuditAction::OpeningClosed,
-        AuditAction::ReportFiled,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            AuditAction::InstitutionVerified => "institution_verified",
-            AuditAction::MemberJoined => "member_joined",
-            AuditAction::MemberPromoted => "member_promoted",
-            AuditAction::AccountSuspended => "account_suspended",
-            AuditAction::AccountReinstated => "account_reinstated",
-            AuditAction::ReportResolved => "report_resolved",
-            AuditAction::MemberRemoved => "member_removed",
-            AuditAction::MemberReadmitted => "member_readmitted",
-            AuditAction::OpeningSubmitted => "opening_submitted",
-            AuditAction::OpeningApproved => "opening_approved",
-            AuditAction::OpeningRejected => "opening_rejected",
-            AuditAction::OpeningClosed => "opening_closed",
-            AuditAction::ReportFiled => "report_filed",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<AuditAction> {
-        AuditAction::ALL.into_iter().find(|action| action.code() == code)
-    }
-
-    pub fn message_id(self) -> &'static str {
-        match self {
-            AuditAction::InstitutionVerified => "audit-action-institution-verified",
-            AuditAction::MemberJoined => "audit-action-member-joined",
-            AuditAction::MemberPromoted => "audit-action-member-promoted",
-            AuditAction::AccountSuspended => "audit-action-account-suspended",
-            AuditAction::AccountReinstated => "audit-action-account-reinstated",
-            AuditAction::ReportResolved => "audit-action-report-resolved",
-            AuditAction::MemberRemoved => "audit-action-member-removed",
-            AuditAction::MemberReadmitted => "audit-action-member-readmitted",
-            AuditAction::OpeningSubmitted => "audit-action-opening-submitted",
-            AuditAction::OpeningApproved => "audit-action-opening-approved",
-            AuditAction::OpeningRejected => "audit-action-opening-rejected",
-            AuditAction::OpeningClosed => "audit-action-opening-closed",
-            AuditAction::ReportFiled => "audit-action-report-filed",
-        }
+vocabulary! {
+    /// What the audit log records. The code is stored; pages name it through Fluent
+    /// (`audit-action-…`). Applications and profiles appear as events only: their contents
+    /// are never written here.
+    AuditAction {
+        InstitutionVerified => "institution_verified", "audit-action-institution-verified";
+        MemberJoined => "member_joined", "audit-action-member-joined";
+        MemberPromoted => "member_promoted", "audit-action-member-promoted";
+        AccountSuspended => "account_suspended", "audit-action-account-suspended";
+        AccountReinstated => "account_reinstated", "audit-action-account-reinstated";
+        ReportResolved => "report_resolved", "audit-action-report-resolved";
+        MemberRemoved => "member_removed", "audit-action-member-removed";
+        /// A removed member let back in.
+        MemberReadmitted => "member_readmitted", "audit-action-member-readmitted";
+        /// Sent for review, or published at once (the detail says which).
+        OpeningSubmitted => "opening_submitted", "audit-action-opening-submitted";
+        OpeningApproved => "opening_approved", "audit-action-opening-approved";
+        OpeningRejected => "opening_rejected", "audit-action-opening-rejected";
+        OpeningClosed => "opening_closed", "audit-action-opening-closed";
+        ReportFiled => "report_filed", "audit-action-report-filed";
+        ProfileSaved => "profile_saved", "audit-action-profile-saved";
+        CvUploaded => "cv_uploaded", "audit-action-cv-uploaded";
+        ApplicationSent => "application_sent", "audit-action-application-sent";
+        /// Moved by the institution, or answered by the researcher (the detail names the status).
+        ApplicationMoved => "application_moved", "audit-action-application-moved";
+        ApplicationWithdrawn => "application_withdrawn", "audit-action-application-withdrawn";
     }
 }
 

@@ -15,6 +15,10 @@ pub const MAX_TITLE_CHARS: usize = 300;
 pub const MAX_DESCRIPTION_CHARS: usize = 20_000;
 /// Rows of required languages the form offers.
 pub const LANGUAGE_ROWS: usize = 3;
+/// The values of the posting form's `apply_via` choice: on Passerelle, or through the
+/// opening's own link or address.
+pub const APPLY_ON_PASSERELLE: &str = "passerelle";
+pub const APPLY_ELSEWHERE: &str = "elsewhere";
 
 /// The form's field names for an opening's title and description in `lang`.
 pub fn text_fields(lang: Lang) -> (&'static str, &'static str) {
@@ -29,11 +33,11 @@ pub fn text_fields(lang: Lang) -> (&'static str, &'static str) {
 pub struct PostedFields<'f>(pub &'f [(String, String)]);
 
 impl PostedFields<'_> {
-    fn one(&self, name: &str) -> &str {
+    pub(crate) fn one(&self, name: &str) -> &str {
         self.0.iter().find(|(key, _)| key == name).map_or("", |(_, value)| value.trim())
     }
 
-    fn all(&self, name: &str) -> impl Iterator<Item = &str> {
+    pub(crate) fn all(&self, name: &str) -> impl Iterator<Item = &str> {
         self.0.iter().filter(move |(key, _)| key == name).map(|(_, value)| value.as_str())
     }
 
@@ -102,31 +106,11 @@ pub fn read_posting(
         problem("original_language", "form-error-choose");
     }
 
-    let keywords: Vec<String> = without_controls(form.one("keywords"), false)
-        .split([',', '，', '、'])
-        .map(str::trim)
-        .filter(|k| !k.is_empty())
-        .map(String::from)
-        .collect();
+    let keywords = read_list(&form, "keywords");
     if keywords.iter().any(|k| k.chars().count() > 100) || keywords.len() > 30 {
         problem("keywords", "posting-error-keywords");
     }
-
-    let mut languages_required = Vec::new();
-    for row in 1..=LANGUAGE_ROWS {
-        let (lang_name, level_name) = (format!("language_{row}"), format!("level_{row}"));
-        let code = form.one(&lang_name).to_lowercase();
-        if code.is_empty() {
-            continue;
-        }
-        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
-            problem(&lang_name, "posting-error-language-code");
-        }
-        match Cefr::from_code(form.one(&level_name)) {
-            Some(level) => languages_required.push(LanguageRequirement { lang: code, level }),
-            None => problem(&level_name, "form-error-choose"),
-        }
-    }
+    let languages_required = read_languages(&form, &mut problem);
 
     let country = form.one("country").to_uppercase();
     if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -206,10 +190,54 @@ pub fn read_posting(
         positions,
         apply_url,
         contact_email,
+        apply_on_passerelle: form.one("apply_via") == APPLY_ON_PASSERELLE,
     };
     // What the import would refuse is refused here too; the checks above name the field.
     record.validate().map_err(|_| vec![(String::new(), "posting-error-invalid")])?;
     Ok(record)
+}
+
+/// A comma-separated list (Latin, full-width or Korean commas), trimmed, without empty items.
+pub(crate) fn read_list(form: &PostedFields<'_>, name: &str) -> Vec<String> {
+    without_controls(form.one(name), false)
+        .split([',', '，', '、'])
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// The language rows (`language_N`, an ISO 639-1 code, with `level_N`, a CEFR level); empty
+/// rows are skipped.
+pub(crate) fn read_languages(
+    form: &PostedFields<'_>,
+    problem: &mut impl FnMut(&str, &'static str),
+) -> Vec<LanguageRequirement> {
+    let mut languages = Vec::new();
+    for row in 1..=LANGUAGE_ROWS {
+        let (lang_name, level_name) = (format!("language_{row}"), format!("level_{row}"));
+        let code = form.one(&lang_name).to_lowercase();
+        if code.is_empty() {
+            continue;
+        }
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+            problem(&lang_name, "posting-error-language-code");
+            continue;
+        }
+        match Cefr::from_code(form.one(&level_name)) {
+            Some(level) => languages.push(LanguageRequirement { lang: code, level }),
+            None => problem(&level_name, "form-error-choose"),
+        }
+    }
+    languages
+}
+
+/// The language rows' fields for `languages` (see [`read_languages`]).
+pub(crate) fn language_fields(languages: &[LanguageRequirement], put: &mut impl FnMut(&str, String)) {
+    for (row, requirement) in languages.iter().take(LANGUAGE_ROWS).enumerate() {
+        put(&format!("language_{}", row + 1), requirement.lang.clone());
+        put(&format!("level_{}", row + 1), requirement.level.code().to_string());
+    }
 }
 
 /// An optional whole number between `min` and `max`.
@@ -265,10 +293,7 @@ pub fn posting_fields(record: &OpeningRecord) -> Vec<(String, String)> {
         put(text_fields(*lang).1, description.clone());
     }
     put("keywords", record.keywords.join(", "));
-    for (row, requirement) in record.languages_required.iter().take(LANGUAGE_ROWS).enumerate() {
-        put(&format!("language_{}", row + 1), requirement.lang.clone());
-        put(&format!("level_{}", row + 1), requirement.level.code().to_string());
-    }
+    language_fields(&record.languages_required, &mut put);
     put("country", record.location.country.clone());
     put("city", record.location.city.clone());
     if let Some(start) = record.start_date {
@@ -296,6 +321,7 @@ pub fn posting_fields(record: &OpeningRecord) -> Vec<(String, String)> {
     if let Some(email) = &record.contact_email {
         put("contact_email", email.clone());
     }
+    put("apply_via", if record.apply_on_passerelle { APPLY_ON_PASSERELLE } else { APPLY_ELSEWHERE }.to_string());
     fields
 }
 

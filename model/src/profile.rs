@@ -47,6 +47,24 @@ pub struct Profile {
     pub visibility: Visibility,
 }
 
+/// A profile as stored, with its current CV.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredProfile {
+    pub profile: Profile,
+    pub cv: Option<CvInfo>,
+}
+
+/// A CV, without its content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CvInfo {
+    pub id: i64,
+    pub account_id: i64,
+    pub file_name: String,
+    pub size_bytes: i64,
+    /// RFC 3339.
+    pub uploaded_at: String,
+}
+
 impl Profile {
     /// What is wrong with the profile, field by field (empty when nothing is).
     pub fn problems(&self) -> Vec<(String, &'static str)> {

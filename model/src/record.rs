@@ -34,6 +34,10 @@ pub struct OpeningRecord {
     pub apply_url: Option<String>,
     #[serde(default)]
     pub contact_email: Option<String>,
+    /// Researchers apply on Passerelle (with their profile, a letter and their CV) rather than
+    /// through `apply_url` or `contact_email`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub apply_on_passerelle: bool,
 }
 
 fn one() -> u32 {

@@ -143,7 +143,8 @@ pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
                 "Demo data loaded: {} new, {} updated, {} unchanged.",
                 summary.inserted, summary.updated, summary.unchanged
             );
-            Ok(())
+            println!("Demo accounts:");
+            crate::demo_people::seed_people(&catalog, catalog::today()).await
         }
     }
 }
@@ -175,12 +176,19 @@ async fn seed_synthetic(config: &Config, count: usize, output: Option<PathBuf>) 
 }
 
 /// Drops expired sessions, tokens and rate-limit counts, hourly.
-async fn forget_expired(catalog: catalog::Catalog) {
+/// Every hour: drops expired sessions and tokens, and reminds institutions of applications
+/// waiting for an answer.
+async fn hourly_chores(catalog: catalog::Catalog) {
     let mut hourly = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         hourly.tick().await;
         if let Err(err) = catalog.forget_expired().await {
             tracing::warn!(error = %err, "expired sessions could not be dropped");
+        }
+        match catalog.remind_unanswered().await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "institutions reminded of applications waiting for an answer"),
+            Err(err) => tracing::warn!(error = %err, "applications waiting for an answer could not be reminded"),
         }
     }
 }
@@ -197,7 +205,7 @@ async fn serve(config: Config) -> Result<(), ServerError> {
     }
     let auth = config.auth(&catalog);
     tokio::spawn(crate::auth::mail::run_sender(catalog.clone(), config.mail.clone()));
-    tokio::spawn(forget_expired(catalog.clone()));
+    tokio::spawn(hourly_chores(catalog.clone()));
     let app = crate::router::router(&config, catalog, auth);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

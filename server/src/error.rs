@@ -64,6 +64,7 @@ impl ServerError {
             }
             ServerError::Catalog(CatalogError::Forbidden) => (StatusCode::FORBIDDEN, "form-error-forbidden"),
             ServerError::Catalog(CatalogError::Stale) => (StatusCode::CONFLICT, "form-error-stale"),
+            ServerError::Catalog(CatalogError::Invalid(_)) => (StatusCode::UNPROCESSABLE_ENTITY, "form-error-summary"),
             ServerError::Busy => (StatusCode::SERVICE_UNAVAILABLE, "form-error-busy"),
             ServerError::BadRequest { code, .. } => (StatusCode::BAD_REQUEST, code),
             ServerError::Refused { status, message } => (*status, message.unwrap_or("")),

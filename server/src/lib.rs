@@ -19,11 +19,13 @@
 
 pub mod admin;
 pub mod api;
+pub mod applications;
 pub mod auth;
 pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod demo_people;
 pub mod error;
 pub mod form;
 mod html;

@@ -1,5 +1,7 @@
 //! Pieces shared by several pages.
 
+pub mod apply_form;
+pub mod choices;
 pub mod filters;
 pub mod form;
 pub mod layout;

@@ -7,16 +7,13 @@
 use leptos::prelude::*;
 use model::Lang;
 use model::account::{FormEcho, InstitutionRef};
-use model::posting::{LANGUAGE_ROWS, text_fields};
-use model::vocab::{CareerStage, Cefr, Field as ResearchField, Kind, StipendPeriod};
+use model::posting::text_fields;
+use model::posting_form::{APPLY_ELSEWHERE, APPLY_ON_PASSERELLE};
+use model::vocab::{CareerStage, Field as ResearchField, Kind, StipendPeriod};
 
+use crate::components::choices::{Choice, LanguagesSection, Radios, Tick, Ticks};
 use crate::components::form::{Field, PageForm, Select, TextArea};
 use crate::i18n::{tr, use_lang};
-
-/// The id of a field's error paragraph, and its message, when it has one.
-fn problem(echo: &FormEcho, name: &str) -> Option<(String, String)> {
-    echo.error(name).map(|message| (format!("field-{name}-error"), tr(message)))
-}
 
 /// The posting form, posting to `action`. `institutions` are those the poster may post for
 /// (a new posting); `initial` are the posting's current values (an edit).
@@ -53,9 +50,10 @@ pub fn PostingForm(action: String, institutions: Vec<InstitutionRef>, initial: V
                 <Tick echo=echo.clone() name="travel_covered" label="posting-travel-covered" />
                 <Tick echo=echo.clone() name="housing_covered" label="posting-housing-covered" />
             </fieldset>
-            <LanguagesSection echo=echo.clone() />
+            <LanguagesSection echo=echo.clone() legend="posting-section-languages" hint="posting-languages-hint" />
             <fieldset class="form-section">
                 <legend>{tr("posting-section-apply")}</legend>
+                <Radios echo=echo.clone() name="apply_via" label="posting-apply-via" options=vec![(APPLY_ON_PASSERELLE, "posting-apply-here"), (APPLY_ELSEWHERE, "posting-apply-elsewhere")] default=APPLY_ELSEWHERE />
                 <Field echo=echo.clone() name="apply_url" label="posting-apply-url" kind="url" hint="posting-apply-url-hint" required=false />
                 <Field echo=echo.clone() name="contact_email" label="posting-contact-email" kind="email" required=false />
             </fieldset>
@@ -199,116 +197,4 @@ fn focus(id: &str) {
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = id;
-}
-
-/// The languages a researcher must know, with their levels.
-#[component]
-fn LanguagesSection(echo: FormEcho) -> impl IntoView {
-    let rows = (1..=LANGUAGE_ROWS)
-        .map(|row| {
-            let (lang_name, level_name) = (format!("language_{row}"), format!("level_{row}"));
-            let levels: Vec<(String, String)> =
-                Cefr::ALL.iter().map(|level| (level.code().to_string(), tr(level.message_id()))).collect();
-            let (lang_label, level_label) =
-                (format!("{} {row}", tr("posting-language-code")), format!("{} {row}", tr("posting-language-level")));
-            view! {
-                <div class="language-row">
-                    <LanguageCode echo=echo.clone() name=lang_name label=lang_label />
-                    <Select echo=echo.clone() name=level_name label=level_label options=levels />
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        <fieldset class="form-section">
-            <legend>{tr("posting-section-languages")}</legend>
-            <p class="field__hint">{tr("posting-languages-hint")}</p>
-            {rows}
-        </fieldset>
-    }
-}
-
-/// A choice among a closed vocabulary: `(code, Fluent id)` pairs.
-#[component]
-fn Choice(
-    echo: FormEcho,
-    name: &'static str,
-    label: &'static str,
-    options: Vec<(&'static str, &'static str)>,
-) -> impl IntoView {
-    let options = options.into_iter().map(|(code, id)| (code.to_string(), tr(id))).collect();
-    view! { <Select echo name label=tr(label) options /> }
-}
-
-/// A two-letter language code (short, unlike other text fields).
-#[component]
-fn LanguageCode(echo: FormEcho, name: String, label: String) -> impl IntoView {
-    let error = echo.error(&name).map(tr);
-    let (id, error_id) = (format!("field-{name}"), format!("field-{name}-error"));
-    let invalid = error.is_some();
-    let typed = echo.value(&name).map(str::to_string);
-    view! {
-        <div class="field" class:field--invalid=invalid>
-            <label for=id.clone()>{label}</label>
-            <input
-                id=id
-                name=name
-                value=typed
-                maxlength="2"
-                size="3"
-                aria-invalid=invalid.then_some("true")
-                aria-describedby=invalid.then_some(error_id.clone())
-            />
-            {error.map(|message| view! { <p class="field__error" id=error_id>{message}</p> })}
-        </div>
-    }
-}
-
-/// Several choices among a closed vocabulary, as checkboxes.
-#[component]
-fn Ticks(
-    echo: FormEcho,
-    name: &'static str,
-    label: &'static str,
-    options: Vec<(&'static str, &'static str)>,
-) -> impl IntoView {
-    let ticked: Vec<String> =
-        echo.values.iter().filter(|(key, _)| key == name).map(|(_, value)| value.clone()).collect();
-    let error = problem(&echo, name);
-    let boxes = options
-        .into_iter()
-        .map(|(code, id)| {
-            let box_id = format!("field-{name}-{}", code.replace('.', "-"));
-            let label_for = box_id.clone();
-            view! {
-                <label class="tick" for=label_for>
-                    <input type="checkbox" id=box_id name=name value=code checked=ticked.iter().any(|t| t == code) />
-                    {tr(id)}
-                </label>
-            }
-        })
-        .collect_view();
-    view! {
-        <fieldset
-            class="field ticks"
-            class:field--invalid=error.is_some()
-            aria-describedby=error.as_ref().map(|(id, _)| id.clone())
-        >
-            <legend>{tr(label)}</legend>
-            {error.clone().map(|(id, message)| view! { <p class="field__error" id=id>{message}</p> })}
-            <div class="ticks__grid">{boxes}</div>
-        </fieldset>
-    }
-}
-
-/// One checkbox.
-#[component]
-fn Tick(echo: FormEcho, name: &'static str, label: &'static str) -> impl IntoView {
-    let checked = echo.value(name).is_some_and(|v| !v.is_empty());
-    view! {
-        <label class="tick" for=format!("field-{name}")>
-            <input type="checkbox" id=format!("field-{name}") name=name value="1" checked=checked />
-            {tr(label)}
-        </label>
-    }
 }

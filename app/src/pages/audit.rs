@@ -27,7 +27,7 @@ fn AuditLog(entries: Resource<Result<Vec<model::account::AuditEntry>, ServerFnEr
     let lang = use_lang();
     let (action, actor) = audit_filter();
     let options = AuditAction::ALL
-        .into_iter()
+        .iter()
         .map(|option| {
             let selected = action.as_deref() == Some(option.code());
             view! { <option value=option.code() selected=selected>{tr(option.message_id())}</option> }

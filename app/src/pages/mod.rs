@@ -2,6 +2,7 @@
 
 mod account;
 pub(crate) mod admin;
+mod applications;
 mod audit;
 mod home;
 mod login;
@@ -11,12 +12,15 @@ mod not_found;
 pub(crate) mod opening;
 mod openings;
 pub(crate) mod postings;
+mod profile;
+mod received;
 mod reset;
 mod review;
 mod signup;
 
 pub use account::AccountPage;
 pub use admin::{AdminInstitutionsPage, AdminPage};
+pub use applications::ApplicationsPage;
 pub use audit::AdminAuditPage;
 pub use home::HomePage;
 pub use login::{ForgotPage, LoginPage};
@@ -26,6 +30,8 @@ pub use not_found::{NotFound, NotFoundPage};
 pub use opening::OpeningPage;
 pub use openings::OpeningsPage;
 pub use postings::{EditPostingPage, NewPostingPage, PostingPage, PostingsPage};
+pub use profile::ProfilePage;
+pub use received::PostingApplicationsPage;
 pub use reset::ResetPage;
 pub use review::AdminReviewPage;
 pub use signup::SignupPage;

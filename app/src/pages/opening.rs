@@ -8,7 +8,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use model::Lang;
 use model::dto::OpeningDetail;
 
-use crate::api::get_opening;
+use crate::api::{get_opening, my_application_to};
+use crate::components::apply_form::{AppliedResource, ApplyHere};
 use crate::components::form::{CsrfField, Select, TextArea};
 use crate::i18n::{days_arg, tr, tr_args, use_lang};
 use crate::pages::{LoadError, NotFound};
@@ -27,11 +28,21 @@ pub fn OpeningPage() -> impl IntoView {
             }
         },
     );
+    // Made here, not inside the `Suspend` below, so that hydration finds the server's value.
+    let applied: AppliedResource = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => my_application_to(id).await,
+                None => Ok(None),
+            }
+        },
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match opening.await {
-                    Ok(Some(detail)) => view! { <OpeningView detail /> }.into_any(),
+                    Ok(Some(detail)) => view! { <OpeningView detail applied /> }.into_any(),
                     Ok(None) => view! { <NotFound message="not-found-opening" /> }.into_any(),
                     Err(_) => view! { <LoadError /> }.into_any(),
                 }
@@ -50,7 +61,14 @@ fn initial_text_lang(detail: &OpeningDetail, reader: Lang, requested: Option<Lan
 /// An opening as readers see it; `preview`: as its institution previews it (no way back to
 /// the search, no report form).
 #[component]
-pub(crate) fn OpeningView(detail: OpeningDetail, #[prop(optional)] preview: bool) -> impl IntoView {
+pub(crate) fn OpeningView(
+    detail: OpeningDetail,
+    #[prop(optional)] preview: bool,
+    /// The reader's application to it: the page offers to apply when the opening takes
+    /// applications on Passerelle.
+    #[prop(optional)]
+    applied: Option<AppliedResource>,
+) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let requested = query.read_untracked().get("text").and_then(|code| Lang::from_code(&code));
@@ -104,6 +122,9 @@ pub(crate) fn OpeningView(detail: OpeningDetail, #[prop(optional)] preview: bool
     let page_title = format!("{} – {}", text(|r| &r.title), tr("site-name"));
     let id = detail.id;
     let withdrawn_now = detail.withdrawn;
+    let apply_here = applied
+        .filter(|_| detail.record.apply_on_passerelle && !detail.is_closed() && !withdrawn_now)
+        .map(|applied| view! { <ApplyHere id applied /> });
     let withdrawn = detail.withdrawn.then(|| view! { <p class="notice notice--info">{tr("opening-withdrawn")}</p> });
     view! {
         {(!preview).then(|| view! { <PageTitle text=page_title /> })}
@@ -124,6 +145,7 @@ pub(crate) fn OpeningView(detail: OpeningDetail, #[prop(optional)] preview: bool
                 <div class="opening__description" inner_html=description></div>
             </div>
             <OpeningFacts detail />
+            {apply_here}
             {(!preview && !withdrawn_now).then(|| view! { <ReportOpening id /> })}
         </article>
     }
@@ -198,9 +220,14 @@ fn OpeningFacts(detail: OpeningDetail) -> impl IntoView {
         let items = record.keywords.iter().map(|k| view! { <li>{k.clone()}</li> }).collect_view();
         view! { <Fact label=tr("opening-keywords")><ul class="keywords" lang=record.original_language.code()>{items}</ul></Fact> }
     });
-    let apply = record.apply_url.clone().map(|url| {
-        view! { <p class="apply"><a class="button" href=url rel="noopener external">{tr("opening-apply")}</a></p> }
-    });
+    let apply = if record.apply_on_passerelle {
+        (!closed).then(|| view! { <p class="apply"><a class="button" href="#apply" rel="external">{tr("opening-apply-here")}</a></p> }.into_any())
+    } else {
+        record.apply_url.clone().map(|url| {
+            view! { <p class="apply"><a class="button" href=url rel="noopener external">{tr("opening-apply")}</a></p> }
+                .into_any()
+        })
+    };
     let contact = record.contact_email.clone().map(|email| {
         view! { <Fact label=tr("opening-contact")><a href=format!("mailto:{email}")>{email.clone()}</a></Fact> }
     });

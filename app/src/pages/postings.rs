@@ -180,8 +180,13 @@ fn status_text(status: PostingStatus, revision: Option<PostingStatus>) -> String
 
 #[component]
 fn PostingsTable(postings: Vec<PostingSummary>) -> impl IntoView {
-    const HEADINGS: &[&str] =
-        &["posting-col-title", "posting-col-institution", "posting-col-status", "posting-deadline"];
+    const HEADINGS: &[&str] = &[
+        "posting-col-title",
+        "posting-col-institution",
+        "posting-col-status",
+        "posting-deadline",
+        "posting-col-applications",
+    ];
     let lang = use_lang();
     if postings.is_empty() {
         return view! { <p>{tr("postings-empty")}</p> }.into_any();
@@ -198,6 +203,7 @@ fn PostingsTable(postings: Vec<PostingSummary>) -> impl IntoView {
                     <td>{posting.institution.name_in(lang)}</td>
                     <td>{status_text(posting.status, posting.revision)}</td>
                     <td><time datetime=posting.deadline.to_string()>{l10n::format_date(lang, posting.deadline)}</time></td>
+                    <td><a href=path(route::POSTING_APPLICATIONS, lang, &[&posting.id])>{tr("posting-applications-link")}</a></td>
                 </tr>
             }
         })

@@ -2,8 +2,11 @@
 
 pub mod account;
 pub mod account_token;
+pub mod application;
+pub mod application_event;
 pub mod audit_log;
 pub mod change_log_state;
+pub mod cv_file;
 pub mod decision;
 pub mod indexer;
 pub mod institution;
@@ -11,6 +14,7 @@ pub mod membership;
 pub mod membership_removal;
 pub mod opening;
 pub mod outbox;
+pub mod profile;
 pub mod rate_limit_hit;
 pub mod report;
 pub mod search_change;

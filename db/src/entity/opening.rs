@@ -42,6 +42,8 @@ pub struct Model {
     pub revision_status: Option<String>,
     /// When it (or its edit) was last sent for review.
     pub submitted_at: Option<DateTimeWithTimeZone>,
+    /// Whether it takes applications on Passerelle.
+    pub applies_here: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

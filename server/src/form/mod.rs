@@ -5,6 +5,7 @@
 //! page again with what was typed (never a password), in the page's language.
 
 pub mod answer;
+pub mod upload;
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -86,6 +87,21 @@ impl<S: Send + Sync> FromRequestParts<S> for PageLang {
     }
 }
 
+/// The signed-in person, for downloads and pages that need one: signed-out visitors are sent
+/// to sign in, then back here.
+pub struct SignedInViewer(pub Viewer);
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedInViewer {
+    type Rejection = ServerError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ServerError> {
+        let PageLang(lang) = PageLang::from_request_parts(parts, state).await?;
+        let viewer = parts.extensions.get::<PageState>().and_then(|page| page.viewer.clone());
+        let here = parts.uri.path_and_query().map_or_else(|| parts.uri.path().to_string(), ToString::to_string);
+        viewer.map(SignedInViewer).ok_or(ServerError::SignInFirst { lang, next: Some(here) })
+    }
+}
+
 /// What every form posts: its fields as `F`, and the [`Submission`].
 pub struct Posted<F> {
     pub fields: F,
@@ -123,6 +139,8 @@ pub struct Submission {
     /// The client's address, for rate limits.
     client: String,
     slot: FormSlot,
+    /// Whether the CSRF token was right (see [`Submission::check_token`]).
+    token_ok: bool,
 }
 
 impl<F: FormSpec> FromRequest<AppState> for Posted<F> {
@@ -130,9 +148,6 @@ impl<F: FormSpec> FromRequest<AppState> for Posted<F> {
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, ServerError> {
         let (mut parts, body) = request.into_parts();
-        let PageLang(lang) = PageLang::from_request_parts(&mut parts, state).await?;
-        let raw = RawPathParams::from_request_parts(&mut parts, state).await.map_err(|_| ServerError::NotFound)?;
-        let params = UrlParams(raw.iter().map(|(key, value)| (key.to_string(), value.to_string())).collect());
         let (bytes, too_large) = match to_bytes(body, MAX_FORM_BYTES).await {
             Ok(bytes) => (bytes, false),
             Err(_) => (Default::default(), true),
@@ -140,37 +155,20 @@ impl<F: FormSpec> FromRequest<AppState> for Posted<F> {
         let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).map_err(|_| {
             ServerError::BadRequest { code: "invalid_form", message: "the form could not be read".into() }
         })?;
-        let page = parts.extensions.get::<PageState>().cloned().unwrap_or_default();
-        let account = parts.extensions.get::<SignedIn>().and_then(|signed_in| signed_in.0.clone());
-        let client = client_address(&parts, &state.auth.trusted_proxies);
-        let name = params.fill(F::NAME);
-        let mut echo = FormEcho::new(&name);
-        for (name, value) in fields.iter().filter(|(name, _)| !SECRET_FIELDS.contains(&name.as_str())) {
-            echo.keep(name, value);
-        }
-        let token_ok = csrf_ok(&fields, &page, &parts.headers, &state.auth.origin);
-        if let Some(uri) = F::SHOWN_ON.and_then(|page| format!("/{}/{}", lang.code(), params.fill(page)).parse().ok()) {
-            parts.uri = uri;
-        }
-        let slot = parts.extensions.get::<FormSlot>().cloned().unwrap_or_default();
-        let viewer = page.viewer.clone();
-        *slot.lock() = Some(Shown { parts, page, echo });
+        let form = Submission::begin(&mut parts, state, fields, (F::NAME, F::SHOWN_ON)).await?;
         if too_large {
             // Only a crafted request gets here: the fields' own limits keep a real form smaller.
             return Err(ServerError::refused(StatusCode::PAYLOAD_TOO_LARGE, "form-error-too-large"));
         }
-        if !token_ok {
-            tracing::info!(form = name, "a form came without a valid CSRF token");
-            return Err(ServerError::refused(StatusCode::FORBIDDEN, "form-error-expired"));
-        }
-        let read = serde_urlencoded::from_str(&serde_urlencoded::to_string(&fields).unwrap_or_default());
+        form.check_token()?;
+        let read = serde_urlencoded::from_str(&serde_urlencoded::to_string(&form.fields).unwrap_or_default());
         // A forged body that does not read as `F` reads as empty: the form comes back with what
         // is missing.
         let read = read.unwrap_or_else(|err| {
-            tracing::info!(form = name, error = %err, "a form's fields did not read");
+            tracing::info!(form = F::NAME, error = %err, "a form's fields did not read");
             F::default()
         });
-        Ok(Posted { fields: read, form: Submission { lang, fields, viewer, account, client, slot } })
+        Ok(Posted { fields: read, form })
     }
 }
 
@@ -183,6 +181,49 @@ fn csrf_ok(fields: &[(String, String)], page: &PageState, headers: &HeaderMap, s
 }
 
 impl Submission {
+    /// The form posted with `fields` to the request of `parts`, named and shown as `spec` says
+    /// (see [`FormSpec`]), kept where `answer` finds it to draw its page again if refused.
+    pub(crate) async fn begin(
+        parts: &mut Parts,
+        state: &AppState,
+        fields: Vec<(String, String)>,
+        (name, shown_on): (&str, Option<&str>),
+    ) -> Result<Submission, ServerError> {
+        let PageLang(lang) = PageLang::from_request_parts(parts, state).await?;
+        let raw = RawPathParams::from_request_parts(parts, state).await.map_err(|_| ServerError::NotFound)?;
+        let params = UrlParams(raw.iter().map(|(key, value)| (key.to_string(), value.to_string())).collect());
+        let page = parts.extensions.get::<PageState>().cloned().unwrap_or_default();
+        let account = parts.extensions.get::<SignedIn>().and_then(|signed_in| signed_in.0.clone());
+        let client = client_address(parts, &state.auth.trusted_proxies);
+        let mut echo = FormEcho::new(&params.fill(name));
+        for (name, value) in fields.iter().filter(|(name, _)| !SECRET_FIELDS.contains(&name.as_str())) {
+            echo.keep(name, value);
+        }
+        let token_ok = csrf_ok(&fields, &page, &parts.headers, &state.auth.origin);
+        let mut shown_parts = Request::new(axum::body::Body::empty()).into_parts().0;
+        shown_parts.uri = match shown_on.and_then(|page| format!("/{}/{}", lang.code(), params.fill(page)).parse().ok())
+        {
+            Some(uri) => uri,
+            None => parts.uri.clone(),
+        };
+        shown_parts.headers = parts.headers.clone();
+        shown_parts.extensions = parts.extensions.clone();
+        let slot = parts.extensions.get::<FormSlot>().cloned().unwrap_or_default();
+        let viewer = page.viewer.clone();
+        *slot.lock() = Some(Shown { parts: shown_parts, page, echo });
+        Ok(Submission { lang, fields, viewer, account, client, slot, token_ok })
+    }
+
+    /// Refuses the form unless its CSRF token was right.
+    pub(crate) fn check_token(&self) -> Result<(), ServerError> {
+        if self.token_ok {
+            return Ok(());
+        }
+        let form = self.slot.lock().as_ref().map(|shown| shown.echo.form.clone()).unwrap_or_default();
+        tracing::info!(form, "a form came without a valid CSRF token");
+        Err(ServerError::refused(StatusCode::FORBIDDEN, "form-error-expired"))
+    }
+
     /// The signed-in person with their memberships, as the page saw them.
     pub fn viewer(&self) -> Option<&Viewer> {
         self.viewer.as_ref()

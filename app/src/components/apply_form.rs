@@ -1,0 +1,73 @@
+//! "Apply on Passerelle", on an opening's page: the letter form for signed-in researchers
+//! (their profile's CV goes with it), a sign-in link for others, and where their application
+//! stands once sent.
+
+use leptos::prelude::*;
+use model::Lang;
+use model::application::SentApplication;
+
+use crate::components::form::{CsrfField, Select, TextArea, echo_of, page_state};
+use crate::i18n::{tr, use_lang};
+use crate::url::{path, route};
+
+/// The viewer's application to the opening, as `api::my_application_to` loads it.
+pub type AppliedResource = Resource<Result<Option<SentApplication>, ServerFnError>>;
+
+#[component]
+pub fn ApplyHere(id: i64, applied: AppliedResource) -> impl IntoView {
+    let lang = use_lang();
+    let here = path(route::OPENING, lang, &[&id]);
+    view! {
+        <section class="apply-here" id="apply" aria-labelledby="apply-title">
+            <h2 id="apply-title">{tr("apply-title")}</h2>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let here = here.clone();
+                    Suspend::new(async move {
+                        let state = page_state().await;
+                        if state.viewer.is_none() {
+                            let login = crate::url::sign_in_then(lang, &here);
+                            return view! { <p><a class="button" href=login>{tr("apply-sign-in")}</a></p> }.into_any();
+                        }
+                        if let Ok(Some(sent)) = applied.await {
+                            let status = tr(sent.status.message_id());
+                            return view! {
+                                <p class="notice notice--info">
+                                    {crate::i18n::tr_args("apply-already", &[("status", status.into())])} " "
+                                    <a href=path(route::APPLICATIONS, lang, &[])>{tr("apply-follow")}</a>
+                                </p>
+                            }
+                            .into_any();
+                        }
+                        let echo = echo_of(&state, "apply");
+                        let languages = Lang::ALL
+                            .iter()
+                            .map(|l| (l.code().to_string(), l10n::language_name(lang, l.code())))
+                            .collect();
+                        let echo = if echo.value("letter_lang").is_none() {
+                            let mut echo = echo;
+                            echo.keep("letter_lang", lang.code());
+                            echo
+                        } else {
+                            echo
+                        };
+                        view! {
+                            <p>{tr("apply-intro")}</p>
+                            <form method="post" action=path(route::APPLY, lang, &[&id]) class="stacked-form" novalidate>
+                                <CsrfField token=state.csrf.clone() />
+                                <TextArea echo=echo.clone() name="letter" label="apply-letter" rows=10 hint="apply-letter-hint" maxlength=5000 />
+                                <Select echo=echo.clone() name="letter_lang" label=tr("apply-letter-lang") options=languages />
+                                <p class="field__hint">
+                                    {tr("apply-profile-note")} " "
+                                    <a href=path(route::PROFILE, lang, &[])>{tr("apply-profile-link")}</a>
+                                </p>
+                                <button type="submit" class="button">{tr("apply-submit")}</button>
+                            </form>
+                        }
+                        .into_any()
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}

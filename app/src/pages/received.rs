@@ -1,0 +1,269 @@
+//! An opening's applications, for the members of its institution: filtered and sorted by the
+//! list's own form (a plain GET, so it works without JavaScript), each with what the applicant
+//! shares (profile, letter, CV), its history, and the form that moves it along with a message
+//! for the researcher. The whole list downloads as CSV.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use model::account::PageState;
+use model::application::{ApplicationStatus, Mover, OpeningApplications, ReceivedApplication};
+use model::profile::Profile;
+use model::vocab::CareerStage;
+
+use crate::api::opening_applications;
+use crate::components::form::{CsrfField, echo_of, page_state};
+use crate::i18n::{tr, tr_args, use_lang};
+use crate::pages::NotFound;
+use crate::pages::admin::{Loaded, When};
+use crate::pages::applications::Changes;
+use crate::pages::postings::{SignedInFrame, title_in};
+use crate::url::{path, route};
+
+/// The list's filters and order, from the URL.
+#[derive(Clone, Default)]
+struct ListView {
+    status: Option<ApplicationStatus>,
+    stage: Option<CareerStage>,
+    /// An ISO 639-1 code the applicant speaks.
+    language: String,
+    oldest_first: bool,
+}
+
+impl ListView {
+    fn keeps(&self, application: &ReceivedApplication) -> bool {
+        let profile = application.profile.as_ref();
+        self.status.is_none_or(|status| application.status == status)
+            && self.stage.is_none_or(|stage| profile.and_then(|p| p.career_stage) == Some(stage))
+            && (self.language.is_empty()
+                || profile.is_some_and(|p| p.languages.iter().any(|l| l.lang == self.language)))
+    }
+}
+
+#[component]
+pub fn PostingApplicationsPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").and_then(|raw| raw.parse::<i64>().ok()).filter(|id| *id > 0));
+    let received = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => opening_applications(id).await,
+                None => Ok(None),
+            }
+        },
+    );
+    let here = format!("postings/{}/applications", id.get_untracked().unwrap_or_default());
+    view! {
+        <SignedInFrame
+            title="received-title"
+            here
+            content=move |_: PageState| {
+                let show = |found: Option<OpeningApplications>| match found {
+                    Some(opening) => view! { <Received opening /> }.into_any(),
+                    None => view! { <NotFound message="not-found-posting" /> }.into_any(),
+                };
+                view! { <Loaded resource=received show /> }
+            }
+        />
+    }
+}
+
+#[component]
+fn Received(opening: OpeningApplications) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let view_of = move || {
+        let query = query.read();
+        ListView {
+            status: query.get("status").as_deref().and_then(ApplicationStatus::from_code),
+            stage: query.get("stage").as_deref().and_then(CareerStage::from_code),
+            language: query.get("language").unwrap_or_default().trim().to_lowercase(),
+            oldest_first: query.get("sort").as_deref() == Some("oldest"),
+        }
+    };
+    let (title_lang, title) = title_in(&opening.title, lang, opening.original);
+    let id = opening.opening_id;
+    let csv = path(route::POSTING_APPLICATIONS_CSV, lang, &[&id]);
+    let total = opening.applications.len();
+    let applications = opening.applications;
+    let list = move || {
+        let shown = view_of();
+        let mut kept: Vec<ReceivedApplication> = applications.iter().filter(|a| shown.keeps(a)).cloned().collect();
+        if !shown.oldest_first {
+            kept.reverse();
+        }
+        let count = tr_args("received-count", &[("shown", kept.len().into()), ("total", total.into())]);
+        let items =
+            kept.into_iter().map(|application| view! { <ReceivedItem application opening=id /> }).collect_view();
+        view! {
+            <p role="status">{count}</p>
+            <ul class="applications">{items}</ul>
+        }
+    };
+    view! {
+        <h1>{tr("received-title")} ": " <span lang=title_lang.code()>{title}</span></h1>
+        <p>
+            <a href=path(route::POSTING, lang, &[&id])>{tr("received-back")}</a> " · "
+            <a href=csv rel="external" download="">{tr("received-csv")}</a>
+        </p>
+        <ListFilters opening=id />
+        {list}
+    }
+}
+
+/// The filters and the order, as a GET form.
+#[component]
+fn ListFilters(opening: i64) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    let current = move |name: &str| query.read_untracked().get(name).unwrap_or_default();
+    let options = |pairs: Vec<(String, String)>, chosen: String| {
+        pairs
+            .into_iter()
+            .map(|(value, shown)| {
+                let selected = value == chosen;
+                view! { <option value=value selected=selected>{shown}</option> }
+            })
+            .collect_view()
+    };
+    let all = || (String::new(), tr("received-all"));
+    let statuses = std::iter::once(all())
+        .chain(ApplicationStatus::ALL.iter().map(|s| (s.code().to_string(), tr(s.message_id()))))
+        .collect();
+    let stages = std::iter::once(all())
+        .chain(CareerStage::ALL.iter().map(|s| (s.code().to_string(), tr(s.message_id()))))
+        .collect();
+    let sorts = vec![("newest".to_string(), tr("received-newest")), ("oldest".to_string(), tr("received-oldest"))];
+    view! {
+        <form method="get" action=path(route::POSTING_APPLICATIONS, lang, &[&opening]) class="filters">
+            <div class="filter">
+                <label for="filter-status">{tr("received-status")}</label>
+                <select id="filter-status" name="status">{options(statuses, current("status"))}</select>
+            </div>
+            <div class="filter">
+                <label for="filter-stage">{tr("received-stage")}</label>
+                <select id="filter-stage" name="stage">{options(stages, current("stage"))}</select>
+            </div>
+            <div class="filter">
+                <label for="filter-language">{tr("received-language")}</label>
+                <input id="filter-language" name="language" maxlength="2" size="3" value=current("language") />
+            </div>
+            <div class="filter">
+                <label for="filter-sort">{tr("received-sort")}</label>
+                <select id="filter-sort" name="sort">{options(sorts, current("sort"))}</select>
+            </div>
+            <button type="submit" class="button button--secondary">{tr("received-apply-filters")}</button>
+        </form>
+    }
+}
+
+#[component]
+fn ReceivedItem(application: ReceivedApplication, opening: i64) -> impl IntoView {
+    let lang = use_lang();
+    let id = application.id;
+    let cv = application.cv_id.map(|cv| view! { <p><a href=path(route::CV, lang, &[&cv])>{tr("received-cv")}</a></p> });
+    let profile = match application.profile.clone() {
+        Some(profile) => view! { <ProfileSummary profile /> }.into_any(),
+        None => view! { <p class="field__hint">{tr("received-no-profile")}</p> }.into_any(),
+    };
+    view! {
+        <li class="application" id=format!("application-{id}")>
+            <h2 class="application__title">{application.applicant_name.clone()}</h2>
+            <p class="application__meta">
+                <a href=format!("mailto:{}", application.applicant_email)>{application.applicant_email.clone()}</a>
+                " · " {tr("applications-sent-on")} " " <When at=application.sent_at.clone() />
+            </p>
+            <p class="application__status">
+                {tr("applications-status")} " " <strong class="badge">{tr(application.status.message_id())}</strong>
+            </p>
+            {profile}
+            <h3>{tr("received-letter")}</h3>
+            <div class="application__letter" lang=application.letter_lang.code()>
+                <p>{application.letter.clone()}</p>
+            </div>
+            {cv}
+            <Changes changes=application.changes.clone() />
+            <MoveForm id status=application.status opening />
+        </li>
+    }
+}
+
+/// What the applicant's profile says, briefly.
+#[component]
+fn ProfileSummary(profile: Profile) -> impl IntoView {
+    let lang = use_lang();
+    let stage = profile.career_stage.map(|stage| tr(stage.message_id())).unwrap_or_else(|| "—".into());
+    let fields = profile.fields.iter().map(|f| tr(f.message_id())).collect::<Vec<_>>().join(", ");
+    let languages = profile
+        .languages
+        .iter()
+        .map(|l| format!("{} {}", l10n::language_name(lang, &l.lang), l.level.code()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let interests = profile.interests_in(lang).map(|(written, text)| {
+        view! { <div class="fact"><dt>{tr("received-interests")}</dt><dd lang=written.code()>{text.to_string()}</dd></div> }
+    });
+    let orcid = profile.orcid.clone().map(|orcid| {
+        let href = format!("https://orcid.org/{orcid}");
+        view! { <div class="fact"><dt>"ORCID"</dt><dd><a href=href rel="noopener external">{orcid}</a></dd></div> }
+    });
+    view! {
+        <dl class="application__profile">
+            <div class="fact"><dt>{tr("profile-career-stage")}</dt><dd>{stage}</dd></div>
+            <div class="fact"><dt>{tr("profile-fields")}</dt><dd>{fields}</dd></div>
+            <div class="fact"><dt>{tr("received-languages")}</dt><dd>{languages}</dd></div>
+            <div class="fact"><dt>{tr("profile-keywords")}</dt><dd>{profile.keywords.join(", ")}</dd></div>
+            {interests}
+            {orcid}
+        </dl>
+    }
+}
+
+/// Moves the application along, with a message for the researcher.
+#[component]
+fn MoveForm(id: i64, status: ApplicationStatus, opening: i64) -> impl IntoView {
+    let lang = use_lang();
+    let next: Vec<ApplicationStatus> =
+        ApplicationStatus::ALL.iter().copied().filter(|to| status.may_move(*to, Mover::Institution)).collect();
+    if next.is_empty() {
+        return ().into_any();
+    }
+    let action = path(route::MOVE_APPLICATION, lang, &[&id]);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let (action, next) = (action.clone(), next.clone());
+                Suspend::new(async move {
+                    let state = page_state().await;
+                    let echo = echo_of(&state, &format!("application-{id}"));
+                    let options = next
+                        .iter()
+                        .map(|to| view! { <option value=to.code()>{tr(to.message_id())}</option> })
+                        .collect_view();
+                    let (status_id, message_id) = (format!("move-{id}-status"), format!("move-{id}-message"));
+                    let error = echo.error("").or(echo.error("message")).map(tr);
+                    view! {
+                        <form method="post" action=action class="stacked-form application__move">
+                            <CsrfField token=state.csrf.clone() />
+                            <input type="hidden" name="opening" value=opening />
+                            <div class="field">
+                                <label for=status_id.clone()>{tr("received-move-to")}</label>
+                                <select id=status_id name="status">{options}</select>
+                            </div>
+                            <div class="field">
+                                <label for=message_id.clone()>{tr("received-message")}</label>
+                                <p class="field__hint">{tr("received-message-hint")}</p>
+                                <textarea id=message_id name="message" rows="3" maxlength="2000">
+                                    {echo.value("message").map(str::to_string)}
+                                </textarea>
+                            </div>
+                            {error.map(|message| view! { <p class="field__error">{message}</p> })}
+                            <button type="submit" class="button button--secondary">{tr("received-move")}</button>
+                        </form>
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}

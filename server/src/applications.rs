@@ -137,7 +137,10 @@ async fn apply(
     form.check()?;
     let Some(letter_lang) = letter_lang else { return Err(form.invalid()) };
     match state.catalog.apply(&viewer, id, &fields.letter, letter_lang).await? {
-        Ok(_) => Ok(see_other(&format!("{}?applied={id}", path(route::APPLICATIONS, form.lang, &[])))),
+        Ok(application) => {
+            let mine = path(route::APPLICATIONS, form.lang, &[]);
+            Ok(see_other(&format!("{mine}?applied={application}#application-{application}")))
+        }
         Err(refusal) => Err(ServerError::refused(StatusCode::CONFLICT, refusal.message_id())),
     }
 }

@@ -16,13 +16,21 @@ enum Visitor {
     Researcher,
     /// A confirmed member of KAIST, who wrote the posting `{posting}`.
     Member,
+    /// A confirmed member of another institution (Université de Sherbrooke).
+    OtherMember,
     /// An administrator of KAIST.
     InstitutionAdmin,
     PlatformAdmin,
 }
 
-const VISITORS: [Visitor; 5] =
-    [Visitor::Anonymous, Visitor::Researcher, Visitor::Member, Visitor::InstitutionAdmin, Visitor::PlatformAdmin];
+const VISITORS: [Visitor; 6] = [
+    Visitor::Anonymous,
+    Visitor::Researcher,
+    Visitor::Member,
+    Visitor::OtherMember,
+    Visitor::InstitutionAdmin,
+    Visitor::PlatformAdmin,
+];
 
 /// What a visitor gets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,24 +48,38 @@ struct Row {
     method: &'static str,
     path: &'static str,
     fields: &'static [(&'static str, &'static str)],
-    /// As [`VISITORS`]: anonymous, researcher, member, institution admin, platform admin.
-    answers: [Answer; 5],
+    /// As [`VISITORS`]: anonymous, researcher, member, member elsewhere, institution admin,
+    /// platform admin.
+    answers: [Answer; 6],
 }
 
-const fn get(path: &'static str, answers: [Answer; 5]) -> Row {
+const fn get(path: &'static str, answers: [Answer; 6]) -> Row {
     Row { method: "GET", path, fields: &[], answers }
 }
 
-const fn post(path: &'static str, fields: &'static [(&'static str, &'static str)], answers: [Answer; 5]) -> Row {
+const fn post(path: &'static str, fields: &'static [(&'static str, &'static str)], answers: [Answer; 6]) -> Row {
     Row { method: "POST", path, fields, answers }
 }
 
-const EVERYONE: [Answer; 5] = [Page, Page, Page, Page, Page];
-const SIGNED_IN: [Answer; 5] = [Redirect("/en/login?next="), Page, Page, Page, Page];
-const ADMINS: [Answer; 5] = [Redirect("/en/login?next="), Status(403), Status(403), Status(403), Page];
-/// Forms for members of an institution.
-const POSTERS: [Answer; 5] =
-    [Redirect("/en/login"), Status(403), Redirect("/en/postings/"), Redirect("/en/postings/"), Status(403)];
+/// The CV form: a file in its `cv` field.
+const fn upload_cv(path: &'static str, answers: [Answer; 6]) -> Row {
+    Row { method: "UPLOAD", path, fields: &[("cv", "")], answers }
+}
+
+const EVERYONE: [Answer; 6] = [Page, Page, Page, Page, Page, Page];
+const SIGNED_IN: [Answer; 6] = [Redirect("/en/login?next="), Page, Page, Page, Page, Page];
+const ADMINS: [Answer; 6] = [Redirect("/en/login?next="), Status(403), Status(403), Status(403), Status(403), Page];
+/// Forms for members of KAIST (a Sherbrooke member cannot choose KAIST).
+const POSTERS: [Answer; 6] = [
+    Redirect("/en/login"),
+    Status(403),
+    Redirect("/en/postings/"),
+    Status(422),
+    Redirect("/en/postings/"),
+    Status(403),
+];
+/// What only KAIST's members may read: an opening's applications, and what comes with them.
+const KAIST_ONLY: [Answer; 6] = [Redirect("/en/login?next="), Status(404), Page, Status(404), Page, Status(404)];
 
 /// A complete posting form (saved as a draft).
 const POSTING: &[(&str, &str)] = &[
@@ -75,11 +97,13 @@ const POSTING: &[(&str, &str)] = &[
     ("action", "draft"),
 ];
 
-/// Every route of the site. `{id}` is a demo opening.
+/// Every route of the site. `{id}` is a demo opening; `{open}` a KAIST demo opening that takes
+/// applications on Passerelle; `{application}` an application to it, sent with the CV `{cv}`.
 const MATRIX: &[Row] = &[
     get("/en/", EVERYONE),
     get("/en/openings", EVERYONE),
     get("/en/openings/{id}", EVERYONE),
+    get("/en/openings/{open}", EVERYONE),
     get("/en/login", EVERYONE),
     get("/en/signup", EVERYONE),
     get("/en/forgot", EVERYONE),
@@ -103,6 +127,7 @@ const MATRIX: &[Row] = &[
             Redirect("/en/account?saved=1"),
             Redirect("/en/account?saved=1"),
             Redirect("/en/account?saved=1"),
+            Redirect("/en/account?saved=1"),
         ],
     ),
     post(
@@ -114,17 +139,22 @@ const MATRIX: &[Row] = &[
             Redirect("/en/account"),
             Redirect("/en/account"),
             Redirect("/en/account"),
+            Redirect("/en/account"),
         ],
     ),
-    post("/en/logout", &[], [Redirect("/en/"), Redirect("/en/"), Redirect("/en/"), Redirect("/en/"), Redirect("/en/")]),
+    post(
+        "/en/logout",
+        &[],
+        [Redirect("/en/"), Redirect("/en/"), Redirect("/en/"), Redirect("/en/"), Redirect("/en/"), Redirect("/en/")],
+    ),
     // Wrong current password: refused; the page stays (and nothing changes).
     post(
         "/en/account/password",
         &[("current_password", "not the password"), ("password", "another long passphrase")],
-        [Redirect("/en/login"), Status(401), Status(401), Status(401), Status(401)],
+        [Redirect("/en/login"), Status(401), Status(401), Status(401), Status(401), Status(401)],
     ),
-    // The researcher's address is not confirmed, the admin's is not on KAIST's domain; members
-    // are members already.
+    // The researcher's address is not confirmed, the Sherbrooke member's and the admin's are
+    // not on KAIST's domain; members are members already.
     post(
         "/en/account/join",
         &[("institution", "kaist")],
@@ -132,6 +162,7 @@ const MATRIX: &[Row] = &[
             Redirect("/en/login"),
             Status(403),
             Redirect("/en/account?joined=kaist"),
+            Status(403),
             Redirect("/en/account?joined=kaist"),
             Status(403),
         ],
@@ -141,6 +172,7 @@ const MATRIX: &[Row] = &[
         &[],
         [
             Redirect("/en/login"),
+            Status(403),
             Status(403),
             Status(403),
             Status(403),
@@ -156,75 +188,160 @@ const MATRIX: &[Row] = &[
             Redirect("/en/openings/"),
             Redirect("/en/openings/"),
             Redirect("/en/openings/"),
+            Redirect("/en/openings/"),
         ],
     ),
     // No report 999999: nothing to do, and no error either.
     post(
         "/en/admin/reports/999999/resolve",
         &[],
-        [Redirect("/en/login"), Status(403), Status(403), Status(403), Redirect("/en/admin/reports")],
+        [Redirect("/en/login"), Status(403), Status(403), Status(403), Status(403), Redirect("/en/admin/reports")],
     ),
     post(
         "/en/admin/accounts/999999/suspend",
         &[("reason", "spam")],
-        [Redirect("/en/login"), Status(403), Status(403), Status(403), Status(404)],
+        [Redirect("/en/login"), Status(403), Status(403), Status(403), Status(403), Status(404)],
     ),
     post(
         "/en/admin/accounts/999999/reinstate",
         &[],
-        [Redirect("/en/login"), Status(403), Status(403), Status(403), Status(404)],
+        [Redirect("/en/login"), Status(403), Status(403), Status(403), Status(403), Status(404)],
     ),
     post(
         "/en/admin/institutions/kaist/admins",
         &[("email", "researcher@kaist.ac.kr")],
-        [Redirect("/en/login"), Status(403), Status(403), Status(403), Status(422)],
+        [Redirect("/en/login"), Status(403), Status(403), Status(403), Status(403), Status(422)],
     ),
     get("/en/postings", SIGNED_IN),
     get("/en/postings/new", SIGNED_IN),
     // Only its author, their institution's admins and platform admins see a posting.
-    get("/en/postings/{posting}", [Redirect("/en/login?next="), Status(404), Page, Page, Page]),
-    get("/en/postings/{posting}/edit", [Redirect("/en/login?next="), Status(404), Page, Page, Status(404)]),
+    get("/en/postings/{posting}", [Redirect("/en/login?next="), Status(404), Page, Status(404), Page, Page]),
+    get(
+        "/en/postings/{posting}/edit",
+        [Redirect("/en/login?next="), Status(404), Page, Status(404), Page, Status(404)],
+    ),
     get("/en/admin/review", ADMINS),
     // An institution's members: its admins and platform admins only.
-    get("/en/institutions/kaist/members", [Redirect("/en/login?next="), Status(404), Status(404), Page, Page]),
+    get(
+        "/en/institutions/kaist/members",
+        [Redirect("/en/login?next="), Status(404), Status(404), Status(404), Page, Page],
+    ),
     post(
         "/en/institutions/kaist/members/999999/admin",
         &[],
-        [Redirect("/en/login"), Status(403), Status(403), Status(404), Status(404)],
+        [Redirect("/en/login"), Status(403), Status(403), Status(403), Status(404), Status(404)],
     ),
     post(
         "/en/institutions/kaist/members/999999/remove",
         &[],
-        [Redirect("/en/login"), Status(403), Status(403), Status(404), Status(404)],
+        [Redirect("/en/login"), Status(403), Status(403), Status(403), Status(404), Status(404)],
     ),
     post(
         "/en/institutions/kaist/members/999999/readmit",
         &[],
-        [Redirect("/en/login"), Status(403), Status(403), Status(404), Status(404)],
+        [Redirect("/en/login"), Status(403), Status(403), Status(403), Status(404), Status(404)],
     ),
     post("/en/postings/new", POSTING, POSTERS),
-    post("/en/postings/{posting}/edit", POSTING, POSTERS),
+    post(
+        "/en/postings/{posting}/edit",
+        POSTING,
+        [
+            Redirect("/en/login"),
+            Status(403),
+            Redirect("/en/postings/"),
+            Status(404),
+            Redirect("/en/postings/"),
+            Status(403),
+        ],
+    ),
     // No posting 999999: members get a 404, others the refusal they get for any posting.
-    post("/en/postings/999999/close", &[], [Redirect("/en/login"), Status(403), Status(404), Status(404), Status(403)]),
+    post(
+        "/en/postings/999999/close",
+        &[],
+        [Redirect("/en/login"), Status(403), Status(404), Status(404), Status(404), Status(403)],
+    ),
     // A draft: nothing waits for a decision.
     post(
         "/en/admin/review/{posting}",
         &[("verdict", "approve")],
-        [Redirect("/en/login"), Status(403), Status(403), Status(403), Redirect("/en/admin/review?gone=")],
+        [Redirect("/en/login"), Status(403), Status(403), Status(403), Status(403), Redirect("/en/admin/review?gone=")],
+    ),
+    // The researcher's side: anyone signed in keeps a profile and applies (with a confirmed
+    // address); an opening's applications and the CVs sent are for its institution's members
+    // only, never for platform admins.
+    get("/en/profile", SIGNED_IN),
+    get("/en/applications", SIGNED_IN),
+    post(
+        "/en/profile",
+        &[("visibility", "applied_to"), ("keywords", "quantum sensing"), ("language_1", "en"), ("level_1", "B2")],
+        [
+            Redirect("/en/login"),
+            Redirect("/en/profile?saved=1"),
+            Redirect("/en/profile?saved=1"),
+            Redirect("/en/profile?saved=1"),
+            Redirect("/en/profile?saved=1"),
+            Redirect("/en/profile?saved=1"),
+        ],
+    ),
+    upload_cv(
+        "/en/profile/cv",
+        [
+            Redirect("/en/login"),
+            Redirect("/en/profile?cv=saved"),
+            Redirect("/en/profile?cv=saved"),
+            Redirect("/en/profile?cv=saved"),
+            Redirect("/en/profile?cv=saved"),
+            Redirect("/en/profile?cv=saved"),
+        ],
+    ),
+    post(
+        "/en/openings/{open}/apply",
+        &[("letter", "I would like to join your group."), ("letter_lang", "en")],
+        [
+            Redirect("/en/login?next="),
+            Status(409),
+            Redirect("/en/applications?applied="),
+            Redirect("/en/applications?applied="),
+            Redirect("/en/applications?applied="),
+            Redirect("/en/applications?applied="),
+        ],
+    ),
+    get("/en/postings/{posting}/applications", KAIST_ONLY),
+    get("/en/postings/{open}/applications", KAIST_ONLY),
+    get("/en/postings/{open}/applications.csv", KAIST_ONLY),
+    get("/en/cv/{cv}", KAIST_ONLY),
+    // The member moves it first; for the institution's admin it has moved already.
+    post(
+        "/en/applications/{application}/status",
+        &[("status", "under_review"), ("opening", "{open}")],
+        [Redirect("/en/login"), Status(404), Redirect("/en/postings/"), Status(404), Status(409), Status(404)],
     ),
 ];
 
-/// The accounts behind the signed-in visitors, in [`VISITORS`] order (anonymous has none), and
-/// a draft posting written by the member.
-async fn accounts(site: &Site) -> ([Option<i64>; 5], i64) {
+/// The rows' placeholders: `{posting}` and the rest (see [`MATRIX`]).
+struct Fixtures {
+    id: String,
+    posting: i64,
+    open: i64,
+    application: i64,
+    cv: i64,
+}
+
+/// The accounts behind the signed-in visitors, in [`VISITORS`] order (anonymous has none), a
+/// draft posting written by the member, and an application (with a CV) from someone else to
+/// a KAIST opening that takes applications on Passerelle.
+async fn accounts(site: &Site) -> ([Option<i64>; 6], Fixtures) {
     use model::account::{InstitutionRole, Role};
     let researcher = create_account(site, "researcher@kaist.ac.kr", Role::Researcher, false).await;
     let now = chrono::Utc::now().fixed_offset();
     let mut members = Vec::new();
-    for (email, role) in [("member@kaist.ac.kr", InstitutionRole::Member), ("head@kaist.ac.kr", InstitutionRole::Admin)]
-    {
+    for (email, slug, role) in [
+        ("member@kaist.ac.kr", "kaist", InstitutionRole::Member),
+        ("member@usherbrooke.ca", "usherbrooke", InstitutionRole::Member),
+        ("head@kaist.ac.kr", "kaist", InstitutionRole::Admin),
+    ] {
         let id = create_account(site, email, Role::Researcher, true).await;
-        site.db.join_institution(id, "kaist", role, now).await.expect("join");
+        site.db.join_institution(id, slug, role, now).await.expect("join");
         members.push(id);
     }
     let admin = create_account(site, "admin@passerelle.example", Role::PlatformAdmin, true).await;
@@ -234,7 +351,25 @@ async fn accounts(site: &Site) -> ([Option<i64>; 5], i64) {
     let draft =
         db::NewPosting { record: &record, created_by: members[0], status: model::posting::PostingStatus::Draft };
     let posting = site.db.create_posting(draft, now).await.expect("posting").expect("kaist exists");
-    ([None, Some(researcher), Some(members[0]), Some(members[1]), Some(admin)], posting)
+    let open = site.catalog.opening_id("kaist", "demo-kaist-soft-robotics").await.expect("read").expect("demo");
+    let hash = server::auth::password::hash_password(common::PASSWORD).expect("hash");
+    let new = db::NewAccount {
+        email: "applicant@example.org",
+        password_hash: &hash,
+        display_name: "Applicant",
+        lang: model::Lang::Fr,
+        role: Role::Researcher,
+        email_confirmed: true,
+    };
+    let applicant = site.catalog.create_demo_account(new, None).await.expect("account").expect("new");
+    let cv = site.catalog.upload_cv(&applicant, "cv.pdf", &server::demo_people::demo_cv("applicant")).await;
+    let cv = cv.expect("stored").expect("a PDF");
+    let application = site.catalog.apply(&applicant, open, "Bonjour.", model::Lang::Fr).await.expect("apply");
+    let application = application.expect("sent");
+    let (_, api) = site.json("/api/v1/openings?per_page=1").await;
+    let id = api["hits"][0]["id"].as_i64().expect("a demo opening").to_string();
+    let visitors = [None, Some(researcher), Some(members[0]), Some(members[1]), Some(members[2]), Some(admin)];
+    (visitors, Fixtures { id, posting, open, application, cv })
 }
 
 /// A browser with a fresh session of `account` (or none), and the CSRF cookie a first page gives.
@@ -254,19 +389,27 @@ async fn browser_as(site: &Site, account: Option<i64>) -> Browser<'_> {
 #[tokio::test]
 async fn every_route_answers_each_role_as_allowed() {
     let site = demo_site().await;
-    let (_, api) = site.json("/api/v1/openings?per_page=1").await;
-    let id = api["hits"][0]["id"].as_i64().expect("a demo opening").to_string();
-    let (visitors, posting) = accounts(&site).await;
+    let (visitors, fixtures) = accounts(&site).await;
+    let fill = |text: &str| {
+        text.replace("{id}", &fixtures.id)
+            .replace("{posting}", &fixtures.posting.to_string())
+            .replace("{open}", &fixtures.open.to_string())
+            .replace("{application}", &fixtures.application.to_string())
+            .replace("{cv}", &fixtures.cv.to_string())
+    };
     let mut failures = Vec::new();
     for (slot, visitor) in VISITORS.into_iter().enumerate() {
         let account = visitors[slot];
         for row in MATRIX {
             // A fresh session per row: some rows (sign-out) end it.
             let mut browser = browser_as(&site, account).await;
-            let path = row.path.replace("{id}", &id).replace("{posting}", &posting.to_string());
+            let path = fill(row.path);
+            let fields: Vec<(String, String)> = row.fields.iter().map(|(k, v)| (k.to_string(), fill(v))).collect();
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             let reply = match row.method {
                 "GET" => browser.get(&path).await,
-                _ => browser.post(&path, row.fields).await,
+                "UPLOAD" => browser.upload(&path, fields[0].0, "cv.pdf", &server::demo_people::demo_cv("matrix")).await,
+                _ => browser.post(&path, &fields).await,
             };
             let expected = row.answers[slot];
             let ok = match expected {

@@ -133,6 +133,10 @@ impl<'s> Browser<'s> {
     }
 
     pub async fn send(&mut self, request: http::request::Builder, body: String) -> Reply {
+        self.send_bytes(request, body.into_bytes()).await
+    }
+
+    pub async fn send_bytes(&mut self, request: http::request::Builder, body: Vec<u8>) -> Reply {
         let cookie = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
         let mut request = request.header(header::HOST, "passerelle.example").header(header::COOKIE, cookie);
         if let Some(client) = self.client {
@@ -169,6 +173,25 @@ impl<'s> Browser<'s> {
         let body = serde_urlencoded::to_string(&all).expect("form");
         let request = Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
         self.send(request, body).await
+    }
+
+    /// Posts a form with a file (`multipart/form-data`) as the page would, with the CSRF token
+    /// of the browser's cookie.
+    pub async fn upload(&mut self, uri: &str, field: &str, file_name: &str, content: &[u8]) -> Reply {
+        const BOUNDARY: &str = "passerelle-test-boundary-7d1f";
+        let csrf = self.cookies.get("passerelle_csrf").cloned().unwrap_or_default();
+        let mut body = format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{BOUNDARY}\r\n\
+             Content-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\n\
+             Content-Type: application/pdf\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(content);
+        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
+        let request = Request::post(uri).header(header::CONTENT_TYPE, content_type);
+        // Bytes that are not UTF-8 stay as they are.
+        self.send_bytes(request, body).await
     }
 
     /// Signs up (and stays signed in) with a new account.

@@ -36,6 +36,7 @@ DATA_DIR=$(mktemp -d /tmp/passerelle-e2e.XXXXXX)
 port=$(free_port)
 export PASSERELLE_DATA_DIR="$DATA_DIR" PASSERELLE_ADDR="127.0.0.1:$port"
 unset DATABASE_URL
+export PASSERELLE_DEMO_PASSWORD="a demo passphrase for tests"
 "$ROOT/target/debug/passerelle" seed demo
 "$ROOT/target/debug/passerelle" serve >"$DATA_DIR/server.log" 2>&1 &
 SERVER_PID=$!

@@ -168,11 +168,17 @@ pub async fn my_application_to(id: i64) -> Result<Option<model::application::Sen
     Ok(sent.into_iter().find(|application| application.opening_id == id))
 }
 
-/// The applications to opening `id`, for the members of its institution; `None` for anyone else.
+/// A page of the applications to opening `id` that `filter` keeps, for the members of its
+/// institution; `None` for anyone else.
 #[server(input = Json)]
-pub async fn opening_applications(id: i64) -> Result<Option<model::application::OpeningApplications>, ServerFnError> {
+pub async fn opening_applications(
+    id: i64,
+    filter: model::application::ApplicationFilter,
+) -> Result<Option<model::application::OpeningApplications>, ServerFnError> {
     let Some(viewer) = viewer() else { return Ok(None) };
-    match catalog()?.received_applications(&viewer, id).await {
+    // A page at a time: the CSV has them all.
+    let filter = model::application::ApplicationFilter { page: filter.page.max(1), ..filter };
+    match catalog()?.received_applications(&viewer, id, &filter).await {
         Ok(applications) => Ok(Some(applications)),
         Err(catalog::CatalogError::NotFound) => Ok(None),
         Err(err) => Err(internal(err)),

@@ -17,7 +17,8 @@ use db::{Db, DbError, NewApplication, Posting};
 use model::Lang;
 use model::account::{AuditAction, Viewer};
 use model::application::{
-    ApplicationStatus, MAX_LETTER_CHARS, MAX_STATUS_MESSAGE_CHARS, Mover, OpeningApplications, SentApplication,
+    APPLICATIONS_PER_PAGE, ApplicationFilter, ApplicationStatus, MAX_LETTER_CHARS, MAX_STATUS_MESSAGE_CHARS, Mover,
+    OpeningApplications, SentApplication,
 };
 use model::record::without_controls;
 
@@ -116,23 +117,29 @@ impl Catalog {
         Ok(self.db.sent_applications(viewer.account_id).await?)
     }
 
-    /// The applications to opening `opening_id`, for the members of its institution
-    /// ([`CatalogError::NotFound`] for everyone else).
+    /// The applications to opening `opening_id` that `filter` keeps (a page of them), for the
+    /// members of its institution ([`CatalogError::NotFound`] for everyone else).
     pub async fn received_applications(
         &self,
         viewer: &Viewer,
         opening_id: i64,
+        filter: &ApplicationFilter,
     ) -> Result<OpeningApplications, CatalogError> {
         let posting = self.db.posting(opening_id).await?.ok_or(CatalogError::NotFound)?;
         if !at_institution(viewer, &posting) {
             return Err(CatalogError::NotFound);
         }
         let record = posting.working();
+        let (applications, matching, total) = self.db.received_applications(opening_id, filter).await?;
         Ok(OpeningApplications {
             opening_id,
             title: record.title.clone(),
             original: record.original_language,
-            applications: self.db.received_applications(opening_id).await?,
+            total,
+            matching,
+            page: filter.page.max(1),
+            pages: matching.div_ceil(APPLICATIONS_PER_PAGE).max(1),
+            applications,
         })
     }
 

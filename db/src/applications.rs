@@ -3,10 +3,14 @@
 use std::collections::HashMap;
 
 use model::Lang;
-use model::application::{ApplicationStatus, ReceivedApplication, SentApplication, StatusChange};
+use model::application::{
+    APPLICATIONS_PER_PAGE, ApplicationFilter, ApplicationStatus, ReceivedApplication, SentApplication, StatusChange,
+};
 use model::profile::{Profile, Visibility};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, SqlErr,
+};
 
 use crate::accounts::Time;
 use crate::convert::{rfc3339, row_id, to_json};
@@ -171,6 +175,13 @@ impl Db {
             .map(|(row, institution)| (row.id, (row, institution)))
             .collect();
         let mut changes = self.changes_of(&rows.iter().map(|row| row.id).collect::<Vec<_>>()).await?;
+        let mut answer_days: HashMap<i32, Option<u32>> = HashMap::new();
+        for (opening, _) in openings.values() {
+            if !answer_days.contains_key(&opening.institution_id) {
+                let days = self.answer_days(i64::from(opening.institution_id)).await?;
+                answer_days.insert(opening.institution_id, days.map(|days| days.ceil().max(1.0) as u32));
+            }
+        }
         let mut sent = Vec::with_capacity(rows.len());
         for row in rows {
             let Some((opening, institution)) = openings.get(&row.opening_id) else { continue };
@@ -189,37 +200,73 @@ impl Db {
                 status: status_of(id, &row.status)?,
                 sent_at: rfc3339(row.created_at),
                 changes: changes.remove(&row.id).unwrap_or_default(),
+                institution_answer_days: answer_days.get(&opening.institution_id).copied().flatten(),
             });
         }
         Ok(sent)
     }
 
-    /// The applications to `opening_id`, oldest first, with what each applicant lets the
-    /// institution see.
-    pub async fn received_applications(&self, opening_id: i64) -> Result<Vec<ReceivedApplication>, DbError> {
-        let rows = application::Entity::find()
+    /// The applications to `opening_id` that `filter` keeps, in its order: one page of them
+    /// (all with page 0), with how many match and how many there are in all. Only the page's
+    /// letters, accounts and histories are read.
+    pub async fn received_applications(
+        &self,
+        opening_id: i64,
+        filter: &ApplicationFilter,
+    ) -> Result<(Vec<ReceivedApplication>, usize, usize), DbError> {
+        let mut query = application::Entity::find()
+            .select_only()
+            .columns([application::Column::Id, application::Column::AccountId, application::Column::Status])
             .filter(application::Column::OpeningId.eq(row_id(opening_id)))
-            .order_by_asc(application::Column::Id)
-            .all(&self.conn())
-            .await?;
-        let applicants: Vec<i32> = rows.iter().map(|row| row.account_id).collect();
+            .order_by_asc(application::Column::Id);
+        let total = usize::try_from(
+            application::Entity::find()
+                .filter(application::Column::OpeningId.eq(row_id(opening_id)))
+                .count(&self.conn())
+                .await?,
+        )
+        .unwrap_or(usize::MAX);
+        if let Some(status) = filter.status {
+            query = query.filter(application::Column::Status.eq(status.code()));
+        }
+        let rows: Vec<(i32, i32, String)> = query.into_tuple().all(&self.conn()).await?;
+        let applicants: Vec<i32> = rows.iter().map(|(_, account, _)| *account).collect();
+        let profiles = self.shared_profiles(&applicants).await?;
+        let mut kept: Vec<i32> = rows
+            .iter()
+            .filter(|(_, account, _)| {
+                let profile = profiles.get(account);
+                filter.stage.is_none_or(|stage| profile.and_then(|p| p.career_stage) == Some(stage))
+                    && filter
+                        .language
+                        .as_ref()
+                        .is_none_or(|code| profile.is_some_and(|p| p.languages.iter().any(|l| &l.lang == code)))
+            })
+            .map(|(id, _, _)| *id)
+            .collect();
+        if !filter.oldest_first {
+            kept.reverse();
+        }
+        let matching = kept.len();
+        let shown: Vec<i32> = match filter.page {
+            0 => kept,
+            page => kept.into_iter().skip((page - 1) * APPLICATIONS_PER_PAGE).take(APPLICATIONS_PER_PAGE).collect(),
+        };
+        let mut rows: HashMap<i32, application::Model> = HashMap::new();
         let mut accounts: HashMap<i32, account::Model> = HashMap::new();
-        let mut profiles: HashMap<i32, Profile> = HashMap::new();
-        for chunk in applicants.chunks(IDS_PER_QUERY) {
+        for chunk in shown.chunks(IDS_PER_QUERY) {
+            let found = application::Entity::find().filter(application::Column::Id.is_in(chunk.iter().copied()));
+            rows.extend(found.all(&self.conn()).await?.into_iter().map(|row| (row.id, row)));
+        }
+        let page_accounts: Vec<i32> = rows.values().map(|row| row.account_id).collect();
+        for chunk in page_accounts.chunks(IDS_PER_QUERY) {
             let found = account::Entity::find().filter(account::Column::Id.is_in(chunk.iter().copied()));
             accounts.extend(found.all(&self.conn()).await?.into_iter().map(|row| (row.id, row)));
-            let shared = profile::Entity::find()
-                .filter(profile::Column::AccountId.is_in(chunk.iter().copied()))
-                .filter(profile::Column::Visibility.ne(Visibility::Nobody.code()));
-            for row in shared.all(&self.conn()).await? {
-                if let Ok(details) = serde_json::from_value(row.details) {
-                    profiles.insert(row.account_id, details);
-                }
-            }
         }
-        let mut changes = self.changes_of(&rows.iter().map(|row| row.id).collect::<Vec<_>>()).await?;
-        let mut received = Vec::with_capacity(rows.len());
-        for row in rows {
+        let mut changes = self.changes_of(&shown).await?;
+        let mut received = Vec::with_capacity(shown.len());
+        for id in shown {
+            let Some(row) = rows.remove(&id) else { continue };
             let Some(applicant) = accounts.get(&row.account_id) else { continue };
             let id = i64::from(row.id);
             received.push(ReceivedApplication {
@@ -235,7 +282,26 @@ impl Db {
                 changes: changes.remove(&row.id).unwrap_or_default(),
             });
         }
-        Ok(received)
+        Ok((received, matching, total))
+    }
+
+    /// The profiles of these accounts that their owners show to the institutions they apply to.
+    async fn shared_profiles(&self, accounts: &[i32]) -> Result<HashMap<i32, Profile>, DbError> {
+        let mut profiles = HashMap::new();
+        for chunk in accounts.chunks(IDS_PER_QUERY) {
+            let shared = profile::Entity::find()
+                .select_only()
+                .columns([profile::Column::AccountId, profile::Column::Details])
+                .filter(profile::Column::AccountId.is_in(chunk.iter().copied()))
+                .filter(profile::Column::Visibility.ne(Visibility::Nobody.code()))
+                .into_tuple::<(i32, sea_orm::prelude::Json)>();
+            for (account, details) in shared.all(&self.conn()).await? {
+                if let Ok(details) = serde_json::from_value(details) {
+                    profiles.insert(account, details);
+                }
+            }
+        }
+        Ok(profiles)
     }
 
     /// The institutions (their slugs) `account_id` applied to, and those `cv_id` was sent to.

@@ -52,6 +52,13 @@ export function sharedBrowser() {
 
 const PASSERELLE = process.env.PASSERELLE_BIN ?? '../target/debug/passerelle';
 export const ADMIN = { email: 'e2e-admin@passerelle.example', password: 'an admin passphrase for tests' };
+/** The demo accounts `passerelle seed demo` made (scripts/test.sh sets their password). */
+export const DEMO_PASSWORD = process.env.PASSERELLE_DEMO_PASSWORD ?? 'a demo passphrase for tests';
+export const DEMO = {
+  researcher: 'minji.kim@demo.passerelle.example',
+  sherbrooke: 'sherbrooke.coordination@demo.passerelle.example',
+  kaist: 'kaist.coordinator@demo.passerelle.example',
+};
 
 /** Runs the `passerelle` CLI on the server's data directory; returns its standard output. */
 export function passerelle(args, env = {}) {

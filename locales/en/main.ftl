@@ -703,6 +703,7 @@ applications-find = Find openings
 applications-sent-on = Sent on
 applications-status = Status:
 applications-history = History
+applications-message = Message from the institution:
 applications-accept = Accept the offer
 applications-decline = Decline the offer
 applications-withdraw = Withdraw the application
@@ -715,7 +716,7 @@ posting-apply-elsewhere = On our own application page or by email
 received-title = Applications
 received-back = Back to the opening
 received-csv = Download as CSV
-received-count = { $shown } of { $total } applications shown
+received-count = Matching applications: { $shown } of { $total }
 received-all = All
 received-status = Status
 received-stage = Career stage
@@ -776,3 +777,7 @@ mail-application-reminder-body =
     { $link }
 
     — The Passerelle team
+applications-answer-days = { $days ->
+    [one] This institution usually answers within a day.
+   *[other] This institution usually answers within { $days } days.
+}

@@ -703,6 +703,7 @@ applications-find = Trouver des offres
 applications-sent-on = Envoyée le
 applications-status = État :
 applications-history = Historique
+applications-message = Message de l’établissement :
 applications-accept = Accepter l’offre
 applications-decline = Décliner l’offre
 applications-withdraw = Retirer la candidature
@@ -715,7 +716,10 @@ posting-apply-elsewhere = Sur notre propre page de candidature ou par courriel
 received-title = Candidatures
 received-back = Retour à l’offre
 received-csv = Télécharger en CSV
-received-count = { $shown } candidatures affichées sur { $total }
+received-count = { $shown ->
+    [one] { $shown } candidature sur { $total } correspond
+   *[other] { $shown } candidatures sur { $total } correspondent
+}
 received-all = Toutes
 received-status = État
 received-stage = Étape de carrière
@@ -776,3 +780,7 @@ mail-application-reminder-body =
     { $link }
 
     — L’équipe Passerelle
+applications-answer-days = { $days ->
+    [one] Cet établissement répond d’habitude en un jour.
+   *[other] Cet établissement répond d’habitude en { $days } jours.
+}

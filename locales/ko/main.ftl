@@ -687,6 +687,7 @@ applications-find = 공고 찾기
 applications-sent-on = 제출일
 applications-status = 상태:
 applications-history = 진행 기록
+applications-message = 기관의 메시지:
 applications-accept = 제안 수락하기
 applications-decline = 제안 거절하기
 applications-withdraw = 지원 철회하기
@@ -699,7 +700,7 @@ posting-apply-elsewhere = 기관의 지원 페이지 또는 이메일로
 received-title = 지원서
 received-back = 공고로 돌아가기
 received-csv = CSV로 내려받기
-received-count = 지원서 { $total }건 중 { $shown }건 표시
+received-count = 지원서 { $total }건 중 { $shown }건이 조건에 맞습니다
 received-all = 전체
 received-status = 상태
 received-stage = 경력 단계
@@ -759,3 +760,4 @@ mail-application-reminder-body =
     { $link }
 
     — Passerelle 팀
+applications-answer-days = 이 기관은 보통 { $days }일 안에 답변합니다.

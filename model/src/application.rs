@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::profile::Profile;
-use crate::vocab::vocabulary;
+use crate::vocab::{CareerStage, vocabulary};
 use crate::{Lang, Texts};
 
 vocabulary! {
@@ -102,15 +102,61 @@ pub struct SentApplication {
     pub sent_at: String,
     /// Oldest first.
     pub changes: Vec<StatusChange>,
+    /// How many days the institution usually takes to answer (the median of its answers, in
+    /// whole days, rounded up); `None` before its first answer.
+    pub institution_answer_days: Option<u32>,
 }
 
-/// An opening's applications, for its institution.
+/// Applications listed on a page: this many at most.
+pub const APPLICATIONS_PER_PAGE: usize = 50;
+
+/// Which of an opening's applications to list, in which order, and which page of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationFilter {
+    pub status: Option<ApplicationStatus>,
+    pub stage: Option<CareerStage>,
+    /// An ISO 639-1 code the applicant speaks (from their profile).
+    pub language: Option<String>,
+    pub oldest_first: bool,
+    /// From 1; `0` for every matching application at once (the CSV).
+    pub page: usize,
+}
+
+impl ApplicationFilter {
+    /// The filter of a list's URL (`status`, `stage`, `language`, `sort=oldest`, `page`);
+    /// what does not read is left out.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> ApplicationFilter {
+        let mut filter = ApplicationFilter { page: 1, ..ApplicationFilter::default() };
+        for (key, value) in pairs {
+            match key {
+                "status" => filter.status = ApplicationStatus::from_code(value),
+                "stage" => filter.stage = CareerStage::from_code(value),
+                "language" => {
+                    let code = value.trim().to_lowercase();
+                    filter.language = (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase())).then_some(code);
+                }
+                "sort" => filter.oldest_first = value == "oldest",
+                "page" => filter.page = value.parse().unwrap_or(1).clamp(1, 100_000),
+                _ => {}
+            }
+        }
+        filter
+    }
+}
+
+/// An opening's applications, for its institution: one page of those matching the filter.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OpeningApplications {
     pub opening_id: i64,
     pub title: Texts,
     pub original: Lang,
-    /// Oldest first.
+    /// Every application to the opening, and those matching the filter.
+    pub total: usize,
+    pub matching: usize,
+    /// The page shown (from 1), and how many pages the matching ones fill.
+    pub page: usize,
+    pub pages: usize,
+    /// In the filter's order.
     pub applications: Vec<ReceivedApplication>,
 }
 

@@ -3,12 +3,12 @@
 //! opening's applications as CSV. What may be done, the audit log and the e-mails are the use
 //! cases' (`catalog::profiles`, `catalog::applications`).
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use catalog::CatalogError;
 use model::Lang;
-use model::application::{ApplicationStatus, OpeningApplications};
+use model::application::{ApplicationFilter, ApplicationStatus, OpeningApplications};
 use model::profile_form::read_profile;
 
 use crate::ServerError;
@@ -176,8 +176,12 @@ async fn export_csv(
     PageLang(lang): PageLang,
     SignedInViewer(viewer): SignedInViewer,
     Path((_, id)): Path<(String, i64)>,
+    Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Response, ServerError> {
-    let applications = state.catalog.received_applications(&viewer, id).await?;
+    // The list's filters and order, every page.
+    let filter = ApplicationFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let filter = ApplicationFilter { page: 0, ..filter };
+    let applications = state.catalog.received_applications(&viewer, id, &filter).await?;
     Ok(attachment("text/csv; charset=utf-8", &format!("applications-{id}.csv"), applications_csv(&applications, lang)))
 }
 

@@ -64,6 +64,9 @@ pub enum Command {
         /// Only index and search in-process (skip FTS5, the CLI import and the HTTP run).
         #[arg(long)]
         index_only: bool,
+        /// Instead: an opening's applications page with this many applications.
+        #[arg(long)]
+        applications: Option<usize>,
     },
 }
 
@@ -129,8 +132,9 @@ pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
         Command::Seed { what: SeedCommand::Synthetic { count, output } } => {
             seed_synthetic(&config, count, output).await
         }
-        Command::Bench { openings, queries, dir, index_only } => {
-            crate::bench::run(crate::bench::BenchOptions { openings, queries, dir, index_only }).await
+        Command::Bench { openings, queries, dir, index_only, applications } => {
+            let options = crate::bench::BenchOptions { openings, queries, dir, index_only, applications };
+            crate::bench::run(options).await
         }
         Command::Admin { what: AdminCommand::Create { email, name, lang } } => {
             crate::admin::create_admin(&config, &email, &name, &lang).await

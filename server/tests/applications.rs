@@ -91,6 +91,10 @@ async fn a_researcher_applies_and_the_institution_answers() {
     assert_eq!(list.status, StatusCode::OK);
     assert!(list.body.contains("수질 정화 미생물을 연구합니다"), "the letter is missing");
     assert!(list.body.contains("0000-0002-1825-0097"), "the profile is missing: {}", list.body);
+    let filtered = camille.get(&format!("/fr/postings/{opening}/applications?status=withdrawn&language=ko")).await;
+    assert!(filtered.body.contains("0 candidature sur 1 correspond"), "the filter is not applied");
+    let by_language = camille.get(&format!("/fr/postings/{opening}/applications?language=ko&stage=R1")).await;
+    assert!(by_language.body.contains("1 candidature sur 1 correspond"));
     let cv_link = list.body.split("href=\"/fr/cv/").nth(1).and_then(|rest| rest.split('"').next()).expect("a CV link");
     let cv = camille.get(&format!("/fr/cv/{cv_link}")).await;
     assert_eq!(cv.headers["content-type"], "application/pdf");
@@ -115,6 +119,7 @@ async fn a_researcher_applies_and_the_institution_answers() {
     assert!(body.contains("현재 상태: 합격 제안") && body.contains(offer), "{body}");
     let mine = minji.get("/ko/applications").await;
     assert!(mine.body.contains("합격 제안") && mine.body.contains(offer));
+    assert!(mine.body.contains("이 기관은 보통 1일 안에 답변합니다."), "how long the institution takes");
     let accepted = minji.post(&format!("/ko/applications/{id}/status"), &[("status", "accepted")]).await;
     assert!(accepted.location().starts_with("/ko/applications?moved="));
     // An answer is final: the member cannot take it back.

@@ -62,6 +62,15 @@ fn SentItem(application: SentApplication) -> impl IntoView {
     let (title_lang, title) = title_in(&application.opening_title, lang, application.opening_original);
     let institution = title_in(&application.institution, lang, application.opening_original).1;
     let id = application.id;
+    // What the institution last wrote stays in view; the whole history is a click away.
+    let latest_message = application.changes.iter().rev().find_map(|change| change.message.clone()).map(|message| {
+        view! {
+            <div class="application__message">
+                <p>{tr("applications-message")}</p>
+                <blockquote><p>{message}</p></blockquote>
+            </div>
+        }
+    });
     view! {
         <li class="application" id=format!("application-{id}")>
             <h2 class="application__title">
@@ -73,6 +82,10 @@ fn SentItem(application: SentApplication) -> impl IntoView {
             <p class="application__status">
                 {tr("applications-status")} " " <strong class="badge">{tr(application.status.message_id())}</strong>
             </p>
+            {application.institution_answer_days.map(|days| view! {
+                <p class="field__hint">{crate::i18n::tr_args("applications-answer-days", &[("days", days.into())])}</p>
+            })}
+            {latest_message}
             <Changes changes=application.changes.clone() />
             <Answers id status=application.status />
         </li>

@@ -1,17 +1,19 @@
-//! An opening's applications, for the members of its institution: filtered and sorted by the
-//! list's own form (a plain GET, so it works without JavaScript), each with what the applicant
+//! An opening's applications, for the members of its institution: filtered, sorted and paged
+//! on the server by the list's own form (a plain GET, so it works without JavaScript; a page of
+//! 50 at a time however many there are), each with what the applicant
 //! shares (profile, letter, CV), its history, and the form that moves it along with a message
 //! for the researcher. The whole list downloads as CSV.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use model::account::PageState;
-use model::application::{ApplicationStatus, Mover, OpeningApplications, ReceivedApplication};
+use model::application::{ApplicationFilter, ApplicationStatus, Mover, OpeningApplications, ReceivedApplication};
 use model::profile::Profile;
 use model::vocab::CareerStage;
 
 use crate::api::opening_applications;
 use crate::components::form::{CsrfField, echo_of, page_state};
+use crate::components::pagination::Pagination;
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::NotFound;
 use crate::pages::admin::{Loaded, When};
@@ -19,35 +21,26 @@ use crate::pages::applications::Changes;
 use crate::pages::postings::{SignedInFrame, title_in};
 use crate::url::{path, route};
 
-/// The list's filters and order, from the URL.
-#[derive(Clone, Default)]
-struct ListView {
-    status: Option<ApplicationStatus>,
-    stage: Option<CareerStage>,
-    /// An ISO 639-1 code the applicant speaks.
-    language: String,
-    oldest_first: bool,
-}
-
-impl ListView {
-    fn keeps(&self, application: &ReceivedApplication) -> bool {
-        let profile = application.profile.as_ref();
-        self.status.is_none_or(|status| application.status == status)
-            && self.stage.is_none_or(|stage| profile.and_then(|p| p.career_stage) == Some(stage))
-            && (self.language.is_empty()
-                || profile.is_some_and(|p| p.languages.iter().any(|l| l.lang == self.language)))
-    }
+/// The list's filters, order and page, from the URL.
+fn filter_of(query: &leptos_router::params::ParamsMap) -> ApplicationFilter {
+    let pairs: Vec<(String, String)> = ["status", "stage", "language", "sort", "page"]
+        .iter()
+        .filter_map(|k| Some((k.to_string(), query.get(k)?)))
+        .collect();
+    ApplicationFilter::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
 #[component]
 pub fn PostingApplicationsPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let id = Memo::new(move |_| params.read().get("id").and_then(|raw| raw.parse::<i64>().ok()).filter(|id| *id > 0));
+    let filter = Memo::new(move |_| filter_of(&query.read()));
     let received = Resource::new(
-        move || id.get(),
-        |id| async move {
+        move || (id.get(), filter.get()),
+        |(id, filter)| async move {
             match id {
-                Some(id) => opening_applications(id).await,
+                Some(id) => opening_applications(id, filter).await,
                 None => Ok(None),
             }
         },
@@ -72,34 +65,28 @@ pub fn PostingApplicationsPage() -> impl IntoView {
 fn Received(opening: OpeningApplications) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let view_of = move || {
-        let query = query.read();
-        ListView {
-            status: query.get("status").as_deref().and_then(ApplicationStatus::from_code),
-            stage: query.get("stage").as_deref().and_then(CareerStage::from_code),
-            language: query.get("language").unwrap_or_default().trim().to_lowercase(),
-            oldest_first: query.get("sort").as_deref() == Some("oldest"),
-        }
-    };
     let (title_lang, title) = title_in(&opening.title, lang, opening.original);
     let id = opening.opening_id;
-    let csv = path(route::POSTING_APPLICATIONS_CSV, lang, &[&id]);
-    let total = opening.applications.len();
-    let applications = opening.applications;
-    let list = move || {
-        let shown = view_of();
-        let mut kept: Vec<ReceivedApplication> = applications.iter().filter(|a| shown.keeps(a)).cloned().collect();
-        if !shown.oldest_first {
-            kept.reverse();
-        }
-        let count = tr_args("received-count", &[("shown", kept.len().into()), ("total", total.into())]);
-        let items =
-            kept.into_iter().map(|application| view! { <ReceivedItem application opening=id /> }).collect_view();
-        view! {
-            <p role="status">{count}</p>
-            <ul class="applications">{items}</ul>
-        }
+    let list = path(route::POSTING_APPLICATIONS, lang, &[&id]);
+    // The CSV and the other pages keep the list's filters.
+    let kept = move |page: Option<u32>| {
+        let query = query.read_untracked();
+        let mut pairs: Vec<String> = ["status", "stage", "language", "sort"]
+            .iter()
+            .filter_map(|k| query.get(k).filter(|v| !v.is_empty()).map(|v| format!("{k}={}", crate::url::encode(&v))))
+            .collect();
+        pairs.extend(page.map(|page| format!("page={page}")));
+        if pairs.is_empty() { String::new() } else { format!("?{}", pairs.join("&")) }
     };
+    let csv = format!("{}{}", path(route::POSTING_APPLICATIONS_CSV, lang, &[&id]), kept(None));
+    let count = tr_args("received-count", &[("shown", opening.matching.into()), ("total", opening.total.into())]);
+    let items = opening
+        .applications
+        .into_iter()
+        .map(|application| view! { <ReceivedItem application opening=id /> })
+        .collect_view();
+    let pages = u32::try_from(opening.pages).unwrap_or(u32::MAX);
+    let page = u32::try_from(opening.page).unwrap_or(1);
     view! {
         <h1>{tr("received-title")} ": " <span lang=title_lang.code()>{title}</span></h1>
         <p>
@@ -107,7 +94,9 @@ fn Received(opening: OpeningApplications) -> impl IntoView {
             <a href=csv rel="external" download="">{tr("received-csv")}</a>
         </p>
         <ListFilters opening=id />
-        {list}
+        <p role="status">{count}</p>
+        <ul class="applications">{items}</ul>
+        <Pagination page pages href_for=move |n| format!("{list}{}", kept(Some(n))) />
     }
 }
 

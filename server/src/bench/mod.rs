@@ -7,7 +7,11 @@
 //! 5. `passerelle serve` on that data: its first start (building its index from the database) and
 //!    its memory then; a restart, the JSON API's p50/p99 over HTTP, and the server's memory.
 //! 6. Write-to-searchable: a one-line import beside the running server, until the API finds it.
+//!
+//! With `--applications N`, instead: an opening's applications page with N applications
+//! (`applications`).
 
+mod applications;
 mod fts5;
 mod processes;
 
@@ -33,6 +37,8 @@ pub struct BenchOptions {
     pub index_only: bool,
     /// Where to build everything; a fresh temporary directory when `None` (removed after).
     pub dir: Option<PathBuf>,
+    /// Measure an opening's applications page with this many applications instead.
+    pub applications: Option<usize>,
 }
 
 fn bench_error(what: &str, detail: impl std::fmt::Display) -> ServerError {
@@ -103,6 +109,15 @@ impl Report {
         println!("  {what}: {value}");
         self.lines.push((what.to_string(), value));
     }
+
+    /// The figures as a Markdown table, for the README.
+    fn print(&self) -> Result<(), ServerError> {
+        println!("\n| measure | value |\n|---|---|");
+        for (what, value) in &self.lines {
+            println!("| {what} | {value} |");
+        }
+        Ok(())
+    }
 }
 
 pub async fn run(options: BenchOptions) -> Result<(), ServerError> {
@@ -123,6 +138,11 @@ pub async fn run(options: BenchOptions) -> Result<(), ServerError> {
 }
 
 async fn run_in(dir: &Path, options: &BenchOptions) -> Result<(), ServerError> {
+    if let Some(count) = options.applications {
+        let mut report = Report { lines: Vec::new() };
+        applications::run(dir, count, &mut report).await?;
+        return report.print();
+    }
     let today = catalog::today();
     let topics = topics();
     let n = options.openings;
@@ -234,12 +254,7 @@ async fn run_in(dir: &Path, options: &BenchOptions) -> Result<(), ServerError> {
         format!("{:.0} ms / {:.0} ms", latencies.0, latencies.1),
     );
     server.stop();
-
-    println!("\n| measure | value |\n|---|---|");
-    for (what, value) in &report.lines {
-        println!("| {what} | {value} |");
-    }
-    Ok(())
+    report.print()
 }
 
 pub fn write_jsonl(path: &Path, records: &[OpeningRecord]) -> Result<(), ServerError> {

@@ -177,9 +177,9 @@ impl Db {
         let mut changes = self.changes_of(&rows.iter().map(|row| row.id).collect::<Vec<_>>()).await?;
         let mut answer_days: HashMap<i32, Option<u32>> = HashMap::new();
         for (opening, _) in openings.values() {
-            if !answer_days.contains_key(&opening.institution_id) {
+            if let std::collections::hash_map::Entry::Vacant(entry) = answer_days.entry(opening.institution_id) {
                 let days = self.answer_days(i64::from(opening.institution_id)).await?;
-                answer_days.insert(opening.institution_id, days.map(|days| days.ceil().max(1.0) as u32));
+                entry.insert(days.map(|days| days.ceil().max(1.0) as u32));
             }
         }
         let mut sent = Vec::with_capacity(rows.len());

@@ -166,14 +166,7 @@ impl Db {
             .order_by_desc(application::Column::Id)
             .all(&self.conn())
             .await?;
-        let openings: HashMap<i32, (opening::Model, Option<institution::Model>)> = opening::Entity::find()
-            .filter(opening::Column::Id.is_in(rows.iter().map(|row| row.opening_id)))
-            .find_also_related(institution::Entity)
-            .all(&self.conn())
-            .await?
-            .into_iter()
-            .map(|(row, institution)| (row.id, (row, institution)))
-            .collect();
+        let openings = self.openings_with_institutions(rows.iter().map(|row| row.opening_id)).await?;
         let mut changes = self.changes_of(&rows.iter().map(|row| row.id).collect::<Vec<_>>()).await?;
         let mut answer_days: HashMap<i32, Option<u32>> = HashMap::new();
         for (opening, _) in openings.values() {

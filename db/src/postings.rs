@@ -3,8 +3,6 @@
 //! moderators' decisions (which are also the posters' notifications). Which transition is
 //! allowed is decided by the caller (`catalog`); this module stores what it is told.
 
-use std::collections::HashMap;
-
 use model::account::InstitutionRef;
 use model::posting::{Decision, PostingStatus, PostingSummary, RejectReason, ReviewItem};
 use model::record::OpeningRecord;
@@ -281,14 +279,7 @@ impl Db {
             query = query.filter(decision::Column::PosterId.eq(row_id(id)));
         }
         let rows = query.all(&self.conn()).await?;
-        let titles: HashMap<i32, (opening::Model, Option<institution::Model>)> = opening::Entity::find()
-            .filter(opening::Column::Id.is_in(rows.iter().map(|row| row.opening_id)))
-            .find_also_related(institution::Entity)
-            .all(&self.conn())
-            .await?
-            .into_iter()
-            .map(|(row, institution)| (row.id, (row, institution)))
-            .collect();
+        let titles = self.openings_with_institutions(rows.iter().map(|row| row.opening_id)).await?;
         let mut decisions = Vec::with_capacity(rows.len());
         for row in rows {
             let title = match titles.get(&row.opening_id) {

@@ -49,7 +49,25 @@ fn published() -> sea_orm::Select<opening::Entity> {
     opening::Entity::find().filter(opening::Column::Status.eq(Status::Published.code()))
 }
 
+/// Openings by id, each with its institution.
+pub(crate) type OpeningsById = HashMap<i32, (opening::Model, Option<institution::Model>)>;
+
 impl Db {
+    /// The openings with these ids (whatever their status), each with its institution.
+    pub(crate) async fn openings_with_institutions(
+        &self,
+        ids: impl IntoIterator<Item = i32>,
+    ) -> Result<OpeningsById, DbError> {
+        Ok(opening::Entity::find()
+            .filter(opening::Column::Id.is_in(ids.into_iter().collect::<Vec<_>>()))
+            .find_also_related(institution::Entity)
+            .all(&self.conn())
+            .await?
+            .into_iter()
+            .map(|(row, institution)| (row.id, (row, institution)))
+            .collect())
+    }
+
     /// A published opening, or `None`.
     pub async fn opening(&self, id: i64) -> Result<Option<StoredOpening>, DbError> {
         let Ok(id) = i32::try_from(id) else { return Ok(None) };

@@ -89,7 +89,6 @@ pub fn Ticks(
 ) -> impl IntoView {
     let ticked: Vec<String> =
         echo.values.iter().filter(|(key, _)| key == name).map(|(_, value)| value.clone()).collect();
-    let error = problem(&echo, name);
     let boxes = options
         .into_iter()
         .map(|(code, id)| {
@@ -103,6 +102,13 @@ pub fn Ticks(
             }
         })
         .collect_view();
+    view! { <ChoiceGroup echo name label><div class="ticks__grid">{boxes}</div></ChoiceGroup> }
+}
+
+/// A group of checkboxes or radio buttons: its legend, and its problem above the choices.
+#[component]
+fn ChoiceGroup(echo: FormEcho, name: &'static str, label: &'static str, children: Children) -> impl IntoView {
+    let error = problem(&echo, name);
     view! {
         <fieldset
             class="field ticks"
@@ -111,7 +117,7 @@ pub fn Ticks(
         >
             <legend>{tr(label)}</legend>
             {error.clone().map(|(id, message)| view! { <p class="field__error" id=id>{message}</p> })}
-            <div class="ticks__grid">{boxes}</div>
+            {children()}
         </fieldset>
     }
 }
@@ -138,7 +144,6 @@ pub fn Radios(
     default: &'static str,
 ) -> impl IntoView {
     let chosen = echo.value(name).filter(|value| !value.is_empty()).unwrap_or(default).to_string();
-    let error = problem(&echo, name);
     let buttons = options
         .into_iter()
         .map(|(code, id)| {
@@ -152,15 +157,5 @@ pub fn Radios(
             }
         })
         .collect_view();
-    view! {
-        <fieldset
-            class="field ticks"
-            class:field--invalid=error.is_some()
-            aria-describedby=error.as_ref().map(|(id, _)| id.clone())
-        >
-            <legend>{tr(label)}</legend>
-            {error.clone().map(|(id, message)| view! { <p class="field__error" id=id>{message}</p> })}
-            {buttons}
-        </fieldset>
-    }
+    view! { <ChoiceGroup echo name label>{buttons}</ChoiceGroup> }
 }

@@ -5,6 +5,7 @@ pub mod choices;
 pub mod filters;
 pub mod form;
 pub mod layout;
+pub mod notice;
 pub mod opening_card;
 pub mod page_title;
 pub mod pagination;

@@ -3,12 +3,12 @@
 //! withdraw).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use model::account::PageState;
 use model::application::{ApplicationStatus, Mover, SentApplication, StatusChange};
 
 use crate::api::my_applications;
 use crate::components::form::{CsrfField, page_state};
+use crate::components::notice::DoneNotice;
 use crate::i18n::{tr, use_lang};
 use crate::pages::admin::{Loaded, When};
 use crate::pages::postings::{SignedInFrame, title_in};
@@ -17,16 +17,6 @@ use crate::url::{path, route};
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {
     let sent = Resource::new(|| (), |_| my_applications());
-    let query = use_query_map();
-    let notice = move || {
-        let query = query.read_untracked();
-        let message = if query.get("applied").is_some() {
-            Some("applications-sent")
-        } else {
-            query.get("moved").is_some().then_some("applications-updated")
-        };
-        message.map(|id| view! { <p class="notice notice--info" role="status">{tr(id)}</p> })
-    };
     view! {
         <SignedInFrame
             title="applications-title"
@@ -35,7 +25,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                 let show = |sent: Vec<SentApplication>| view! { <SentList sent /> };
                 view! {
                     <h1>{tr("applications-title")}</h1>
-                    {notice()}
+                    <DoneNotice notices=&[("applied", "applications-sent"), ("moved", "applications-updated")] />
                     <Loaded resource=sent show />
                 }
             }

@@ -2,7 +2,6 @@
 //! their CV. One form for the profile, one for the CV (a file, so a form of its own).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 use model::Lang;
 use model::account::{FormEcho, PageState};
 use model::profile::{CvInfo, StoredProfile, Visibility};
@@ -12,6 +11,7 @@ use model::vocab::{CareerStage, Field as ResearchField, Kind};
 use crate::api::my_profile;
 use crate::components::choices::{Choice, LanguagesSection, Radios, Ticks};
 use crate::components::form::{CsrfField, Field, PageForm, TextArea, echo_of, page_state};
+use crate::components::notice::DoneNotice;
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::admin::{Loaded, When};
 use crate::pages::postings::SignedInFrame;
@@ -21,16 +21,6 @@ use crate::url::{path, route};
 pub fn ProfilePage() -> impl IntoView {
     // Made with the page, not once the page state has loaded (see `PostingsPage`).
     let profile = Resource::new(|| (), |_| my_profile());
-    let query = use_query_map();
-    let notice = move || {
-        let query = query.read_untracked();
-        let message = if query.get("saved").is_some() {
-            Some("profile-saved")
-        } else {
-            query.get("cv").is_some().then_some("profile-cv-saved")
-        };
-        message.map(|id| view! { <p class="notice notice--info" role="status">{tr(id)}</p> })
-    };
     view! {
         <SignedInFrame
             title="profile-title"
@@ -46,7 +36,7 @@ pub fn ProfilePage() -> impl IntoView {
                 view! {
                     <h1>{tr("profile-title")}</h1>
                     <p>{tr("profile-intro")}</p>
-                    {notice()}
+                    <DoneNotice notices=&[("saved", "profile-saved"), ("cv", "profile-cv-saved")] />
                     <Loaded resource=profile show />
                 }
             }

@@ -115,6 +115,12 @@ pub async fn admin_audit(
     catalog()?.audit_log(&signed_in()?, action, actor.as_deref()).await.map_err(refused)
 }
 
+/// Applications on the platform, as counts, for the admin area.
+#[server(input = Json)]
+pub async fn admin_application_counts() -> Result<model::application::ApplicationCounts, ServerFnError> {
+    catalog()?.application_counts(&signed_in()?).await.map_err(refused)
+}
+
 /// Reports nobody has resolved yet, for the admin area.
 #[server(input = Json)]
 pub async fn admin_reports() -> Result<Vec<model::account::ReportView>, ServerFnError> {

@@ -17,8 +17,8 @@ use db::{Db, DbError, NewApplication, Posting};
 use model::Lang;
 use model::account::{AuditAction, Viewer};
 use model::application::{
-    APPLICATIONS_PER_PAGE, ApplicationFilter, ApplicationStatus, MAX_LETTER_CHARS, MAX_STATUS_MESSAGE_CHARS, Mover,
-    OpeningApplications, SentApplication,
+    APPLICATIONS_PER_PAGE, Answer, ApplicationCounts, ApplicationFilter, ApplicationStatus, MAX_ANSWER_CHARS,
+    MAX_LETTER_CHARS, MAX_STATUS_MESSAGE_CHARS, Mover, OpeningApplications, SentApplication, answer_field,
 };
 use model::record::without_controls;
 
@@ -56,6 +56,20 @@ pub fn clean_letter(letter: &str) -> Option<String> {
     (!letter.is_empty() && letter.chars().count() <= MAX_LETTER_CHARS).then_some(letter)
 }
 
+/// The answers to `questions`, in order: each written, at most [`MAX_ANSWER_CHARS`] long.
+fn answers_to(questions: &[String], answers: &[String]) -> Result<Vec<Answer>, CatalogError> {
+    let mut problems = Vec::new();
+    let mut kept = Vec::new();
+    for (row, question) in questions.iter().enumerate() {
+        let answer = answers.get(row).map(|a| without_controls(a, true).trim().to_string()).unwrap_or_default();
+        if answer.is_empty() || answer.chars().count() > MAX_ANSWER_CHARS {
+            problems.push((answer_field(row + 1), "apply-error-answer"));
+        }
+        kept.push(Answer { question: question.clone(), answer });
+    }
+    if problems.is_empty() { Ok(kept) } else { Err(CatalogError::Invalid(problems)) }
+}
+
 /// Whether `viewer` works at the posting's institution.
 fn at_institution(viewer: &Viewer, posting: &Posting) -> bool {
     viewer.memberships.iter().any(|m| m.institution.slug == posting.institution.slug)
@@ -70,6 +84,7 @@ impl Catalog {
         opening_id: i64,
         letter: &str,
         letter_lang: Lang,
+        answers: &[String],
     ) -> Result<Result<i64, ApplyRefusal>, CatalogError> {
         let opening = self.db.opening(opening_id).await?.ok_or(CatalogError::NotFound)?;
         if !opening.record.apply_on_passerelle {
@@ -83,9 +98,17 @@ impl Catalog {
         }
         let letter =
             clean_letter(letter).ok_or(CatalogError::Invalid(vec![("letter".into(), "apply-error-letter")]))?;
+        let answers = answers_to(&opening.record.questions, answers)?;
         let tx = self.db.begin().await?;
         let cv_id = tx.profile(viewer.account_id).await?.and_then(|profile| profile.cv).map(|cv| cv.id);
-        let new = NewApplication { opening_id, account_id: viewer.account_id, letter: &letter, letter_lang, cv_id };
+        let new = NewApplication {
+            opening_id,
+            account_id: viewer.account_id,
+            letter: &letter,
+            letter_lang,
+            answers: &answers,
+            cv_id,
+        };
         let id = match tx.create_application(new, now()).await {
             Ok(id) => id,
             Err(DbError::Taken) => return Ok(Err(ApplyRefusal::AlreadyApplied)),
@@ -188,6 +211,15 @@ impl Catalog {
         tx.commit().await?;
         self.mail_queued();
         Ok(())
+    }
+
+    /// Applications on the platform, for platform admins: counts only (admins never read
+    /// letters, profiles or CVs).
+    pub async fn application_counts(&self, admin: &Viewer) -> Result<ApplicationCounts, CatalogError> {
+        if !admin.is_platform_admin() {
+            return Err(CatalogError::Forbidden);
+        }
+        Ok(self.db.application_counts(now() - chrono::Duration::days(7)).await?)
     }
 
     /// E-mails the researcher `account_id` where their application to the opening stands, in

@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use model::Lang;
 use model::application::{
-    APPLICATIONS_PER_PAGE, ApplicationFilter, ApplicationStatus, ReceivedApplication, SentApplication, StatusChange,
+    APPLICATIONS_PER_PAGE, Answer, ApplicationCounts, ApplicationFilter, ApplicationStatus, ReceivedApplication,
+    SentApplication, StatusChange,
 };
 use model::profile::{Profile, Visibility};
 use sea_orm::sea_query::Expr;
@@ -26,6 +27,7 @@ pub struct NewApplication<'a> {
     pub account_id: i64,
     pub letter: &'a str,
     pub letter_lang: Lang,
+    pub answers: &'a [Answer],
     pub cv_id: Option<i64>,
 }
 
@@ -71,7 +73,7 @@ impl Db {
             status: Set(ApplicationStatus::Received.code().to_string()),
             letter: Set(new.letter.to_string()),
             letter_lang: Set(new.letter_lang.code().to_string()),
-            answers: Set(to_json(&Vec::<String>::new())),
+            answers: Set(to_json(&new.answers)),
             cv_id: Set(new.cv_id.map(row_id)),
             created_at: Set(now),
             status_at: Set(now),
@@ -268,6 +270,7 @@ impl Db {
                 applicant_email: applicant.email.clone(),
                 status: status_of(id, &row.status)?,
                 letter_lang: Lang::from_code(&row.letter_lang).unwrap_or(Lang::DEFAULT),
+                answers: serde_json::from_value(row.answers).unwrap_or_default(),
                 letter: row.letter,
                 sent_at: rfc3339(row.created_at),
                 profile: profiles.get(&row.account_id).cloned(),
@@ -356,6 +359,25 @@ impl Db {
         }
         days.sort_by(f64::total_cmp);
         Ok(days.get(days.len() / 2).copied())
+    }
+
+    /// How many applications there are by status, how many were sent since `since`, and how many
+    /// researchers keep a profile.
+    pub async fn application_counts(&self, since: Time) -> Result<ApplicationCounts, DbError> {
+        let statuses: Vec<String> = application::Entity::find()
+            .select_only()
+            .column(application::Column::Status)
+            .into_tuple()
+            .all(&self.conn())
+            .await?;
+        let by_status = ApplicationStatus::ALL
+            .iter()
+            .map(|status| (*status, statuses.iter().filter(|code| *code == status.code()).count() as u64))
+            .collect();
+        let last_week =
+            application::Entity::find().filter(application::Column::CreatedAt.gte(since)).count(&self.conn()).await?;
+        let profiles = profile::Entity::find().count(&self.conn()).await?;
+        Ok(ApplicationCounts { by_status, last_week, profiles })
     }
 
     /// Applications left "received" since before `before` and not reminded since then.

@@ -68,5 +68,9 @@ pub(crate) fn opening_record(row: &opening::Model, institution: InstitutionRecor
         apply_url: row.apply_url.clone(),
         contact_email: row.contact_email.clone(),
         apply_on_passerelle: row.applies_here,
+        questions: match &row.questions {
+            Some(questions) => from_json(id, "questions", questions)?,
+            None => Vec::new(),
+        },
     })
 }

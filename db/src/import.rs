@@ -259,6 +259,7 @@ pub(crate) fn opening_fields(record: &OpeningRecord, institution_id: i32, now: T
         apply_url: Set(record.apply_url.clone()),
         contact_email: Set(record.contact_email.clone()),
         applies_here: Set(record.apply_on_passerelle),
+        questions: Set((!record.questions.is_empty()).then(|| to_json(&record.questions))),
         status: Set(Status::Published.code().to_string()),
         updated_at: Set(now),
         ..Default::default()

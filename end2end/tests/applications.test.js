@@ -85,6 +85,9 @@ test('a Korean researcher applies to a French opening and reads the offer in Kor
   await page.goto(`${BASE_URL}/ko/openings/${opening}`);
   await waitForHydration(page);
   await page.locator('#field-letter').fill('안녕하세요. 막 생물반응기를 이용한 하수 처리를 함께 연구하고 싶습니다.');
+  // The opening's own question, in French.
+  assert.match(await page.locator('label[for=field-answer_1]').innerText(), /bioréacteurs à membrane/);
+  await page.locator('#field-answer_1').fill('석사 과정에서 실험실 규모의 막 생물반응기를 운전했습니다.');
   await page.getByRole('button', { name: '지원서 제출' }).click();
   await page.waitForURL(/\/ko\/applications\?applied=/);
   assert.match(await page.locator('main').innerText(), /접수됨/);

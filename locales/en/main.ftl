@@ -781,3 +781,20 @@ applications-answer-days = { $days ->
     [one] This institution usually answers within a day.
    *[other] This institution usually answers within { $days } days.
 }
+posting-questions-hint = For applications on Passerelle: up to three questions researchers answer besides their letter, in the opening’s original language (leave empty for none).
+posting-question-1 = First question for applicants
+posting-question-2 = Second question
+posting-question-3 = Third question
+apply-error-answer = Answer this question in 2,000 characters at most.
+received-answers = Answers to the opening’s questions
+csv-answers = Answers
+admin-applications = Applications on Passerelle
+admin-applications-week = { $count ->
+    [one] One application sent in the last seven days.
+   *[other] { $count } applications sent in the last seven days.
+}
+admin-profiles = { $count ->
+    [one] One researcher keeps a profile.
+   *[other] { $count } researchers keep a profile.
+}
+admin-count = Applications

@@ -784,3 +784,20 @@ applications-answer-days = { $days ->
     [one] Cet établissement répond d’habitude en un jour.
    *[other] Cet établissement répond d’habitude en { $days } jours.
 }
+posting-questions-hint = Pour les candidatures sur Passerelle : jusqu’à trois questions auxquelles les personnes candidates répondent en plus de leur lettre, dans la langue d’origine de l’offre (laissez vide s’il n’y en a pas).
+posting-question-1 = Première question aux personnes candidates
+posting-question-2 = Deuxième question
+posting-question-3 = Troisième question
+apply-error-answer = Répondez à cette question en 2 000 caractères au plus.
+received-answers = Réponses aux questions de l’offre
+csv-answers = Réponses
+admin-applications = Candidatures sur Passerelle
+admin-applications-week = { $count ->
+    [one] { $count } candidature envoyée ces sept derniers jours.
+   *[other] { $count } candidatures envoyées ces sept derniers jours.
+}
+admin-profiles = { $count ->
+    [one] { $count } personne tient un profil.
+   *[other] { $count } personnes tiennent un profil.
+}
+admin-count = Candidatures

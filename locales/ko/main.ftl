@@ -761,3 +761,14 @@ mail-application-reminder-body =
 
     — Passerelle 팀
 applications-answer-days = 이 기관은 보통 { $days }일 안에 답변합니다.
+posting-questions-hint = Passerelle에서 지원을 받는 경우, 지원 편지 외에 지원자가 답할 질문을 최대 세 개까지 공고의 원래 언어로 적을 수 있습니다. 질문이 없으면 비워 두세요.
+posting-question-1 = 지원자에게 묻는 첫째 질문
+posting-question-2 = 둘째 질문
+posting-question-3 = 셋째 질문
+apply-error-answer = 이 질문에 2,000자 이내로 답해 주세요.
+received-answers = 공고 질문에 대한 답변
+csv-answers = 답변
+admin-applications = Passerelle의 지원 현황
+admin-applications-week = 최근 7일 동안 제출된 지원서: { $count }건
+admin-profiles = 프로필을 등록한 연구자: { $count }명
+admin-count = 지원서 수

@@ -5,7 +5,8 @@
 //!   serves them and a backup holds them; a replaced CV stays for the applications sent with it;
 //! - `application`: one per researcher and opening, with its letter, answers, the CV sent and
 //!   where it stands; `application_event`: each change of status, with its message;
-//! - `opening.applies_here`: whether an opening takes applications on Passerelle.
+//! - `opening.applies_here`: whether an opening takes applications on Passerelle, and
+//!   `opening.questions`: what its applicants answer besides their letter.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -67,6 +68,7 @@ enum Opening {
     Table,
     Id,
     AppliesHere,
+    Questions,
 }
 
 #[derive(DeriveIden)]
@@ -93,6 +95,10 @@ impl MigrationTrait for Migration {
                     .add_column(boolean(Opening::AppliesHere).default(false))
                     .to_owned(),
             )
+            .await?;
+        // SQLite adds one column per statement.
+        manager
+            .alter_table(Table::alter().table(Opening::Table).add_column(json_null(Opening::Questions)).to_owned())
             .await?;
         manager
             .create_table(
@@ -252,7 +258,9 @@ impl MigrationTrait for Migration {
         ] {
             manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
-        manager.alter_table(Table::alter().table(Opening::Table).drop_column(Opening::AppliesHere).to_owned()).await?;
+        for column in [Opening::AppliesHere.into_iden(), Opening::Questions.into_iden()] {
+            manager.alter_table(Table::alter().table(Opening::Table).drop_column(column).to_owned()).await?;
+        }
         Ok(())
     }
 }

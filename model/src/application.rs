@@ -79,6 +79,32 @@ impl ApplicationStatus {
     }
 }
 
+/// Applications on the platform as platform admins see them: counts, never contents.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationCounts {
+    /// Every application, by status.
+    pub by_status: Vec<(ApplicationStatus, u64)>,
+    /// Sent in the last seven days.
+    pub last_week: u64,
+    /// Researchers who keep a profile.
+    pub profiles: u64,
+}
+
+/// A question of the opening and the applicant's answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub question: String,
+    pub answer: String,
+}
+
+/// The longest answer to an opening's question.
+pub const MAX_ANSWER_CHARS: usize = 2_000;
+
+/// The apply form's field for the answer to question `row` (from 1).
+pub fn answer_field(row: usize) -> String {
+    format!("answer_{row}")
+}
+
 /// A change of status, with the message the institution wrote (if any).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusChange {
@@ -169,6 +195,8 @@ pub struct ReceivedApplication {
     pub status: ApplicationStatus,
     pub letter: String,
     pub letter_lang: Lang,
+    /// The answers to the opening's questions, as they were asked.
+    pub answers: Vec<Answer>,
     /// RFC 3339.
     pub sent_at: String,
     /// The applicant's profile, when they let the institutions they apply to see it.

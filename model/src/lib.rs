@@ -9,12 +9,14 @@
 //! - [`profile`]: a researcher's profile and its checks (ORCID checksum, who may see it);
 //!   [`profile_form`]: the profile form, read into a profile and written back from one;
 //!   [`application`]: applications' statuses and who may move them.
+//! - [`form_fields`]: reading posted forms, and the pieces several forms share.
 //! - [`posting`]: openings written on the site: their status, moderation decisions, who may edit;
 //!   [`posting_form`]: the posting form, read into a record and written back from one.
 
 pub mod account;
 pub mod application;
 pub mod dto;
+pub mod form_fields;
 pub mod lang;
 pub mod moderation;
 pub mod posting;

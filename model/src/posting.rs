@@ -10,10 +10,8 @@ use crate::dto::OpeningDetail;
 use crate::lang::{Lang, Texts};
 use crate::record::OpeningRecord;
 
-pub use crate::posting_form::{
-    FieldProblems, LANGUAGE_ROWS, MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS, PostedFields, posting_fields, read_posting,
-    text_fields,
-};
+pub use crate::form_fields::{FieldProblems, LANGUAGE_ROWS, PostedFields};
+pub use crate::posting_form::{MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS, posting_fields, read_posting, text_fields};
 
 /// Where a posting (or an edit of a published one) is in its life. Only `Published` openings
 /// are public.

@@ -4,21 +4,25 @@
 
 use chrono::NaiveDate;
 
+use crate::form_fields::{FieldProblems, PostedFields, language_fields, read_languages, read_list};
 use crate::lang::{Lang, Texts};
 use crate::record::{
-    Funding, InstitutionRecord, LanguageRequirement, Location, OpeningRecord, Stipend, without_controls,
+    Funding, InstitutionRecord, Location, MAX_QUESTION_CHARS, MAX_QUESTIONS, OpeningRecord, Stipend, without_controls,
 };
-use crate::vocab::{CareerStage, Cefr, Field, Kind, StipendPeriod};
+use crate::vocab::{CareerStage, Field, Kind, StipendPeriod};
 
 /// The longest title and description the form takes (as the import does).
 pub const MAX_TITLE_CHARS: usize = 300;
 pub const MAX_DESCRIPTION_CHARS: usize = 20_000;
-/// Rows of required languages the form offers.
-pub const LANGUAGE_ROWS: usize = 3;
 /// The values of the posting form's `apply_via` choice: on Passerelle, or through the
 /// opening's own link or address.
 pub const APPLY_ON_PASSERELLE: &str = "passerelle";
 pub const APPLY_ELSEWHERE: &str = "elsewhere";
+
+/// The form's field for the opening's question `row` (from 1).
+pub fn question_field(row: usize) -> String {
+    format!("question_{row}")
+}
 
 /// The form's field names for an opening's title and description in `lang`.
 pub fn text_fields(lang: Lang) -> (&'static str, &'static str) {
@@ -28,26 +32,6 @@ pub fn text_fields(lang: Lang) -> (&'static str, &'static str) {
         Lang::Ko => ("title_ko", "description_ko"),
     }
 }
-
-/// A posted form's fields, as `(name, value)` pairs in the order sent (checkboxes repeat).
-pub struct PostedFields<'f>(pub &'f [(String, String)]);
-
-impl PostedFields<'_> {
-    pub(crate) fn one(&self, name: &str) -> &str {
-        self.0.iter().find(|(key, _)| key == name).map_or("", |(_, value)| value.trim())
-    }
-
-    pub(crate) fn all(&self, name: &str) -> impl Iterator<Item = &str> {
-        self.0.iter().filter(move |(key, _)| key == name).map(|(_, value)| value.as_str())
-    }
-
-    fn ticked(&self, name: &str) -> bool {
-        !self.one(name).is_empty()
-    }
-}
-
-/// Problems found in a posted form: `(field, Fluent message id)`.
-pub type FieldProblems = Vec<(String, &'static str)>;
 
 /// Reads the posting form into a record of `institution` with this `external_id`. Every
 /// problem is reported, each against its field, so the poster fixes them in one go.
@@ -154,6 +138,16 @@ pub fn read_posting(
     if apply_url.as_deref().is_some_and(|url| !(url.starts_with("https://") || url.starts_with("http://"))) {
         problems.push(("apply_url".to_string(), "posting-error-url"));
     }
+    let mut questions = Vec::new();
+    for row in 1..=MAX_QUESTIONS {
+        let name = question_field(row);
+        let question = without_controls(form.one(&name), false).trim().to_string();
+        if question.chars().count() > MAX_QUESTION_CHARS {
+            problems.push((name, "form-error-too-long"));
+        } else if !question.is_empty() {
+            questions.push(question);
+        }
+    }
     let contact_email = Some(form.one("contact_email")).filter(|email| !email.is_empty()).map(String::from);
     if contact_email.as_deref().is_some_and(|email| crate::account::normalize_email(email).is_none()) {
         problems.push(("contact_email".to_string(), "form-error-email"));
@@ -191,53 +185,11 @@ pub fn read_posting(
         apply_url,
         contact_email,
         apply_on_passerelle: form.one("apply_via") == APPLY_ON_PASSERELLE,
+        questions,
     };
     // What the import would refuse is refused here too; the checks above name the field.
     record.validate().map_err(|_| vec![(String::new(), "posting-error-invalid")])?;
     Ok(record)
-}
-
-/// A comma-separated list (Latin, full-width or Korean commas), trimmed, without empty items.
-pub(crate) fn read_list(form: &PostedFields<'_>, name: &str) -> Vec<String> {
-    without_controls(form.one(name), false)
-        .split([',', '，', '、'])
-        .map(str::trim)
-        .filter(|item| !item.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-/// The language rows (`language_N`, an ISO 639-1 code, with `level_N`, a CEFR level); empty
-/// rows are skipped.
-pub(crate) fn read_languages(
-    form: &PostedFields<'_>,
-    problem: &mut impl FnMut(&str, &'static str),
-) -> Vec<LanguageRequirement> {
-    let mut languages = Vec::new();
-    for row in 1..=LANGUAGE_ROWS {
-        let (lang_name, level_name) = (format!("language_{row}"), format!("level_{row}"));
-        let code = form.one(&lang_name).to_lowercase();
-        if code.is_empty() {
-            continue;
-        }
-        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_lowercase()) {
-            problem(&lang_name, "posting-error-language-code");
-            continue;
-        }
-        match Cefr::from_code(form.one(&level_name)) {
-            Some(level) => languages.push(LanguageRequirement { lang: code, level }),
-            None => problem(&level_name, "form-error-choose"),
-        }
-    }
-    languages
-}
-
-/// The language rows' fields for `languages` (see [`read_languages`]).
-pub(crate) fn language_fields(languages: &[LanguageRequirement], put: &mut impl FnMut(&str, String)) {
-    for (row, requirement) in languages.iter().take(LANGUAGE_ROWS).enumerate() {
-        put(&format!("language_{}", row + 1), requirement.lang.clone());
-        put(&format!("level_{}", row + 1), requirement.level.code().to_string());
-    }
 }
 
 /// An optional whole number between `min` and `max`.
@@ -322,6 +274,9 @@ pub fn posting_fields(record: &OpeningRecord) -> Vec<(String, String)> {
         put("contact_email", email.clone());
     }
     put("apply_via", if record.apply_on_passerelle { APPLY_ON_PASSERELLE } else { APPLY_ELSEWHERE }.to_string());
+    for (row, question) in record.questions.iter().enumerate() {
+        put(&question_field(row + 1), question.clone());
+    }
     fields
 }
 
@@ -348,7 +303,17 @@ mod tests {
         let original = record("kaist-1", "kaist", "Quantum sensing");
         let fields = posting_fields(&original);
         let read = read_posting(&fields, original.institution.clone(), "kaist-1".into(), today());
-        assert_eq!(read, Ok(original));
+        assert_eq!(read, Ok(original.clone()));
+        // Applications on Passerelle, with questions for applicants.
+        let asking = OpeningRecord {
+            apply_on_passerelle: true,
+            questions: vec!["Which microscopes have you used?".into(), "When could you start?".into()],
+            ..original
+        };
+        let fields = posting_fields(&asking);
+        assert!(fields.contains(&("question_2".to_string(), "When could you start?".to_string())));
+        let read = read_posting(&fields, asking.institution.clone(), "kaist-1".into(), today());
+        assert_eq!(read, Ok(asking));
     }
 
     #[test]

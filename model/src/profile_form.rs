@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::Lang;
-use crate::posting_form::{FieldProblems, PostedFields, language_fields, read_languages, read_list};
+use crate::form_fields::{FieldProblems, PostedFields, language_fields, read_languages, read_list};
 use crate::profile::{Profile, Visibility};
 use crate::record::without_controls;
 use crate::vocab::{CareerStage, Field, Kind};

@@ -38,7 +38,15 @@ pub struct OpeningRecord {
     /// through `apply_url` or `contact_email`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub apply_on_passerelle: bool,
+    /// What researchers applying on Passerelle answer besides their letter (up to
+    /// [`MAX_QUESTIONS`], in the opening's original language).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<String>,
 }
+
+/// The most questions an opening asks, and the longest question.
+pub const MAX_QUESTIONS: usize = 3;
+pub const MAX_QUESTION_CHARS: usize = 300;
 
 fn one() -> u32 {
     1
@@ -170,6 +178,15 @@ impl OpeningRecord {
         }
         if let Some(url) = &self.apply_url {
             check_one_line("apply_url", url)?;
+        }
+        if self.questions.len() > MAX_QUESTIONS {
+            return Err(RecordError::new("questions", format!("at most {MAX_QUESTIONS} questions")));
+        }
+        for (i, question) in self.questions.iter().enumerate() {
+            if question.trim().is_empty() || question.chars().count() > MAX_QUESTION_CHARS {
+                return Err(RecordError::new(format!("questions[{i}]"), "must be 1 to 300 characters"));
+            }
+            check_one_line(&format!("questions[{i}]"), question)?;
         }
         if let Some(email) = &self.contact_email
             && !is_plausible_email(email)

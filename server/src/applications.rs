@@ -47,6 +47,10 @@ form_spec!(CvFields, "cv", shown_on "profile");
 struct ApplyFields {
     letter: String,
     letter_lang: String,
+    /// The answers to the opening's questions (`model::application::answer_field`).
+    answer_1: String,
+    answer_2: String,
+    answer_3: String,
 }
 form_spec!(ApplyFields, "apply", shown_on "openings/{id}");
 
@@ -136,12 +140,15 @@ async fn apply(
     }
     form.check()?;
     let Some(letter_lang) = letter_lang else { return Err(form.invalid()) };
-    match state.catalog.apply(&viewer, id, &fields.letter, letter_lang).await? {
-        Ok(application) => {
+    let answers = [fields.answer_1, fields.answer_2, fields.answer_3];
+    match state.catalog.apply(&viewer, id, &fields.letter, letter_lang, &answers).await {
+        Ok(Ok(application)) => {
             let mine = path(route::APPLICATIONS, form.lang, &[]);
             Ok(see_other(&format!("{mine}?applied={application}#application-{application}")))
         }
-        Err(refusal) => Err(ServerError::refused(StatusCode::CONFLICT, refusal.message_id())),
+        Ok(Err(refusal)) => Err(ServerError::refused(StatusCode::CONFLICT, refusal.message_id())),
+        Err(CatalogError::Invalid(problems)) => Err(refuse_all(&form, problems)),
+        Err(err) => Err(err.into()),
     }
 }
 
@@ -197,6 +204,7 @@ fn applications_csv(opening: &OpeningApplications, lang: Lang) -> String {
         "csv-languages",
         "csv-letter-lang",
         "csv-letter",
+        "csv-answers",
     ];
     let mut out = String::from("\u{feff}");
     push_row(&mut out, headings.iter().map(|id| l10n::t(lang, id)));
@@ -217,6 +225,12 @@ fn applications_csv(opening: &OpeningApplications, lang: Lang) -> String {
                 languages.unwrap_or_default(),
                 application.letter_lang.code().to_string(),
                 application.letter.clone(),
+                application
+                    .answers
+                    .iter()
+                    .map(|qa| format!("{}\n{}", qa.question, qa.answer))
+                    .collect::<Vec<_>>()
+                    .join("\n\n"),
             ],
         );
     }

@@ -51,6 +51,8 @@ struct DemoApplication {
     external_id: &'static str,
     letter: &'static str,
     letter_lang: Lang,
+    /// The answers to the opening's questions.
+    answers: &'static [&'static str],
     /// Each step taken by the institution's coordinator, with its message.
     steps: &'static [(ApplicationStatus, &'static str)],
 }
@@ -62,6 +64,7 @@ const APPLICATIONS: [DemoApplication; 5] = [
         external_id: "demo-usherb-water-treatment",
         letter: "안녕하세요. 저는 해양 미생물과 수질 정화를 연구하는 석사과정생입니다. 하수 처리 공정의 미생물 군집 분석 경험을 살려 귀 연구실의 연구에 기여하고 싶습니다.",
         letter_lang: Lang::Ko,
+        answers: &["석사 연구에서 실험실 규모의 막 생물반응기를 6개월간 운전했습니다."],
         steps: &[
             (ApplicationStatus::UnderReview, ""),
             (
@@ -76,6 +79,7 @@ const APPLICATIONS: [DemoApplication; 5] = [
         external_id: "demo-kaist-soft-robotics",
         letter: "Madame, Monsieur, doctorante en génie mécanique à Sherbrooke, je travaille sur les actionneurs souples. Un séjour dans votre laboratoire me permettrait d’approfondir la fabrication d’élastomères à cristaux liquides.",
         letter_lang: Lang::Fr,
+        answers: &[],
         steps: &[],
     },
     DemoApplication {
@@ -84,6 +88,7 @@ const APPLICATIONS: [DemoApplication; 5] = [
         external_id: "demo-kaist-llm-korean",
         letter: "I am a doctoral student in computational linguistics, working on French and Korean morphology; I would be glad to contribute to your evaluation of language models.",
         letter_lang: Lang::En,
+        answers: &[],
         steps: &[
             (ApplicationStatus::Shortlisted, ""),
             (ApplicationStatus::OfferMade, "We are happy to offer you the position. Please answer within two weeks."),
@@ -95,6 +100,7 @@ const APPLICATIONS: [DemoApplication; 5] = [
         external_id: "demo-usherb-quantum-materials",
         letter: "I am a postdoctoral researcher in condensed matter physics with four years of experience in ARPES on correlated oxides.",
         letter_lang: Lang::En,
+        answers: &[],
         steps: &[(
             ApplicationStatus::NotRetained,
             "Thank you for your interest. We chose a candidate whose experience is closer to our transport measurements.",
@@ -106,6 +112,7 @@ const APPLICATIONS: [DemoApplication; 5] = [
         external_id: "demo-kaist-summer-ai",
         letter: "I would like to join the summer school to learn current methods in machine learning for materials discovery.",
         letter_lang: Lang::En,
+        answers: &[],
         steps: &[],
     },
 ];
@@ -249,7 +256,9 @@ pub async fn seed_people(catalog: &Catalog, today: NaiveDate) -> Result<(), Serv
         let Some(opening) = catalog.opening_id(application.institution, application.external_id).await? else {
             continue;
         };
-        let Ok(id) = catalog.apply(researcher, opening, application.letter, application.letter_lang).await? else {
+        let answers: Vec<String> = application.answers.iter().map(|answer| answer.to_string()).collect();
+        let sent = catalog.apply(researcher, opening, application.letter, application.letter_lang, &answers).await?;
+        let Ok(id) = sent else {
             continue;
         };
         let coordinator = coordinators.iter().find(|(slug, _)| *slug == application.institution);

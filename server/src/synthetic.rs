@@ -223,6 +223,7 @@ pub fn opening(n: usize, topics: &[ConceptNames], today: NaiveDate) -> OpeningRe
         funding: Funding { stipend, travel_covered: rng.chance(50), housing_covered: rng.chance(30) },
         positions: 1 + rng.below(3) as u32,
         apply_on_passerelle: false,
+        questions: Vec::new(),
     }
 }
 

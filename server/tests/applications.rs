@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Browser, PASSWORD, Site, create_account, demo_site, member_browser};
+use common::{Browser, PASSWORD, Site, admin_browser, create_account, demo_site, member_browser};
 use http::StatusCode;
 use model::Lang;
 use model::account::{InstitutionRole, Role};
@@ -72,8 +72,16 @@ async fn a_researcher_applies_and_the_institution_answers() {
     let pdf = server::demo_people::demo_cv("minji");
     assert!(minji.upload("/ko/profile/cv", "cv", "이력서.pdf", &pdf).await.location().contains("cv=saved"));
 
-    // She applies, in Korean, to an opening written in French; once only.
-    let letter = [("letter", "안녕하세요. 수질 정화 미생물을 연구합니다."), ("letter_lang", "ko")];
+    // She applies, in Korean, to an opening written in French, which asks a question; once only.
+    let unanswered = [("letter", "안녕하세요. 수질 정화 미생물을 연구합니다."), ("letter_lang", "ko")];
+    let refused = minji.post(&format!("/ko/openings/{opening}/apply"), &unanswered).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("field-answer_1-error") && refused.body.contains("이 질문에 2,000자 이내로 답해 주세요")
+    );
+    assert!(refused.body.contains("수질 정화 미생물을 연구합니다"), "the letter typed is lost");
+    let answer = "석사 과정에서 막 생물반응기를 운전했습니다.";
+    let letter = [unanswered[0], unanswered[1], ("answer_1", answer)];
     let sent = minji.post(&format!("/ko/openings/{opening}/apply"), &letter).await;
     assert!(sent.location().starts_with("/ko/applications?applied="), "{}", sent.location());
     let (lang, subject, _) = last_mail(&site, "minji@example.org").await;
@@ -90,6 +98,7 @@ async fn a_researcher_applies_and_the_institution_answers() {
     let list = camille.get(&format!("/fr/postings/{opening}/applications")).await;
     assert_eq!(list.status, StatusCode::OK);
     assert!(list.body.contains("수질 정화 미생물을 연구합니다"), "the letter is missing");
+    assert!(list.body.contains("Quelle expérience avez-vous") && list.body.contains(answer), "the answer is missing");
     assert!(list.body.contains("0000-0002-1825-0097"), "the profile is missing: {}", list.body);
     let filtered = camille.get(&format!("/fr/postings/{opening}/applications?status=withdrawn&language=ko")).await;
     assert!(filtered.body.contains("0 candidature sur 1 correspond"), "the filter is not applied");
@@ -135,6 +144,12 @@ async fn a_researcher_applies_and_the_institution_answers() {
     let audit = site.db.audit_log(None, None, 50).await.expect("audit");
     assert!(audit.iter().any(|entry| entry.action == "application_sent"));
     assert!(audit.iter().all(|entry| !entry.detail.contains("수질")), "the letter reached the audit log");
+    let mut admin = admin_browser(&site, "admin@passerelle.example").await;
+    let overview = admin.get("/en/admin").await;
+    assert!(overview.body.contains("One application sent in the last seven days."), "no counts for admins");
+    assert!(!overview.body.contains("수질") && !overview.body.contains(answer), "admins read the application");
+    let list = admin.get(&format!("/en/postings/{opening}/applications")).await;
+    assert_eq!(list.status, StatusCode::NOT_FOUND, "admins read the applications");
 }
 
 #[tokio::test]

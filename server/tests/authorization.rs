@@ -364,7 +364,7 @@ async fn accounts(site: &Site) -> ([Option<i64>; 6], Fixtures) {
     let applicant = site.catalog.create_demo_account(new, None).await.expect("account").expect("new");
     let cv = site.catalog.upload_cv(&applicant, "cv.pdf", &server::demo_people::demo_cv("applicant")).await;
     let cv = cv.expect("stored").expect("a PDF");
-    let application = site.catalog.apply(&applicant, open, "Bonjour.", model::Lang::Fr).await.expect("apply");
+    let application = site.catalog.apply(&applicant, open, "Bonjour.", model::Lang::Fr, &[]).await.expect("apply");
     let application = application.expect("sent");
     let (_, api) = site.json("/api/v1/openings?per_page=1").await;
     let id = api["hits"][0]["id"].as_i64().expect("a demo opening").to_string();

@@ -13,8 +13,9 @@ use crate::url::{path, route};
 /// The viewer's application to the opening, as `api::my_application_to` loads it.
 pub type AppliedResource = Resource<Result<Option<SentApplication>, ServerFnError>>;
 
+/// `questions` are the opening's, written in `original`.
 #[component]
-pub fn ApplyHere(id: i64, applied: AppliedResource) -> impl IntoView {
+pub fn ApplyHere(id: i64, applied: AppliedResource, questions: Vec<String>, original: Lang) -> impl IntoView {
     let lang = use_lang();
     let here = path(route::OPENING, lang, &[&id]);
     view! {
@@ -22,7 +23,7 @@ pub fn ApplyHere(id: i64, applied: AppliedResource) -> impl IntoView {
             <h2 id="apply-title">{tr("apply-title")}</h2>
             <Suspense fallback=|| ()>
                 {move || {
-                    let here = here.clone();
+                    let (here, questions) = (here.clone(), questions.clone());
                     Suspend::new(async move {
                         let state = page_state().await;
                         if state.viewer.is_none() {
@@ -51,12 +52,18 @@ pub fn ApplyHere(id: i64, applied: AppliedResource) -> impl IntoView {
                         } else {
                             echo
                         };
+                        let answers = questions
+                            .into_iter()
+                            .enumerate()
+                            .map(|(row, question)| view! { <Answer echo=echo.clone() row=row + 1 question original /> })
+                            .collect_view();
                         view! {
                             <p>{tr("apply-intro")}</p>
                             <form method="post" action=path(route::APPLY, lang, &[&id]) class="stacked-form" novalidate>
                                 <CsrfField token=state.csrf.clone() />
                                 <TextArea echo=echo.clone() name="letter" label="apply-letter" rows=10 hint="apply-letter-hint" maxlength=5000 />
                                 <Select echo=echo.clone() name="letter_lang" label=tr("apply-letter-lang") options=languages />
+                                {answers}
                                 <p class="field__hint">
                                     {tr("apply-profile-note")} " "
                                     <a href=path(route::PROFILE, lang, &[])>{tr("apply-profile-link")}</a>
@@ -69,5 +76,32 @@ pub fn ApplyHere(id: i64, applied: AppliedResource) -> impl IntoView {
                 }}
             </Suspense>
         </section>
+    }
+}
+
+/// A question of the opening (in its own language) and the applicant's answer.
+#[component]
+fn Answer(echo: model::account::FormEcho, row: usize, question: String, original: Lang) -> impl IntoView {
+    let name = model::application::answer_field(row);
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let error = echo.error(&name).map(crate::i18n::tr);
+    let invalid = error.is_some();
+    let typed = echo.value(&name).map(str::to_string);
+    view! {
+        <div class="field" class:field--invalid=invalid>
+            <label for=id.clone() lang=original.code()>{question}</label>
+            <textarea
+                id=id
+                name=name
+                rows="4"
+                maxlength="2000"
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=invalid.then_some(error_id.clone())
+            >
+                {typed}
+            </textarea>
+            {error.map(|message| view! { <p class="field__error" id=error_id>{message}</p> })}
+        </div>
     }
 }

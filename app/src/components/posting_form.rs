@@ -8,7 +8,11 @@ use leptos::prelude::*;
 use model::Lang;
 use model::account::{FormEcho, InstitutionRef};
 use model::posting::text_fields;
-use model::posting_form::{APPLY_ELSEWHERE, APPLY_ON_PASSERELLE};
+use model::posting_form::{APPLY_ELSEWHERE, APPLY_ON_PASSERELLE, question_field};
+use model::record::MAX_QUESTIONS;
+
+/// The labels of the questions for applicants, one per question the form offers.
+const QUESTION_LABELS: [&str; MAX_QUESTIONS] = ["posting-question-1", "posting-question-2", "posting-question-3"];
 use model::vocab::{CareerStage, Field as ResearchField, Kind, StipendPeriod};
 
 use crate::components::choices::{Choice, LanguagesSection, Radios, Tick, Ticks};
@@ -56,6 +60,10 @@ pub fn PostingForm(action: String, institutions: Vec<InstitutionRef>, initial: V
                 <Radios echo=echo.clone() name="apply_via" label="posting-apply-via" options=vec![(APPLY_ON_PASSERELLE, "posting-apply-here"), (APPLY_ELSEWHERE, "posting-apply-elsewhere")] default=APPLY_ELSEWHERE />
                 <Field echo=echo.clone() name="apply_url" label="posting-apply-url" kind="url" hint="posting-apply-url-hint" required=false />
                 <Field echo=echo.clone() name="contact_email" label="posting-contact-email" kind="email" required=false />
+                <p class="field__hint">{tr("posting-questions-hint")}</p>
+                {QUESTION_LABELS.iter().zip(1..).map(|(label, row)| view! {
+                    <Field echo=echo.clone() name=question_field(row) label=*label required=false />
+                }).collect_view()}
             </fieldset>
             <div class="form-actions">
                 <button type="submit" name="action" value="draft" class="button button--secondary">{tr("posting-save-draft")}</button>

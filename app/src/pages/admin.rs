@@ -8,12 +8,13 @@ use leptos::prelude::*;
 use model::Lang;
 use model::account::{InstitutionOverview, PageState};
 
-use crate::api::admin_institutions;
+use crate::api::{admin_application_counts, admin_institutions};
 use crate::components::form::{CsrfField, echo_of, page_state};
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::LoadError;
 use crate::status::Status;
 use crate::url::{path, route};
+use model::application::ApplicationCounts;
 
 /// `Some(page state)` when the viewer is a platform admin; otherwise redirects (signed out) or
 /// sets 403 (signed in) and returns `None`.
@@ -120,8 +121,42 @@ where
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
+    let counts = Resource::new(|| (), |_| admin_application_counts());
     view! {
-        <AdminFrame title="admin-title" here="admin" content=|_| view! { <p>{tr("admin-intro")}</p> } />
+        <AdminFrame
+            title="admin-title"
+            here="admin"
+            content=move |_| {
+                let show = |counts: ApplicationCounts| view! { <Counts counts /> };
+                view! {
+                    <p>{tr("admin-intro")}</p>
+                    <Loaded resource=counts show />
+                }
+            }
+        />
+    }
+}
+
+/// Applications on the platform: counts only, never their contents.
+#[component]
+fn Counts(counts: ApplicationCounts) -> impl IntoView {
+    let rows = counts
+        .by_status
+        .into_iter()
+        .map(|(status, count)| view! { <tr><th scope="row">{tr(status.message_id())}</th><td>{count}</td></tr> })
+        .collect_view();
+    view! {
+        <section aria-labelledby="counts-title">
+            <h2 id="counts-title">{tr("admin-applications")}</h2>
+            <p>
+                {tr_args("admin-applications-week", &[("count", counts.last_week.into())])} " "
+                {tr_args("admin-profiles", &[("count", counts.profiles.into())])}
+            </p>
+            <table class="admin-table">
+                <thead><tr><th scope="col">{tr("received-status")}</th><th scope="col">{tr("admin-count")}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
     }
 }
 

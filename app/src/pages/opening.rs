@@ -122,9 +122,11 @@ pub(crate) fn OpeningView(
     let page_title = format!("{} – {}", text(|r| &r.title), tr("site-name"));
     let id = detail.id;
     let withdrawn_now = detail.withdrawn;
-    let apply_here = applied
-        .filter(|_| detail.record.apply_on_passerelle && !detail.is_closed() && !withdrawn_now)
-        .map(|applied| view! { <ApplyHere id applied /> });
+    let apply_here =
+        applied.filter(|_| detail.record.apply_on_passerelle && !detail.is_closed() && !withdrawn_now).map(|applied| {
+            let (questions, original) = (detail.record.questions.clone(), detail.record.original_language);
+            view! { <ApplyHere id applied questions original /> }
+        });
     let withdrawn = detail.withdrawn.then(|| view! { <p class="notice notice--info">{tr("opening-withdrawn")}</p> });
     view! {
         {(!preview).then(|| view! { <PageTitle text=page_title /> })}

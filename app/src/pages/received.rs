@@ -170,6 +170,12 @@ fn ReceivedItem(application: ReceivedApplication, opening: i64) -> impl IntoView
             <div class="application__letter" lang=application.letter_lang.code()>
                 <p>{application.letter.clone()}</p>
             </div>
+            {(!application.answers.is_empty()).then(|| {
+                let answers = application.answers.iter().map(|qa| view! {
+                    <div class="fact"><dt>{qa.question.clone()}</dt><dd>{qa.answer.clone()}</dd></div>
+                }).collect_view();
+                view! { <h3>{tr("received-answers")}</h3> <dl class="application__answers">{answers}</dl> }
+            })}
             {cv}
             <Changes changes=application.changes.clone() />
             <MoveForm id status=application.status opening />

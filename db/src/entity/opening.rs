@@ -44,6 +44,8 @@ pub struct Model {
     pub submitted_at: Option<DateTimeWithTimeZone>,
     /// Whether it takes applications on Passerelle.
     pub applies_here: bool,
+    /// What applicants answer besides their letter (a JSON list of texts); `None`: nothing.
+    pub questions: Option<Json>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -47,7 +47,7 @@ pub async fn run(dir: &Path, count: usize, report: &mut Report) -> Result<(), Se
         };
         catalog.save_profile(&researcher, &profile(n)).await?;
         let letter = format!("Letter {n}: ").repeat(40);
-        let _ = catalog.apply(&researcher, opening, &letter, Lang::En).await?;
+        let _ = catalog.apply(&researcher, opening, &letter, Lang::En, &[]).await?;
     }
     report.add(
         "applications sent (account, profile, application)",

@@ -217,7 +217,8 @@ pub async fn seed_people(catalog: &Catalog, today: NaiveDate) -> Result<(), Serv
         return Err(ServerError::Config { name: "PASSERELLE_DEMO_PASSWORD", reason });
     }
     let hash = hash_password(&password)?;
-    let create = |person: &'static Person| {
+    // A demo account there already keeps what it has, but takes a password that was chosen.
+    let create = async |person: &'static Person| -> Result<Option<Viewer>, ServerError> {
         let new = NewAccount {
             email: person.email,
             password_hash: &hash,
@@ -226,7 +227,15 @@ pub async fn seed_people(catalog: &Catalog, today: NaiveDate) -> Result<(), Serv
             role: Role::Researcher,
             email_confirmed: true,
         };
-        catalog.create_demo_account(new, person.institution.map(|slug| (slug, InstitutionRole::Admin)))
+        let created =
+            catalog.create_demo_account(new, person.institution.map(|slug| (slug, InstitutionRole::Admin))).await?;
+        if created.is_none()
+            && !random
+            && let Some(account) = catalog.account_by_email(person.email).await?
+        {
+            catalog.change_password(account.id, &hash).await?;
+        }
+        Ok(created)
     };
     let mut coordinators: Vec<(&str, Viewer)> = Vec::new();
     let mut created = 0;
@@ -269,7 +278,12 @@ pub async fn seed_people(catalog: &Catalog, today: NaiveDate) -> Result<(), Serv
         }
     }
     match (created, random) {
-        (0, _) => println!("The demo accounts were there already; their passwords are unchanged."),
+        (0, true) => println!(
+            "The demo accounts were there already; their passwords are unchanged (set PASSERELLE_DEMO_PASSWORD to choose a new one)."
+        ),
+        (0, false) => println!(
+            "The demo accounts were there already; their password is now the value of PASSERELLE_DEMO_PASSWORD."
+        ),
         (_, true) => println!(
             "Password of the new demo accounts: {password} (shown once; set PASSERELLE_DEMO_PASSWORD to choose it)"
         ),

@@ -73,6 +73,52 @@ fn reindex_and_migrate_and_seed_work() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
 }
 
+/// Whether the account `email` has the password `password`.
+fn has_password(data_dir: &Path, email: &str, password: &str) -> bool {
+    use argon2::{Argon2, PasswordHash, PasswordVerifier};
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let account = runtime.block_on(async {
+        let url = format!("sqlite://{}?mode=rwc", data_dir.join("passerelle.db").display());
+        db::Db::connect(&url).await.expect("connect").account_by_email(email).await.expect("read")
+    });
+    let account = account.expect("the demo account");
+    let hash = PasswordHash::new(&account.password_hash).expect("a stored hash");
+    Argon2::default().verify_password(password.as_bytes(), &hash).is_ok()
+}
+
+#[test]
+fn the_demo_prints_its_accounts_and_takes_a_chosen_password() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let seed = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .args(["seed", "demo"])
+        .env("PASSERELLE_DATA_DIR", dir.path())
+        .env_remove("DATABASE_URL")
+        .env_remove("PASSERELLE_DEMO_PASSWORD")
+        .output()
+        .expect("run passerelle");
+    let stdout = String::from_utf8_lossy(&seed.stdout);
+    let accounts: Vec<&str> = stdout.lines().filter(|line| line.contains("@demo.passerelle.example")).collect();
+    assert_eq!(accounts.len(), 5, "{stdout}");
+    assert_eq!(accounts.iter().filter(|line| line.contains("researcher")).count(), 3);
+    assert_eq!(accounts.iter().filter(|line| line.contains("member of")).count(), 2);
+    // Without PASSERELLE_DEMO_PASSWORD, a random one, printed once.
+    let printed = stdout.split("Password of the new demo accounts: ").nth(1).and_then(|rest| rest.split(' ').next());
+    let printed = printed.expect("the password is printed");
+    assert!(has_password(dir.path(), "minji.kim@demo.passerelle.example", printed));
+    assert!(stdout.contains("do not use it in production"));
+
+    // Seeded again with a chosen password: the accounts stay, with that password.
+    let again = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .args(["seed", "demo"])
+        .env("PASSERELLE_DATA_DIR", dir.path())
+        .env_remove("DATABASE_URL")
+        .env("PASSERELLE_DEMO_PASSWORD", "a chosen demo passphrase")
+        .output()
+        .expect("run passerelle");
+    assert!(String::from_utf8_lossy(&again.stdout).contains("their password is now the value"));
+    assert!(has_password(dir.path(), "kaist.coordinator@demo.passerelle.example", "a chosen demo passphrase"));
+}
+
 /// A `passerelle serve` process on a free port; killed (SIGKILL) when dropped.
 struct Server {
     child: Child,

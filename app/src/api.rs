@@ -166,12 +166,12 @@ pub async fn my_applications() -> Result<Vec<model::application::SentApplication
     catalog()?.sent_applications(&signed_in()?).await.map_err(internal)
 }
 
-/// The viewer's application to opening `id`, if they sent one (`None` when signed out).
+/// Where the viewer's application to opening `id` stands, if they sent one (`None` when
+/// signed out).
 #[server(input = Json)]
-pub async fn my_application_to(id: i64) -> Result<Option<model::application::SentApplication>, ServerFnError> {
+pub async fn my_application_to(id: i64) -> Result<Option<model::application::ApplicationStatus>, ServerFnError> {
     let Some(viewer) = viewer() else { return Ok(None) };
-    let sent = catalog()?.sent_applications(&viewer).await.map_err(internal)?;
-    Ok(sent.into_iter().find(|application| application.opening_id == id))
+    catalog()?.application_status(&viewer, id).await.map_err(internal)
 }
 
 /// A page of the applications to opening `id` that `filter` keeps, for the members of its

@@ -135,6 +135,15 @@ impl Catalog {
         Ok(self.db.opening_id(slug, external_id).await?)
     }
 
+    /// Where `viewer`'s application to opening `opening_id` stands, if they sent one.
+    pub async fn application_status(
+        &self,
+        viewer: &Viewer,
+        opening_id: i64,
+    ) -> Result<Option<ApplicationStatus>, CatalogError> {
+        Ok(self.db.application_status(viewer.account_id, opening_id).await?)
+    }
+
     /// The applications `viewer` sent, newest first.
     pub async fn sent_applications(&self, viewer: &Viewer) -> Result<Vec<SentApplication>, CatalogError> {
         Ok(self.db.sent_applications(viewer.account_id).await?)

@@ -120,16 +120,23 @@ impl Catalog {
     /// profile is shown to. Everyone else (platform admins included) gets
     /// [`CatalogError::NotFound`].
     pub async fn cv(&self, viewer: &Viewer, id: i64) -> Result<(CvInfo, Vec<u8>), CatalogError> {
-        let (info, content) = self.db.cv_content(id).await?.ok_or(CatalogError::NotFound)?;
-        if info.account_id == viewer.account_id {
-            return Ok((info, content));
+        let info = self.db.cv_info(id).await?.ok_or(CatalogError::NotFound)?;
+        if info.account_id != viewer.account_id && !self.may_read_cv(viewer, &info).await? {
+            return Err(CatalogError::NotFound);
         }
+        // Read only once allowed: a CV is up to 5 MB.
+        self.db.cv_content(id).await?.ok_or(CatalogError::NotFound)
+    }
+
+    /// Whether `viewer`, who does not own the CV, works at an institution that may read it.
+    async fn may_read_cv(&self, viewer: &Viewer, info: &CvInfo) -> Result<bool, CatalogError> {
+        let id = info.id;
         let applied = self.db.applied_institutions(info.account_id, Some(id)).await?;
         let received = viewer.memberships.iter().any(|m| applied.sent_cv.contains(&m.institution.slug));
         let profile = self.db.profile(info.account_id).await?;
         let current = profile.as_ref().and_then(|p| p.cv.as_ref()).is_some_and(|cv| cv.id == id);
         let shown = profile.is_some_and(|p| may_see_profile(viewer, p.profile.visibility, &applied.institutions));
-        if received || (current && shown) { Ok((info, content)) } else { Err(CatalogError::NotFound) }
+        Ok(received || (current && shown))
     }
 }
 

@@ -114,6 +114,23 @@ impl Db {
         Ok(())
     }
 
+    /// Where the application of `account_id` to `opening_id` stands, if they sent one.
+    pub async fn application_status(
+        &self,
+        account_id: i64,
+        opening_id: i64,
+    ) -> Result<Option<ApplicationStatus>, DbError> {
+        let code: Option<String> = application::Entity::find()
+            .select_only()
+            .column(application::Column::Status)
+            .filter(application::Column::AccountId.eq(row_id(account_id)))
+            .filter(application::Column::OpeningId.eq(row_id(opening_id)))
+            .into_tuple()
+            .one(&self.conn())
+            .await?;
+        code.map(|code| status_of(opening_id, &code)).transpose()
+    }
+
     pub async fn application(&self, id: i64) -> Result<Option<StoredApplication>, DbError> {
         let row = application::Entity::find_by_id(row_id(id)).one(&self.conn()).await?;
         row.as_ref().map(stored).transpose()
@@ -209,29 +226,23 @@ impl Db {
         opening_id: i64,
         filter: &ApplicationFilter,
     ) -> Result<(Vec<ReceivedApplication>, usize, usize), DbError> {
-        let mut query = application::Entity::find()
+        let rows: Vec<(i32, i32, String)> = application::Entity::find()
             .select_only()
             .columns([application::Column::Id, application::Column::AccountId, application::Column::Status])
             .filter(application::Column::OpeningId.eq(row_id(opening_id)))
-            .order_by_asc(application::Column::Id);
-        let total = usize::try_from(
-            application::Entity::find()
-                .filter(application::Column::OpeningId.eq(row_id(opening_id)))
-                .count(&self.conn())
-                .await?,
-        )
-        .unwrap_or(usize::MAX);
-        if let Some(status) = filter.status {
-            query = query.filter(application::Column::Status.eq(status.code()));
-        }
-        let rows: Vec<(i32, i32, String)> = query.into_tuple().all(&self.conn()).await?;
+            .order_by_asc(application::Column::Id)
+            .into_tuple()
+            .all(&self.conn())
+            .await?;
+        let total = rows.len();
         let applicants: Vec<i32> = rows.iter().map(|(_, account, _)| *account).collect();
         let profiles = self.shared_profiles(&applicants).await?;
         let mut kept: Vec<i32> = rows
             .iter()
-            .filter(|(_, account, _)| {
+            .filter(|(_, account, status)| {
                 let profile = profiles.get(account);
-                filter.stage.is_none_or(|stage| profile.and_then(|p| p.career_stage) == Some(stage))
+                filter.status.is_none_or(|wanted| wanted.code() == status)
+                    && filter.stage.is_none_or(|stage| profile.and_then(|p| p.career_stage) == Some(stage))
                     && filter
                         .language
                         .as_ref()

@@ -30,19 +30,24 @@ pub fn router(config: &Config, catalog: catalog::Catalog, auth: Auth) -> Router 
     let immutable =
         SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
 
-    Router::new()
+    // The handlers that answer a `ServerError` with a page (forms, the site's own routes) get
+    // that page drawn by `form::answer`; Leptos' pages and the JSON API do not pass through it.
+    let with_pages_for_errors = Router::new()
         .merge(crate::site::routes())
-        .merge(crate::api::routes())
         .merge(crate::auth::forms::routes())
         .merge(crate::institutions::routes())
         .merge(crate::moderation::routes())
         .merge(crate::postings::routes())
         .merge(crate::applications::routes())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::form::answer::pages_for_errors));
+
+    Router::new()
+        .merge(with_pages_for_errors)
+        .merge(crate::api::routes())
         .nest_service("/pkg", tower::ServiceBuilder::new().layer(immutable).service(ServeDir::new(pkg_dir)))
         .leptos_routes_with_context(&state, routes, page_context(&state), shell(&state))
         // Rendered whole (not streamed), like the routes above: `/en/` and unknown paths land here.
         .fallback(leptos_axum::render_app_async_with_context(page_context(&state), shell(&state)))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::form::answer::pages_for_errors))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::session::resolve))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::security::guard_server_functions))
         .layer(axum::middleware::from_fn(crate::html::tidy_markers))

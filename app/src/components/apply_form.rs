@@ -4,14 +4,14 @@
 
 use leptos::prelude::*;
 use model::Lang;
-use model::application::SentApplication;
+use model::application::ApplicationStatus;
 
 use crate::components::form::{CsrfField, Select, TextArea, echo_of, page_state};
 use crate::i18n::{tr, use_lang};
 use crate::url::{path, route};
 
-/// The viewer's application to the opening, as `api::my_application_to` loads it.
-pub type AppliedResource = Resource<Result<Option<SentApplication>, ServerFnError>>;
+/// Where the viewer's application to the opening stands, as `api::my_application_to` loads it.
+pub type AppliedResource = Resource<Result<Option<ApplicationStatus>, ServerFnError>>;
 
 /// `questions` are the opening's, written in `original`.
 #[component]
@@ -30,8 +30,8 @@ pub fn ApplyHere(id: i64, applied: AppliedResource, questions: Vec<String>, orig
                             let login = crate::url::sign_in_then(lang, &here);
                             return view! { <p><a class="button" href=login>{tr("apply-sign-in")}</a></p> }.into_any();
                         }
-                        if let Ok(Some(sent)) = applied.await {
-                            let status = tr(sent.status.message_id());
+                        if let Ok(Some(status)) = applied.await {
+                            let status = tr(status.message_id());
                             return view! {
                                 <p class="notice notice--info">
                                     {crate::i18n::tr_args("apply-already", &[("status", status.into())])} " "

@@ -1,6 +1,7 @@
 //! Draws the page around an error (see [`crate::ServerError`]): a refused form's own page again,
 //! with what was typed and each problem beside its field; any other error as the page at the
-//! request's URL (the "not found" page for a URL that is no page). The API keeps its JSON.
+//! request's URL (the "not found" page for a URL that is no page). The router puts this layer
+//! on the routes of forms and of the site only: pages and the JSON API never pass through it.
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -13,9 +14,6 @@ use crate::error::ErrorAnswer;
 use crate::state::{AppState, render_page};
 
 pub async fn pages_for_errors(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    if request.uri().path().starts_with("/api/") {
-        return next.run(request).await;
-    }
     let slot = FormSlot::default();
     request.extensions_mut().insert(slot.clone());
     let mut page_request = Request::new(Body::empty());

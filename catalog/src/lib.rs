@@ -141,6 +141,17 @@ impl Catalog {
         Arc::clone(&self.mail_waiting)
     }
 
+    /// Turns on semantic matching in this server's index (see `search::SearchIndex::enable_semantic`).
+    pub fn enable_semantic(&self, encoder: Arc<search::Encoder>) -> Result<(), CatalogError> {
+        self.index()?.enable_semantic(encoder);
+        Ok(())
+    }
+
+    /// With semantic matching on: openings embedded so far, and whether all are.
+    pub fn semantic_progress(&self) -> Option<(usize, bool)> {
+        self.index().ok()?.semantic_progress()
+    }
+
     fn index(&self) -> Result<Arc<SearchIndex>, CatalogError> {
         self.search.as_ref().map(|local| local.index()).ok_or(CatalogError::NoIndex)
     }

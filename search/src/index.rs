@@ -2,8 +2,9 @@
 //! from the database by its owner when new.
 
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 
+use embedding::Encoder;
 use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
@@ -12,6 +13,7 @@ use crate::analysis;
 use crate::facets::CountCache;
 use crate::folder::VersionFolder;
 use crate::schema::{self, Fields, IndexedOpening, SCHEMA_VERSION};
+use crate::semantic::{self, Changes, Semantic};
 use crate::vocabulary::Vocabulary;
 
 /// The indexing budget, shared by the writer's threads. Each thread writes one segment per
@@ -26,6 +28,8 @@ pub struct SearchIndex {
     pub(crate) fields: Fields,
     pub(crate) vocabulary: Vocabulary,
     pub(crate) counts: CountCache,
+    /// The openings' embeddings, when the server has a model (see `semantic`).
+    pub(crate) semantic: OnceLock<Semantic>,
     folder: VersionFolder,
     /// One writer at a time within this process; Tantivy's lock guards across processes.
     write_guard: Mutex<()>,
@@ -63,6 +67,8 @@ pub struct Batch<'w> {
     writer: &'w mut IndexWriter,
     fields: &'w Fields,
     added: u64,
+    /// What the embedder must follow, when there is one.
+    changes: Option<Changes>,
 }
 
 impl Batch<'_> {
@@ -71,12 +77,18 @@ impl Batch<'_> {
         self.writer.delete_term(Term::from_field_i64(self.fields.id, opening.id));
         self.writer.add_document(self.fields.document(opening))?;
         self.added += 1;
+        if let Some(changes) = &mut self.changes {
+            changes.added.push((opening.id, semantic::passage(opening.record)));
+        }
         Ok(())
     }
 
     /// Takes the opening out (closed, no longer published).
     pub fn remove(&mut self, id: i64) {
         self.writer.delete_term(Term::from_field_i64(self.fields.id, id));
+        if let Some(changes) = &mut self.changes {
+            changes.removed.push(id);
+        }
     }
 }
 
@@ -108,6 +120,7 @@ impl SearchIndex {
             fields,
             vocabulary,
             counts: CountCache::default(),
+            semantic: OnceLock::new(),
             folder,
             write_guard: Mutex::new(()),
         };
@@ -144,14 +157,18 @@ impl SearchIndex {
         position: Option<&Position>,
         fill: impl FnOnce(&mut Batch<'_>) -> Result<(), E>,
     ) -> Result<u64, E> {
-        self.write(position, |writer, fields| {
+        let following = self.semantic.get().is_some();
+        let (added, changes) = self.write::<_, E>(position, |writer, fields| {
             if clear {
                 writer.delete_all_documents().map_err(SearchError::from)?;
             }
-            let mut batch = Batch { writer, fields, added: 0 };
+            let changes = following.then(|| Changes { everything: clear, ..Changes::default() });
+            let mut batch = Batch { writer, fields, added: 0, changes };
             fill(&mut batch)?;
-            Ok(batch.added)
-        })
+            Ok((batch.added, batch.changes))
+        })?;
+        self.follow(changes);
+        Ok(added)
     }
 
     /// Removes openings by id (closed by a moderator, deleted).
@@ -161,7 +178,29 @@ impl SearchIndex {
                 writer.delete_term(Term::from_field_i64(fields.id, *id));
             }
             Ok(())
-        })
+        })?;
+        self.follow(Some(Changes { removed: ids.to_vec(), ..Changes::default() }));
+        Ok(())
+    }
+
+    /// Tells the embedder what a commit changed.
+    fn follow(&self, changes: Option<Changes>) {
+        if let (Some(semantic), Some(changes)) = (self.semantic.get(), changes) {
+            semantic.changed(changes);
+        }
+    }
+
+    /// Turns on semantic matching with `encoder`: openings are embedded in the background
+    /// (those saved from an earlier run are not embedded again), and searches add the openings
+    /// nearest in meaning to those their words find. Once per index; later calls do nothing.
+    pub fn enable_semantic(&self, encoder: Arc<Encoder>) {
+        self.semantic.get_or_init(|| Semantic::start(encoder, &self.folder.path, self.reader.clone(), self.fields));
+    }
+
+    /// With semantic matching on: how many openings have their embedding, and whether the
+    /// embedder has caught up.
+    pub fn semantic_progress(&self) -> Option<(usize, bool)> {
+        self.semantic.get().map(|semantic| (semantic.len(), semantic.is_idle()))
     }
 
     /// Runs `change` with a writer, commits (with `position`, else the position it had), and

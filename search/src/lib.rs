@@ -8,6 +8,8 @@
 //! - `vocabulary`: the trilingual research vocabulary that carries a query across languages.
 //! - [`query`]: turning a user's search into a Tantivy query, with filters, facets and sorting.
 //! - [`highlight`]: marking the searched words in a hit's title and description.
+//! - `semantic`: each opening's embedding (multilingual-e5-small), kept beside the index by a
+//!   background thread, and the openings nearest to a query whatever its language.
 //! - `suggest`: as-you-type completions from the openings' keywords and the vocabulary.
 
 mod analysis;
@@ -19,10 +21,12 @@ mod index;
 mod korean;
 mod query;
 mod schema;
+mod semantic;
 mod suggest;
 mod typed;
 mod vocabulary;
 
+pub use embedding::Encoder;
 pub use error::SearchError;
 pub use highlight::Highlighter;
 pub use index::{Batch, Position, SearchIndex};

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Collector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{Order, Searcher, Term};
@@ -92,6 +93,37 @@ pub struct SearchResults {
 /// How much a match through another language's name of a concept counts, against a match of
 /// the words as typed.
 const EXPANSION_BOOST: f32 = 0.8;
+/// Semantic neighbours (see `semantic`) join a search's matches when their similarity to the
+/// query is within `SEMANTIC_WINDOW` of the nearest one's and above `SEMANTIC_FLOOR`; each adds
+/// up to `SEMANTIC_WEIGHT` to its score (the nearest the most, the window's edge nothing), about
+/// what a match of the words in a title adds. Chosen on the tuning topic set
+/// (`docs/eval/topics/tune-*`), never on the held-out one.
+const SEMANTIC_FLOOR: f32 = 0.80;
+const SEMANTIC_WINDOW: f32 = 0.05;
+const SEMANTIC_WEIGHT: f32 = 8.0;
+
+/// Each neighbour's score, from its cosine similarity; `neighbours` best first.
+fn semantic_weights(neighbours: &[(i64, f32)]) -> Vec<(i64, f32)> {
+    let (floor, window, weight) = tuning();
+    let Some(&(_, best)) = neighbours.first() else { return Vec::new() };
+    let lower = (best - window).max(floor);
+    neighbours
+        .iter()
+        .take_while(|(_, similarity)| *similarity > lower)
+        .map(|&(id, similarity)| (id, weight * (similarity - lower) / (best - lower)))
+        .collect()
+}
+
+fn tuning() -> (f32, f32, f32) {
+    std::env::var("PASSERELLE_SEMANTIC_TUNE")
+        .ok()
+        .and_then(|v| {
+            let p: Vec<f32> = v.split(',').filter_map(|x| x.parse().ok()).collect();
+            (p.len() == 3).then(|| (p[0], p[1], p[2]))
+        })
+        .unwrap_or((SEMANTIC_FLOOR, SEMANTIC_WINDOW, SEMANTIC_WEIGHT))
+}
+
 /// Words shorter than this are never corrected: one edit changes them too much.
 const MIN_FUZZY_CHARS: usize = 5;
 const FUZZY_BOOST: f32 = 0.5;
@@ -186,6 +218,12 @@ impl SearchIndex {
         }
         for fuzzy in self.typo_alternatives(&typed, &is_known) {
             alternatives.push((Occur::Should, fuzzy));
+        }
+        if let Some(semantic) = self.semantic.get() {
+            for (id, weight) in semantic_weights(&semantic.neighbours(text)) {
+                let opening = TermQuery::new(Term::from_field_i64(fields.id, id), IndexRecordOption::Basic);
+                alternatives.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(opening), weight))));
+            }
         }
         Box::new(BooleanQuery::new(alternatives))
     }

@@ -14,7 +14,7 @@ use tantivy::{TantivyDocument, doc};
 use crate::analysis::{NEUTRAL, analyzer_name};
 
 /// Bump when the schema or an analyzer changes: a stale index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// What the index needs of an opening.
 pub struct IndexedOpening<'a> {
@@ -51,6 +51,8 @@ pub struct Fields {
     /// with ties on the id reads one value per document instead of two.
     pub deadline_order: Field,
     pub published_at: Field,
+    /// What the opening's embedding is made of (stored only; see `semantic`).
+    pub passage: Field,
 }
 
 /// The facet root under which keywords are kept for suggestions.
@@ -103,6 +105,7 @@ pub fn build() -> (Schema, Fields) {
     let deadline = builder.add_i64_field("deadline", INDEXED | FAST);
     let deadline_order = builder.add_i64_field("deadline_order", FAST);
     let published_at = builder.add_i64_field("published_at", FAST);
+    let passage = builder.add_text_field("passage", STORED);
     let fields = Fields {
         id,
         title,
@@ -117,6 +120,7 @@ pub fn build() -> (Schema, Fields) {
         deadline,
         deadline_order,
         published_at,
+        passage,
     };
     (builder.build(), fields)
 }
@@ -132,6 +136,7 @@ impl Fields {
             self.facet_bits => FacetBits::of(record).0,
             self.field_bits => field_bits(record),
             self.institution_slug => record.institution.slug.as_str(),
+            self.passage => crate::semantic::passage(record),
         );
         for (lang, title) in &record.title {
             document.add_text(self.title[lang_slot(*lang)], title);

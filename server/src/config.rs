@@ -24,7 +24,25 @@ pub struct Config {
     pub trusted_proxies: Vec<crate::auth::client::TrustedProxy>,
     /// `PASSERELLE_SMTP_URL` and `PASSERELLE_MAIL_FROM`.
     pub mail: crate::auth::mail::MailSettings,
+    /// `PASSERELLE_MODEL`: the embedding model's file for semantic matching (see
+    /// [`Model`]).
+    pub model: Model,
 }
+
+/// Where the embedding model comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Model {
+    /// `PASSERELLE_MODEL` unset: `models/multilingual-e5-small-q4.bin` when it exists (the
+    /// setup scripts put it there), else searches match words alone.
+    Default,
+    /// `PASSERELLE_MODEL=PATH`: that file, which must load.
+    File(PathBuf),
+    /// `PASSERELLE_MODEL=off`.
+    Off,
+}
+
+/// Where `scripts/lib.sh` puts the model, relative to the working directory.
+pub const DEFAULT_MODEL_PATH: &str = "models/multilingual-e5-small-q4.bin";
 
 impl Config {
     pub fn from_env() -> Result<Config, ServerError> {
@@ -45,6 +63,11 @@ impl Config {
         if let Some(from) = var("PASSERELLE_MAIL_FROM") {
             config.mail.from = from;
         }
+        config.model = match var("PASSERELLE_MODEL") {
+            None => Model::Default,
+            Some(off) if off == "off" => Model::Off,
+            Some(path) => Model::File(PathBuf::from(path)),
+        };
         Ok(config)
     }
 
@@ -73,6 +96,7 @@ impl Config {
             trusted_proxies: Vec::new(),
             mail,
             data_dir,
+            model: Model::Off,
         }
     }
 
@@ -95,7 +119,30 @@ impl Config {
     pub async fn open_catalog(&self) -> Result<catalog::Catalog, ServerError> {
         self.create_data_dir()?;
         let catalog = catalog::Catalog::open(&self.database_url, &self.index_dir()).await?;
+        if let Some(encoder) = self.load_model()? {
+            catalog.enable_semantic(encoder)?;
+        }
         Ok(catalog.with_public_url(&self.public_url))
+    }
+
+    /// The embedding model, when there is one to use. A model named by `PASSERELLE_MODEL` must
+    /// load; the default one is used when present.
+    fn load_model(&self) -> Result<Option<std::sync::Arc<search::Encoder>>, ServerError> {
+        let path = match &self.model {
+            Model::Off => return Ok(None),
+            Model::File(path) => path.clone(),
+            Model::Default if std::path::Path::new(DEFAULT_MODEL_PATH).exists() => PathBuf::from(DEFAULT_MODEL_PATH),
+            Model::Default => {
+                tracing::info!(
+                    "no embedding model at {DEFAULT_MODEL_PATH} (scripts/demo.sh fetches it): searches match words and the research vocabulary alone"
+                );
+                return Ok(None);
+            }
+        };
+        let encoder = search::Encoder::load(&path)
+            .map_err(|err| ServerError::Config { name: "PASSERELLE_MODEL", reason: err.to_string() })?;
+        tracing::info!(model = %path.display(), "semantic matching on");
+        Ok(Some(std::sync::Arc::new(encoder)))
     }
 
     /// `passerelle reindex`: this data directory's index rebuilt from the database, once.

@@ -75,8 +75,13 @@ pub fn is_local_path(next: &str) -> bool {
 }
 
 /// 200 when the database and the index answer, with how far this server's index lags behind
-/// the database's change log (`lag` changes not applied yet).
+/// the database's change log (`lag` changes not applied yet) and, with semantic matching on, how
+/// many openings have their embedding (`null` when it is off).
 async fn healthz(State(state): State<AppState>) -> Response {
+    let semantic = state
+        .catalog
+        .semantic_progress()
+        .map(|(embedded, caught_up)| serde_json::json!({ "embedded": embedded, "caught_up": caught_up }));
     match state.catalog.health().await {
         Ok(health) => axum::Json(serde_json::json!({
             "status": "ok",
@@ -86,6 +91,7 @@ async fn healthz(State(state): State<AppState>) -> Response {
                 "lag": health.lag(),
                 "documents": health.documents,
             },
+            "semantic": semantic,
         }))
         .into_response(),
         Err(err) => {

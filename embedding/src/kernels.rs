@@ -255,7 +255,7 @@ mod tests {
         // One row of weights 1..=32 scaled by 0.5 (packed as Q4_0), times a ramp of activations.
         let (rows, cols) = (1, 32);
         let mut block = vec![0x00, 0x38]; // f16 0.5
-        block.extend((0..16).map(|j| ((j as u8 % 16) | (((j as u8 + 3) % 16) << 4))));
+        block.extend((0..16u8).map(|j| (j % 16) | (((j + 3) % 16) << 4)));
         let w = QMatrix::from_q4(&block, rows, cols);
         let x: Vec<f32> = (0..32).map(|i| i as f32 / 10.0 - 1.0).collect();
         let mut exact = 0.0;

@@ -32,5 +32,6 @@ pub use highlight::Highlighter;
 pub use index::{Batch, Position, SearchIndex};
 pub use query::{FacetCounts, Filters, Hit, SearchQuery, SearchResults, Sort};
 pub use schema::IndexedOpening;
+pub use semantic::passage as embedding_passage;
 pub use suggest::MAX_SUGGESTIONS;
 pub use vocabulary::{ConceptNames, research_concepts};

@@ -37,7 +37,7 @@ const SAVE_EVERY: Duration = Duration::from_secs(10);
 /// What an opening's embedding is made of: its titles (the original language's first) and its
 /// keywords. Descriptions are left out: on the judged sets they made matching no better and
 /// embedding four times slower.
-pub(crate) fn passage(record: &OpeningRecord) -> String {
+pub fn passage(record: &OpeningRecord) -> String {
     let mut parts: Vec<&str> = Vec::new();
     parts.extend(record.title.get(&record.original_language).map(String::as_str));
     parts.extend(record.title.iter().filter(|(lang, _)| **lang != record.original_language).map(|(_, t)| t.as_str()));
@@ -81,10 +81,13 @@ struct Shared {
     work: Mutex<Work>,
     wake: Condvar,
     /// Query embeddings with when each was last used (by `clock`).
-    queries: Mutex<HashMap<String, (Arc<Vec<f32>>, u64)>>,
+    queries: Mutex<HashMap<String, Remembered>>,
     clock: AtomicU64,
     file: PathBuf,
 }
+
+/// A query's embedding, and when it was last used (by `Shared::clock`).
+type Remembered = (Arc<Vec<f32>>, u64);
 
 /// The embeddings of one index and the thread that keeps them up to date.
 pub(crate) struct Semantic {
@@ -352,4 +355,102 @@ fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
 
 fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
     lock.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
+    use model::Lang;
+    use model::record::OpeningRecord;
+    use model::record::testing::record;
+
+    use super::Encoder;
+    use crate::{Filters, IndexedOpening, SearchIndex, SearchQuery, Sort};
+
+    /// The model file, as `scripts/lib.sh` fetches it; without it these tests pass with a note,
+    /// unless `PASSERELLE_REQUIRE_MODEL=1` (as `scripts/test.sh` sets) makes that a failure.
+    fn encoder() -> Option<Arc<Encoder>> {
+        let path = std::env::var_os("PASSERELLE_MODEL").map(PathBuf::from).unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models/multilingual-e5-small-q4.bin")
+        });
+        if !path.exists() {
+            assert!(std::env::var("PASSERELLE_REQUIRE_MODEL").is_err(), "no model file at {}", path.display());
+            eprintln!("no model file at {}: skipped", path.display());
+            return None;
+        }
+        Some(Arc::new(Encoder::load(&path).expect("the model loads")))
+    }
+
+    /// One opening in one language only.
+    fn opening(id: &str, lang: Lang, title: &str, keywords: &[&str]) -> OpeningRecord {
+        let mut opening = record(id, "kaist", title);
+        opening.title.clear();
+        opening.description.clear();
+        opening.title.insert(lang, title.into());
+        opening.description.insert(lang, title.into());
+        opening.original_language = lang;
+        opening.keywords = keywords.iter().map(|k| k.to_string()).collect();
+        opening
+    }
+
+    fn corpus() -> Vec<OpeningRecord> {
+        vec![
+            opening("bridges", Lang::Ko, "교량 구조물의 지진 취약도 평가", &["교량", "내진 설계"]),
+            opening("coral", Lang::En, "Coral bleaching during marine heatwaves", &["coral reefs", "marine ecology"]),
+            opening("archives", Lang::Fr, "Numérisation des archives notariales", &["archives", "paléographie"]),
+        ]
+    }
+
+    fn caught_up(index: &SearchIndex) {
+        let started = Instant::now();
+        while index.semantic_progress() != Some((index.len() as usize, true)) {
+            assert!(started.elapsed() < Duration::from_secs(120), "the embedder never caught up");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn first_hit(index: &SearchIndex, text: &str, lang: Lang) -> Option<i64> {
+        let query = SearchQuery {
+            text,
+            lang,
+            filters: Filters::default(),
+            sort: Sort::Relevance,
+            offset: 0,
+            limit: 10,
+            today: chrono::NaiveDate::from_ymd_opt(2098, 1, 1).unwrap_or_default(),
+            include_closed: false,
+        };
+        index.search(&query).expect("search").hits.first().map(|hit| hit.id)
+    }
+
+    #[test]
+    fn a_search_finds_an_opening_whose_meaning_alone_it_shares_and_the_vectors_follow_the_index() {
+        let Some(encoder) = encoder() else { return };
+        let dir = tempfile::tempdir().expect("temp dir");
+        let records = corpus();
+        let indexed = || records.iter().zip(1..).map(|(record, id)| IndexedOpening { id, record, published_at: id });
+        {
+            let index = SearchIndex::open(dir.path()).expect("index");
+            index.rebuild(indexed()).expect("rebuild");
+            assert_eq!(first_hit(&index, "blanchissement des coraux", Lang::Fr), None, "no shared word");
+            index.enable_semantic(Arc::clone(&encoder));
+            caught_up(&index);
+            assert_eq!(first_hit(&index, "blanchissement des coraux", Lang::Fr), Some(2));
+            assert_eq!(first_hit(&index, "seismic fragility of bridges", Lang::En), Some(1));
+            // A word match still comes first.
+            assert_eq!(first_hit(&index, "archives", Lang::En), Some(3));
+            index.remove(&[2]).expect("remove");
+            caught_up(&index);
+            assert_eq!(index.semantic_progress(), Some((2, true)));
+        }
+        // Opened again: the vectors saved in the folder are there before any is computed.
+        let index = SearchIndex::open(dir.path()).expect("index");
+        index.enable_semantic(encoder);
+        assert_eq!(index.semantic_progress().map(|(embedded, _)| embedded), Some(2));
+        caught_up(&index);
+        assert_eq!(first_hit(&index, "seismic fragility of bridges", Lang::En), Some(1));
+    }
 }

@@ -23,6 +23,9 @@ pub(super) fn passerelle_command(data: &Path) -> Result<Command, ServerError> {
         .env("PASSERELLE_DATA_DIR", data)
         .env_remove("DATABASE_URL")
         .env("PASSERELLE_LOG", "warn")
+        // The servers measured match words alone: with the model they would first embed the
+        // whole catalogue (see `semantic` for that path's costs).
+        .env("PASSERELLE_MODEL", "off")
         .stdout(Stdio::null());
     Ok(command)
 }

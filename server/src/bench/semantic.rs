@@ -1,0 +1,87 @@
+//! The semantic path's costs, each measured apart: a query's embedding, an opening's, and the
+//! nearest-neighbour scan. The scan runs over random unit vectors (it costs the same whatever
+//! they hold): embedding a large synthetic catalogue would take hours on the bench machine.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use embedding::{Encoder, Packed, VectorSet};
+use model::Lang;
+use model::dto::SearchParams;
+use model::record::OpeningRecord;
+
+use super::{Report, percentiles};
+use crate::config::DEFAULT_MODEL_PATH;
+use crate::synthetic::Rng;
+
+/// Openings embedded to time it.
+const OPENINGS_TIMED: usize = 100;
+/// Distinct queries embedded to time it.
+const QUERIES_TIMED: usize = 300;
+
+pub(super) fn run(n: usize, records: &[OpeningRecord], queries: &[(Lang, SearchParams)], report: &mut Report) {
+    let path = std::env::var_os("PASSERELLE_MODEL").map_or_else(|| PathBuf::from(DEFAULT_MODEL_PATH), PathBuf::from);
+    let encoder = match Encoder::load(&path) {
+        Ok(encoder) => encoder,
+        Err(err) => {
+            report.add("semantic matching", format!("not measured ({err})"));
+            return;
+        }
+    };
+    let mut texts: Vec<&str> = queries.iter().map(|(_, params)| params.q.as_str()).filter(|q| !q.is_empty()).collect();
+    texts.sort_unstable();
+    texts.dedup();
+    texts.truncate(QUERIES_TIMED);
+    let mut samples: Vec<Duration> = texts
+        .iter()
+        .map(|text| {
+            let started = Instant::now();
+            encoder.embed_query(text);
+            started.elapsed()
+        })
+        .collect();
+    let (embed_p50, embed_p99) = percentiles(&mut samples);
+    report.add(
+        "embedding a query (multilingual-e5-small 4-bit, one thread): p50 / p99",
+        format!("{embed_p50:.2} ms / {embed_p99:.2} ms"),
+    );
+
+    let started = Instant::now();
+    for record in records.iter().take(OPENINGS_TIMED) {
+        encoder.embed_passage(&search::embedding_passage(record), 64);
+    }
+    let per_second = OPENINGS_TIMED.min(records.len()) as f64 / started.elapsed().as_secs_f64();
+    report.add(
+        "embedding openings (titles and keywords, background thread)",
+        format!("{per_second:.0} openings/s ({:.0} min for {n})", n as f64 / per_second / 60.0),
+    );
+
+    let mut rng = Rng::new(0x5eed);
+    let dimension = encoder.dimension();
+    let mut set = VectorSet::new(dimension);
+    let mut random_unit = || {
+        let v: Vec<f32> = (0..dimension).map(|_| rng.below(2001) as f32 / 1000.0 - 1.0).collect();
+        let length = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
+        v.into_iter().map(|x| x / length).collect::<Vec<f32>>()
+    };
+    for id in 0..n {
+        set.insert(id as i64, &Packed::new(&random_unit()));
+    }
+    let mut samples: Vec<Duration> = (0..200)
+        .map(|_| {
+            let query = random_unit();
+            let started = Instant::now();
+            set.nearest(&query, 40);
+            started.elapsed()
+        })
+        .collect();
+    let (scan_p50, scan_p99) = percentiles(&mut samples);
+    report.add(
+        &format!("nearest 40 of {n} opening vectors (exhaustive scan): p50 / p99"),
+        format!("{scan_p50:.2} ms / {scan_p99:.2} ms"),
+    );
+    report.add(
+        "vectors' memory (bytes and a scale each)",
+        format!("{:.1} MB", (n * (dimension + 4 + 8 + 8)) as f64 / 1_000_000.0),
+    );
+}

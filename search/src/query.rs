@@ -114,6 +114,9 @@ fn semantic_weights(neighbours: &[(i64, f32)]) -> Vec<(i64, f32)> {
         .collect()
 }
 
+/// What an opening found only through ambiguous names of concepts scores: below any match of a
+/// word as typed.
+const AMBIGUOUS_SCORE: f32 = 0.2;
 /// Words shorter than this are never corrected: one edit changes them too much.
 const MIN_FUZZY_CHARS: usize = 5;
 const FUZZY_BOOST: f32 = 0.5;
@@ -195,6 +198,9 @@ impl SearchIndex {
         }
         // Built directly from the vocabulary's analysed forms: no parsing, no analysis per query.
         tracing::debug!(text, names = ?expansions.iter().map(|e| e.name).collect::<Vec<_>>(), "query expanded");
+        // Names of ambiguous readings (see `vocabulary`) count once, a little, however many match:
+        // they find what nothing else would, behind any match of the words as typed.
+        let mut ambiguous: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for expansion in expansions {
             let slot = lang_slot(expansion.lang);
             let named = in_any_field([
@@ -202,9 +208,15 @@ impl SearchIndex {
                 (fields.description[slot], 1.0, expansion.tokens),
                 (fields.keywords, 2.0, expansion.neutral),
             ]);
-            if let Some(named) = named {
-                alternatives.push((Occur::Should, boosted(named, EXPANSION_BOOST)));
+            match named {
+                Some(named) if expansion.weight < 1.0 => ambiguous.push((Occur::Should, named)),
+                Some(named) => alternatives.push((Occur::Should, boosted(named, EXPANSION_BOOST))),
+                None => {}
             }
+        }
+        if !ambiguous.is_empty() {
+            let any = Box::new(BooleanQuery::new(ambiguous));
+            alternatives.push((Occur::Should, Box::new(ConstScoreQuery::new(any, AMBIGUOUS_SCORE))));
         }
         for fuzzy in self.typo_alternatives(&typed, &is_known) {
             alternatives.push((Occur::Should, fuzzy));

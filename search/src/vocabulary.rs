@@ -6,8 +6,17 @@
 //! `batterie` and `배터리를` all reach the concept "battery". A query is analysed in each language,
 //! its longest runs of tokens that name a concept are found, and the other names of those
 //! concepts are added to the query as phrases over the matching language's fields.
+//!
+//! Some names mean something else too (양식 is aquaculture but also a form to fill in;
+//! "automatique" is control engineering but also a word of "apprentissage automatique"). They are
+//! marked with a trailing `*` in the file (of a name given to two concepts, all but the main
+//! sense are marked: the checker sees to it). Such a name
+//! brings its concept in at full weight only when the query names another concept of the same
+//! section of the file (양식 with 어류, fish); alone, its concept's names are searched at a
+//! small fixed score (see `query`), which cannot push a match of the words as typed down. An
+//! ambiguous name is searched that way too when another name of its concept brought it in.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use model::Lang;
 use tantivy::tokenizer::TokenizerManager;
@@ -20,10 +29,18 @@ const SOURCE: &str = include_str!("../vocabulary/research-terms.txt");
 /// The languages of the file's columns.
 const COLUMNS: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Ko];
 
+/// An expansion's weight when only an ambiguous name brought its concept in, or when the
+/// expansion is an ambiguous name (against 1 for the others).
+pub const AMBIGUOUS_WEIGHT: f32 = 0.25;
+
 /// One concept: its names, each with its language.
 #[derive(Debug, Clone)]
 struct Concept {
+    /// The section of the file it sits in (its `## ` heading's order).
+    section: usize,
     names: Vec<(Lang, String)>,
+    /// Per name: marked `*`, or given to another concept too.
+    ambiguous: Vec<bool>,
     /// The names as the index's analyzers cut them, in the same order (empty when a name
     /// analyses to nothing).
     analysed: Vec<Vec<String>>,
@@ -40,6 +57,8 @@ pub struct Expansion<'a> {
     pub tokens: &'a [String],
     /// As the neutral analyzer cuts it (keywords).
     pub neutral: &'a [String],
+    /// 1, or [`AMBIGUOUS_WEIGHT`] (see the module's comment).
+    pub weight: f32,
 }
 
 #[derive(Debug, Default)]
@@ -63,8 +82,13 @@ impl Vocabulary {
 
     pub fn parse(source: &str, tokenizers: &TokenizerManager) -> Vocabulary {
         let mut vocabulary = Vocabulary::default();
+        let mut section = 0;
         for line in source.lines() {
             let line = line.trim();
+            if line.starts_with("## ") {
+                section += 1;
+                continue;
+            }
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
@@ -77,8 +101,11 @@ impl Vocabulary {
             let mut names = Vec::new();
             let mut analysed = Vec::new();
             let mut neutral = Vec::new();
+            let mut ambiguous = Vec::new();
             for (column, lang) in columns.iter().zip(COLUMNS) {
-                for name in column.split(';').map(str::trim).filter(|name| !name.is_empty()) {
+                for written in column.split(';').map(str::trim).filter(|name| !name.is_empty()) {
+                    let name = written.trim_end_matches('*').trim_end();
+                    ambiguous.push(name.len() != written.len());
                     let tokens = analyse(tokenizers, lang, name);
                     if !tokens.is_empty() {
                         vocabulary.longest = vocabulary.longest.max(tokens.len());
@@ -90,9 +117,26 @@ impl Vocabulary {
                     neutral.push(analyse_neutral(tokenizers, name));
                 }
             }
-            vocabulary.concepts.push(Concept { names, analysed, neutral });
+            vocabulary.concepts.push(Concept { section, names, ambiguous, analysed, neutral });
+        }
+        for ids in &mut vocabulary.by_tokens {
+            for ids in ids.values_mut() {
+                ids.sort_unstable();
+                ids.dedup();
+            }
         }
         vocabulary
+    }
+
+    /// Whether `tokens` (analysed as `lang`) is an ambiguous name of `concept`.
+    fn is_ambiguous(&self, concept: usize, lang: Lang, tokens: &[String]) -> bool {
+        let concept = &self.concepts[concept];
+        concept
+            .names
+            .iter()
+            .zip(&concept.analysed)
+            .zip(&concept.ambiguous)
+            .any(|(((name_lang, _), analysed), ambiguous)| *ambiguous && *name_lang == lang && analysed == tokens)
     }
 
     pub fn len(&self) -> usize {
@@ -116,21 +160,36 @@ impl Vocabulary {
     /// The concepts named in `query`, in any of the three languages (longest match first).
     /// Tokens that neither the vocabulary nor `is_known` knows are corrected when a vocabulary
     /// token is one edit away (`quantm` → quantum).
-    fn concepts_in(&self, tokens_by_lang: &[Vec<String>; 3], is_known: &dyn Fn(Lang, &str) -> bool) -> BTreeSet<usize> {
+    /// Each with whether it was named unambiguously (or in context: see the module's comment).
+    fn concepts_in(
+        &self,
+        tokens_by_lang: &[Vec<String>; 3],
+        is_known: &dyn Fn(Lang, &str) -> bool,
+    ) -> BTreeMap<usize, bool> {
         // The query is read as each language; the readings that name concepts with the most
         // of its words win. English "quantum communication" is one concept read as English, but
         // read as French it would only name "communication", which would pull in every text
         // about science communication.
-        let mut best: (usize, BTreeSet<usize>) = (0, BTreeSet::new());
+        let mut best: (usize, BTreeMap<usize, bool>) = (0, BTreeMap::new());
         for lang in Lang::ALL {
             let (covered, found) = self.concepts_read_as(lang, &tokens_by_lang[lang_slot(lang)], is_known);
             if covered > best.0 {
                 best = (covered, found);
             } else if covered == best.0 && covered > 0 {
-                best.1.extend(found);
+                for (id, clear) in found {
+                    *best.1.entry(id).or_default() |= clear;
+                }
             }
         }
-        best.1
+        let mut found = best.1;
+        // Context: an ambiguous name's concept is meant when the query names another concept
+        // of its section clearly.
+        let clear_sections: BTreeSet<usize> =
+            found.iter().filter(|(_, clear)| **clear).map(|(id, _)| self.concepts[*id].section).collect();
+        for (id, clear) in found.iter_mut() {
+            *clear |= clear_sections.contains(&self.concepts[*id].section);
+        }
+        found
     }
 
     /// The concepts that `tokens` (analysed as `lang`) name, longest first, and how many of the
@@ -140,7 +199,7 @@ impl Vocabulary {
         lang: Lang,
         tokens: &[String],
         is_known: &dyn Fn(Lang, &str) -> bool,
-    ) -> (usize, BTreeSet<usize>) {
+    ) -> (usize, BTreeMap<usize, bool>) {
         let known = &self.known_tokens[lang_slot(lang)];
         let tokens: Vec<String> = tokens
             .iter()
@@ -153,7 +212,7 @@ impl Vocabulary {
             })
             .collect();
         let by_tokens = &self.by_tokens[lang_slot(lang)];
-        let (mut covered, mut found) = (0, BTreeSet::new());
+        let (mut covered, mut found) = (0, BTreeMap::new());
         let mut start = 0;
         while start < tokens.len() {
             let longest = self.longest.min(tokens.len() - start);
@@ -161,7 +220,10 @@ impl Vocabulary {
                 (1..=longest).rev().find_map(|len| by_tokens.get(&tokens[start..start + len]).map(|ids| (len, ids)));
             match matched {
                 Some((len, ids)) => {
-                    found.extend(ids.iter().copied());
+                    let name = &tokens[start..start + len];
+                    for &id in ids {
+                        *found.entry(id).or_default() |= !self.is_ambiguous(id, lang, name);
+                    }
                     covered += len;
                     start += len;
                 }
@@ -188,16 +250,19 @@ impl Vocabulary {
         is_known: &dyn Fn(Lang, &str) -> bool,
     ) -> Vec<Expansion<'_>> {
         let mut seen: BTreeSet<(Lang, &[String], &[String])> = BTreeSet::new();
-        self.concepts_in(tokens_by_lang, is_known)
+        let mut found: Vec<(usize, bool)> = self.concepts_in(tokens_by_lang, is_known).into_iter().collect();
+        // Clearly named concepts first, so that a name shared with an ambiguous one keeps its weight.
+        found.sort_by_key(|(id, clear)| (!clear, *id));
+        found
             .into_iter()
-            .flat_map(|id| {
+            .flat_map(|(id, clear)| {
                 let concept = &self.concepts[id];
-                concept
-                    .names
-                    .iter()
-                    .zip(&concept.analysed)
-                    .zip(&concept.neutral)
-                    .map(|(((lang, name), tokens), neutral)| Expansion { lang: *lang, name, tokens, neutral })
+                concept.names.iter().zip(&concept.analysed).zip(&concept.neutral).zip(&concept.ambiguous).map(
+                    move |((((lang, name), tokens), neutral), ambiguous)| {
+                        let weight = if clear && !ambiguous { 1.0 } else { AMBIGUOUS_WEIGHT };
+                        Expansion { lang: *lang, name, tokens, neutral, weight }
+                    },
+                )
             })
             .filter(|expansion| seen.insert((expansion.lang, expansion.tokens, expansion.neutral)))
             .collect()
@@ -228,12 +293,76 @@ pub fn research_concepts() -> Vec<ConceptNames> {
             .split('|')
             .zip(COLUMNS)
             .flat_map(|(column, lang)| {
-                column.split(';').map(str::trim).filter(|n| !n.is_empty()).map(move |n| (lang, n.to_string()))
+                column
+                    .split(';')
+                    .map(|n| n.trim().trim_end_matches('*').trim_end())
+                    .filter(|n| !n.is_empty())
+                    .map(move |n| (lang, n.to_string()))
             })
             .collect();
         concepts.push(ConceptNames { section: section.clone(), names });
     }
     concepts
+}
+
+/// What is wrong with a vocabulary file, one problem a line: lines without three columns,
+/// concepts without a name in one of the languages, a name written twice for one concept, and
+/// a name given to several concepts but marked ambiguous (`*`) in fewer than all but one. Names are compared
+/// as the index analyses them (`Batteries` and `battery` are one name). Run by the test
+/// `the_shipped_vocabulary_is_well_formed` (`cargo test -p search --lib vocabulary`).
+#[cfg(test)]
+fn check(source: &str, tokenizers: &TokenizerManager) -> Vec<String> {
+    let mut problems = Vec::new();
+    // (language, analysed name) → (line, marked) for each concept that has it.
+    let mut owners: BTreeMap<(Lang, Vec<String>), Vec<(usize, bool)>> = BTreeMap::new();
+    for (number, line) in source.lines().enumerate().map(|(n, line)| (n + 1, line.trim())) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let columns: Vec<&str> = line.split('|').collect();
+        if columns.len() != 3 {
+            problems.push(format!("line {number}: {} columns instead of 3 (en | fr | ko)", columns.len()));
+            continue;
+        }
+        let mut own: BTreeSet<(Lang, Vec<String>)> = BTreeSet::new();
+        let mut written_names: BTreeSet<(Lang, String)> = BTreeSet::new();
+        for (column, lang) in columns.iter().zip(COLUMNS) {
+            let names: Vec<&str> = column.split(';').map(str::trim).filter(|n| !n.is_empty()).collect();
+            if names.is_empty() {
+                problems.push(format!("line {number}: no {} name", lang.code()));
+            }
+            for written in names {
+                let name = written.trim_end_matches('*').trim_end();
+                let tokens = analyse(tokenizers, lang, name);
+                if tokens.is_empty() {
+                    problems.push(format!("line {number}: {name:?} ({}) analyses to nothing", lang.code()));
+                    continue;
+                }
+                // Spellings that analyse alike (doctoral, doctorate) may both be listed; the same
+                // spelling twice is a slip.
+                if !written_names.insert((lang, name.to_lowercase())) {
+                    problems.push(format!("line {number}: {name:?} ({}) is written twice", lang.code()));
+                    continue;
+                }
+                if !own.insert((lang, tokens.clone())) {
+                    continue;
+                }
+                owners.entry((lang, tokens)).or_default().push((number, name.len() != written.len()));
+            }
+        }
+    }
+    for ((lang, tokens), lines) in owners {
+        if lines.iter().filter(|(_, marked)| !marked).count() > 1 {
+            let numbers: Vec<String> = lines.iter().map(|(n, _)| n.to_string()).collect();
+            problems.push(format!(
+                "lines {}: {:?} ({}) names several concepts; merge them, or mark the name ambiguous with `*` in all but its main sense",
+                numbers.join(", "),
+                tokens.join(" "),
+                lang.code()
+            ));
+        }
+    }
+    problems
 }
 
 /// Shorter words are never corrected: one edit changes them too much.
@@ -304,6 +433,53 @@ mod tests {
         assert!(names(&french, Lang::Ko).contains(&"양자 오류 정정".to_string()), "{french:?}");
         let english = expand(&vocabulary, &tokenizers, "Batteries", &unknown);
         assert!(names(&english, Lang::Ko).contains(&"배터리".to_string()), "{english:?}");
+    }
+
+    #[test]
+    fn the_shipped_vocabulary_is_well_formed() {
+        let (_, tokenizers) = vocabulary();
+        let problems = check(SOURCE, &tokenizers);
+        assert!(problems.is_empty(), "research-terms.txt:\n{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn the_checker_finds_each_kind_of_problem() {
+        let (_, tokenizers) = vocabulary();
+        let source = "battery | batterie\nbattery; Battery | batterie | 배터리\nfish | | 어류; 양식\naquaculture | aquaculture | 양식*";
+        let problems = check(source, &tokenizers).join("\n");
+        assert!(problems.contains("line 1: 2 columns"), "{problems}");
+        assert!(problems.contains("line 2: \"Battery\" (en) is written twice"), "{problems}");
+        assert!(problems.contains("line 3: no fr name"), "{problems}");
+        assert!(!problems.contains("lines 3, 4:"), "one sense may stay unmarked: {problems}");
+        let unmarked_twice = check("fish | poisson | 양식\naquaculture | aquaculture | 양식", &tokenizers).join("\n");
+        assert!(unmarked_twice.contains("lines 1, 2:"), "{unmarked_twice}");
+    }
+
+    #[test]
+    fn an_ambiguous_name_counts_fully_only_in_context() {
+        let (vocabulary, tokenizers) = vocabulary();
+        let weight_of = |query: &str, lang: Lang, name: &str| {
+            expand(&vocabulary, &tokenizers, query, &unknown)
+                .iter()
+                .find(|e| e.lang == lang && e.name == name)
+                .map(|e| e.weight)
+        };
+        // 양식 alone (a form to fill in, as often as aquaculture): searched, but lightly.
+        assert_eq!(weight_of("신청 양식", Lang::En, "aquaculture"), Some(AMBIGUOUS_WEIGHT));
+        // With fish, it is aquaculture.
+        assert_eq!(weight_of("양식 어류", Lang::En, "aquaculture"), Some(1.0));
+        // 역학 is epidemiology or mechanics: alone, light; with a disease, epidemiology.
+        assert_eq!(weight_of("역학", Lang::En, "epidemiology"), Some(AMBIGUOUS_WEIGHT));
+        assert_eq!(weight_of("감염병 역학", Lang::En, "epidemiology"), Some(1.0));
+        // "automatique" alone is control engineering, lightly; inside "apprentissage
+        // automatique" it is machine learning, and control engineering does not come in.
+        assert_eq!(weight_of("automatique", Lang::En, "control systems"), Some(AMBIGUOUS_WEIGHT));
+        assert_eq!(weight_of("apprentissage automatique", Lang::En, "control systems"), None);
+        assert_eq!(weight_of("apprentissage automatique", Lang::En, "machine learning"), Some(1.0));
+        // Searching for control systems looks for "automatique" lightly (it is also in every
+        // "apprentissage automatique"), for "commande" fully.
+        assert_eq!(weight_of("control systems", Lang::Fr, "automatique"), Some(AMBIGUOUS_WEIGHT));
+        assert_eq!(weight_of("control systems", Lang::Fr, "commande"), Some(1.0));
     }
 
     #[test]

@@ -212,3 +212,26 @@ fn every_known_word_must_match() {
     // A word nobody wrote does not empty the list: the known ones still must match.
     assert_eq!(ids(&index, &query("quantum zzyzx", Lang::En, Filters::default())), [1, 3]);
 }
+
+#[test]
+fn an_ambiguous_word_never_outranks_its_exact_match() {
+    // 양식 is aquaculture, but also a form to fill in; "automatique" is control engineering,
+    // but also a word of "apprentissage automatique".
+    let mut form = record("form", "kaist", "Application guide");
+    form.title.insert(Lang::Ko, "신청 양식 작성 안내".into());
+    form.description.insert(Lang::Ko, "지원자는 신청 양식을 작성해 제출합니다.".into());
+    let mut farm = record("farm", "ulaval", "Aquaculture of arctic char");
+    farm.keywords = vec!["aquaculture".into()];
+    let mut learning = record("learning", "mila", "Deep learning theory");
+    learning.title.insert(Lang::Fr, "Théorie de l'apprentissage automatique".into());
+    let mut control = record("control", "polymtl", "Control systems for power converters");
+    control.keywords = vec!["control systems".into()];
+    let (_dir, index) = index_of(&[form, farm, learning, control]);
+    let first =
+        |text: &str, lang: Lang| index.search(&query(text, lang, Filters::default())).expect("search").hits[0].id;
+    assert_eq!(first("양식", Lang::Ko), 1);
+    assert_eq!(first("양식 어류", Lang::Ko), 2);
+    assert_eq!(first("automatique", Lang::Fr), 3);
+    assert_eq!(first("apprentissage automatique", Lang::Fr), 3);
+    assert_eq!(first("control systems", Lang::En), 4);
+}

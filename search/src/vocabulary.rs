@@ -314,7 +314,8 @@ pub fn research_concepts() -> Vec<ConceptNames> {
 fn check(source: &str, tokenizers: &TokenizerManager) -> Vec<String> {
     let mut problems = Vec::new();
     // (language, analysed name) → (line, marked) for each concept that has it.
-    let mut owners: BTreeMap<(Lang, Vec<String>), Vec<(usize, bool)>> = BTreeMap::new();
+    type Owners = Vec<(usize, bool)>;
+    let mut owners: BTreeMap<(Lang, Vec<String>), Owners> = BTreeMap::new();
     for (number, line) in source.lines().enumerate().map(|(n, line)| (n + 1, line.trim())) {
         if line.is_empty() || line.starts_with('#') {
             continue;

@@ -17,7 +17,7 @@ mod tokenizer;
 mod vectors;
 
 pub use encoder::{Encoder, Vector};
-pub use vectors::{Packed, VectorSet};
+pub use vectors::{Nearest, Packed, VectorSet};
 
 /// Why a model file could not be used.
 #[derive(Debug, thiserror::Error)]

@@ -91,14 +91,18 @@ impl VectorSet {
         })
     }
 
-    /// The `limit` keys most similar to `query` (a unit vector), best first, with their cosine.
-    pub fn nearest(&self, query: &[f32], limit: usize) -> Vec<(i64, f32)> {
+    /// The `limit` keys most similar to `query` (a unit vector), best first, with their cosine,
+    /// and how similar the whole set is to it on average.
+    pub fn nearest(&self, query: &[f32], limit: usize) -> Nearest {
         let query = Packed::new(query);
         let d = self.dimension;
         // A small sorted list beats a heap for the few tens kept.
         let mut best: Vec<(i64, f32)> = Vec::with_capacity(limit + 1);
+        let (mut sum, mut sum_of_squares) = (0f64, 0f64);
         for (slot, vector) in self.values.chunks_exact(d).enumerate() {
             let similarity = dot(&query.values, vector) as f32 * query.scale * self.scales[slot];
+            sum += f64::from(similarity);
+            sum_of_squares += f64::from(similarity) * f64::from(similarity);
             if best.len() == limit && best.last().is_some_and(|(_, worst)| *worst >= similarity) {
                 continue;
             }
@@ -106,8 +110,22 @@ impl VectorSet {
             best.insert(at, (self.keys[slot], similarity));
             best.truncate(limit);
         }
-        best
+        let count = self.keys.len().max(1) as f64;
+        let mean = sum / count;
+        let deviation = (sum_of_squares / count - mean * mean).max(0.0).sqrt();
+        Nearest { best, mean: mean as f32, deviation: deviation as f32 }
     }
+}
+
+/// The result of [`VectorSet::nearest`].
+#[derive(Debug, Clone, Default)]
+pub struct Nearest {
+    /// Keys with their cosine similarity, best first.
+    pub best: Vec<(i64, f32)>,
+    /// The similarity of the whole set to the query: its mean and standard deviation. What
+    /// stands out from it is about the query; what does not is only near everything.
+    pub mean: f32,
+    pub deviation: f32,
 }
 
 /// The integer dot product of two byte vectors; with AVX2 where the processor has it.
@@ -161,12 +179,15 @@ mod tests {
         for (key, angle) in [(1, 0.0), (2, 0.5), (3, 1.0), (4, 1.5)] {
             set.insert(key, &Packed::new(&vector(angle)));
         }
-        let found = set.nearest(&vector(0.9), 2);
+        let found = set.nearest(&vector(0.9), 2).best;
         assert_eq!(found.iter().map(|(k, _)| *k).collect::<Vec<_>>(), vec![3, 2]);
         assert!((found[0].1 - 0.1f32.cos()).abs() < 0.02, "{found:?}");
         set.remove(3);
         set.insert(2, &Packed::new(&vector(1.6)));
-        assert_eq!(set.nearest(&vector(0.9), 4).iter().map(|(k, _)| *k).collect::<Vec<_>>(), vec![4, 2, 1]);
+        let found = set.nearest(&vector(0.9), 4);
+        assert_eq!(found.best.iter().map(|(k, _)| *k).collect::<Vec<_>>(), vec![4, 2, 1]);
+        let mean = found.best.iter().map(|(_, s)| s).sum::<f32>() / 3.0;
+        assert!((found.mean - mean).abs() < 1e-4, "{found:?}");
         assert_eq!(set.len(), 3);
         assert!(!set.contains(3));
     }

@@ -3,6 +3,7 @@
 use std::ops::Bound;
 
 use chrono::NaiveDate;
+use embedding::Nearest;
 use model::Lang;
 pub use model::dto::FacetCounts;
 use model::dto::funded_code;
@@ -94,20 +95,26 @@ pub struct SearchResults {
 /// the words as typed.
 const EXPANSION_BOOST: f32 = 0.8;
 /// Semantic neighbours (see `semantic`) join a search's matches when their similarity to the
-/// query is within `SEMANTIC_WINDOW` of the nearest one's and above `SEMANTIC_FLOOR`; each adds
-/// up to `SEMANTIC_WEIGHT` to its score (the nearest the most, the window's edge nothing): less
-/// than a match of the words in a title, so that exact matches stay first. Chosen on the tuning
-/// topic set (`docs/eval/topics/tune-*`) and the dev sets, never on the held-out one (see
-/// `docs/SEARCH.md`).
-const SEMANTIC_FLOOR: f32 = 0.78;
+/// query stands out from the catalogue's: at least `SEMANTIC_MIN_Z` standard deviations above
+/// the mean similarity of all openings (a query near nothing in particular, "zzyzx" or "the",
+/// is near everything alike and brings nothing), and within `SEMANTIC_WINDOW` of the nearest
+/// one's. Each adds up to `SEMANTIC_WEIGHT` to its score (the nearest the most, the edge
+/// nothing): less than a match of the words in a title, so that exact matches stay first.
+/// Chosen on the tuning topic set (`docs/eval/topics/tune-*`) and the dev sets, never on the
+/// held-out one (see `docs/SEARCH.md`).
+const SEMANTIC_MIN_Z: f32 = 2.0;
 const SEMANTIC_WINDOW: f32 = 0.10;
 const SEMANTIC_WEIGHT: f32 = 4.0;
 
-/// Each neighbour's score, from its cosine similarity; `neighbours` best first.
-fn semantic_weights(neighbours: &[(i64, f32)]) -> Vec<(i64, f32)> {
-    let Some(&(_, best)) = neighbours.first() else { return Vec::new() };
-    let lower = (best - SEMANTIC_WINDOW).max(SEMANTIC_FLOOR);
-    neighbours
+/// Each neighbour's score, from its cosine similarity.
+fn semantic_weights(nearest: &Nearest) -> Vec<(i64, f32)> {
+    let Some(&(_, best)) = nearest.best.first() else { return Vec::new() };
+    let lower = (best - SEMANTIC_WINDOW).max(nearest.mean + SEMANTIC_MIN_Z * nearest.deviation);
+    if best <= lower {
+        return Vec::new();
+    }
+    nearest
+        .best
         .iter()
         .take_while(|(_, similarity)| *similarity > lower)
         .map(|&(id, similarity)| (id, SEMANTIC_WEIGHT * (similarity - lower) / (best - lower)))

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-use embedding::{Encoder, Packed, VectorSet};
+use embedding::{Encoder, Nearest, Packed, VectorSet};
 use model::record::OpeningRecord;
 use tantivy::schema::Value;
 use tantivy::{IndexReader, TantivyDocument};
@@ -149,8 +149,9 @@ impl Semantic {
         self.shared.wake.notify_all();
     }
 
-    /// The openings nearest to `text` as a query, best first, with their cosine similarity.
-    pub(crate) fn neighbours(&self, text: &str) -> Vec<(i64, f32)> {
+    /// The openings nearest to `text` as a query, best first, with their cosine similarity, and
+    /// the similarity of all openings to it.
+    pub(crate) fn neighbours(&self, text: &str) -> Nearest {
         let query = self.query_vector(text);
         read(&self.shared.vectors).set.nearest(&query, NEIGHBOURS)
     }
@@ -396,11 +397,20 @@ mod tests {
         opening
     }
 
+    /// Ten openings on unrelated topics (a neighbour must stand out from the rest, so a handful
+    /// would not do).
     fn corpus() -> Vec<OpeningRecord> {
         vec![
             opening("bridges", Lang::Ko, "교량 구조물의 지진 취약도 평가", &["교량", "내진 설계"]),
             opening("coral", Lang::En, "Coral bleaching during marine heatwaves", &["coral reefs", "marine ecology"]),
             opening("archives", Lang::Fr, "Numérisation des archives notariales", &["archives", "paléographie"]),
+            opening("opera", Lang::Fr, "Musicologie de l'opéra baroque", &["musicologie", "opéra"]),
+            opening("wheat", Lang::En, "Drought-tolerant wheat breeding", &["wheat", "plant breeding"]),
+            opening("elections", Lang::Ko, "선거 제도와 투표율 비교 연구", &["선거", "정치학"]),
+            opening("malaria", Lang::En, "Mosquito control against malaria", &["malaria", "public health"]),
+            opening("knots", Lang::Fr, "Théorie des nœuds et invariants", &["topologie", "nœuds"]),
+            opening("retina", Lang::Ko, "당뇨병성 망막병증 자동 진단", &["안과", "의료 영상"]),
+            opening("fuelcell", Lang::En, "Durability of hydrogen fuel cells", &["fuel cells", "electrochemistry"]),
         ]
     }
 
@@ -442,14 +452,16 @@ mod tests {
             assert_eq!(first_hit(&index, "seismic fragility of bridges", Lang::En), Some(1));
             // A word match still comes first.
             assert_eq!(first_hit(&index, "archives", Lang::En), Some(3));
+            // Words near nothing in particular bring nothing.
+            assert_eq!(first_hit(&index, "zzyzx qwerty", Lang::En), None);
             index.remove(&[2]).expect("remove");
             caught_up(&index);
-            assert_eq!(index.semantic_progress(), Some((2, true)));
+            assert_eq!(index.semantic_progress(), Some((9, true)));
         }
         // Opened again: the vectors saved in the folder are there before any is computed.
         let index = SearchIndex::open(dir.path()).expect("index");
         index.enable_semantic(encoder);
-        assert_eq!(index.semantic_progress().map(|(embedded, _)| embedded), Some(2));
+        assert_eq!(index.semantic_progress().map(|(embedded, _)| embedded), Some(9));
         caught_up(&index);
         assert_eq!(first_hit(&index, "seismic fragility of bridges", Lang::En), Some(1));
     }

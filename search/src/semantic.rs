@@ -445,9 +445,11 @@ mod tests {
         {
             let index = SearchIndex::open(dir.path()).expect("index");
             index.rebuild(indexed()).expect("rebuild");
-            assert_eq!(first_hit(&index, "blanchissement des coraux", Lang::Fr), None, "no shared word");
+            let drought = "céréales tolérantes au stress hydrique";
+            assert_eq!(first_hit(&index, drought, Lang::Fr), None, "no word in common, no concept either");
             index.enable_semantic(Arc::clone(&encoder));
             caught_up(&index);
+            assert_eq!(first_hit(&index, drought, Lang::Fr), Some(5));
             assert_eq!(first_hit(&index, "blanchissement des coraux", Lang::Fr), Some(2));
             assert_eq!(first_hit(&index, "seismic fragility of bridges", Lang::En), Some(1));
             // A word match still comes first.

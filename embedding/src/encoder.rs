@@ -210,5 +210,24 @@ fn layer_norm(x: &mut [f32], residual: Option<&[f32]>, (weight, bias): &(Vec<f32
 }
 
 fn gelu(x: f32) -> f32 {
-    0.5 * x * (1.0 + libm::erff(x * std::f32::consts::FRAC_1_SQRT_2))
+    0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
+}
+
+/// The error function, within 1.5e-7 (Abramowitz and Stegun 7.1.26): a fifth of a query's
+/// time went into an exact one.
+fn erf(x: f32) -> f32 {
+    let t = 1.0 / (1.0 + 0.327_591_1 * x.abs());
+    let polynomial = ((((1.061_405_4 * t - 1.453_152_1) * t + 1.421_413_8) * t - 0.284_496_74) * t + 0.254_829_6) * t;
+    (1.0 - polynomial * (-x * x).exp()).copysign(x)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn erf_is_close_to_the_exact_one() {
+        for i in -400..=400 {
+            let x = i as f32 / 100.0;
+            assert!((super::erf(x) - libm::erff(x)).abs() < 5e-7, "erf({x})");
+        }
+    }
 }

@@ -1,9 +1,9 @@
 //! The encoder's hot path: products of 4-bit weight matrices with activations quantised to
 //! 8 bits per block of 32 values, in integer arithmetic, as the model was quantised for.
 //!
-//! On processors with AVX2 (checked at run time) a block's 32 products are a few instructions
-//! and each block of weights is loaded once for four tokens; elsewhere a portable loop computes
-//! the same sums.
+//! On processors with AVX-512 VNNI or AVX2 (checked at run time: `avx512`, `avx2`) a block's 32
+//! products are a few instructions and each block of weights is loaded once for four tokens;
+//! elsewhere a portable loop computes the same sums.
 
 use rayon::prelude::*;
 
@@ -21,7 +21,7 @@ pub(crate) struct QMatrix {
 }
 
 /// Bytes of a block's packed weights.
-const PACKED: usize = BLOCK / 2;
+pub(super) const PACKED: usize = BLOCK / 2;
 
 impl QMatrix {
     pub fn from_q4(blocks: &[u8], rows: usize, cols: usize) -> QMatrix {
@@ -36,7 +36,7 @@ impl QMatrix {
     }
 
     /// A row's packed weights and block scales.
-    fn row(&self, row: usize) -> (&[u8], &[f32]) {
+    pub(super) fn row(&self, row: usize) -> (&[u8], &[f32]) {
         let blocks = self.cols / BLOCK;
         (
             &self.nibbles[row * blocks * PACKED..(row + 1) * blocks * PACKED],
@@ -79,11 +79,11 @@ impl Quantised {
         Quantised { cols, scales, values }
     }
 
-    fn tokens(&self) -> usize {
+    pub(super) fn tokens(&self) -> usize {
         self.values.len() / self.cols
     }
 
-    fn token(&self, token: usize) -> (&[i8], &[f32]) {
+    pub(super) fn token(&self, token: usize) -> (&[i8], &[f32]) {
         let blocks = self.cols / BLOCK;
         (&self.values[token * self.cols..(token + 1) * self.cols], &self.scales[token * blocks..(token + 1) * blocks])
     }
@@ -114,6 +114,15 @@ pub(crate) fn matmul(w: &QMatrix, bias: &[f32], x: &Quantised, y: &mut [f32], pa
 
 /// Rows `first..` of `x · Wᵀ` into `out` (row after row, one value per token).
 fn rows(w: &QMatrix, x: &Quantised, first: usize, out: &mut [f32]) {
+    #[cfg(target_arch = "x86_64")]
+    if avx512::available() && (w.cols / BLOCK).is_multiple_of(2) {
+        // SAFETY: `available` checked that the processor has the features `avx512::rows` uses.
+        #[allow(unsafe_code)]
+        unsafe {
+            avx512::rows(w, x, first, out)
+        };
+        return;
+    }
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
         // SAFETY: the processor was just checked to have AVX2 and FMA.
@@ -148,69 +157,9 @@ fn rows(w: &QMatrix, x: &Quantised, first: usize, out: &mut [f32]) {
 }
 
 #[cfg(target_arch = "x86_64")]
-#[allow(unsafe_code)]
-mod avx2 {
-    use std::arch::x86_64::*;
-
-    use super::{BLOCK, PACKED, QMatrix, Quantised};
-
-    /// Tokens that share each load of a block of weights.
-    const GROUP: usize = 4;
-
-    /// [`super::rows`] with AVX2. A block's 16 bytes are unpacked into 32 weights (low halves,
-    /// then high halves, less 8). `vpmaddubsw` multiplies unsigned by signed bytes, so each
-    /// product is taken as |w| × (v with w's sign) (`vpsignb`); neighbours are added (at most
-    /// 2 × 8 × 127, no saturation), `vpmaddwd` adds pairs again into 8 lanes, which are scaled
-    /// and accumulated as floats, with one horizontal sum per output.
-    #[target_feature(enable = "avx2,fma")]
-    pub(super) fn rows(w: &QMatrix, x: &Quantised, first: usize, out: &mut [f32]) {
-        let tokens: Vec<(&[i8], &[f32])> = (0..x.tokens()).map(|t| x.token(t)).collect();
-        for (r, out) in out.chunks_exact_mut(tokens.len()).enumerate() {
-            let (packed, scales) = w.row(first + r);
-            for (out, group) in out.chunks_mut(GROUP).zip(tokens.chunks(GROUP)) {
-                match group {
-                    [a, b, c, d] => out.copy_from_slice(&dot(packed, scales, [*a, *b, *c, *d])),
-                    [a, b, c] => out.copy_from_slice(&dot(packed, scales, [*a, *b, *c])),
-                    [a, b] => out.copy_from_slice(&dot(packed, scales, [*a, *b])),
-                    [a] => out.copy_from_slice(&dot(packed, scales, [*a])),
-                    _ => {}
-                }
-            }
-        }
-    }
-
-    /// One row of weights times `N` tokens' activations.
-    #[inline]
-    #[target_feature(enable = "avx2,fma")]
-    fn dot<const N: usize>(packed: &[u8], weight_scales: &[f32], tokens: [(&[i8], &[f32]); N]) -> [f32; N] {
-        let ones = _mm256_set1_epi16(1);
-        let low_half = _mm_set1_epi8(0x0f);
-        let eight = _mm256_set1_epi8(8);
-        let mut lanes = [_mm256_setzero_ps(); N];
-        for (b, (packed, weight_scale)) in packed.chunks_exact(PACKED).zip(weight_scales).enumerate() {
-            // SAFETY: the chunk is exactly 16 bytes; the load is an unaligned one.
-            let bytes = unsafe { _mm_loadu_si128(packed.as_ptr().cast()) };
-            let low = _mm_and_si128(bytes, low_half);
-            let high = _mm_and_si128(_mm_srli_epi16(bytes, 4), low_half);
-            let w = _mm256_sub_epi8(_mm256_set_m128i(high, low), eight);
-            let magnitude = _mm256_sign_epi8(w, w);
-            for k in 0..N {
-                let (values, scales) = tokens[k];
-                let values = &values[b * BLOCK..(b + 1) * BLOCK];
-                // SAFETY: the slice is exactly 32 bytes; an unaligned load.
-                let v = unsafe { _mm256_loadu_si256(values.as_ptr().cast()) };
-                let products = _mm256_madd_epi16(_mm256_maddubs_epi16(magnitude, _mm256_sign_epi8(v, w)), ones);
-                let scale = _mm256_set1_ps(weight_scale * scales[b]);
-                lanes[k] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(products), scale, lanes[k]);
-            }
-        }
-        lanes.map(|lanes| {
-            let half = _mm_add_ps(_mm256_castps256_ps128(lanes), _mm256_extractf128_ps(lanes, 1));
-            let quarter = _mm_add_ps(half, _mm_movehl_ps(half, half));
-            _mm_cvtss_f32(_mm_add_ss(quarter, _mm_shuffle_ps(quarter, quarter, 1)))
-        })
-    }
-}
+mod avx2;
+#[cfg(target_arch = "x86_64")]
+mod avx512;
 
 /// Rounds half-way cases to even, as the reference engine (`lrintf`) does; the added constant
 /// (2²³ + 2²²) leaves no fraction bits, so the processor's own rounding does it.

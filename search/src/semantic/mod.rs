@@ -9,7 +9,7 @@
 //! has its vector, searches find it through its words alone.
 
 use std::collections::HashMap;
-use std::io::{self, Read, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
@@ -22,9 +22,10 @@ use tantivy::{IndexReader, TantivyDocument};
 
 use crate::schema::Fields;
 
-/// The file in the index's folder that keeps the vectors between runs.
+mod file;
+
+/// The file in the index's folder that keeps the vectors between runs (see `file`).
 const VECTORS_FILE: &str = "vectors-e5.bin";
-const FILE_SIGNATURE: &[u8; 4] = b"PEV1";
 /// Tokens of an opening's passage that are embedded: titles and keywords fit.
 const PASSAGE_TOKENS: usize = 64;
 /// Openings the nearest-neighbour search returns at most.
@@ -107,7 +108,7 @@ impl Semantic {
     pub(crate) fn start(encoder: Arc<Encoder>, folder: &Path, reader: IndexReader, fields: Fields) -> Semantic {
         let file = folder.join(VECTORS_FILE);
         let dimension = encoder.dimension();
-        let (set, fingerprints) = match load(&file, dimension) {
+        let (set, fingerprints) = match file::load(&file, dimension) {
             Ok(loaded) => loaded,
             Err(err) => {
                 if err.kind() != io::ErrorKind::NotFound {
@@ -286,64 +287,10 @@ fn stored_passages(reader: &IndexReader, fields: Fields) -> tantivy::Result<Hash
 fn save_logged(shared: &Shared) {
     let started = Instant::now();
     let vectors = read(&shared.vectors);
-    match save(&shared.file, &vectors) {
+    match file::save(&shared.file, &vectors.set, &vectors.fingerprints) {
         Ok(()) => tracing::debug!(vectors = vectors.set.len(), took = ?started.elapsed(), "vectors saved"),
         Err(err) => tracing::warn!(file = %shared.file.display(), error = %err, "vectors not saved"),
     }
-}
-
-/// Written beside, then renamed over the old file: a crash leaves one or the other, whole.
-fn save(file: &Path, vectors: &Vectors) -> io::Result<()> {
-    let partial = file.with_extension("partial");
-    let mut out = io::BufWriter::new(std::fs::File::create(&partial)?);
-    out.write_all(FILE_SIGNATURE)?;
-    let dimension = vectors.set.iter().next().map_or(0, |(_, v)| v.values.len());
-    out.write_all(&(dimension as u32).to_le_bytes())?;
-    for (id, vector) in vectors.set.iter() {
-        out.write_all(&id.to_le_bytes())?;
-        out.write_all(&vectors.fingerprints.get(&id).copied().unwrap_or(0).to_le_bytes())?;
-        out.write_all(&vector.scale.to_le_bytes())?;
-        out.write_all(&vector.values.iter().map(|&v| v as u8).collect::<Vec<u8>>())?;
-    }
-    out.into_inner().map_err(io::IntoInnerError::into_error)?.sync_all()?;
-    std::fs::rename(partial, file)
-}
-
-fn load(file: &Path, dimension: usize) -> io::Result<(VectorSet, HashMap<i64, u64>)> {
-    let mut bytes = Vec::new();
-    std::fs::File::open(file)?.read_to_end(&mut bytes)?;
-    let invalid = |what: &str| io::Error::new(io::ErrorKind::InvalidData, what.to_string());
-    if bytes.len() < 8 || &bytes[..4] != FILE_SIGNATURE {
-        return Err(invalid("not a vectors file"));
-    }
-    let stored_dimension = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]) as usize;
-    let mut set = VectorSet::new(dimension);
-    let mut fingerprints = HashMap::new();
-    if stored_dimension == 0 {
-        return Ok((set, fingerprints));
-    }
-    if stored_dimension != dimension {
-        return Err(invalid("vectors of another model"));
-    }
-    let record = 8 + 8 + 4 + dimension;
-    let body = &bytes[8..];
-    if body.len() % record != 0 {
-        return Err(invalid("truncated"));
-    }
-    for chunk in body.chunks_exact(record) {
-        let number = |at: usize| {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(&chunk[at..at + 8]);
-            eight
-        };
-        let id = i64::from_le_bytes(number(0));
-        let print = u64::from_le_bytes(number(8));
-        let scale = f32::from_le_bytes([chunk[16], chunk[17], chunk[18], chunk[19]]);
-        let values = chunk[20..].iter().map(|&b| b as i8).collect();
-        set.insert(id, &Packed { scale, values });
-        fingerprints.insert(id, print);
-    }
-    Ok((set, fingerprints))
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -13,6 +13,7 @@
 mod encoder;
 mod kernels;
 mod model_file;
+pub mod priority;
 mod tokenizer;
 mod vectors;
 

@@ -190,6 +190,8 @@ impl Semantic {
 }
 
 fn embed_until_stopped(shared: &Shared, reader: &IndexReader, fields: Fields) {
+    // Embedding a large catalogue takes minutes of a core; searches come first.
+    embedding::priority::lower_this_thread();
     let mut last_save = Instant::now();
     let mut unsaved = false;
     loop {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use model::Lang;
 use model::application::ApplicationStatus;
 
-use crate::components::form::{CsrfField, Select, TextArea, echo_of, page_state};
+use crate::components::form::{CsrfField, Label, Select, TextArea, echo_of, page_state};
 use crate::i18n::{tr, use_lang};
 use crate::url::{path, route};
 
@@ -55,7 +55,12 @@ pub fn ApplyHere(id: i64, applied: AppliedResource, questions: Vec<String>, orig
                         let answers = questions
                             .into_iter()
                             .enumerate()
-                            .map(|(row, question)| view! { <Answer echo=echo.clone() row=row + 1 question original /> })
+                            .map(|(row, question)| {
+                                // A question of the opening, in its own language.
+                                let name = model::application::answer_field(row + 1);
+                                let label = Label::Written(question, original);
+                                view! { <TextArea echo=echo.clone() name label rows=4 maxlength=2000 /> }
+                            })
                             .collect_view();
                         view! {
                             <p>{tr("apply-intro")}</p>
@@ -76,32 +81,5 @@ pub fn ApplyHere(id: i64, applied: AppliedResource, questions: Vec<String>, orig
                 }}
             </Suspense>
         </section>
-    }
-}
-
-/// A question of the opening (in its own language) and the applicant's answer.
-#[component]
-fn Answer(echo: model::account::FormEcho, row: usize, question: String, original: Lang) -> impl IntoView {
-    let name = model::application::answer_field(row);
-    let id = format!("field-{name}");
-    let error_id = format!("{id}-error");
-    let error = echo.error(&name).map(crate::i18n::tr);
-    let invalid = error.is_some();
-    let typed = echo.value(&name).map(str::to_string);
-    view! {
-        <div class="field" class:field--invalid=invalid>
-            <label for=id.clone() lang=original.code()>{question}</label>
-            <textarea
-                id=id
-                name=name
-                rows="4"
-                maxlength="2000"
-                aria-invalid=invalid.then_some("true")
-                aria-describedby=invalid.then_some(error_id.clone())
-            >
-                {typed}
-            </textarea>
-            {error.map(|message| view! { <p class="field__error" id=error_id>{message}</p> })}
-        </div>
     }
 }

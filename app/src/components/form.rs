@@ -144,12 +144,35 @@ pub fn Select(
     }
 }
 
+/// What labels a field: a message of the interface, or a text written by someone in a language
+/// of their own (an opening's question to applicants).
+#[derive(Clone, Debug)]
+pub enum Label {
+    Message(&'static str),
+    Written(String, model::Lang),
+}
+
+impl From<&'static str> for Label {
+    fn from(id: &'static str) -> Label {
+        Label::Message(id)
+    }
+}
+
+impl Label {
+    fn view(self, id: String) -> impl IntoView {
+        match self {
+            Label::Message(message) => view! { <label for=id>{tr(message)}</label> }.into_any(),
+            Label::Written(text, lang) => view! { <label for=id lang=lang.code()>{text}</label> }.into_any(),
+        }
+    }
+}
+
 /// A labelled `<textarea>` with its problem beside it.
 #[component]
 pub fn TextArea(
     echo: FormEcho,
     #[prop(into)] name: String,
-    label: &'static str,
+    #[prop(into)] label: Label,
     rows: u32,
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] maxlength: Option<u32>,
@@ -162,7 +185,7 @@ pub fn TextArea(
     let typed = echo.value(&name).map(str::to_string);
     view! {
         <div class="field" class:field--invalid=invalid>
-            <label for=id.clone()>{tr(label)}</label>
+            {label.view(id.clone())}
             {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{tr(hint)}</p> })}
             <textarea
                 id=id

@@ -216,7 +216,7 @@ impl SearchIndex {
                 (fields.keywords, 2.0, expansion.neutral),
             ]);
             match named {
-                Some(named) if expansion.weight < 1.0 => ambiguous.push((Occur::Should, named)),
+                Some(named) if expansion.ambiguous => ambiguous.push((Occur::Should, named)),
                 Some(named) => alternatives.push((Occur::Should, boosted(named, EXPANSION_BOOST))),
                 None => {}
             }

@@ -29,10 +29,6 @@ const SOURCE: &str = include_str!("../vocabulary/research-terms.txt");
 /// The languages of the file's columns.
 const COLUMNS: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Ko];
 
-/// An expansion's weight when only an ambiguous name brought its concept in, or when the
-/// expansion is an ambiguous name (against 1 for the others).
-pub const AMBIGUOUS_WEIGHT: f32 = 0.25;
-
 /// One concept: its names, each with its language.
 #[derive(Debug, Clone)]
 struct Concept {
@@ -57,8 +53,9 @@ pub struct Expansion<'a> {
     pub tokens: &'a [String],
     /// As the neutral analyzer cuts it (keywords).
     pub neutral: &'a [String],
-    /// 1, or [`AMBIGUOUS_WEIGHT`] (see the module's comment).
-    pub weight: f32,
+    /// Only an ambiguous name brought its concept in, or it is an ambiguous name itself (see
+    /// the module's comment): searched for lightly.
+    pub ambiguous: bool,
 }
 
 #[derive(Debug, Default)]
@@ -251,16 +248,19 @@ impl Vocabulary {
     ) -> Vec<Expansion<'_>> {
         let mut seen: BTreeSet<(Lang, &[String], &[String])> = BTreeSet::new();
         let mut found: Vec<(usize, bool)> = self.concepts_in(tokens_by_lang, is_known).into_iter().collect();
-        // Clearly named concepts first, so that a name shared with an ambiguous one keeps its weight.
+        // Clearly named concepts first, so that a name shared with an ambiguous one stays clear.
         found.sort_by_key(|(id, clear)| (!clear, *id));
         found
             .into_iter()
             .flat_map(|(id, clear)| {
                 let concept = &self.concepts[id];
                 concept.names.iter().zip(&concept.analysed).zip(&concept.neutral).zip(&concept.ambiguous).map(
-                    move |((((lang, name), tokens), neutral), ambiguous)| {
-                        let weight = if clear && !ambiguous { 1.0 } else { AMBIGUOUS_WEIGHT };
-                        Expansion { lang: *lang, name, tokens, neutral, weight }
+                    move |((((lang, name), tokens), neutral), ambiguous)| Expansion {
+                        lang: *lang,
+                        name,
+                        tokens,
+                        neutral,
+                        ambiguous: !clear || *ambiguous,
                     },
                 )
             })
@@ -459,28 +459,28 @@ mod tests {
     #[test]
     fn an_ambiguous_name_counts_fully_only_in_context() {
         let (vocabulary, tokenizers) = vocabulary();
-        let weight_of = |query: &str, lang: Lang, name: &str| {
+        let ambiguous = |query: &str, lang: Lang, name: &str| {
             expand(&vocabulary, &tokenizers, query, &unknown)
                 .iter()
                 .find(|e| e.lang == lang && e.name == name)
-                .map(|e| e.weight)
+                .map(|e| e.ambiguous)
         };
         // 양식 alone (a form to fill in, as often as aquaculture): searched, but lightly.
-        assert_eq!(weight_of("신청 양식", Lang::En, "aquaculture"), Some(AMBIGUOUS_WEIGHT));
+        assert_eq!(ambiguous("신청 양식", Lang::En, "aquaculture"), Some(true));
         // With fish, it is aquaculture.
-        assert_eq!(weight_of("양식 어류", Lang::En, "aquaculture"), Some(1.0));
+        assert_eq!(ambiguous("양식 어류", Lang::En, "aquaculture"), Some(false));
         // 역학 is epidemiology or mechanics: alone, light; with a disease, epidemiology.
-        assert_eq!(weight_of("역학", Lang::En, "epidemiology"), Some(AMBIGUOUS_WEIGHT));
-        assert_eq!(weight_of("감염병 역학", Lang::En, "epidemiology"), Some(1.0));
+        assert_eq!(ambiguous("역학", Lang::En, "epidemiology"), Some(true));
+        assert_eq!(ambiguous("감염병 역학", Lang::En, "epidemiology"), Some(false));
         // "automatique" alone is control engineering, lightly; inside "apprentissage
         // automatique" it is machine learning, and control engineering does not come in.
-        assert_eq!(weight_of("automatique", Lang::En, "control systems"), Some(AMBIGUOUS_WEIGHT));
-        assert_eq!(weight_of("apprentissage automatique", Lang::En, "control systems"), None);
-        assert_eq!(weight_of("apprentissage automatique", Lang::En, "machine learning"), Some(1.0));
+        assert_eq!(ambiguous("automatique", Lang::En, "control systems"), Some(true));
+        assert_eq!(ambiguous("apprentissage automatique", Lang::En, "control systems"), None);
+        assert_eq!(ambiguous("apprentissage automatique", Lang::En, "machine learning"), Some(false));
         // Searching for control systems looks for "automatique" lightly (it is also in every
         // "apprentissage automatique"), for "commande" fully.
-        assert_eq!(weight_of("control systems", Lang::Fr, "automatique"), Some(AMBIGUOUS_WEIGHT));
-        assert_eq!(weight_of("control systems", Lang::Fr, "commande"), Some(1.0));
+        assert_eq!(ambiguous("control systems", Lang::Fr, "automatique"), Some(true));
+        assert_eq!(ambiguous("control systems", Lang::Fr, "commande"), Some(false));
     }
 
     #[test]

@@ -14,6 +14,8 @@ mod encoder;
 mod kernels;
 mod model_file;
 pub mod priority;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod tokenizer;
 mod vectors;
 

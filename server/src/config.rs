@@ -127,7 +127,7 @@ impl Config {
 
     /// The embedding model, when there is one to use. A model named by `PASSERELLE_MODEL` must
     /// load; the default one is used when present.
-    fn load_model(&self) -> Result<Option<std::sync::Arc<search::Encoder>>, ServerError> {
+    pub fn load_model(&self) -> Result<Option<std::sync::Arc<search::Encoder>>, ServerError> {
         let path = match &self.model {
             Model::Off => return Ok(None),
             Model::File(path) => path.clone(),

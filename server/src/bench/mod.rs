@@ -41,6 +41,8 @@ pub struct BenchOptions {
     pub dir: Option<PathBuf>,
     /// Measure an opening's applications page with this many applications instead.
     pub applications: Option<usize>,
+    /// The embedding model, as a server would load it (see `semantic`).
+    pub encoder: Option<std::sync::Arc<search::Encoder>>,
 }
 
 fn bench_error(what: &str, detail: impl std::fmt::Display) -> ServerError {
@@ -196,7 +198,7 @@ async fn run_in(dir: &Path, options: &BenchOptions) -> Result<(), ServerError> {
     let (fresh_p50, fresh_p99) = percentiles(&mut samples);
     report.add("without words, counts not reused: p50 / p99", format!("{fresh_p50:.2} ms / {fresh_p99:.2} ms"));
     drop(index);
-    semantic::run(n, &records, &queries, &mut report);
+    semantic::run(options.encoder.as_deref(), n, &records, &queries, &mut report);
     if options.index_only {
         return Ok(());
     }

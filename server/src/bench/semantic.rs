@@ -2,7 +2,6 @@
 //! nearest-neighbour scan. The scan runs over random unit vectors (it costs the same whatever
 //! they hold): embedding a large synthetic catalogue would take hours on the bench machine.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use embedding::{Encoder, Packed, VectorSet};
@@ -11,7 +10,6 @@ use model::dto::SearchParams;
 use model::record::OpeningRecord;
 
 use super::{Report, percentiles};
-use crate::config::DEFAULT_MODEL_PATH;
 use crate::synthetic::Rng;
 
 /// Openings embedded to time it.
@@ -19,14 +17,17 @@ const OPENINGS_TIMED: usize = 100;
 /// Distinct queries embedded to time it.
 const QUERIES_TIMED: usize = 300;
 
-pub(super) fn run(n: usize, records: &[OpeningRecord], queries: &[(Lang, SearchParams)], report: &mut Report) {
-    let path = std::env::var_os("PASSERELLE_MODEL").map_or_else(|| PathBuf::from(DEFAULT_MODEL_PATH), PathBuf::from);
-    let encoder = match Encoder::load(&path) {
-        Ok(encoder) => encoder,
-        Err(err) => {
-            report.add("semantic matching", format!("not measured ({err})"));
-            return;
-        }
+/// With `encoder`, the model `passerelle serve` would use (none: not measured).
+pub(super) fn run(
+    encoder: Option<&Encoder>,
+    n: usize,
+    records: &[OpeningRecord],
+    queries: &[(Lang, SearchParams)],
+    report: &mut Report,
+) {
+    let Some(encoder) = encoder else {
+        report.add("semantic matching", "not measured (no model: see PASSERELLE_MODEL)".to_string());
+        return;
     };
     let mut texts: Vec<&str> = queries.iter().map(|(_, params)| params.q.as_str()).filter(|q| !q.is_empty()).collect();
     texts.sort_unstable();

@@ -75,10 +75,11 @@ impl Batch<'_> {
     /// Adds the opening, replacing any earlier version with its id.
     pub fn add(&mut self, opening: &IndexedOpening<'_>) -> Result<(), SearchError> {
         self.writer.delete_term(Term::from_field_i64(self.fields.id, opening.id));
-        self.writer.add_document(self.fields.document(opening))?;
+        let passage = semantic::passage(opening.record);
+        self.writer.add_document(self.fields.document(opening, &passage))?;
         self.added += 1;
         if let Some(changes) = &mut self.changes {
-            changes.added.push((opening.id, semantic::passage(opening.record)));
+            changes.added.push((opening.id, passage));
         }
         Ok(())
     }

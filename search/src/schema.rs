@@ -126,7 +126,8 @@ pub fn build() -> (Schema, Fields) {
 }
 
 impl Fields {
-    pub fn document(&self, opening: &IndexedOpening<'_>) -> TantivyDocument {
+    /// `passage` is what the opening's embedding is made of (`semantic::passage`), stored.
+    pub fn document(&self, opening: &IndexedOpening<'_>, passage: &str) -> TantivyDocument {
         let record = opening.record;
         let mut document = doc!(
             self.id => opening.id,
@@ -136,7 +137,7 @@ impl Fields {
             self.facet_bits => FacetBits::of(record).0,
             self.field_bits => field_bits(record),
             self.institution_slug => record.institution.slug.as_str(),
-            self.passage => crate::semantic::passage(record),
+            self.passage => passage,
         );
         for (lang, title) in &record.title {
             document.add_text(self.title[lang_slot(*lang)], title);

@@ -63,6 +63,12 @@ pub(crate) struct Changes {
     pub everything: bool,
 }
 
+impl Changes {
+    fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && !self.everything
+    }
+}
+
 #[derive(Default)]
 struct Work {
     changes: Changes,
@@ -165,7 +171,7 @@ impl Semantic {
     /// Whether the embedder has nothing left to do.
     pub(crate) fn is_idle(&self) -> bool {
         let work = lock(&self.shared.work);
-        !work.busy && is_empty(&work.changes)
+        !work.busy && work.changes.is_empty()
     }
 
     fn query_vector(&self, text: &str) -> Arc<Vec<f32>> {
@@ -198,7 +204,7 @@ fn embed_until_stopped(shared: &Shared, reader: &IndexReader, fields: Fields) {
         let changes = {
             let mut work = lock(&shared.work);
             work.busy = false;
-            while !work.stop && is_empty(&work.changes) {
+            while !work.stop && work.changes.is_empty() {
                 work = shared.wake.wait(work).unwrap_or_else(|poisoned| poisoned.into_inner());
             }
             if work.stop {
@@ -264,10 +270,6 @@ fn embed_until_stopped(shared: &Shared, reader: &IndexReader, fields: Fields) {
     }
 }
 
-fn is_empty(changes: &Changes) -> bool {
-    changes.added.is_empty() && changes.removed.is_empty() && !changes.everything
-}
-
 /// Every opening's id and passage, as the index stores them.
 fn stored_passages(reader: &IndexReader, fields: Fields) -> tantivy::Result<HashMap<i64, String>> {
     let searcher = reader.searcher();
@@ -309,7 +311,6 @@ fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
     use std::sync::Arc;
     use std::time::{Duration, Instant};
 
@@ -320,18 +321,8 @@ mod tests {
     use super::Encoder;
     use crate::{Filters, IndexedOpening, SearchIndex, SearchQuery, Sort};
 
-    /// The model file, as `scripts/lib.sh` fetches it; without it these tests pass with a note,
-    /// unless `PASSERELLE_REQUIRE_MODEL=1` (as `scripts/test.sh` sets) makes that a failure.
     fn encoder() -> Option<Arc<Encoder>> {
-        let path = std::env::var_os("PASSERELLE_MODEL").map(PathBuf::from).unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models/multilingual-e5-small-q4.bin")
-        });
-        if !path.exists() {
-            assert!(std::env::var("PASSERELLE_REQUIRE_MODEL").is_err(), "no model file at {}", path.display());
-            eprintln!("no model file at {}: skipped", path.display());
-            return None;
-        }
-        Some(Arc::new(Encoder::load(&path).expect("the model loads")))
+        embedding::testing::encoder().map(Arc::new)
     }
 
     /// One opening in one language only.

@@ -23,10 +23,7 @@ pub async fn search_openings(lang: Lang, params: SearchParams) -> Result<Opening
     /// The institution filter lists this many, those with the most matches first.
     const INSTITUTION_CHOICES: usize = 60;
     let catalog = catalog()?;
-    let mut page = catalog.search(lang, &params, catalog::today()).await.map_err(internal)?.page;
-    let selected = params.institution.as_deref();
-    catalog.name_institutions(&mut page, selected, INSTITUTION_CHOICES, lang).await.map_err(internal)?;
-    Ok(page)
+    catalog.search_page(lang, &params, catalog::today(), INSTITUTION_CHOICES).await.map_err(internal)
 }
 
 /// Completions of what the searcher has typed so far, best first.

@@ -24,6 +24,7 @@ use tokio::runtime::Handle;
 use tokio::sync::{Notify, watch};
 use tokio::task::AbortHandle;
 
+use crate::recent::RecentSearches;
 use crate::{CatalogError, PAGE};
 
 /// How often the log is read when nothing woke the indexer.
@@ -61,6 +62,8 @@ pub(crate) struct LocalIndex {
     wake: Notify,
     /// This server, in the database's list of indexers.
     name: String,
+    /// Answers to searches on this index as it stands.
+    pub(crate) recent: RecentSearches,
 }
 
 impl std::fmt::Debug for LocalIndex {
@@ -82,6 +85,7 @@ impl LocalIndex {
             applied: watch::channel(0).0,
             wake: Notify::new(),
             name: indexer_name(dir),
+            recent: RecentSearches::default(),
         })
     }
 

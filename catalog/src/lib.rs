@@ -22,6 +22,7 @@ mod moderation;
 mod postings;
 mod profiles;
 mod reading;
+mod recent;
 pub mod token;
 
 pub use accounts::{AdminCreated, SESSION_DAYS, SignUp};

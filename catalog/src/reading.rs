@@ -1,8 +1,10 @@
 //! What readers see: searches, suggestions, an opening's page. Searches run on the local
 //! index (which follows the database, see `indexer`); the openings shown are read from the
-//! database, the source of truth.
+//! database, the source of truth; a search asked again before the index changes is answered
+//! from memory (`recent`).
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use model::Lang;
@@ -10,8 +12,9 @@ use model::dto::{OpeningDetail, OpeningPage, OpeningSummary, SearchParams};
 use model::lang::pick;
 use model::posting::PostingStatus;
 use model::record::OpeningRecord;
-use search::{Filters, SearchQuery, Sort};
+use search::{Filters, SearchIndex, SearchQuery, Sort};
 
+use crate::recent::RecentSearches;
 use crate::{Catalog, CatalogError, markdown};
 
 /// A search's answer: the page of openings plus what the JSON API adds.
@@ -34,8 +37,57 @@ impl Catalog {
         params: &SearchParams,
         today: NaiveDate,
     ) -> Result<SearchOutcome, CatalogError> {
+        self.remembered(lang, params, today, None).await
+    }
+
+    /// A list page's search: [`Catalog::search`], with the page's facets keeping the
+    /// `institution_choices` institutions with the most matches (and the one selected), named
+    /// in `lang`.
+    pub async fn search_page(
+        &self,
+        lang: Lang,
+        params: &SearchParams,
+        today: NaiveDate,
+        institution_choices: usize,
+    ) -> Result<OpeningPage, CatalogError> {
+        Ok(self.remembered(lang, params, today, Some(institution_choices)).await?.page)
+    }
+
+    /// The answer given before while the index stands as it was (see `recent`), else a new one.
+    async fn remembered(
+        &self,
+        lang: Lang,
+        params: &SearchParams,
+        today: NaiveDate,
+        institution_choices: Option<usize>,
+    ) -> Result<SearchOutcome, CatalogError> {
+        let local = self.search.as_ref().ok_or(CatalogError::NoIndex)?;
+        let index = local.index();
+        let mut key = RecentSearches::key(lang, params, today);
+        if let Some(choices) = institution_choices {
+            key.push_str(&format!("|institutions={choices}"));
+        }
+        let version = index.version();
+        if let Some(outcome) = local.recent.get(&key, version) {
+            return Ok(outcome);
+        }
+        let mut outcome = self.search_anew(index, lang, params, today).await?;
+        if let Some(choices) = institution_choices {
+            let selected = params.institution.as_deref();
+            self.name_institutions(&mut outcome.page, selected, choices, lang).await?;
+        }
+        local.recent.put(key, version, &outcome);
+        Ok(outcome)
+    }
+
+    async fn search_anew(
+        &self,
+        index: Arc<SearchIndex>,
+        lang: Lang,
+        params: &SearchParams,
+        today: NaiveDate,
+    ) -> Result<SearchOutcome, CatalogError> {
         let started = std::time::Instant::now();
-        let index = self.index()?;
         let owned = params.clone();
         // Searching and marking words are CPU work: off the async workers.
         let results = blocking(move || index.search(&search_query(&owned, lang, today))).await??;
@@ -64,8 +116,9 @@ impl Catalog {
                     })
                     .collect();
                 blocking(move || {
+                    use rayon::prelude::*;
                     texts
-                        .iter()
+                        .par_iter()
                         .map(|(lang, title, description)| highlighter.highlight(*lang, title, description))
                         .collect()
                 })
@@ -90,7 +143,7 @@ impl Catalog {
 
     /// For a list page: keeps the `limit` institutions with the most matches (and `selected`)
     /// in the page's facets, and names them in `lang`.
-    pub async fn name_institutions(
+    async fn name_institutions(
         &self,
         page: &mut OpeningPage,
         selected: Option<&str>,

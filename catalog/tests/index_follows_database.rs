@@ -95,3 +95,27 @@ async fn a_new_schema_version_is_built_beside_the_old_one() {
     assert!(!old.exists(), "the old version's folder outlived its last server");
     assert_eq!(search(&catalog, "quantum").await, vec!["a".to_string()]);
 }
+
+/// Answers are remembered while the index stands as it was (`recent`): a search asked again
+/// after a change finds what changed.
+#[tokio::test]
+async fn a_search_asked_again_sees_what_changed_since() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("db.sqlite").display());
+    let catalog = Catalog::open(&url, &dir.path().join("index")).await.expect("open");
+    catalog.import(&[record("a", "kaist", "Quantum error correction")]).await.expect("import");
+    assert_eq!(search(&catalog, "quantum").await, ["a"]);
+    assert_eq!(search(&catalog, "quantum").await, ["a"], "asked again, answered alike");
+
+    catalog.import(&[record("c", "postech", "Quantum sensing")]).await.expect("import");
+    let mut found = search(&catalog, "quantum").await;
+    found.sort();
+    assert_eq!(found, ["a", "c"], "a new opening");
+    catalog.import(&[record("a", "kaist", "Battery materials")]).await.expect("edit");
+    assert_eq!(search(&catalog, "quantum").await, ["c"], "an edited title");
+    assert_eq!(search(&catalog, "battery").await, ["a"]);
+    // The same opening, now shown with its new title.
+    let params = SearchParams { q: "battery".to_string(), ..SearchParams::default() };
+    let outcome = catalog.search(Lang::En, &params, today()).await.expect("search");
+    assert_eq!(outcome.page.hits[0].title, "Battery materials");
+}

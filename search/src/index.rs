@@ -198,6 +198,13 @@ impl SearchIndex {
         self.semantic.get_or_init(|| Semantic::start(encoder, &self.folder.path, self.reader.clone(), self.fields));
     }
 
+    /// Changes whenever a search may find something else: a commit became visible, or the
+    /// semantic vectors changed. What was found under one version stands until it changes.
+    pub fn version(&self) -> (u64, u64) {
+        let generation = self.reader.searcher().generation().generation_id();
+        (generation, self.semantic.get().map_or(0, Semantic::version))
+    }
+
     /// With semantic matching on: how many openings have their embedding, and whether the
     /// embedder has caught up.
     pub fn semantic_progress(&self) -> Option<(usize, bool)> {

@@ -5,7 +5,8 @@
 //! - [`schema`]: the fields and the documents built from opening records.
 //! - [`index`]: opening, rebuilding and updating the index on disk; `folder`: one folder per
 //!   schema version, so that a new version is built beside the old one.
-//! - `vocabulary`: the trilingual research vocabulary that carries a query across languages.
+//! - `vocabulary`: the trilingual research vocabulary that carries a query across languages;
+//!   `spelling`: the words it corrects misspellings to.
 //! - [`query`]: turning a user's search into a Tantivy query, with filters, facets and sorting.
 //! - [`highlight`]: marking the searched words in a hit's title and description.
 //! - `semantic`: each opening's embedding (multilingual-e5-small), kept beside the index by a
@@ -22,6 +23,7 @@ mod korean;
 mod query;
 mod schema;
 mod semantic;
+mod spelling;
 mod suggest;
 mod typed;
 mod vocabulary;

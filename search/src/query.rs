@@ -208,7 +208,12 @@ impl SearchIndex {
         // Names of ambiguous readings (see `vocabulary`) count once, a little, however many match:
         // they find what nothing else would, behind any match of the words as typed.
         let mut ambiguous: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for expansion in expansions {
+        // Names of kinds of openings and people (postdoc, internship, collaboration) are in a
+        // large share of all openings: beside a topic, their other names are left out rather
+        // than finding, in every language, every opening that says "researcher" (the words as
+        // typed still count, with the topic).
+        let topical = expansions.iter().any(|expansion| !expansion.framing && !expansion.ambiguous);
+        for expansion in expansions.into_iter().filter(|expansion| !(expansion.framing && topical)) {
             let slot = lang_slot(expansion.lang);
             let named = in_any_field([
                 (fields.title[slot], 3.0, expansion.tokens),

@@ -235,3 +235,25 @@ fn an_ambiguous_word_never_outranks_its_exact_match() {
     assert_eq!(first("apprentissage automatique", Lang::Fr), 3);
     assert_eq!(first("control systems", Lang::En), 4);
 }
+
+#[test]
+fn a_kind_of_opening_beside_a_topic_ranks_the_topic_it_does_not_replace_it() {
+    let written = |id: &str, lang: Lang, title: &str, description: &str| {
+        let mut opening = record(id, "kaist", "placeholder");
+        opening.title = [(lang, title.to_string())].into();
+        opening.description = [(lang, description.to_string())].into();
+        opening.keywords = Vec::new();
+        opening.original_language = lang;
+        opening
+    };
+    let (_dir, index) = index_of(&[
+        written("fr", Lang::Fr, "Postdoctorat : télescopes", "Instrumentation pour les grands télescopes."),
+        written("ko-tele", Lang::Ko, "망원경 광학 인턴십", "대형 망원경 광학계를 다룹니다."),
+        written("ko-battery", Lang::Ko, "배터리 박사후연구원", "전고체 배터리를 연구합니다."),
+    ]);
+    let found = |text: &str| ids(&index, &query(text, Lang::En, Filters::default()));
+    // The topic in any language; "postdoctoral" ranks, it does not bring in every postdoc.
+    assert_eq!(found("postdoctoral telescope"), [1, 2]);
+    // Alone, a kind of opening is the search: postdocs in every language.
+    assert_eq!(found("postdoctoral"), [1, 3]);
+}

@@ -67,6 +67,11 @@ pub enum Command {
         /// Instead: an opening's applications page with this many applications.
         #[arg(long)]
         applications: Option<usize>,
+        /// Instead: a server under load (one keep-alive client, then 64 connections on the JSON
+        /// API, the search page and a bare handler serving the same bytes) on --openings of
+        /// about 2 KB.
+        #[arg(long)]
+        load: bool,
     },
 }
 
@@ -132,9 +137,10 @@ pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
         Command::Seed { what: SeedCommand::Synthetic { count, output } } => {
             seed_synthetic(&config, count, output).await
         }
-        Command::Bench { openings, queries, dir, index_only, applications } => {
+        Command::Bench { openings, queries, dir, index_only, applications, load } => {
             let encoder = config.load_model()?;
-            let options = crate::bench::BenchOptions { openings, queries, dir, index_only, applications, encoder };
+            let options =
+                crate::bench::BenchOptions { openings, queries, dir, index_only, applications, load, encoder };
             crate::bench::run(options).await
         }
         Command::Admin { what: AdminCommand::Create { email, name, lang } } => {

@@ -141,20 +141,31 @@ fn sentences(lang: Lang) -> &'static [&'static str] {
     }
 }
 
-fn description(rng: &mut Rng, lang: Lang, topics: &[&ConceptNames]) -> String {
+/// Three to six sentences, then more until the text has `min_bytes`.
+fn description(rng: &mut Rng, lang: Lang, topics: &[&ConceptNames], min_bytes: usize) -> String {
     let count = 3 + rng.below(4);
-    (0..count)
-        .map(|i| {
-            let topic = name_in(topics[i % topics.len()], lang);
-            rng.pick(sentences(lang)).replace("{}", topic)
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut text = String::new();
+    let mut i = 0;
+    while i < count || text.len() < min_bytes {
+        let topic = name_in(topics[i % topics.len()], lang);
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&rng.pick(sentences(lang)).replace("{}", topic));
+        i += 1;
+    }
+    text
 }
 
 /// Opening number `n` of a synthetic catalogue built from `topics`; deadlines are spread over
 /// the year after `today`, with one in ten already past.
 pub fn opening(n: usize, topics: &[ConceptNames], today: NaiveDate) -> OpeningRecord {
+    opening_sized(n, topics, today, 0)
+}
+
+/// The same, with each description at least `min_bytes` long (`opening`'s are about 200 to 400
+/// bytes a language).
+pub fn opening_sized(n: usize, topics: &[ConceptNames], today: NaiveDate, min_bytes: usize) -> OpeningRecord {
     let mut rng = Rng::new(n as u64 * 104_729 + 1);
     let chosen: Vec<&ConceptNames> = (0..3).map(|_| rng.pick(topics)).collect();
     let original = *rng.pick(&Lang::ALL);
@@ -169,7 +180,8 @@ pub fn opening(n: usize, topics: &[ConceptNames], today: NaiveDate) -> OpeningRe
         .iter()
         .map(|lang| (*lang, title(kind, *lang, name_in(chosen[0], *lang), name_in(chosen[1], *lang))))
         .collect();
-    let description_texts = langs.iter().map(|lang| (*lang, description(&mut rng, *lang, &chosen))).collect();
+    let description_texts =
+        langs.iter().map(|lang| (*lang, description(&mut rng, *lang, &chosen, min_bytes))).collect();
     let institution = institution(rng.below(INSTITUTIONS));
     let deadline = if rng.chance(10) {
         today.checked_sub_days(Days::new(1 + rng.below(200) as u64))

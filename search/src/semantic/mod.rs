@@ -91,6 +91,9 @@ struct Shared {
     queries: Mutex<HashMap<String, Remembered>>,
     clock: AtomicU64,
     file: PathBuf,
+    /// Counts changes to `vectors`, each counted while its write lock is still held: a search
+    /// that read a count saw at least the vectors that count stands for.
+    version: AtomicU64,
 }
 
 /// A query's embedding, and when it was last used (by `Shared::clock`).
@@ -135,6 +138,7 @@ impl Semantic {
             queries: Mutex::new(HashMap::new()),
             clock: AtomicU64::new(0),
             file,
+            version: AtomicU64::new(0),
         });
         let worker = Arc::clone(&shared);
         let spawned = std::thread::Builder::new()
@@ -161,6 +165,11 @@ impl Semantic {
     pub(crate) fn neighbours(&self, text: &str) -> Nearest {
         let query = self.query_vector(text);
         read(&self.shared.vectors).set.nearest(&query, NEIGHBOURS)
+    }
+
+    /// Changes whenever the vectors do (see `Shared::version`).
+    pub(crate) fn version(&self) -> u64 {
+        self.shared.version.load(Ordering::Acquire)
     }
 
     /// How many openings have their vector (for health and benchmarks).
@@ -225,6 +234,8 @@ fn embed_until_stopped(shared: &Shared, reader: &IndexReader, fields: Fields) {
                         vectors.fingerprints.remove(&id);
                         unsaved = true;
                     }
+                    shared.version.fetch_add(1, Ordering::AcqRel);
+                    drop(vectors);
                     todo.extend(passages);
                 }
                 Err(err) => tracing::error!(error = %err, "could not read the index's passages"),
@@ -236,6 +247,8 @@ fn embed_until_stopped(shared: &Shared, reader: &IndexReader, fields: Fields) {
                 vectors.set.remove(id);
                 vectors.fingerprints.remove(&id);
             }
+            shared.version.fetch_add(1, Ordering::AcqRel);
+            drop(vectors);
             unsaved = true;
         }
         // Later versions of an opening win; those already embedded as they are cost nothing.
@@ -253,8 +266,9 @@ fn embed_until_stopped(shared: &Shared, reader: &IndexReader, fields: Fields) {
             let mut vectors = write(&shared.vectors);
             vectors.set.insert(id, &vector);
             vectors.fingerprints.insert(id, print);
-            unsaved = true;
+            shared.version.fetch_add(1, Ordering::AcqRel);
             drop(vectors);
+            unsaved = true;
             if last_save.elapsed() > SAVE_EVERY {
                 save_logged(shared);
                 (last_save, unsaved) = (Instant::now(), false);

@@ -10,10 +10,11 @@
 //! 6. Write-to-searchable: a one-line import beside the running server, until the API finds it.
 //!
 //! With `--applications N`, instead: an opening's applications page with N applications
-//! (`applications`).
+//! (`applications`). With `--load`, instead: a server under many clients (`load`).
 
 mod applications;
 mod fts5;
+mod load;
 mod processes;
 mod semantic;
 
@@ -41,6 +42,8 @@ pub struct BenchOptions {
     pub dir: Option<PathBuf>,
     /// Measure an opening's applications page with this many applications instead.
     pub applications: Option<usize>,
+    /// Measure a server under load instead (see `load`).
+    pub load: bool,
     /// The embedding model, as a server would load it (see `semantic`).
     pub encoder: Option<std::sync::Arc<search::Encoder>>,
 }
@@ -145,6 +148,14 @@ async fn run_in(dir: &Path, options: &BenchOptions) -> Result<(), ServerError> {
     if let Some(count) = options.applications {
         let mut report = Report { lines: Vec::new() };
         applications::run(dir, count, &mut report).await?;
+        return report.print();
+    }
+    if options.load {
+        let (dir, n) = (dir.to_path_buf(), options.openings);
+        let mut report = Report { lines: Vec::new() };
+        let report = tokio::task::spawn_blocking(move || load::run(&dir, n, &mut report).map(|()| report))
+            .await
+            .map_err(|e| bench_error("load run", e))??;
         return report.print();
     }
     let today = catalog::today();

@@ -52,8 +52,11 @@ fn bench_error(what: &str, detail: impl std::fmt::Display) -> ServerError {
     ServerError::Bench(format!("{what}: {detail}"))
 }
 
+/// p50 and p99, in milliseconds.
+type Percentiles = (f64, f64);
+
 /// p50 and p99 of `samples`, in milliseconds.
-fn percentiles(samples: &mut [Duration]) -> (f64, f64) {
+fn percentiles(samples: &mut [Duration]) -> Percentiles {
     samples.sort_unstable();
     let at = |p: f64| {
         let index = ((samples.len() as f64 * p).ceil() as usize).clamp(1, samples.len().max(1)) - 1;

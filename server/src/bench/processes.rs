@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use model::Lang;
 use model::dto::SearchParams;
 
-use super::{bench_error, percentiles, write_jsonl};
+use super::{Percentiles, bench_error, percentiles, write_jsonl};
 use crate::ServerError;
 use crate::synthetic::opening;
 
@@ -107,7 +107,7 @@ fn api_path(lang: Lang, params: &SearchParams) -> String {
 pub(super) fn http_percentiles(
     port: u16,
     queries: &[(Lang, SearchParams)],
-) -> Result<((f64, f64), (f64, f64)), ServerError> {
+) -> Result<(Percentiles, Percentiles), ServerError> {
     let mut seen = std::collections::HashSet::new();
     let paths: Vec<String> =
         queries.iter().map(|(lang, params)| api_path(*lang, params)).filter(|path| seen.insert(path.clone())).collect();

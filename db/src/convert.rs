@@ -24,7 +24,8 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Json {
 }
 
 fn from_json<T: DeserializeOwned>(id: i64, column: &str, value: &Json) -> Result<T, DbError> {
-    serde_json::from_value(value.clone()).map_err(|e| DbError::Corrupt { id, reason: format!("{column}: {e}") })
+    // Read from the value in place (`&Value` is a deserializer): no copy of the whole tree.
+    T::deserialize(value).map_err(|e| DbError::Corrupt { id, reason: format!("{column}: {e}") })
 }
 
 pub(crate) fn institution_record(row: &institution::Model) -> Result<InstitutionRecord, DbError> {

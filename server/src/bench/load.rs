@@ -24,7 +24,7 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 use tower_http::compression::CompressionLayer;
 
-use super::processes::{Server, free_port, passerelle};
+use super::processes::{self, Server, free_port, passerelle};
 use super::{Report, bench_error, percentiles, write_jsonl};
 use crate::ServerError;
 use crate::synthetic::{Rng, name_in, opening_sized, topics};
@@ -84,7 +84,9 @@ pub(super) fn run(dir: &Path, n: usize, report: &mut Report) -> Result<(), Serve
 
     // The page against a bare handler serving its bytes, in turns (the machine's speed drifts).
     let page_paths = paths(&repeated, &page);
-    let (content_type, html) = fetch(port, &page_paths[0])?;
+    let page = processes::get(port, &page_paths[0]).map_err(|e| bench_error("fetching a page", e))?;
+    let content_type = page.header("content-type").unwrap_or("text/html; charset=utf-8").to_string();
+    let html = Bytes::from(page.body);
     let size = html.len();
     let bare_port = free_port()?;
     let bare = BareServer::start(bare_port, content_type, html)?;
@@ -268,47 +270,6 @@ async fn exchange(stream: &mut BufReader<TcpStream>, path: &str, gzip: bool) -> 
 async fn skip(stream: &mut BufReader<TcpStream>, bytes: u64) -> std::io::Result<()> {
     let copied = tokio::io::copy(&mut stream.take(bytes), &mut tokio::io::sink()).await?;
     if copied < bytes { Err(std::io::ErrorKind::UnexpectedEof.into()) } else { Ok(()) }
-}
-
-/// A page's content type and its bytes, uncompressed.
-fn fetch(port: u16, path: &str) -> Result<(String, Bytes), ServerError> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| bench_error("fetching a page", e))?;
-    runtime
-        .block_on(async {
-            let mut stream = TcpStream::connect(("127.0.0.1", port)).await?;
-            let request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-            stream.write_all(request.as_bytes()).await?;
-            let mut response = Vec::new();
-            stream.read_to_end(&mut response).await?;
-            let text = String::from_utf8_lossy(&response);
-            let (head, body) = text.split_once("\r\n\r\n").ok_or_else(|| std::io::Error::other("no body"))?;
-            let content_type = head
-                .lines()
-                .find_map(|line| line.split_once(':').filter(|(name, _)| name.eq_ignore_ascii_case("content-type")))
-                .map_or("text/html; charset=utf-8".to_string(), |(_, value)| value.trim().to_string());
-            Ok::<_, std::io::Error>((content_type, Bytes::from(unchunk(body, head))))
-        })
-        .map_err(|e| bench_error("fetching a page", e))
-}
-
-/// The body of a response read whole, its chunks joined when it came in chunks.
-fn unchunk(body: &str, head: &str) -> String {
-    if !head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
-        return body.to_string();
-    }
-    let (mut out, mut rest) = (String::new(), body);
-    while let Some((size, after)) = rest.split_once("\r\n") {
-        let Ok(size) = usize::from_str_radix(size, 16) else { break };
-        if size == 0 || after.len() < size {
-            break;
-        }
-        out.push_str(&after[..size]);
-        rest = after[size..].trim_start_matches("\r\n");
-    }
-    out
 }
 
 /// An axum server on its own two worker threads (as `passerelle serve` has) with one route.

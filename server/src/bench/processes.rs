@@ -55,7 +55,7 @@ impl Server {
             .map_err(|e| bench_error("starting the server", e))?;
         let server = Server { child };
         for _ in 0..600 {
-            if get(port, "/healthz").is_ok_and(|(status, _)| status == 200) {
+            if get(port, "/healthz").is_ok_and(|answer| answer.status == 200) {
                 return Ok(server);
             }
             std::thread::sleep(Duration::from_millis(100));
@@ -83,17 +83,53 @@ impl Server {
     }
 }
 
-/// A GET over a fresh connection: (status, body).
-fn get(port: u16, path: &str) -> std::io::Result<(u16, String)> {
+/// An answer to [`get`].
+pub(super) struct Answer {
+    pub status: u16,
+    /// The status line and the headers, as sent.
+    head: String,
+    /// Whole, its chunks joined when it came in chunks.
+    pub body: String,
+}
+
+impl Answer {
+    pub(super) fn header(&self, name: &str) -> Option<&str> {
+        self.head
+            .lines()
+            .filter_map(|line| line.split_once(':'))
+            .find(|(header, _)| header.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.trim())
+    }
+}
+
+/// A GET over a fresh connection.
+pub(super) fn get(port: u16, path: &str) -> std::io::Result<Answer> {
     let mut stream = TcpStream::connect(("127.0.0.1", port))?;
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")?;
     let mut response = Vec::new();
     stream.read_to_end(&mut response)?;
     let text = String::from_utf8_lossy(&response);
-    let status = text.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    let body = text.split_once("\r\n\r\n").map(|(_, body)| body.to_string()).unwrap_or_default();
-    Ok((status, body))
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let mut answer = Answer { status, head: head.to_string(), body: String::new() };
+    let chunked = answer.header("transfer-encoding").is_some_and(|value| value.eq_ignore_ascii_case("chunked"));
+    answer.body = if chunked { unchunk(body) } else { body.to_string() };
+    Ok(answer)
+}
+
+/// A body sent in chunks, joined.
+fn unchunk(body: &str) -> String {
+    let (mut out, mut rest) = (String::new(), body);
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let Ok(size) = usize::from_str_radix(size, 16) else { break };
+        if size == 0 || after.len() < size {
+            break;
+        }
+        out.push_str(&after[..size]);
+        rest = after[size..].trim_start_matches("\r\n");
+    }
+    out
 }
 
 fn api_path(lang: Lang, params: &SearchParams) -> String {
@@ -115,7 +151,7 @@ pub(super) fn http_percentiles(
     for pass in 0..3 {
         for path in &paths {
             let started = Instant::now();
-            let (status, _) = get(port, path).map_err(|e| bench_error("HTTP request", e))?;
+            let status = get(port, path).map_err(|e| bench_error("HTTP request", e))?.status;
             if status != 200 {
                 return Err(bench_error("HTTP request", format!("{path} answered {status}")));
             }
@@ -145,7 +181,7 @@ pub(super) fn write_to_searchable(
         let committed = Instant::now();
         let path = format!("/api/v1/openings?q={word}&closed=1");
         loop {
-            let (_, body) = get(port, &path).map_err(|e| bench_error("HTTP request", e))?;
+            let body = get(port, &path).map_err(|e| bench_error("HTTP request", e))?.body;
             if body.contains("\"total\":1") {
                 break;
             }

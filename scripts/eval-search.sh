@@ -29,7 +29,7 @@ evaluate() {
   rm -rf "$data"
 }
 
-topics="docs/eval/topics/tune-openings.jsonl docs/eval/topics/heldout-openings.jsonl"
+topics="docs/eval/topics/tune-openings.jsonl docs/eval/topics/heldout-openings.jsonl docs/eval/topics/heldout2-openings.jsonl"
 evaluate "../shared/data/openings-dev.jsonl" "../shared/data/search-dev.jsonl docs/eval/dev-probes.jsonl"
 evaluate "server/demo/openings.jsonl" "server/demo/search-eval.jsonl"
-evaluate "$topics" "${TOPIC_QUERIES:-docs/eval/topics/tune-queries.jsonl docs/eval/topics/heldout-queries.jsonl}"
+evaluate "$topics" "${TOPIC_QUERIES:-docs/eval/topics/tune-queries.jsonl docs/eval/topics/heldout-queries.jsonl docs/eval/topics/heldout2-queries.jsonl}"

@@ -54,6 +54,7 @@ def write(name, openings, queries):
 
 
 if __name__ == "__main__":
-    import heldout, tune
+    import heldout, heldout2, tune
     write("heldout", heldout.OPENINGS, heldout.QUERIES)
+    write("heldout2", heldout2.OPENINGS, heldout2.QUERIES)
     write("tune", tune.OPENINGS, tune.QUERIES)

@@ -179,16 +179,21 @@ impl SearchIndex {
         // not know (typos) are left to the corrections below. Other languages come in through the
         // vocabulary's expansions, which stand on their own.
         let mut all_words: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut unknown = 0;
         for unit in &typed.units {
             let by_lang = unit.by_lang.each_ref().map(Vec::as_slice);
             let Some(in_fields) = in_any_field(self.every_field(lang, by_lang, &unit.neutral)) else { continue };
             let known = Lang::ALL.into_iter().any(|l| unit.by_lang[lang_slot(l)].iter().any(|t| is_known(l, t)))
                 || unit.neutral.iter().any(|t| known_in(fields.keywords, t) || known_in(fields.institution, t));
+            unknown += usize::from(!known);
             all_words.push((if known { Occur::Must } else { Occur::Should }, in_fields));
         }
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if !all_words.is_empty() {
-            alternatives.push((Occur::Should, Box::new(BooleanQuery::new(all_words))));
+            // A text with only some of the words typed is a partial match: "knot theory" where
+            // no text says "knot" must not put "conspiracy theories" above "théorie des nœuds".
+            let share = (all_words.len() - unknown) as f32 / all_words.len() as f32;
+            alternatives.push((Occur::Should, boosted(Box::new(BooleanQuery::new(all_words)), share)));
         }
         let expansions = self.vocabulary.expansions(&tokens_by_lang, &is_known);
         // Words typed together rank higher where they appear together ("surface code" over a

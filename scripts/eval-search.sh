@@ -12,6 +12,9 @@ export PASSERELLE_ADDR=127.0.0.1:3917 RUST_LOG=warn
 # evaluate "OPENINGS…" "QUERIES…"
 evaluate() {
   local data server
+  if curl -sf "http://$PASSERELLE_ADDR/healthz" >/dev/null; then
+    echo "another server answers on $PASSERELLE_ADDR: stop it first" >&2; exit 1
+  fi
   data=$(mktemp -d)
   export PASSERELLE_DATA_DIR=$data
   for file in $1; do "$bin" import openings "$file" >/dev/null; done
@@ -31,5 +34,5 @@ evaluate() {
 
 topics="docs/eval/topics/tune-openings.jsonl docs/eval/topics/heldout-openings.jsonl docs/eval/topics/heldout2-openings.jsonl"
 evaluate "../shared/data/openings-dev.jsonl" "../shared/data/search-dev.jsonl docs/eval/dev-probes.jsonl"
-evaluate "server/demo/openings.jsonl" "server/demo/search-eval.jsonl"
+evaluate "server/demo/openings.jsonl" "server/demo/search-eval.jsonl docs/eval/loanword-probes.jsonl"
 evaluate "$topics" "${TOPIC_QUERIES:-docs/eval/topics/tune-queries.jsonl docs/eval/topics/heldout-queries.jsonl docs/eval/topics/heldout2-queries.jsonl}"

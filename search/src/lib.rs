@@ -6,7 +6,8 @@
 //! - [`index`]: opening, rebuilding and updating the index on disk; `folder`: one folder per
 //!   schema version, so that a new version is built beside the old one.
 //! - `vocabulary`: the trilingual research vocabulary that carries a query across languages;
-//!   `spelling`: the words it corrects misspellings to.
+//!   `spelling`: the words it corrects misspellings to; `loanword`: Korean borrowed words met
+//!   with their Latin-script source by sound.
 //! - [`query`]: turning a user's search into a Tantivy query, with filters, facets and sorting.
 //! - [`highlight`]: marking the searched words in a hit's title and description.
 //! - `semantic`: each opening's embedding (multilingual-e5-small), kept beside the index by a
@@ -20,6 +21,7 @@ mod folder;
 mod highlight;
 mod index;
 mod korean;
+mod loanword;
 mod query;
 mod schema;
 mod semantic;

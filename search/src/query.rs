@@ -22,6 +22,7 @@ use crate::SearchError;
 use crate::facets::FacetCounter;
 use crate::highlight::Highlighter;
 use crate::index::SearchIndex;
+use crate::loanword;
 use crate::schema::{epoch_day, id_of_deadline_order, lang_slot};
 use crate::typed::Typed;
 
@@ -127,6 +128,9 @@ const AMBIGUOUS_SCORE: f32 = 0.2;
 /// Words shorter than this are never corrected: one edit changes them too much.
 const MIN_FUZZY_CHARS: usize = 5;
 const FUZZY_BOOST: f32 = 0.5;
+/// A word met with its Korean or Latin-script counterpart by sound: about as much as a name of
+/// the vocabulary in a title.
+const LOANWORD_BOOST: f32 = 1.0;
 /// How much more the words typed count when they appear as a phrase.
 const PHRASE_BOOST: f32 = 1.5;
 
@@ -234,6 +238,13 @@ impl SearchIndex {
         if !ambiguous.is_empty() {
             let any = Box::new(BooleanQuery::new(ambiguous));
             alternatives.push((Occur::Should, Box::new(ConstScoreQuery::new(any, AMBIGUOUS_SCORE))));
+        }
+        // Korean borrowed words and their Latin-script source, by sound (see `loanword`).
+        for key in
+            typed.units.iter().filter(|unit| !unit.quoted).filter_map(|unit| loanword::counterpart_key(&unit.text))
+        {
+            let sounds = TermQuery::new(Term::from_field_text(fields.sounds, &key), IndexRecordOption::WithFreqs);
+            alternatives.push((Occur::Should, boosted(Box::new(sounds), LOANWORD_BOOST)));
         }
         for fuzzy in self.typo_alternatives(&typed, &is_known) {
             alternatives.push((Occur::Should, fuzzy));

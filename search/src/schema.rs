@@ -12,9 +12,10 @@ use tantivy::schema::{
 use tantivy::{TantivyDocument, doc};
 
 use crate::analysis::{NEUTRAL, analyzer_name};
+use crate::loanword;
 
 /// Bump when the schema or an analyzer changes: a stale index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// What the index needs of an opening.
 pub struct IndexedOpening<'a> {
@@ -32,6 +33,8 @@ pub struct Fields {
     pub description: [Field; 3],
     pub keywords: Field,
     pub institution: Field,
+    /// The sound keys of the words of titles, descriptions and keywords (see `loanword`).
+    pub sounds: Field,
     /// `/kind/…`, `/stage/…`, `/field/…`, `/country/…`, `/institution/…`, `/language/…`,
     /// `/funded/yes|no`: counted for every search.
     pub facets: Field,
@@ -97,6 +100,12 @@ pub fn build() -> (Schema, Fields) {
     let description = per_lang(&mut builder, "description");
     let keywords = builder.add_text_field("keywords", text(NEUTRAL));
     let institution = builder.add_text_field("institution", text(NEUTRAL));
+    let sounds = builder.add_text_field(
+        "sounds",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default().set_tokenizer("default").set_index_option(IndexRecordOption::WithFreqs),
+        ),
+    );
     let facets = builder.add_facet_field("facets", FacetOptions::default());
     let keywords_facet = builder.add_facet_field("keyword_facets", FacetOptions::default());
     let facet_bits = builder.add_u64_field("facet_bits", FAST);
@@ -112,6 +121,7 @@ pub fn build() -> (Schema, Fields) {
         description,
         keywords,
         institution,
+        sounds,
         facets,
         facet_bits,
         field_bits,
@@ -148,6 +158,9 @@ impl Fields {
         for keyword in &record.keywords {
             document.add_text(self.keywords, keyword);
         }
+        let texts = record.title.values().chain(record.description.values()).chain(&record.keywords);
+        let sounds: Vec<String> = texts.flat_map(|text| loanword::keys(text)).collect();
+        document.add_text(self.sounds, sounds.join(" "));
         for name in record.institution.name.values() {
             document.add_text(self.institution, name);
         }

@@ -34,6 +34,20 @@ pub fn token_texts(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     out
 }
 
+/// Where each token of `text` sits, counted from its first: words the analyzer drops (stop
+/// words) leave a gap, as they do in the index ("théorie des nœuds" is `theor` at 0 and
+/// `noeud` at 2), so a phrase built from these offsets matches the indexed text.
+pub fn offsets(tokenizers: &TokenizerManager, analyzer: &str, text: &str) -> Vec<usize> {
+    let Some(mut analyzer) = tokenizers.get(analyzer) else { return Vec::new() };
+    let mut stream = analyzer.token_stream(text);
+    let mut positions = Vec::new();
+    while stream.advance() {
+        positions.push(stream.token().position);
+    }
+    let first = positions.first().copied().unwrap_or(0);
+    positions.into_iter().map(|position| position - first).collect()
+}
+
 /// `text` as `lang`'s analyzer (registered in `tokenizers`) indexes it.
 pub fn analyse(tokenizers: &TokenizerManager, lang: Lang, text: &str) -> Vec<String> {
     tokenizers.get(analyzer_name(lang)).map(|mut analyzer| token_texts(&mut analyzer, text)).unwrap_or_default()

@@ -144,16 +144,32 @@ impl SearchIndex {
         by_lang: [&'t [String]; 3],
         neutral: &'t [String],
     ) -> Vec<(tantivy::schema::Field, f32, &'t [String])> {
+        let no_offsets: [&[usize]; 3] = [&[], &[], &[]];
+        self.every_field_at(lang, by_lang, neutral, no_offsets, &[])
+            .into_iter()
+            .map(|(field, boost, tokens, _)| (field, boost, tokens))
+            .collect()
+    }
+
+    /// [`Self::every_field`], with where each token sits (see [`words_in`]).
+    fn every_field_at<'t>(
+        &self,
+        lang: Lang,
+        by_lang: [&'t [String]; 3],
+        neutral: &'t [String],
+        offsets: [&'t [usize]; 3],
+        neutral_offsets: &'t [usize],
+    ) -> Vec<(tantivy::schema::Field, f32, &'t [String], &'t [usize])> {
         let fields = &self.fields;
         let mut out = Vec::with_capacity(8);
         for field_lang in Lang::ALL {
             let slot = lang_slot(field_lang);
             let title_boost = if field_lang == lang { 3.5 } else { 3.0 };
-            out.push((fields.title[slot], title_boost, by_lang[slot]));
-            out.push((fields.description[slot], 1.0, by_lang[slot]));
+            out.push((fields.title[slot], title_boost, by_lang[slot], offsets[slot]));
+            out.push((fields.description[slot], 1.0, by_lang[slot], offsets[slot]));
         }
-        out.push((fields.keywords, 2.0, neutral));
-        out.push((fields.institution, 1.0, neutral));
+        out.push((fields.keywords, 2.0, neutral, neutral_offsets));
+        out.push((fields.institution, 1.0, neutral, neutral_offsets));
         out
     }
 
@@ -186,7 +202,9 @@ impl SearchIndex {
         let mut unknown = 0;
         for unit in &typed.units {
             let by_lang = unit.by_lang.each_ref().map(Vec::as_slice);
-            let Some(in_fields) = in_any_field(self.every_field(lang, by_lang, &unit.neutral)) else { continue };
+            let offsets = unit.offsets.each_ref().map(Vec::as_slice);
+            let in_fields = self.every_field_at(lang, by_lang, &unit.neutral, offsets, &unit.neutral_offsets);
+            let Some(in_fields) = in_any_field_at(in_fields) else { continue };
             let known = Lang::ALL.into_iter().any(|l| unit.by_lang[lang_slot(l)].iter().any(|t| is_known(l, t)))
                 || unit.neutral.iter().any(|t| known_in(fields.keywords, t) || known_in(fields.institution, t));
             unknown += usize::from(!known);
@@ -224,10 +242,10 @@ impl SearchIndex {
         let topical = expansions.iter().any(|expansion| !expansion.framing && !expansion.ambiguous);
         for expansion in expansions.into_iter().filter(|expansion| !(expansion.framing && topical)) {
             let slot = lang_slot(expansion.lang);
-            let named = in_any_field([
-                (fields.title[slot], 3.0, expansion.tokens),
-                (fields.description[slot], 1.0, expansion.tokens),
-                (fields.keywords, 2.0, expansion.neutral),
+            let named = in_any_field_at([
+                (fields.title[slot], 3.0, expansion.tokens, expansion.offsets),
+                (fields.description[slot], 1.0, expansion.tokens, expansion.offsets),
+                (fields.keywords, 2.0, expansion.neutral, expansion.neutral_offsets),
             ]);
             match named {
                 Some(named) if expansion.ambiguous => ambiguous.push((Occur::Should, named)),
@@ -374,18 +392,30 @@ fn deadline_window(query: &SearchQuery<'_>) -> (Option<NaiveDate>, Option<NaiveD
 fn in_any_field<'t>(
     fields: impl IntoIterator<Item = (tantivy::schema::Field, f32, &'t [String])>,
 ) -> Option<Box<dyn Query>> {
+    in_any_field_at(fields.into_iter().map(|(field, boost, tokens)| (field, boost, tokens, &[][..])))
+}
+
+/// [`in_any_field`], each phrase's tokens at the given offsets (empty: one after another).
+fn in_any_field_at<'t>(
+    fields: impl IntoIterator<Item = (tantivy::schema::Field, f32, &'t [String], &'t [usize])>,
+) -> Option<Box<dyn Query>> {
     let clauses: Vec<(Occur, Box<dyn Query>)> = fields
         .into_iter()
-        .filter_map(|(field, boost, tokens)| words_in(field, tokens).map(|q| (Occur::Should, boosted(q, boost))))
+        .filter_map(|(field, boost, tokens, offsets)| {
+            words_in(field, tokens, offsets).map(|q| (Occur::Should, boosted(q, boost)))
+        })
         .collect();
     (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
 }
 
 /// The analysed `tokens` in `field`: a term, or a phrase when there are several.
-fn words_in(field: tantivy::schema::Field, tokens: &[String]) -> Option<Box<dyn Query>> {
+fn words_in(field: tantivy::schema::Field, tokens: &[String], offsets: &[usize]) -> Option<Box<dyn Query>> {
     match tokens {
         [] => None,
         [one] => Some(Box::new(TermQuery::new(Term::from_field_text(field, one), IndexRecordOption::WithFreqs))),
+        many if offsets.len() == many.len() => Some(Box::new(PhraseQuery::new_with_offset(
+            offsets.iter().zip(many).map(|(offset, t)| (*offset, Term::from_field_text(field, t))).collect(),
+        ))),
         many => Some(Box::new(PhraseQuery::new(many.iter().map(|t| Term::from_field_text(field, t)).collect()))),
     }
 }

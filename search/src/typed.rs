@@ -9,7 +9,7 @@
 use model::Lang;
 use tantivy::tokenizer::TokenizerManager;
 
-use crate::analysis::{analyse, analyse_neutral};
+use crate::analysis::{NEUTRAL, analyse, analyse_neutral, analyzer_name, offsets};
 use crate::schema::lang_slot;
 
 /// A word, or a phrase the searcher put in quotes.
@@ -20,6 +20,10 @@ pub struct Unit {
     pub by_lang: [Vec<String>; 3],
     /// For keywords and institution names.
     pub neutral: Vec<String>,
+    /// Where the tokens of `by_lang` and `neutral` sit: a quoted phrase's stop words leave gaps,
+    /// as in the index ("théorie des nœuds").
+    pub offsets: [Vec<usize>; 3],
+    pub neutral_offsets: Vec<usize>,
 }
 
 pub struct Typed {
@@ -40,6 +44,8 @@ impl Typed {
                     quoted,
                     by_lang: Lang::ALL.map(|lang| analyse(tokenizers, lang, piece)),
                     neutral: analyse_neutral(tokenizers, piece),
+                    offsets: Lang::ALL.map(|lang| offsets(tokenizers, analyzer_name(lang), piece)),
+                    neutral_offsets: offsets(tokenizers, NEUTRAL, piece),
                 });
             }
         }

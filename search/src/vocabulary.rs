@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use model::Lang;
 use tantivy::tokenizer::TokenizerManager;
 
-use crate::analysis::{analyse, analyse_neutral};
+use crate::analysis::{NEUTRAL, analyse, analyse_neutral, analyzer_name, offsets};
 use crate::schema::lang_slot;
 use crate::spelling::Words;
 
@@ -43,6 +43,10 @@ struct Concept {
     analysed: Vec<Vec<String>>,
     /// The names as the language-neutral analyzer (keywords) cuts them, in the same order.
     neutral: Vec<Vec<String>>,
+    /// Where each token of `analysed` and `neutral` sits in the name (see
+    /// [`crate::analysis::offsets`]).
+    analysed_offsets: Vec<Vec<usize>>,
+    neutral_offsets: Vec<Vec<usize>>,
 }
 
 /// Another name of a concept that a query names, ready to be searched for.
@@ -54,6 +58,9 @@ pub struct Expansion<'a> {
     pub tokens: &'a [String],
     /// As the neutral analyzer cuts it (keywords).
     pub neutral: &'a [String],
+    /// Where the tokens of `tokens` and `neutral` sit in the name: a stop word leaves a gap.
+    pub offsets: &'a [usize],
+    pub neutral_offsets: &'a [usize],
     /// Only an ambiguous name brought its concept in, or it is an ambiguous name itself (see
     /// the module's comment): searched for lightly.
     pub ambiguous: bool,
@@ -107,6 +114,8 @@ impl Vocabulary {
             let mut names = Vec::new();
             let mut analysed = Vec::new();
             let mut neutral = Vec::new();
+            let mut analysed_offsets = Vec::new();
+            let mut neutral_offsets = Vec::new();
             let mut ambiguous = Vec::new();
             for (column, lang) in columns.iter().zip(COLUMNS) {
                 for written in column.split(';').map(str::trim).filter(|name| !name.is_empty()) {
@@ -121,9 +130,19 @@ impl Vocabulary {
                     names.push((lang, name.to_string()));
                     analysed.push(tokens);
                     neutral.push(analyse_neutral(tokenizers, name));
+                    analysed_offsets.push(offsets(tokenizers, analyzer_name(lang), name));
+                    neutral_offsets.push(offsets(tokenizers, NEUTRAL, name));
                 }
             }
-            vocabulary.concepts.push(Concept { section, names, ambiguous, analysed, neutral });
+            vocabulary.concepts.push(Concept {
+                section,
+                names,
+                ambiguous,
+                analysed,
+                neutral,
+                analysed_offsets,
+                neutral_offsets,
+            });
         }
         // Sorted, so that of two corrections of a word the same one always wins.
         vocabulary.known_tokens = tokens_by_lang.map(Words::new);
@@ -260,16 +279,26 @@ impl Vocabulary {
             .into_iter()
             .flat_map(|(id, clear)| {
                 let concept = &self.concepts[id];
-                concept.names.iter().zip(&concept.analysed).zip(&concept.neutral).zip(&concept.ambiguous).map(
-                    move |((((lang, name), tokens), neutral), ambiguous)| Expansion {
-                        lang: *lang,
-                        name,
-                        tokens,
-                        neutral,
-                        ambiguous: !clear || *ambiguous,
-                        framing: concept.section == FRAMING_SECTION,
-                    },
-                )
+                let offsets = concept.analysed_offsets.iter().zip(&concept.neutral_offsets);
+                concept
+                    .names
+                    .iter()
+                    .zip(&concept.analysed)
+                    .zip(&concept.neutral)
+                    .zip(&concept.ambiguous)
+                    .zip(offsets)
+                    .map(move |(((((lang, name), tokens), neutral), ambiguous), (offsets, neutral_offsets))| {
+                        Expansion {
+                            lang: *lang,
+                            name,
+                            tokens,
+                            neutral,
+                            offsets,
+                            neutral_offsets,
+                            ambiguous: !clear || *ambiguous,
+                            framing: concept.section == FRAMING_SECTION,
+                        }
+                    })
             })
             .filter(|expansion| seen.insert((expansion.lang, expansion.tokens, expansion.neutral)))
             .collect()

@@ -67,6 +67,16 @@ fn query(text: &str, lang: Lang, filters: Filters) -> SearchQuery<'_> {
     }
 }
 
+/// An opening written in one language only, without keywords.
+fn written(id: &str, lang: Lang, title: &str, description: &str) -> OpeningRecord {
+    let mut opening = record(id, "kaist", "placeholder");
+    opening.title = [(lang, title.to_string())].into();
+    opening.description = [(lang, description.to_string())].into();
+    opening.keywords = Vec::new();
+    opening.original_language = lang;
+    opening
+}
+
 fn ids(index: &SearchIndex, query: &SearchQuery<'_>) -> Vec<i64> {
     let mut ids: Vec<i64> = index.search(query).expect("search").hits.iter().map(|h| h.id).collect();
     ids.sort_unstable();
@@ -238,14 +248,6 @@ fn an_ambiguous_word_never_outranks_its_exact_match() {
 
 #[test]
 fn a_kind_of_opening_beside_a_topic_ranks_the_topic_it_does_not_replace_it() {
-    let written = |id: &str, lang: Lang, title: &str, description: &str| {
-        let mut opening = record(id, "kaist", "placeholder");
-        opening.title = [(lang, title.to_string())].into();
-        opening.description = [(lang, description.to_string())].into();
-        opening.keywords = Vec::new();
-        opening.original_language = lang;
-        opening
-    };
     let (_dir, index) = index_of(&[
         written("fr", Lang::Fr, "Postdoctorat : télescopes", "Instrumentation pour les grands télescopes."),
         written("ko-tele", Lang::Ko, "망원경 광학 인턴십", "대형 망원경 광학계를 다룹니다."),
@@ -256,4 +258,32 @@ fn a_kind_of_opening_beside_a_topic_ranks_the_topic_it_does_not_replace_it() {
     assert_eq!(found("postdoctoral telescope"), [1, 2]);
     // Alone, a kind of opening is the search: postdocs in every language.
     assert_eq!(found("postdoctoral"), [1, 3]);
+}
+
+#[test]
+fn a_text_with_only_some_of_the_words_ranks_below_the_concept_named_in_full() {
+    let (_dir, index) = index_of(&[
+        written("knots", Lang::Fr, "Théorie des nœuds", "Invariants polynomiaux des nœuds en topologie."),
+        written("conspiracy", Lang::En, "Conspiracy theories", "Why people believe conspiracy theories."),
+    ]);
+    // No text says "knot": "theory" alone must not carry conspiracy theories above knot theory.
+    let hits = index.search(&query("knot theory", Lang::En, Filters::default())).expect("search").hits;
+    assert_eq!(hits.first().map(|hit| hit.id), Some(1));
+    // A quoted phrase keeps its stop words' places, as the index does.
+    assert_eq!(ids(&index, &query("\"théorie des nœuds\"", Lang::Fr, Filters::default())), [1]);
+}
+
+#[test]
+fn a_korean_borrowed_word_finds_its_latin_source_by_sound() {
+    let (_dir, index) = index_of(&[
+        written("aquaponics", Lang::En, "Aquaponics in northern greenhouses", "Trout and vegetables together."),
+        written("resist", Lang::Ko, "포토레지스트 공정 연구", "극자외선 노광용 포토레지스트를 개발합니다."),
+        written("group", Lang::En, "Research group on gene regulation", "A group of ten people."),
+    ]);
+    let found = |text: &str, lang: Lang| ids(&index, &query(text, lang, Filters::default()));
+    assert_eq!(found("아쿠아포닉스를", Lang::Ko), [1]);
+    assert_eq!(found("photoresist", Lang::En), [2]);
+    // Too short to tell a gripper from a group, and native words are never keyed.
+    assert!(found("그리퍼", Lang::Ko).is_empty());
+    assert!(found("완보동물", Lang::Ko).is_empty());
 }

@@ -11,7 +11,7 @@
 //! that native words never meet an English one by chance; keys shorter than four consonants
 //! are dropped for the same reason ("gripper" and "group" would share K-R-P).
 //!
-//! Openings index the keys of their titles, descriptions and keywords (field `sounds`, each key
+//! Openings index the keys of their titles and keywords (field `sounds`, each key
 //! marked with the script it came from); a query word's key is looked for among the other
 //! script's keys.
 
@@ -22,7 +22,7 @@ const MIN_CONSONANTS: usize = 4;
 const HANGUL: char = 'h';
 const LATIN: char = 'l';
 
-/// The keys of every word of `text` (titles, descriptions, keywords), as indexed. A Latin
+/// The keys of every word of `text` (titles, keywords), as indexed. A Latin
 /// word ending in a plural `s` is keyed with and without it: Korean borrows the singular
 /// (엘라스토머, elastomers) but keeps the s of "-ics" (아쿠아포닉스).
 pub fn keys(text: &str) -> Vec<String> {

@@ -33,7 +33,7 @@ pub struct Fields {
     pub description: [Field; 3],
     pub keywords: Field,
     pub institution: Field,
-    /// The sound keys of the words of titles, descriptions and keywords (see `loanword`).
+    /// The sound keys of the words of titles and keywords (see `loanword`).
     pub sounds: Field,
     /// `/kind/…`, `/stage/…`, `/field/…`, `/country/…`, `/institution/…`, `/language/…`,
     /// `/funded/yes|no`: counted for every search.
@@ -158,7 +158,9 @@ impl Fields {
         for keyword in &record.keywords {
             document.add_text(self.keywords, keyword);
         }
-        let texts = record.title.values().chain(record.description.values()).chain(&record.keywords);
+        // Titles and keywords, as for the embedding: descriptions would cost a tenth of the
+        // indexing time and bring chance meetings of common words.
+        let texts = record.title.values().chain(&record.keywords);
         let sounds: Vec<String> = texts.flat_map(|text| loanword::keys(text)).collect();
         document.add_text(self.sounds, sounds.join(" "));
         for name in record.institution.name.values() {

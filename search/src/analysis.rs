@@ -24,7 +24,9 @@ pub fn analyzer_name(lang: Lang) -> &'static str {
 /// French elided articles and pronouns (l', d', qu'…) split off by the tokenizer.
 const FRENCH_ELISIONS: [&str; 9] = ["l", "d", "j", "m", "n", "s", "t", "c", "qu"];
 
-/// The token texts `analyzer` makes of `text`.
+/// The token texts `analyzer` makes of `text` (for tests; the index and queries use
+/// [`analyse_at`]).
+#[cfg(test)]
 pub fn token_texts(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
@@ -34,28 +36,27 @@ pub fn token_texts(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     out
 }
 
-/// Where each token of `text` sits, counted from its first: words the analyzer drops (stop
-/// words) leave a gap, as they do in the index ("théorie des nœuds" is `theor` at 0 and
-/// `noeud` at 2), so a phrase built from these offsets matches the indexed text.
-pub fn offsets(tokenizers: &TokenizerManager, analyzer: &str, text: &str) -> Vec<usize> {
-    let Some(mut analyzer) = tokenizers.get(analyzer) else { return Vec::new() };
+/// `text` as the analyzer named `analyzer` indexes it, in one pass: its tokens, and where each
+/// sits counted from the first. Words the analyzer drops (stop words) leave a gap, as they do
+/// in the index ("théorie des nœuds" is `theor` at 0 and `noeud` at 2), so a phrase built
+/// from these offsets matches the indexed text.
+pub fn analyse_at(tokenizers: &TokenizerManager, analyzer: &str, text: &str) -> (Vec<String>, Vec<usize>) {
+    let Some(mut analyzer) = tokenizers.get(analyzer) else { return Default::default() };
     let mut stream = analyzer.token_stream(text);
-    let mut positions = Vec::new();
+    let (mut tokens, mut offsets) = (Vec::new(), Vec::new());
     while stream.advance() {
-        positions.push(stream.token().position);
+        let token = stream.token();
+        let first = *offsets.first().unwrap_or(&token.position);
+        tokens.push(token.text.clone());
+        offsets.push(token.position - first);
     }
-    let first = positions.first().copied().unwrap_or(0);
-    positions.into_iter().map(|position| position - first).collect()
+    (tokens, offsets)
 }
 
-/// `text` as `lang`'s analyzer (registered in `tokenizers`) indexes it.
+/// `text` as `lang`'s analyzer (registered in `tokenizers`) indexes it (for tests).
+#[cfg(test)]
 pub fn analyse(tokenizers: &TokenizerManager, lang: Lang, text: &str) -> Vec<String> {
     tokenizers.get(analyzer_name(lang)).map(|mut analyzer| token_texts(&mut analyzer, text)).unwrap_or_default()
-}
-
-/// `text` as the language-neutral analyzer (keywords, institution names) indexes it.
-pub fn analyse_neutral(tokenizers: &TokenizerManager, text: &str) -> Vec<String> {
-    tokenizers.get(NEUTRAL).map(|mut analyzer| token_texts(&mut analyzer, text)).unwrap_or_default()
 }
 
 pub fn register(manager: &TokenizerManager) {

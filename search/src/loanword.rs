@@ -5,11 +5,11 @@
 //! will never hold every one of them. Each word is reduced to a key: its consonants, in classes
 //! that Korean transcription keeps apart (K, N, T, R, M, P, S, H), vowels dropped. English
 //! spelling is read the way Korean hears it: soft `c` and `g`, `ph`, `th`, `-tion`, and an `r`
-//! before a consonant silent ("tardigrade" and 타디그레이드 are both T-T-K-R-T). Hangul words are
-//! keyed only when they look borrowed (a syllable such as 스, 크, 플, 레 or 닛, none of which
-//! Sino-Korean has), so
-//! that native words never meet an English one by chance; keys shorter than four consonants
-//! are dropped for the same reason ("gripper" and "group" would share K-R-P).
+//! before a consonant silent ("tardigrade" and 타디그레이드 are both T-K-R-T, a repeated class
+//! counting once). Hangul words are keyed only when they look borrowed (a syllable such as 스,
+//! 크, 플, 레 or 닛, none of which Sino-Korean has), so that native words never meet an English
+//! one by chance; keys shorter than four consonants are dropped for the same reason ("gripper"
+//! and "group" would share K-R-P).
 //!
 //! Openings index the keys of their titles and keywords (field `sounds`, each key
 //! marked with the script it came from); a query word's key is looked for among the other
@@ -29,7 +29,7 @@ pub fn keys(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for word in text.split(|c: char| !c.is_alphanumeric()) {
         out.extend(key(word));
-        if let Some(singular) = word.strip_suffix('s').filter(|w| !w.ends_with('s') && !w.chars().any(is_hangul)) {
+        if let Some(singular) = word.strip_suffix('s').filter(|w| !w.ends_with('s')) {
             out.extend(key(singular));
         }
     }

@@ -137,22 +137,9 @@ const PHRASE_BOOST: f32 = 1.5;
 impl SearchIndex {
     /// Every text field with its boost (the searcher's language's title first among titles) and
     /// the tokens that field's analyzer made of the same words: `by_lang` for titles and
-    /// descriptions, `neutral` for keywords and institution names.
+    /// descriptions, `neutral` for keywords and institution names; with where each token sits
+    /// (`offsets`, `neutral_offsets`; empty: one after another, see [`words_in`]).
     fn every_field<'t>(
-        &self,
-        lang: Lang,
-        by_lang: [&'t [String]; 3],
-        neutral: &'t [String],
-    ) -> Vec<(tantivy::schema::Field, f32, &'t [String])> {
-        let no_offsets: [&[usize]; 3] = [&[], &[], &[]];
-        self.every_field_at(lang, by_lang, neutral, no_offsets, &[])
-            .into_iter()
-            .map(|(field, boost, tokens, _)| (field, boost, tokens))
-            .collect()
-    }
-
-    /// [`Self::every_field`], with where each token sits (see [`words_in`]).
-    fn every_field_at<'t>(
         &self,
         lang: Lang,
         by_lang: [&'t [String]; 3],
@@ -203,8 +190,8 @@ impl SearchIndex {
         for unit in &typed.units {
             let by_lang = unit.by_lang.each_ref().map(Vec::as_slice);
             let offsets = unit.offsets.each_ref().map(Vec::as_slice);
-            let in_fields = self.every_field_at(lang, by_lang, &unit.neutral, offsets, &unit.neutral_offsets);
-            let Some(in_fields) = in_any_field_at(in_fields) else { continue };
+            let in_fields = self.every_field(lang, by_lang, &unit.neutral, offsets, &unit.neutral_offsets);
+            let Some(in_fields) = in_any_field(in_fields) else { continue };
             let known = Lang::ALL.into_iter().any(|l| unit.by_lang[lang_slot(l)].iter().any(|t| is_known(l, t)))
                 || unit.neutral.iter().any(|t| known_in(fields.keywords, t) || known_in(fields.institution, t));
             unknown += usize::from(!known);
@@ -224,8 +211,11 @@ impl SearchIndex {
         if typed.units.len() > 1 && !typed.has_quotes() && expansions.is_empty() {
             let neutral = typed.neutral_tokens();
             let by_lang = tokens_by_lang.each_ref().map(Vec::as_slice);
-            let phrases =
-                self.every_field(lang, by_lang, &neutral).into_iter().filter(|(_, _, tokens)| tokens.len() > 1);
+            let one_after_another: [&[usize]; 3] = [&[], &[], &[]];
+            let phrases = self
+                .every_field(lang, by_lang, &neutral, one_after_another, &[])
+                .into_iter()
+                .filter(|(_, _, tokens, _)| tokens.len() > 1);
             if let Some(phrases) = in_any_field(phrases) {
                 alternatives.push((Occur::Should, boosted(phrases, PHRASE_BOOST)));
             }
@@ -242,7 +232,7 @@ impl SearchIndex {
         let topical = expansions.iter().any(|expansion| !expansion.framing && !expansion.ambiguous);
         for expansion in expansions.into_iter().filter(|expansion| !(expansion.framing && topical)) {
             let slot = lang_slot(expansion.lang);
-            let named = in_any_field_at([
+            let named = in_any_field([
                 (fields.title[slot], 3.0, expansion.tokens, expansion.offsets),
                 (fields.description[slot], 1.0, expansion.tokens, expansion.offsets),
                 (fields.keywords, 2.0, expansion.neutral, expansion.neutral_offsets),
@@ -387,16 +377,9 @@ fn deadline_window(query: &SearchQuery<'_>) -> (Option<NaiveDate>, Option<NaiveD
     (earliest, filters.deadline_to)
 }
 
-/// Any of (field, boost, analysed tokens): each a term or a phrase (see [`words_in`]); `None`
-/// when no field has a token.
+/// Any of (field, boost, analysed tokens, their offsets): each a term or a phrase (see
+/// [`words_in`]); `None` when no field has a token.
 fn in_any_field<'t>(
-    fields: impl IntoIterator<Item = (tantivy::schema::Field, f32, &'t [String])>,
-) -> Option<Box<dyn Query>> {
-    in_any_field_at(fields.into_iter().map(|(field, boost, tokens)| (field, boost, tokens, &[][..])))
-}
-
-/// [`in_any_field`], each phrase's tokens at the given offsets (empty: one after another).
-fn in_any_field_at<'t>(
     fields: impl IntoIterator<Item = (tantivy::schema::Field, f32, &'t [String], &'t [usize])>,
 ) -> Option<Box<dyn Query>> {
     let clauses: Vec<(Occur, Box<dyn Query>)> = fields

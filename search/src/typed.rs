@@ -9,7 +9,7 @@
 use model::Lang;
 use tantivy::tokenizer::TokenizerManager;
 
-use crate::analysis::{NEUTRAL, analyse, analyse_neutral, analyzer_name, offsets};
+use crate::analysis::{NEUTRAL, analyse_at, analyzer_name};
 use crate::schema::lang_slot;
 
 /// A word, or a phrase the searcher put in quotes.
@@ -39,13 +39,16 @@ impl Typed {
             let quoted = index % 2 == 1;
             let pieces: Vec<&str> = if quoted { vec![part.trim()] } else { part.split_whitespace().collect() };
             for piece in pieces.into_iter().filter(|p| !p.is_empty()) {
+                let [(en, en_at), (fr, fr_at), (ko, ko_at)] =
+                    Lang::ALL.map(|lang| analyse_at(tokenizers, analyzer_name(lang), piece));
+                let (neutral, neutral_offsets) = analyse_at(tokenizers, NEUTRAL, piece);
                 units.push(Unit {
                     text: piece.to_string(),
                     quoted,
-                    by_lang: Lang::ALL.map(|lang| analyse(tokenizers, lang, piece)),
-                    neutral: analyse_neutral(tokenizers, piece),
-                    offsets: Lang::ALL.map(|lang| offsets(tokenizers, analyzer_name(lang), piece)),
-                    neutral_offsets: offsets(tokenizers, NEUTRAL, piece),
+                    by_lang: [en, fr, ko],
+                    neutral,
+                    offsets: [en_at, fr_at, ko_at],
+                    neutral_offsets,
                 });
             }
         }

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use model::Lang;
 use tantivy::tokenizer::TokenizerManager;
 
-use crate::analysis::{NEUTRAL, analyse, analyse_neutral, analyzer_name, offsets};
+use crate::analysis::{NEUTRAL, analyse_at, analyzer_name};
 use crate::schema::lang_slot;
 use crate::spelling::Words;
 
@@ -44,7 +44,7 @@ struct Concept {
     /// The names as the language-neutral analyzer (keywords) cuts them, in the same order.
     neutral: Vec<Vec<String>>,
     /// Where each token of `analysed` and `neutral` sits in the name (see
-    /// [`crate::analysis::offsets`]).
+    /// [`crate::analysis::analyse_at`]).
     analysed_offsets: Vec<Vec<usize>>,
     neutral_offsets: Vec<Vec<usize>>,
 }
@@ -121,7 +121,8 @@ impl Vocabulary {
                 for written in column.split(';').map(str::trim).filter(|name| !name.is_empty()) {
                     let name = written.trim_end_matches('*').trim_end();
                     ambiguous.push(name.len() != written.len());
-                    let tokens = analyse(tokenizers, lang, name);
+                    let (tokens, offsets) = analyse_at(tokenizers, analyzer_name(lang), name);
+                    let (neutral_tokens, neutral_at) = analyse_at(tokenizers, NEUTRAL, name);
                     if !tokens.is_empty() {
                         vocabulary.longest = vocabulary.longest.max(tokens.len());
                         vocabulary.by_tokens[lang_slot(lang)].entry(tokens.clone()).or_default().push(id);
@@ -129,9 +130,9 @@ impl Vocabulary {
                     }
                     names.push((lang, name.to_string()));
                     analysed.push(tokens);
-                    neutral.push(analyse_neutral(tokenizers, name));
-                    analysed_offsets.push(offsets(tokenizers, analyzer_name(lang), name));
-                    neutral_offsets.push(offsets(tokenizers, NEUTRAL, name));
+                    neutral.push(neutral_tokens);
+                    analysed_offsets.push(offsets);
+                    neutral_offsets.push(neutral_at);
                 }
             }
             vocabulary.concepts.push(Concept {
@@ -370,7 +371,7 @@ fn check(source: &str, tokenizers: &TokenizerManager) -> Vec<String> {
             }
             for written in names {
                 let name = written.trim_end_matches('*').trim_end();
-                let tokens = analyse(tokenizers, lang, name);
+                let tokens = crate::analysis::analyse(tokenizers, lang, name);
                 if tokens.is_empty() {
                     problems.push(format!("line {number}: {name:?} ({}) analyses to nothing", lang.code()));
                     continue;
@@ -433,7 +434,7 @@ mod tests {
         query: &str,
         is_known: &dyn Fn(Lang, &str) -> bool,
     ) -> Vec<Expansion<'v>> {
-        vocabulary.expansions(&Lang::ALL.map(|lang| analyse(tokenizers, lang, query)), is_known)
+        vocabulary.expansions(&Lang::ALL.map(|lang| crate::analysis::analyse(tokenizers, lang, query)), is_known)
     }
 
     fn names(expansions: &[Expansion<'_>], lang: Lang) -> Vec<String> {

@@ -157,6 +157,15 @@ pub async fn my_profile() -> Result<Option<model::profile::StoredProfile>, Serve
     catalog()?.my_profile(&signed_in()?).await.map_err(internal)
 }
 
+/// "Openings for you": the openings that suit the viewer's profile, best first, with their
+/// reasons in `lang`; `None` when signed out or before they save a profile.
+#[server(input = Json)]
+pub async fn openings_for_me(lang: Lang, count: u32) -> Result<Option<Vec<model::dto::Recommended>>, ServerFnError> {
+    let Some(viewer) = viewer() else { return Ok(None) };
+    let count = usize::try_from(count).unwrap_or(0).clamp(1, catalog::DEFAULT_RECOMMENDATIONS);
+    catalog()?.openings_for_me(&viewer, lang, count, catalog::today()).await.map_err(internal)
+}
+
 /// The applications the viewer sent, newest first.
 #[server(input = Json)]
 pub async fn my_applications() -> Result<Vec<model::application::SentApplication>, ServerFnError> {

@@ -11,9 +11,11 @@ use model::dto::SearchParams;
 pub mod route {
     pub const HOME: &str = "/{lang}/";
     pub const OPENINGS: &str = "/{lang}/openings";
+    pub const OPENINGS_FEED: &str = "/{lang}/openings/feed.atom";
     pub const OPENING: &str = "/{lang}/openings/{id}";
     pub const REPORT_OPENING: &str = "/{lang}/openings/{id}/report";
     pub const APPLY: &str = "/{lang}/openings/{id}/apply";
+    pub const DISMISS_OPENING: &str = "/{lang}/openings/{id}/dismiss";
     pub const PROFILE: &str = "/{lang}/profile";
     pub const PROFILE_CV: &str = "/{lang}/profile/cv";
     pub const CV: &str = "/{lang}/cv/{id}";
@@ -119,6 +121,11 @@ pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> S
 pub fn search_href(lang: Lang, params: &SearchParams, page: u32) -> String {
     let query = query_string(SearchParams { page, ..params.clone() }.to_pairs());
     format!("{}{query}", path(route::OPENINGS, lang, &[]))
+}
+
+/// The Atom feed of the search `params` (the same openings as its list page).
+pub fn feed_href(lang: Lang, params: &SearchParams) -> String {
+    format!("{}{}", path(route::OPENINGS_FEED, lang, &[]), query_string(params.to_pairs()))
 }
 
 #[cfg(test)]

@@ -4,7 +4,8 @@
 //! - Each use case takes the acting viewer, checks permission, validates, and does its writes,
 //!   its audit entry, its queued e-mail and its change-log rows in one transaction, with
 //!   conditional state changes (`postings`).
-//! - Reads for pages, the JSON API and the CLI are assembled one way (`reading`).
+//! - Reads for pages, the JSON API and the CLI are assembled one way (`reading`); openings
+//!   recommended for a profile, with their reasons in the reader's language (`recommendations`).
 //! - The index is written by one indexer per server, which follows the database's change log
 //!   (`indexer`); nothing else writes it. A server's own writes wait for its indexer, so the
 //!   person who just published finds it in search when the page returns.
@@ -23,6 +24,7 @@ mod postings;
 mod profiles;
 mod reading;
 mod recent;
+mod recommendations;
 pub mod token;
 
 pub use accounts::{AdminCreated, SESSION_DAYS, SignUp};
@@ -34,6 +36,7 @@ pub use mail::compose_mail;
 pub use postings::{SaveAction, Verdict};
 pub use profiles::{CvRefusal, MAX_CV_BYTES, check_pdf};
 pub use reading::{SearchOutcome, search_query};
+pub use recommendations::DEFAULT_RECOMMENDATIONS;
 
 use std::path::Path;
 

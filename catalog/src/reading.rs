@@ -26,7 +26,7 @@ pub struct SearchOutcome {
 }
 
 /// Runs CPU-bound work on the blocking pool.
-async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, CatalogError> {
+pub(crate) async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, CatalogError> {
     Ok(tokio::task::spawn_blocking(work).await?)
 }
 

@@ -1,11 +1,12 @@
 //! Researchers' profiles and their CVs.
 
 use model::profile::{CvInfo, Profile, StoredProfile, Visibility};
+use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 
 use crate::accounts::Time;
 use crate::convert::{rfc3339, row_id, to_json};
-use crate::entity::{cv_file, profile};
+use crate::entity::{cv_file, dismissed_opening, profile};
 use crate::{Db, DbError};
 
 /// A CV to store.
@@ -124,5 +125,38 @@ impl Db {
             .one(&self.conn())
             .await?;
         Ok(row.and_then(|code| Visibility::from_code(&code)))
+    }
+}
+
+impl Db {
+    /// Sets opening `opening_id` aside from `account_id`'s recommendations; `false` when it was
+    /// already.
+    pub async fn dismiss_opening(&self, account_id: i64, opening_id: i64, now: Time) -> Result<bool, DbError> {
+        let row = dismissed_opening::ActiveModel {
+            account_id: Set(row_id(account_id)),
+            opening_id: Set(row_id(opening_id)),
+            dismissed_at: Set(now),
+        };
+        let inserted = dismissed_opening::Entity::insert(row)
+            .on_conflict(
+                OnConflict::columns([dismissed_opening::Column::AccountId, dismissed_opening::Column::OpeningId])
+                    .do_nothing()
+                    .to_owned(),
+            )
+            .exec_without_returning(&self.conn())
+            .await?;
+        Ok(inserted > 0)
+    }
+
+    /// The openings `account_id` set aside.
+    pub async fn dismissed_openings(&self, account_id: i64) -> Result<Vec<i64>, DbError> {
+        let ids: Vec<i32> = dismissed_opening::Entity::find()
+            .select_only()
+            .column(dismissed_opening::Column::OpeningId)
+            .filter(dismissed_opening::Column::AccountId.eq(row_id(account_id)))
+            .into_tuple()
+            .all(&self.conn())
+            .await?;
+        Ok(ids.into_iter().map(i64::from).collect())
     }
 }

@@ -56,6 +56,7 @@ export const ADMIN = { email: 'e2e-admin@passerelle.example', password: 'an admi
 export const DEMO_PASSWORD = process.env.PASSERELLE_DEMO_PASSWORD ?? 'a demo passphrase for tests';
 export const DEMO = {
   researcher: 'minji.kim@demo.passerelle.example',
+  researcherFr: 'lea.tremblay@demo.passerelle.example',
   sherbrooke: 'sherbrooke.coordination@demo.passerelle.example',
   kaist: 'kaist.coordinator@demo.passerelle.example',
 };

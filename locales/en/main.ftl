@@ -626,6 +626,7 @@ audit-action-cv-uploaded = CV uploaded
 audit-action-application-sent = Application sent
 audit-action-application-moved = Application status changed
 audit-action-application-withdrawn = Application withdrawn
+audit-action-opening-dismissed = Opening set aside from recommendations
 visibility-nobody = Nobody for now (institutions you apply to see only your letter and CV)
 visibility-applied-to = Only the institutions I apply to
 visibility-verified = Every verified institution on Passerelle
@@ -798,3 +799,38 @@ admin-profiles = { $count ->
    *[other] { $count } researchers keep a profile.
 }
 admin-count = Applications
+
+## Recommendations: why an opening suits a researcher, or where it falls short
+
+reason-keyword = Your keyword “{ $yours }” appears in this opening.
+reason-keyword-translated = Your keyword “{ $yours }” matches “{ $theirs }”.
+reason-interest = Your interests mention “{ $yours }”, as this opening does.
+reason-interest-translated = Your interest “{ $yours }” matches “{ $theirs }”.
+reason-meaning = Close in meaning to your keywords and interests.
+reason-stage-match = Open to your career stage: { $stage }.
+reason-stage-mismatch = For career stage { $wanted }; yours is { $yours }.
+reason-language-met = { $language } { $required } required; you have { $yours }.
+reason-language-short = { $yours ->
+    [none] { $language } { $required } required; it is not among your languages.
+   *[other] { $language } { $required } required; you have { $yours }.
+}
+reason-kind-sought = { $kind }: a kind of opening you are looking for.
+reason-kind-not-sought = { $kind }: not among the kinds of opening you are looking for.
+reason-country-sought = In { $country }, one of the countries you chose.
+reason-country-not-sought = In { $country }, not among the countries you chose.
+reason-starts-when-available = Starts on { $start }, when you are available.
+reason-starts-too-early = Starts on { $start }, before you are available ({ $available }).
+reason-field-shared = In your field: { $field }.
+reason-funded = Comes with a stipend.
+reason-shortfall = Shortfall:
+reason-list = Why this opening
+for-you-title = Openings for you
+for-you-intro = Chosen for your profile, in every language: why each one fits, and where it falls short.
+for-you-empty = No open opening matches your profile yet. Add keywords or research interests to widen the search.
+for-you-no-profile = Tell us about your research and we will suggest openings in French, English and Korean.
+for-you-write-profile = Fill in your profile
+for-you-dismiss = Not for me
+for-you-dismiss-label = Not for me: { $title }
+for-you-dismissed = That opening will not be suggested to you again.
+feed-deadline = Deadline: { $date }
+feed-subscribe = Follow this search (Atom feed)

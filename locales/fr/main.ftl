@@ -626,6 +626,7 @@ audit-action-cv-uploaded = CV téléversé
 audit-action-application-sent = Candidature envoyée
 audit-action-application-moved = État d’une candidature modifié
 audit-action-application-withdrawn = Candidature retirée
+audit-action-opening-dismissed = Offre écartée des recommandations
 visibility-nobody = Personne pour l’instant (les établissements où vous postulez ne voient que votre lettre et votre CV)
 visibility-applied-to = Seulement les établissements où je postule
 visibility-verified = Tous les établissements vérifiés de Passerelle
@@ -801,3 +802,38 @@ admin-profiles = { $count ->
    *[other] { $count } personnes tiennent un profil.
 }
 admin-count = Candidatures
+
+## Recommandations : pourquoi une offre convient à une personne, ou ce qui lui manque
+
+reason-keyword = Votre mot-clé « { $yours } » figure dans cette offre.
+reason-keyword-translated = Votre mot-clé « { $yours } » correspond à « { $theirs } ».
+reason-interest = Vos intérêts de recherche mentionnent « { $yours } », tout comme cette offre.
+reason-interest-translated = Votre intérêt « { $yours } » correspond à « { $theirs } ».
+reason-meaning = Proche, par le sens, de vos mots-clés et de vos intérêts.
+reason-stage-match = Ouverte à votre étape de carrière : { $stage }.
+reason-stage-mismatch = Destinée à l’étape de carrière { $wanted } ; la vôtre : { $yours }.
+reason-language-met = { $language } { $required } exigé ; vous avez le niveau { $yours }.
+reason-language-short = { $yours ->
+    [none] { $language } { $required } exigé ; cette langue ne figure pas parmi les vôtres.
+   *[other] { $language } { $required } exigé ; vous avez le niveau { $yours }.
+}
+reason-kind-sought = { $kind } : un type d’offre que vous recherchez.
+reason-kind-not-sought = { $kind } : pas parmi les types d’offre que vous recherchez.
+reason-country-sought = Pays : { $country }, parmi ceux que vous avez choisis.
+reason-country-not-sought = Pays : { $country }, hors de ceux que vous avez choisis.
+reason-starts-when-available = Commence le { $start }, quand vous êtes disponible.
+reason-starts-too-early = Commence le { $start }, avant votre disponibilité ({ $available }).
+reason-field-shared = Dans votre domaine : { $field }.
+reason-funded = Assortie d’une allocation.
+reason-shortfall = Écart :
+reason-list = Pourquoi cette offre
+for-you-title = Offres pour vous
+for-you-intro = Choisies selon votre profil, dans toutes les langues : ce qui convient dans chacune, et ce qui vous manque.
+for-you-empty = Aucune offre ouverte ne correspond encore à votre profil. Ajoutez des mots-clés ou des intérêts de recherche pour élargir la recherche.
+for-you-no-profile = Décrivez vos recherches et nous vous proposerons des offres en français, en anglais et en coréen.
+for-you-write-profile = Remplir votre profil
+for-you-dismiss = Pas pour moi
+for-you-dismiss-label = Pas pour moi : { $title }
+for-you-dismissed = Cette offre ne vous sera plus proposée.
+feed-deadline = Date limite : { $date }
+feed-subscribe = Suivre cette recherche (fil Atom)

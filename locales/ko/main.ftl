@@ -610,6 +610,7 @@ audit-action-cv-uploaded = 이력서 업로드
 audit-action-application-sent = 지원서 제출
 audit-action-application-moved = 지원 상태 변경
 audit-action-application-withdrawn = 지원 철회
+audit-action-opening-dismissed = 추천에서 공고 제외
 visibility-nobody = 아직 공개하지 않음 (지원한 기관은 지원 편지와 이력서만 봅니다)
 visibility-applied-to = 내가 지원한 기관에만 공개
 visibility-verified = Passerelle의 모든 인증 기관에 공개
@@ -772,3 +773,38 @@ admin-applications = Passerelle의 지원 현황
 admin-applications-week = 최근 7일 동안 제출된 지원서: { $count }건
 admin-profiles = 프로필을 등록한 연구자: { $count }명
 admin-count = 지원서 수
+
+## 추천: 공고가 연구자에게 맞는 이유와 부족한 점
+
+reason-keyword = 내 키워드 “{ $yours }”: 이 공고에 나옵니다.
+reason-keyword-translated = 내 키워드 “{ $yours }”: 이 공고의 “{ $theirs }”에 해당합니다.
+reason-interest = 내 연구 관심 분야의 “{ $yours }”: 이 공고에도 나옵니다.
+reason-interest-translated = 내 연구 관심 분야의 “{ $yours }”: 이 공고의 “{ $theirs }”에 해당합니다.
+reason-meaning = 내 키워드, 연구 관심 분야와 의미가 가깝습니다.
+reason-stage-match = 내 경력 단계에 열려 있습니다: { $stage }
+reason-stage-mismatch = 경력 단계 { $wanted } 대상이며, 내 경력 단계는 { $yours }입니다.
+reason-language-met = { $language } { $required } 이상이 필요하며, 내 수준은 { $yours }입니다.
+reason-language-short = { $yours ->
+    [none] { $language } { $required } 이상이 필요하지만, 내 사용 언어에 없습니다.
+   *[other] { $language } { $required } 이상이 필요하지만, 내 수준은 { $yours }입니다.
+}
+reason-kind-sought = { $kind }: 내가 찾는 공고 유형입니다.
+reason-kind-not-sought = { $kind }: 내가 찾는 공고 유형이 아닙니다.
+reason-country-sought = 근무 국가: { $country } (내가 선택한 국가)
+reason-country-not-sought = 근무 국가: { $country } (내가 선택하지 않은 국가)
+reason-starts-when-available = { $start }에 시작하며, 참여 가능한 시기입니다.
+reason-starts-too-early = { $start }에 시작하여, 참여 가능 시작일({ $available })보다 이릅니다.
+reason-field-shared = 내 연구 분야: { $field }
+reason-funded = 생활비를 지원합니다.
+reason-shortfall = 부족한 점:
+reason-list = 이 공고를 추천한 이유
+for-you-title = 나에게 맞는 공고
+for-you-intro = 내 프로필을 바탕으로 모든 언어의 공고에서 골랐습니다. 공고마다 맞는 점과 부족한 점을 함께 보여 드립니다.
+for-you-empty = 아직 내 프로필에 맞는 공고가 없습니다. 키워드나 연구 관심 분야를 더 적어 보세요.
+for-you-no-profile = 연구 분야를 알려 주시면 한국어, 영어, 프랑스어 공고를 추천해 드립니다.
+for-you-write-profile = 프로필 작성하기
+for-you-dismiss = 관심 없음
+for-you-dismiss-label = 관심 없음: { $title }
+for-you-dismissed = 이 공고는 더 이상 추천하지 않습니다.
+feed-deadline = 마감일: { $date }
+feed-subscribe = 이 검색 구독하기 (Atom 피드)

@@ -6,6 +6,8 @@
 
 pub use sea_orm_migration::prelude::*;
 
+mod shared_keys;
+
 mod m20261123_000001_create_catalog;
 mod m20261124_000001_create_accounts;
 mod m20261124_000002_create_memberships;
@@ -13,6 +15,7 @@ mod m20261124_000003_create_reports;
 mod m20261125_000001_create_postings;
 mod m20261201_000001_create_change_log;
 mod m20261202_000001_create_applications;
+mod m20261203_000001_create_dismissals;
 
 pub struct Migrator;
 
@@ -27,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_create_postings::Migration),
             Box::new(m20261201_000001_create_change_log::Migration),
             Box::new(m20261202_000001_create_applications::Migration),
+            Box::new(m20261203_000001_create_dismissals::Migration),
         ]
     }
 }

@@ -395,3 +395,21 @@ mod round_trip {
         }
     }
 }
+
+/// Why an opening was recommended, or where it falls short, in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reason {
+    /// `keyword`, `interest`, `meaning`, or a [`crate::fit::Finding`]'s code.
+    pub code: String,
+    pub text: String,
+    /// A hard mismatch (stage, language level, kind, country, start), shown as such.
+    pub shortfall: bool,
+}
+
+/// An opening recommended for a profile, with its reasons (shortfalls first).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Recommended {
+    pub opening: OpeningSummary,
+    pub score: f32,
+    pub reasons: Vec<Reason>,
+}

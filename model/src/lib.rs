@@ -6,6 +6,8 @@
 //! - [`vocab`]: the closed vocabularies of the record (kinds, career stages, fields, CEFR levels).
 //! - [`record`]: the import format (`openings.jsonl`) and its validation.
 //! - [`dto`]: what pages and the JSON API receive.
+//! - [`fit`]: how well an opening suits a profile beyond its topic (stage, languages, kind,
+//!   country, start, field, funding), with the findings shown as reasons.
 //! - [`profile`]: a researcher's profile and its checks (ORCID checksum, who may see it);
 //!   [`profile_form`]: the profile form, read into a profile and written back from one;
 //!   [`application`]: applications' statuses and who may move them.
@@ -16,6 +18,7 @@
 pub mod account;
 pub mod application;
 pub mod dto;
+pub mod fit;
 pub mod form_fields;
 pub mod lang;
 pub mod moderation;

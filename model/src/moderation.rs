@@ -46,6 +46,8 @@ vocabulary! {
         /// Moved by the institution, or answered by the researcher (the detail names the status).
         ApplicationMoved => "application_moved", "audit-action-application-moved";
         ApplicationWithdrawn => "application_withdrawn", "audit-action-application-withdrawn";
+        /// A researcher set an opening aside from their recommendations.
+        OpeningDismissed => "opening_dismissed", "audit-action-opening-dismissed";
     }
 }
 

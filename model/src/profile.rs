@@ -29,6 +29,7 @@ pub const MAX_COUNTRIES: usize = 30;
 pub const MAX_URL_CHARS: usize = 300;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Profile {
     pub career_stage: Option<CareerStage>,
     pub fields: Vec<Field>,

@@ -12,6 +12,8 @@
 //! - [`highlight`]: marking the searched words in a hit's title and description.
 //! - `semantic`: each opening's embedding (multilingual-e5-small), kept beside the index by a
 //!   background thread, and the openings nearest to a query whatever its language.
+//! - `recommend`: openings ranked for a researcher's profile (topics through the index, times
+//!   the fit of `model::fit`), with what matched.
 //! - `suggest`: as-you-type completions from the openings' keywords and the vocabulary.
 
 mod analysis;
@@ -23,6 +25,7 @@ mod index;
 mod korean;
 mod loanword;
 mod query;
+mod recommend;
 mod schema;
 mod semantic;
 mod spelling;
@@ -35,6 +38,7 @@ pub use error::SearchError;
 pub use highlight::Highlighter;
 pub use index::{Batch, Position, SearchIndex};
 pub use query::{FacetCounts, Filters, Hit, SearchQuery, SearchResults, Sort};
+pub use recommend::{MAX_RECOMMENDATIONS, RecommendQuery, Recommendation, TopicMatch, TopicSource, meaning_text};
 pub use schema::IndexedOpening;
 pub use semantic::passage as embedding_passage;
 pub use suggest::MAX_SUGGESTIONS;

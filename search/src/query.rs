@@ -25,6 +25,7 @@ use crate::index::SearchIndex;
 use crate::loanword;
 use crate::schema::{epoch_day, id_of_deadline_order, lang_slot};
 use crate::typed::Typed;
+use crate::vocabulary::Expansion;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -94,7 +95,7 @@ pub struct SearchResults {
 
 /// How much a match through another language's name of a concept counts, against a match of
 /// the words as typed.
-const EXPANSION_BOOST: f32 = 0.8;
+pub(crate) const EXPANSION_BOOST: f32 = 0.8;
 /// Semantic neighbours (see `semantic`) join a search's matches when their similarity to the
 /// query stands out from the catalogue's: at least `SEMANTIC_MIN_Z` standard deviations above
 /// the mean similarity of all openings (a query near nothing in particular, "zzyzx" or "the",
@@ -139,7 +140,7 @@ impl SearchIndex {
     /// the tokens that field's analyzer made of the same words: `by_lang` for titles and
     /// descriptions, `neutral` for keywords and institution names; with where each token sits
     /// (`offsets`, `neutral_offsets`; empty: one after another, see [`words_in`]).
-    fn every_field<'t>(
+    pub(crate) fn every_field<'t>(
         &self,
         lang: Lang,
         by_lang: [&'t [String]; 3],
@@ -161,8 +162,9 @@ impl SearchIndex {
     }
 
     /// The words as typed, over every field, or-ed with the other names of the concepts they
-    /// name (see `vocabulary`), each over its own language's fields.
-    fn text_query(&self, searcher: &Searcher, text: &str, lang: Lang) -> Box<dyn Query> {
+    /// name (see `vocabulary`), each over its own language's fields; with `with_meaning`, and
+    /// when the server has the model, the openings nearest in meaning too.
+    pub(crate) fn text_query(&self, searcher: &Searcher, text: &str, lang: Lang, with_meaning: bool) -> Box<dyn Query> {
         let fields = &self.fields;
         let typed = Typed::analyse(text, self.index.tokenizers());
         let tokens_by_lang = typed.tokens_by_lang();
@@ -231,13 +233,7 @@ impl SearchIndex {
         // typed still count, with the topic).
         let topical = expansions.iter().any(|expansion| !expansion.framing && !expansion.ambiguous);
         for expansion in expansions.into_iter().filter(|expansion| !(expansion.framing && topical)) {
-            let slot = lang_slot(expansion.lang);
-            let named = in_any_field([
-                (fields.title[slot], 3.0, expansion.tokens, expansion.offsets),
-                (fields.description[slot], 1.0, expansion.tokens, expansion.offsets),
-                (fields.keywords, 2.0, expansion.neutral, expansion.neutral_offsets),
-            ]);
-            match named {
+            match self.name_query(&expansion) {
                 Some(named) if expansion.ambiguous => ambiguous.push((Occur::Should, named)),
                 Some(named) => alternatives.push((Occur::Should, boosted(named, EXPANSION_BOOST))),
                 None => {}
@@ -257,13 +253,35 @@ impl SearchIndex {
         for fuzzy in self.typo_alternatives(&typed, &is_known) {
             alternatives.push((Occur::Should, fuzzy));
         }
-        if let Some(semantic) = self.semantic.get() {
-            for (id, weight) in semantic_weights(&semantic.neighbours(text)) {
-                let opening = TermQuery::new(Term::from_field_i64(fields.id, id), IndexRecordOption::Basic);
-                alternatives.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(opening), weight))));
+        if with_meaning {
+            for (id, weight) in self.nearest_in_meaning(text) {
+                alternatives.push((Occur::Should, self.scored_opening(id, weight)));
             }
         }
         Box::new(BooleanQuery::new(alternatives))
+    }
+
+    /// A concept's name (see `vocabulary`) in its language's titles and descriptions, and in
+    /// keywords.
+    pub(crate) fn name_query(&self, expansion: &Expansion<'_>) -> Option<Box<dyn Query>> {
+        let (fields, slot) = (&self.fields, lang_slot(expansion.lang));
+        in_any_field([
+            (fields.title[slot], 3.0, expansion.tokens, expansion.offsets),
+            (fields.description[slot], 1.0, expansion.tokens, expansion.offsets),
+            (fields.keywords, 2.0, expansion.neutral, expansion.neutral_offsets),
+        ])
+    }
+
+    /// The openings that stand out as nearest in meaning to `text`, with what each adds to a
+    /// score; none when the server has no model.
+    pub(crate) fn nearest_in_meaning(&self, text: &str) -> Vec<(i64, f32)> {
+        self.semantic.get().map(|semantic| semantic_weights(&semantic.neighbours(text))).unwrap_or_default()
+    }
+
+    /// One opening, scoring `score`.
+    pub(crate) fn scored_opening(&self, id: i64, score: f32) -> Box<dyn Query> {
+        let opening = TermQuery::new(Term::from_field_i64(self.fields.id, id), IndexRecordOption::Basic);
+        Box::new(ConstScoreQuery::new(Box::new(opening), score))
     }
 
     /// Typo tolerance: a word of five letters or more that the index does not know in any
@@ -337,7 +355,7 @@ impl SearchIndex {
         let fields = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if !text.is_empty() {
-            clauses.push((Occur::Must, self.text_query(searcher, text, query.lang)));
+            clauses.push((Occur::Must, self.text_query(searcher, text, query.lang, true)));
         }
         let filters = &query.filters;
         let facet_filters = [
@@ -371,7 +389,7 @@ impl SearchIndex {
 
 /// The first and last deadline a match may have, both included. Closed openings are those whose
 /// deadline has passed; the window the searcher asked for narrows further.
-fn deadline_window(query: &SearchQuery<'_>) -> (Option<NaiveDate>, Option<NaiveDate>) {
+pub(crate) fn deadline_window(query: &SearchQuery<'_>) -> (Option<NaiveDate>, Option<NaiveDate>) {
     let filters = &query.filters;
     let earliest = [(!query.include_closed).then_some(query.today), filters.deadline_from].into_iter().flatten().max();
     (earliest, filters.deadline_to)
@@ -379,7 +397,7 @@ fn deadline_window(query: &SearchQuery<'_>) -> (Option<NaiveDate>, Option<NaiveD
 
 /// Any of (field, boost, analysed tokens, their offsets): each a term or a phrase (see
 /// [`words_in`]); `None` when no field has a token.
-fn in_any_field<'t>(
+pub(crate) fn in_any_field<'t>(
     fields: impl IntoIterator<Item = (tantivy::schema::Field, f32, &'t [String], &'t [usize])>,
 ) -> Option<Box<dyn Query>> {
     let clauses: Vec<(Occur, Box<dyn Query>)> = fields
@@ -403,7 +421,7 @@ fn words_in(field: tantivy::schema::Field, tokens: &[String], offsets: &[usize])
     }
 }
 
-fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+pub(crate) fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     if (boost - 1.0).abs() < f32::EPSILON { query } else { Box::new(BoostQuery::new(query, boost)) }
 }
 

@@ -3,8 +3,9 @@
 use chrono::NaiveDate;
 use model::Lang;
 use model::dto::funded_code;
-use model::record::OpeningRecord;
-use model::vocab::{CareerStage, Kind};
+use model::fit::{MAX_JUDGED_LANGUAGES, OpeningFacts};
+use model::record::{LanguageRequirement, OpeningRecord};
+use model::vocab::{CareerStage, Cefr, Kind};
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions,
@@ -15,7 +16,7 @@ use crate::analysis::{NEUTRAL, analyzer_name};
 use crate::loanword;
 
 /// Bump when the schema or an analyzer changes: a stale index is then rebuilt on start.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// What the index needs of an opening.
 pub struct IndexedOpening<'a> {
@@ -43,6 +44,9 @@ pub struct Fields {
     pub facet_bits: Field,
     /// One bit per OECD field ([`model::vocab::Field::ALL`] order).
     pub field_bits: Field,
+    /// The start date and the required languages with their levels (see [`FitBits`]): with
+    /// `facet_bits` and `field_bits`, what recommendations judge an opening on.
+    pub fit_bits: Field,
     /// The institution's slug, as a column for counting.
     pub institution_slug: Field,
     /// `/keyword/…` (lower-cased keywords), for suggestions; apart from `facets` so that
@@ -110,6 +114,7 @@ pub fn build() -> (Schema, Fields) {
     let keywords_facet = builder.add_facet_field("keyword_facets", FacetOptions::default());
     let facet_bits = builder.add_u64_field("facet_bits", FAST);
     let field_bits = builder.add_u64_field("field_bits", FAST);
+    let fit_bits = builder.add_u64_field("fit_bits", FAST);
     let institution_slug = builder.add_text_field("institution_slug", STRING | FAST);
     let deadline = builder.add_i64_field("deadline", INDEXED | FAST);
     let deadline_order = builder.add_i64_field("deadline_order", FAST);
@@ -125,6 +130,7 @@ pub fn build() -> (Schema, Fields) {
         facets,
         facet_bits,
         field_bits,
+        fit_bits,
         institution_slug,
         keywords_facet,
         deadline,
@@ -146,6 +152,7 @@ impl Fields {
             self.published_at => opening.published_at,
             self.facet_bits => FacetBits::of(record).0,
             self.field_bits => field_bits(record),
+            self.fit_bits => FitBits::of(&OpeningFacts::of(record)).0,
             self.institution_slug => record.institution.slug.as_str(),
             self.passage => passage,
         );
@@ -272,6 +279,53 @@ pub fn set_bits(mut mask: u64) -> impl Iterator<Item = usize> {
     })
 }
 
+/// Bits 0–15: the start date as days since the Unix epoch plus one (0: none); then up to
+/// [`MAX_JUDGED_LANGUAGES`] required languages, 13 bits each: the level (1–6 for A1–C2, 0: no
+/// language) and the two letters of the code (base 26).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FitBits(pub u64);
+
+const LANGUAGE_BITS: u32 = 13;
+
+impl FitBits {
+    pub fn of(facts: &OpeningFacts) -> FitBits {
+        let start = facts.start_date.map_or(0, |date| (epoch_day(date) + 1).clamp(0, 0xffff) as u64);
+        let mut bits = start;
+        for (slot, requirement) in facts.languages.iter().take(MAX_JUDGED_LANGUAGES).enumerate() {
+            let letters: Vec<u64> = requirement.lang.bytes().map(|b| u64::from(b.saturating_sub(b'a')) % 26).collect();
+            let [first, second] = letters[..] else { continue };
+            let level = position(Cefr::ALL, &requirement.level) + 1;
+            let packed = level | ((first * 26 + second) << 3);
+            bits |= packed << (16 + LANGUAGE_BITS * slot as u32);
+        }
+        FitBits(bits)
+    }
+
+    /// The facts of an opening from what the index keeps of it.
+    pub fn facts(self, facets: FacetBits, fields: u64) -> OpeningFacts {
+        let start = self.0 & 0xffff;
+        let languages = (0..MAX_JUDGED_LANGUAGES)
+            .map(|slot| (self.0 >> (16 + LANGUAGE_BITS * slot as u32)) & ((1 << LANGUAGE_BITS) - 1))
+            .filter(|packed| packed & 0b111 != 0)
+            .filter_map(|packed| {
+                let level = *Cefr::ALL.get((packed & 0b111) as usize - 1)?;
+                let code = packed >> 3;
+                let letter = |n: u64| char::from(b'a' + (n % 26) as u8);
+                Some(LanguageRequirement { lang: [letter(code / 26), letter(code % 26)].iter().collect(), level })
+            })
+            .collect();
+        OpeningFacts {
+            kind: Kind::ALL.get(facets.kind_slot()).copied(),
+            stages: set_bits(facets.stage_mask()).filter_map(|i| CareerStage::ALL.get(i).copied()).collect(),
+            fields: set_bits(fields).filter_map(|i| model::vocab::Field::ALL.get(i).copied()).collect(),
+            country: FacetBits::country_code(facets.country_slot()),
+            funded: facets.funded(),
+            start_date: (start > 0).then(|| NaiveDate::default() + chrono::Days::new(start - 1)),
+            languages,
+        }
+    }
+}
+
 pub fn field_bits(record: &OpeningRecord) -> u64 {
     record.fields.iter().fold(0, |bits, field| bits | 1 << position(model::vocab::Field::ALL, field))
 }
@@ -298,5 +352,26 @@ mod tests {
         assert_eq!(FacetBits::country_code(bits.country_slot()), "CA");
         let languages: Vec<&str> = set_bits(bits.language_mask()).map(|i| COUNTED_LANGUAGES[i]).collect();
         assert_eq!(languages, ["en", "ko"]);
+    }
+
+    #[test]
+    fn what_recommendations_judge_comes_back_from_the_index_as_it_went_in() {
+        let mut opening = record("a", "kaist", "Batteries");
+        opening.location.country = "KR".into();
+        opening.career_stages = vec![CareerStage::ALL[1], CareerStage::ALL[2]];
+        opening.fields = vec![model::vocab::Field::ALL[3], model::vocab::Field::ALL[40]];
+        opening.start_date = NaiveDate::from_ymd_opt(2027, 3, 2);
+        opening.languages_required = vec![
+            LanguageRequirement { lang: "ko".into(), level: Cefr::B2 },
+            LanguageRequirement { lang: "zu".into(), level: Cefr::A1 },
+            LanguageRequirement { lang: "en".into(), level: Cefr::C2 },
+        ];
+        let facts = OpeningFacts::of(&opening);
+        let back = FitBits::of(&facts).facts(FacetBits::of(&opening), field_bits(&opening));
+        assert_eq!(back, facts);
+        opening.start_date = None;
+        opening.languages_required.clear();
+        let facts = OpeningFacts::of(&opening);
+        assert_eq!(FitBits::of(&facts).facts(FacetBits::of(&opening), field_bits(&opening)), facts);
     }
 }

@@ -52,6 +52,8 @@ struct Concept {
 /// Another name of a concept that a query names, ready to be searched for.
 #[derive(Debug, Clone, Copy)]
 pub struct Expansion<'a> {
+    /// Which concept this is a name of (the same for all the names of one concept).
+    pub concept: usize,
     pub lang: Lang,
     pub name: &'a str,
     /// As `lang`'s analyzer cuts it (title and description fields).
@@ -290,6 +292,7 @@ impl Vocabulary {
                     .zip(offsets)
                     .map(move |(((((lang, name), tokens), neutral), ambiguous), (offsets, neutral_offsets))| {
                         Expansion {
+                            concept: id,
                             lang: *lang,
                             name,
                             tokens,

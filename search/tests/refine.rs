@@ -287,3 +287,58 @@ fn a_korean_borrowed_word_finds_its_latin_source_by_sound() {
     assert!(found("그리퍼", Lang::Ko).is_empty());
     assert!(found("완보동물", Lang::Ko).is_empty());
 }
+
+fn recommended(index: &SearchIndex, profile: &model::profile::Profile) -> Vec<search::Recommendation> {
+    let request = search::RecommendQuery { profile, lang: Lang::Fr, limit: 10, today: day("2097-01-01"), exclude: &[] };
+    index.recommend(&request).expect("recommend")
+}
+
+#[test]
+fn openings_for_a_profile_come_across_languages_with_their_reasons() {
+    use model::fit::Finding;
+    use model::vocab::{CareerStage, Kind};
+    let (_dir, index) = index();
+    // Written in French and Korean; the openings on its topics are in English and Korean.
+    let profile = model::profile::Profile {
+        career_stage: Some(CareerStage::R2),
+        keywords: vec!["correction d'erreurs quantiques".into()],
+        interests: [(Lang::Ko, "전고체 배터리의 안정성을 연구하고 싶습니다.".to_string())].into(),
+        languages: vec![LanguageRequirement { lang: "en".into(), level: Cefr::C1 }],
+        kinds: vec![Kind::Postdoc],
+        ..Default::default()
+    };
+    let hits = recommended(&index, &profile);
+    let mut ids: Vec<i64> = hits.iter().map(|hit| hit.id).collect();
+    ids.sort_unstable();
+    assert_eq!(ids, [1, 2], "quantum metrology and energy storage are on neither topic; {hits:?}");
+    let [qec, battery] = [2, 1].map(|id| hits.iter().find(|hit| hit.id == id).expect("recommended"));
+    assert_eq!(qec.topics[0].yours, "correction d'erreurs quantiques");
+    assert_eq!(qec.topics[0].theirs.as_deref(), Some("quantum error correction"), "{:?}", qec.topics);
+    assert_eq!(battery.topics[0].yours, "전고체 배터리");
+    assert_eq!(battery.topics[0].theirs.as_deref(), Some("solid-state battery"));
+    // The QEC opening asks for Korean A2, which the profile does not list: a stated shortfall,
+    // first among the findings.
+    assert!(matches!(&qec.findings[0], Finding::LanguageShort { lang, yours: None, .. } if lang == "ko"));
+    assert!(battery.findings.contains(&Finding::StageMatch { stage: CareerStage::R2 }));
+
+    // The same profile one stage up: every opening asks for R2, so each is a stated mismatch
+    // and scores lower; the ranking among them stays.
+    let senior = model::profile::Profile { career_stage: Some(CareerStage::R4), ..profile.clone() };
+    let senior_hits = recommended(&index, &senior);
+    assert_eq!(
+        senior_hits.iter().map(|hit| hit.id).collect::<Vec<_>>(),
+        hits.iter().map(|hit| hit.id).collect::<Vec<_>>()
+    );
+    assert!(senior_hits[0].score < hits[0].score);
+    assert!(senior_hits[0].findings.iter().any(|f| matches!(f, Finding::StageMismatch { .. })));
+
+    // Set aside ("not for me"), an opening stays gone.
+    let request = search::RecommendQuery {
+        profile: &profile,
+        lang: Lang::Fr,
+        limit: 10,
+        today: day("2097-01-01"),
+        exclude: &[2],
+    };
+    assert!(index.recommend(&request).expect("recommend").iter().all(|hit| hit.id != 2));
+}

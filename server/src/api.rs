@@ -15,11 +15,12 @@ use serde_json::json;
 use crate::ServerError;
 use crate::state::AppState;
 
-/// The JSON API (read-only).
+/// The JSON API (nothing it is sent is stored).
 pub fn routes() -> axum::Router<AppState> {
-    use axum::routing::get;
+    use axum::routing::{get, post};
     axum::Router::new()
         .route("/api/v1/openings", get(search))
+        .route("/api/v1/recommendations", post(recommendations))
         .route("/api/v1/openings/{id}", get(opening))
         .route("/api/v1/suggestions", get(suggestions))
 }
@@ -132,6 +133,64 @@ pub async fn search(
         "facets": facets,
     }))
     .into_response())
+}
+
+#[derive(Serialize)]
+struct RecommendedHit {
+    id: i64,
+    external_id: String,
+    title: String,
+    title_lang: Lang,
+    score: f32,
+    url: String,
+    reasons: Vec<model::dto::Reason>,
+}
+
+/// `POST /api/v1/recommendations?lang=&per_page=` with a profile as JSON (`career_stage`,
+/// `fields`, `keywords`, `interests` {lang: text}, `languages` [{lang, level}],
+/// `available_from`, `kinds`, `countries`): the openings that suit it, best first, each with
+/// its reasons in `lang`. The profile is stored nowhere.
+pub async fn recommendations(
+    State(state): State<AppState>,
+    SearcherLang(lang): SearcherLang,
+    Query(pairs): Query<Vec<(String, String)>>,
+    body: axum::body::Bytes,
+) -> Result<Response, ServerError> {
+    let per_page = match pairs.iter().find(|(key, _)| key == "per_page") {
+        None => catalog::DEFAULT_RECOMMENDATIONS,
+        Some((_, value)) => value
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=search::MAX_RECOMMENDATIONS).contains(n))
+            .ok_or_else(|| invalid(format!("per_page: expected 1 to {}", search::MAX_RECOMMENDATIONS)))?,
+    };
+    let profile: model::profile::Profile = serde_json::from_slice(&body).map_err(|err| ServerError::BadRequest {
+        code: "invalid_profile",
+        message: format!("the body is not a profile: {err}"),
+    })?;
+    let recommended = match state.catalog.recommend_for_profile(&profile, lang, per_page, catalog::today()).await {
+        Err(catalog::CatalogError::Invalid(problems)) => {
+            let fields: Vec<String> = problems.into_iter().map(|(field, _)| field).collect();
+            return Err(ServerError::BadRequest {
+                code: "invalid_profile",
+                message: format!("invalid profile fields: {}", fields.join(", ")),
+            });
+        }
+        answer => answer?,
+    };
+    let hits: Vec<RecommendedHit> = recommended
+        .into_iter()
+        .map(|hit| RecommendedHit {
+            url: format!("{}/{}/openings/{}", state.public_url, lang.code(), hit.opening.id),
+            id: hit.opening.id,
+            external_id: hit.opening.external_id,
+            title: hit.opening.title,
+            title_lang: hit.opening.title_lang,
+            score: hit.score,
+            reasons: hit.reasons,
+        })
+        .collect();
+    Ok(Json(json!({ "lang": lang, "hits": hits })).into_response())
 }
 
 /// `GET /api/v1/openings/{id}`: the whole record, plus its id and status.

@@ -1,4 +1,5 @@
-//! The researcher's side: the profile form, the CV (upload and download), applying, and moving
+//! The researcher's side: the profile form, the CV (upload and download), setting a recommended
+//! opening aside, applying, and moving
 //! an application along (the institution) or answering and withdrawing (the researcher); an
 //! opening's applications as CSV. What may be done, the audit log and the e-mails are the use
 //! cases' (`catalog::profiles`, `catalog::applications`).
@@ -29,6 +30,27 @@ pub fn routes() -> axum::Router<AppState> {
         .route(route::APPLY, post(apply))
         .route(route::MOVE_APPLICATION, post(move_application))
         .route(route::POSTING_APPLICATIONS_CSV, get(export_csv))
+        .route(route::DISMISS_OPENING, post(dismiss_opening))
+}
+
+/// "Not for me", on a recommended opening: `back` is the page it was shown on (home or
+/// profile).
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct DismissFields {
+    back: String,
+}
+form_spec!(DismissFields, "dismiss");
+
+async fn dismiss_opening(
+    State(state): State<AppState>,
+    Path((_, id)): Path<(String, i64)>,
+    Posted { fields, form }: Posted<DismissFields>,
+) -> Result<Response, ServerError> {
+    state.catalog.dismiss_opening(&form.signed_in()?, id).await?;
+    // Only back to one of the two pages that show recommendations, never elsewhere.
+    let page = if fields.back == "profile" { route::PROFILE } else { route::HOME };
+    Ok(see_other(&format!("{}?dismissed=1", path(page, form.lang, &[]))))
 }
 
 /// The profile form (read whole by `model::profile_form`).

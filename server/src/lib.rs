@@ -27,6 +27,7 @@ pub mod config;
 pub mod demo;
 pub mod demo_people;
 pub mod error;
+pub mod feed;
 pub mod form;
 mod html;
 pub mod import;

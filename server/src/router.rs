@@ -44,6 +44,7 @@ pub fn router(config: &Config, catalog: catalog::Catalog, auth: Auth) -> Router 
     Router::new()
         .merge(with_pages_for_errors)
         .merge(crate::api::routes())
+        .merge(crate::feed::routes())
         .nest_service("/pkg", tower::ServiceBuilder::new().layer(immutable).service(ServeDir::new(pkg_dir)))
         .leptos_routes_with_context(&state, routes, page_context(&state), shell(&state))
         // Rendered whole (not streamed), like the routes above: `/en/` and unknown paths land here.

@@ -221,3 +221,46 @@ async fn institutions_are_reminded_of_applications_left_unanswered() {
     assert!(body.contains(&format!("/ko/postings/{opening}/applications")), "{body}");
     assert_eq!(site.catalog.remind_unanswered().await.expect("remind"), 0, "reminded twice");
 }
+
+#[tokio::test]
+async fn openings_for_you_come_with_their_reasons_and_one_set_aside_stays_gone() {
+    let site = demo_site().await;
+    let mut sora = researcher(&site, "sora@example.org", Lang::Ko).await;
+    // Before a profile: the home page asks for one.
+    let home = sora.get("/ko/").await;
+    assert!(home.body.contains("프로필 작성하기"), "{}", home.body);
+    // A Korean doctoral student in soft robotics; the demo's soft robotics opening is in English.
+    let profile = [
+        ("career_stage", "R1"),
+        ("keywords", "소프트 로봇, 그리퍼"),
+        ("language_1", "ko"),
+        ("level_1", "C2"),
+        ("language_2", "en"),
+        ("level_2", "B1"),
+        ("visibility", "applied_to"),
+    ];
+    assert!(sora.post("/ko/profile", &profile).await.location().ends_with("/ko/profile?saved=1"));
+    let id = site.catalog.opening_id("kaist", "demo-kaist-soft-robotics").await.expect("read").expect("demo opening");
+    let page = sora.get("/ko/profile").await;
+    assert!(page.body.contains("나에게 맞는 공고"));
+    let first_card = page.body.split("opening-card__title").nth(1).unwrap_or_default();
+    assert!(first_card.contains(&format!("/ko/openings/{id}\"")), "{first_card}");
+    assert!(first_card.contains("내 키워드 “소프트 로봇”"), "the reason names the keyword: {first_card}");
+    // The opening asks for English B2: a shortfall, stated first.
+    assert!(first_card.contains("reason--shortfall") && first_card.contains("영어 B2"), "{first_card}");
+
+    let set_aside = sora.post(&format!("/ko/openings/{id}/dismiss"), &[("back", "profile")]).await;
+    assert_eq!(set_aside.location(), "/ko/profile?dismissed=1");
+    let page = sora.get("/ko/profile?dismissed=1").await;
+    assert!(page.body.contains("더 이상 추천하지 않습니다"));
+    assert!(!page.body.contains(&format!("/ko/openings/{id}/dismiss")), "set aside, it stays gone");
+    // Twice is once; an opening that does not exist is a 404.
+    assert_eq!(
+        sora.post(&format!("/ko/openings/{id}/dismiss"), &[("back", "home")]).await.location(),
+        "/ko/?dismissed=1"
+    );
+    assert_eq!(sora.post("/ko/openings/999999/dismiss", &[]).await.status, StatusCode::NOT_FOUND);
+    let dismissed = model::account::AuditAction::OpeningDismissed;
+    let audit = site.db.audit_log(Some(dismissed), Some("sora@example.org"), 50).await.expect("audit");
+    assert_eq!(audit.len(), 1);
+}

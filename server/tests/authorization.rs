@@ -179,6 +179,19 @@ const MATRIX: &[Row] = &[
             Redirect("/en/admin/institutions?verified=kaist"),
         ],
     ),
+    // Anyone signed in may set an opening aside from their own recommendations.
+    post(
+        "/en/openings/{id}/dismiss",
+        &[("back", "profile")],
+        [
+            Redirect("/en/login"),
+            Redirect("/en/profile?dismissed=1"),
+            Redirect("/en/profile?dismissed=1"),
+            Redirect("/en/profile?dismissed=1"),
+            Redirect("/en/profile?dismissed=1"),
+            Redirect("/en/profile?dismissed=1"),
+        ],
+    ),
     post(
         "/en/openings/{id}/report",
         &[("reason", "spam")],

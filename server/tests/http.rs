@@ -73,6 +73,9 @@ async fn the_list_links_to_openings_that_open() {
     assert!(list.body.contains("63 offres ouvertes"), "count missing");
     let links: Vec<&str> =
         list.body.split("href=\"/fr/openings/").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+    // Beside the openings, the list links to its own feed (in the head and below the list).
+    let (feeds, links): (Vec<&str>, Vec<&str>) = links.into_iter().partition(|link| link.starts_with("feed.atom"));
+    assert_eq!(feeds.len(), 2);
     assert_eq!(links.len(), 20, "one page of 20 openings");
     for id in links.iter().take(5) {
         let page = site.get(&format!("/fr/openings/{id}"), &[]).await;
@@ -450,4 +453,119 @@ async fn server_functions_refuse_other_sites_and_plain_text() {
     assert_eq!(form.status, StatusCode::FORBIDDEN);
     let ours = site.send(call("application/json", Some(PUBLIC_URL))).await;
     assert_eq!(ours.status, StatusCode::OK, "{}", ours.body);
+}
+
+#[tokio::test]
+async fn the_recommendations_api_ranks_openings_for_a_profile_with_reasons() {
+    let site = site().await;
+    let recommend = |uri: &'static str, body: serde_json::Value| {
+        let request = http::Request::post(uri)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(axum::body::Body::from(body.to_string()))
+            .expect("request");
+        site.send(request)
+    };
+    // A French-speaking doctoral student in battery research, writing in French; the demo's
+    // battery openings are in Korean (POSTECH), French (Hydro-Québec) and English (KIER).
+    let profile = serde_json::json!({
+        "career_stage": "R1",
+        "fields": ["2.5"],
+        "keywords": ["batteries lithium-ion", "matériaux de cathode"],
+        "interests": {"fr": "Je m'intéresse à la dégradation des cathodes riches en nickel."},
+        "languages": [{"lang": "fr", "level": "C2"}, {"lang": "en", "level": "B1"}],
+        "available_from": "2026-01-01",
+        "kinds": ["internship", "phd_exchange"],
+        "countries": ["KR", "CA"]
+    });
+    let reply = recommend("/api/v1/recommendations?lang=fr&per_page=5", profile.clone()).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let body = reply.json();
+    let hits = body["hits"].as_array().expect("hits");
+    assert_eq!(hits.len(), 5);
+    assert_eq!(hits[0]["external_id"], "demo-postech-battery-cathodes", "{body:#}");
+    for hit in hits {
+        for key in ["id", "external_id", "title", "score"] {
+            assert!(!hit[key].is_null(), "hit lacks {key}");
+        }
+        assert!(hit["reasons"].as_array().is_some_and(|r| !r.is_empty()), "every hit has a reason: {hit}");
+    }
+    let reasons: Vec<&str> =
+        hits[0]["reasons"].as_array().into_iter().flatten().filter_map(|r| r["text"].as_str()).collect();
+    assert!(reasons.iter().any(|r| r.contains("«\u{a0}batteries lithium-ion\u{a0}»")), "{reasons:?}");
+    // Hydro-Québec's visiting researcher post is for R2–R3: said so, in French.
+    let hq = hits.iter().find(|hit| hit["external_id"] == "demo-hq-batteries");
+    if let Some(hq) = hq {
+        assert!(hq["reasons"][0]["code"] == "stage_mismatch", "{hq}");
+    }
+
+    // Codes in the other case mean the same.
+    let mut lenient = profile.clone();
+    lenient["countries"] = serde_json::json!(["kr", "ca"]);
+    lenient["languages"] = serde_json::json!([{"lang": "FR", "level": "C2"}, {"lang": "En", "level": "B1"}]);
+    let lenient = recommend("/api/v1/recommendations?lang=fr&per_page=5", lenient).await;
+    assert_eq!(lenient.status, StatusCode::OK);
+    assert_eq!(lenient.json()["hits"], body["hits"]);
+
+    // Stored nowhere: the same profile, asked again in Korean, is ranked the same.
+    let korean = recommend("/api/v1/recommendations?lang=ko&per_page=5", profile).await.json();
+    let ids = |body: &serde_json::Value| {
+        body["hits"].as_array().map(|h| h.iter().map(|h| h["id"].clone()).collect::<Vec<_>>())
+    };
+    assert_eq!(ids(&korean), ids(&body));
+
+    for (uri, body) in [
+        ("/api/v1/recommendations?per_page=51", serde_json::json!({})),
+        ("/api/v1/recommendations?lang=de", serde_json::json!({})),
+        ("/api/v1/recommendations", serde_json::json!({"career_stage": "R9"})),
+        ("/api/v1/recommendations", serde_json::json!({"countries": ["Korea"]})),
+        ("/api/v1/recommendations", serde_json::json!({"languages": [{"lang": "french", "level": "B2"}]})),
+        ("/api/v1/recommendations", serde_json::json!([1, 2])),
+    ] {
+        let reply = recommend(uri, body.clone()).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{uri} {body}");
+        assert!(reply.json()["error"]["code"].is_string(), "{uri} {body}");
+    }
+}
+
+#[tokio::test]
+async fn every_search_has_an_atom_feed_of_the_same_openings() {
+    let site = site().await;
+    let (_, api) = site.json("/api/v1/openings?q=battery&lang=fr&kind=internship").await;
+    let feed = site.get("/fr/openings/feed.atom?q=battery&kind=internship", &[]).await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert_eq!(feed.headers[header::CONTENT_TYPE], "application/atom+xml; charset=utf-8");
+    assert!(feed.body.starts_with(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">"
+    ));
+    let api_links: Vec<String> = api["hits"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|hit| hit["url"].as_str().map(str::to_string))
+        .collect();
+    let feed_links: Vec<String> = feed
+        .body
+        .split("<entry")
+        .skip(1)
+        .filter_map(|entry| entry.split("<id>").nth(1)?.split("</id>").next().map(str::to_string))
+        .collect();
+    assert!(!api_links.is_empty());
+    assert_eq!(feed_links, api_links, "the feed lists the API's openings, in its order");
+    assert!(feed.body.contains("Date limite\u{a0}:"), "entries say their deadline in the feed's language");
+
+    // What was searched stays text; the list page points to its feed.
+    let hostile = site.get("/en/openings/feed.atom?q=%3Cscript%3E%26%22", &[]).await;
+    assert!(
+        hostile.body.contains("&lt;script&gt;&amp;&quot;") && !hostile.body.contains("<script>"),
+        "{}",
+        hostile.body
+    );
+    let page = site.get("/en/openings?q=battery", &[]).await;
+    assert!(
+        page.body.contains(r#"type="application/atom+xml" href="/en/openings/feed.atom?q=battery""#)
+            || page.body.contains(r#"href="/en/openings/feed.atom?q=battery""#),
+        "no alternate link"
+    );
+    assert_eq!(site.get("/en/openings/feed.atom?page=x", &[]).await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(site.get("/de/openings/feed.atom", &[]).await.status, StatusCode::NOT_FOUND);
 }

@@ -3,6 +3,7 @@
 pub mod apply_form;
 pub mod choices;
 pub mod filters;
+pub mod for_you;
 pub mod form;
 pub mod layout;
 pub mod notice;

@@ -2,20 +2,72 @@
 //! type, deadline and funding.
 
 use leptos::prelude::*;
-use model::dto::{Highlight, Marked, OpeningSummary};
+use model::dto::{Highlight, Marked, OpeningSummary, Reason};
 
+use crate::components::form::PageForm;
 use crate::i18n::{days_arg, tr, tr_args, use_lang};
 use crate::url::{path, route};
 
-/// `highlights` is empty (nothing searched) or has one entry per hit.
+/// `highlights` is empty (nothing searched) or has one entry per hit; so is `reasons` (why
+/// each was recommended). With `dismiss`, each card has a "Not for me" button.
 #[component]
-pub fn OpeningList(hits: Vec<OpeningSummary>, #[prop(optional)] highlights: Vec<Highlight>) -> impl IntoView {
+pub fn OpeningList(
+    hits: Vec<OpeningSummary>,
+    #[prop(optional)] highlights: Vec<Highlight>,
+    #[prop(optional)] reasons: Vec<Vec<Reason>>,
+    #[prop(optional)] dismiss: Option<Dismiss>,
+) -> impl IntoView {
     let mut highlights = highlights.into_iter();
+    let mut reasons = reasons.into_iter();
     view! {
         <ul class="opening-list">
-            {hits.into_iter().map(|hit| view! { <OpeningCard hit highlight=highlights.next() /> }).collect_view()}
+            {hits
+                .into_iter()
+                .map(|hit| {
+                    let reasons = reasons.next().unwrap_or_default();
+                    view! { <OpeningCard hit highlight=highlights.next() reasons dismiss /> }
+                })
+                .collect_view()}
         </ul>
     }
+}
+
+/// Where a "Not for me" form comes back to: the page showing the recommendations (`home` or
+/// `profile`).
+#[derive(Clone, Copy)]
+pub struct Dismiss {
+    pub back: &'static str,
+}
+
+/// "Not for me": sets the opening aside from the reader's recommendations.
+#[component]
+fn DismissForm(id: i64, title: String, dismiss: Dismiss) -> impl IntoView {
+    let lang = use_lang();
+    let action = path(route::DISMISS_OPENING, lang, &[&id]);
+    let label = tr_args("for-you-dismiss-label", &[("title", title.into())]);
+    let fields = move |_| {
+        view! {
+            <input type="hidden" name="back" value=dismiss.back />
+            <button type="submit" class="button button--secondary" aria-label=label.clone()>{tr("for-you-dismiss")}</button>
+        }
+    };
+    view! { <PageForm name="dismiss" action fields /> }
+}
+
+/// Why an opening was recommended; shortfalls first, marked as such in words, not only by colour.
+#[component]
+fn Reasons(reasons: Vec<Reason>) -> impl IntoView {
+    (!reasons.is_empty()).then(|| {
+        let items = reasons
+            .into_iter()
+            .map(|reason| {
+                let class = if reason.shortfall { "reason reason--shortfall" } else { "reason" };
+                let label = reason.shortfall.then(|| view! { <strong>{tr("reason-shortfall")}</strong> " " });
+                view! { <li class=class data-code=reason.code>{label}{reason.text}</li> }
+            })
+            .collect_view();
+        view! { <ul class="opening-card__reasons" aria-label=tr("reason-list")>{items}</ul> }
+    })
 }
 
 /// Text with the matching words in `<mark>`.
@@ -28,7 +80,12 @@ fn MarkedText(text: Marked) -> impl IntoView {
 }
 
 #[component]
-fn OpeningCard(hit: OpeningSummary, highlight: Option<Highlight>) -> impl IntoView {
+fn OpeningCard(
+    hit: OpeningSummary,
+    highlight: Option<Highlight>,
+    reasons: Vec<Reason>,
+    dismiss: Option<Dismiss>,
+) -> impl IntoView {
     let lang = use_lang();
     let href = path(route::OPENING, lang, &[&hit.id]);
     let translated = hit.title_lang == lang;
@@ -38,6 +95,7 @@ fn OpeningCard(hit: OpeningSummary, highlight: Option<Highlight>) -> impl IntoVi
     });
     let place = format!("{}, {}", hit.city, l10n::country_name(lang, &hit.country));
     let text_lang = hit.title_lang.code();
+    let dismiss = dismiss.map(|dismiss| view! { <DismissForm id=hit.id title=hit.title.clone() dismiss /> });
     let (title, snippet) = match highlight {
         Some(Highlight { title, snippet }) => (title, snippet.has_marks().then_some(snippet)),
         None => (Marked::plain(&hit.title), None),
@@ -50,6 +108,8 @@ fn OpeningCard(hit: OpeningSummary, highlight: Option<Highlight>) -> impl IntoVi
                 </a>
             </h3>
             {snippet.map(|text| view! { <p class="opening-card__snippet" lang=text_lang><MarkedText text /></p> })}
+            <Reasons reasons />
+            {dismiss}
             <p class="opening-card__meta">
                 <span class="opening-card__institution">{hit.institution}</span>
                 " · "

@@ -1,9 +1,12 @@
-//! The home page: what Passerelle is, a search box and the newest openings.
+//! The home page: what Passerelle is, a search box, openings for a signed-in researcher and the
+//! newest openings.
 
 use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
 
 use crate::api::recent_openings;
+use crate::components::for_you::{ForYou, HOME_COUNT, for_you_resource};
+use crate::components::notice::DoneNotice;
 use crate::components::opening_card::OpeningList;
 use crate::components::search_box::SearchBox;
 use crate::i18n::{tr, tr_args, use_lang};
@@ -16,6 +19,7 @@ const RECENT_COUNT: u32 = 6;
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
     let recent = Resource::new(move || lang, |lang| recent_openings(lang, RECENT_COUNT));
+    let for_you = for_you_resource(HOME_COUNT);
     let all_href = path(route::OPENINGS, lang, &[]);
     view! {
         <PageTitle text=format!("{} – {}", tr("site-name"), tr("site-tagline")) />
@@ -29,6 +33,8 @@ pub fn HomePage() -> impl IntoView {
                 <li>{tr("home-point-free")}</li>
             </ul>
         </section>
+        <DoneNotice notices=&[("dismissed", "for-you-dismissed")] />
+        <ForYou recommended=for_you invite=true back="home" />
         <section class="recent" aria-labelledby="recent-title">
             <h2 id="recent-title">{tr("home-recent")}</h2>
             <Suspense fallback=|| ()>

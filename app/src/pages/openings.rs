@@ -14,7 +14,7 @@ use crate::components::search_box::SearchBox;
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::LoadError;
 use crate::status::Status;
-use crate::url::search_href;
+use crate::url::{feed_href, search_href};
 use crate::url::{path, route};
 
 #[component]
@@ -41,6 +41,11 @@ pub fn OpeningsPage() -> impl IntoView {
     let status = Status::capture();
     view! {
         <PageTitle text=format!("{} – {}", tr("openings-title"), tr("site-name")) />
+        // Every search is also a feed, for readers that follow it.
+        {move || params.get().ok().map(|params| {
+            let href = feed_href(lang, &params);
+            view! { <leptos_meta::Link rel="alternate" type_="application/atom+xml" href title=tr("feed-subscribe") /> }
+        })}
         <h1>{tr("openings-title")}</h1>
         // The search box stays put while results change under it, so typing is never interrupted.
         <SearchBox query=typed live=true>
@@ -94,6 +99,9 @@ fn Results(params: Memo<Result<SearchParams, ParamError>>, results: ResultsResou
                         {sorted_note.map(|n| view! { <p class="results__note">{n}</p> })}
                         {list}
                     </div>
+                    <p class="results__feed">
+                        <a href=feed_href(lang, &params) type="application/atom+xml">{tr("feed-subscribe")}</a>
+                    </p>
                     <Pagination page=page.page pages href_for=move |n| search_href(lang, &params, n) />
                 }
                     .into_any()

@@ -10,6 +10,7 @@ use model::vocab::{CareerStage, Field as ResearchField, Kind};
 
 use crate::api::my_profile;
 use crate::components::choices::{Choice, LanguagesSection, Radios, Ticks};
+use crate::components::for_you::{ForYou, PROFILE_COUNT, for_you_resource};
 use crate::components::form::{CsrfField, Field, PageForm, TextArea, echo_of, page_state};
 use crate::components::notice::DoneNotice;
 use crate::i18n::{tr, tr_args, use_lang};
@@ -21,6 +22,7 @@ use crate::url::{path, route};
 pub fn ProfilePage() -> impl IntoView {
     // Made with the page, not once the page state has loaded (see `PostingsPage`).
     let profile = Resource::new(|| (), |_| my_profile());
+    let for_you = for_you_resource(PROFILE_COUNT);
     view! {
         <SignedInFrame
             title="profile-title"
@@ -36,7 +38,8 @@ pub fn ProfilePage() -> impl IntoView {
                 view! {
                     <h1>{tr("profile-title")}</h1>
                     <p>{tr("profile-intro")}</p>
-                    <DoneNotice notices=&[("saved", "profile-saved"), ("cv", "profile-cv-saved")] />
+                    <DoneNotice notices=&[("saved", "profile-saved"), ("cv", "profile-cv-saved"), ("dismissed", "for-you-dismissed")] />
+                    <ForYou recommended=for_you invite=false back="profile" />
                     <Loaded resource=profile show />
                 }
             }

@@ -8,6 +8,7 @@ pub mod audit_log;
 pub mod change_log_state;
 pub mod cv_file;
 pub mod decision;
+pub mod dismissed_opening;
 pub mod indexer;
 pub mod institution;
 pub mod membership;

@@ -1,8 +1,9 @@
 //! `passerelle bench`: the search benchmark, in one run on a synthetic catalogue.
 //!
 //! 1. Indexing: the openings straight into a fresh Tantivy index (openings/s).
-//! 2. Search in-process: top 10 + count + facets over a mixed query set (p50, p99); then the
-//!    semantic path's own costs, when the embedding model is there (`semantic`).
+//! 2. Search in-process: top 10 + count + facets over a mixed query set (p50, p99);
+//!    recommendations for synthetic profiles (`recommend`); then the semantic path's own costs,
+//!    when the embedding model is there (`semantic`).
 //! 3. The same corpus and queries in SQLite FTS5 ranked by bm25, with the same count and facets.
 //! 4. `passerelle import openings FILE` of the whole corpus, as a user would run it.
 //! 5. `passerelle serve` on that data: its first start (building its index from the database) and
@@ -16,6 +17,7 @@ mod applications;
 mod fts5;
 mod load;
 mod processes;
+mod recommend;
 mod semantic;
 
 use std::io::Write;
@@ -211,6 +213,7 @@ async fn run_in(dir: &Path, options: &BenchOptions) -> Result<(), ServerError> {
     }
     let (fresh_p50, fresh_p99) = percentiles(&mut samples);
     report.add("without words, counts not reused: p50 / p99", format!("{fresh_p50:.2} ms / {fresh_p99:.2} ms"));
+    recommend::run(&index, options.encoder.as_deref(), &topics, today, &mut report)?;
     drop(index);
     semantic::run(options.encoder.as_deref(), n, &records, &queries, &mut report);
     if options.index_only {

@@ -1,0 +1,160 @@
+//! Openings recommended for a profile (see `search::recommend` for the ranking and
+//! `model::fit` for what suits a researcher besides the topic), with each reason written out in
+//! the reader's language.
+
+use chrono::NaiveDate;
+use model::Lang;
+use model::account::{AuditAction, Viewer};
+use model::dto::{OpeningSummary, Reason, Recommended};
+use model::fit::Finding;
+use model::profile::Profile;
+use search::{RecommendQuery, Recommendation, TopicMatch, TopicSource};
+
+use crate::reading::blocking;
+use crate::{Catalog, CatalogError, audit, now};
+
+/// Openings recommended by default, and at most (see `search::MAX_RECOMMENDATIONS`).
+pub const DEFAULT_RECOMMENDATIONS: usize = 10;
+
+impl Catalog {
+    /// Openings for a profile given as it is, stored nowhere (the partners' API): best first,
+    /// each with its reasons in `lang`. [`CatalogError::Invalid`] names what is wrong with it.
+    pub async fn recommend_for_profile(
+        &self,
+        profile: &Profile,
+        lang: Lang,
+        limit: usize,
+        today: NaiveDate,
+    ) -> Result<Vec<Recommended>, CatalogError> {
+        // Codes written in the other case ("ca", "FR" for French) are what they obviously mean.
+        let mut profile = profile.clone();
+        profile.countries.iter_mut().for_each(|code| *code = code.trim().to_uppercase());
+        profile.languages.iter_mut().for_each(|language| language.lang = language.lang.trim().to_lowercase());
+        let problems = profile.problems();
+        if !problems.is_empty() {
+            return Err(CatalogError::Invalid(problems));
+        }
+        self.recommend(profile, lang, limit, Vec::new(), today).await
+    }
+
+    /// "Openings for you": the viewer's own profile's recommendations, with their reasons in
+    /// `lang` (`None` before they save a profile).
+    pub async fn openings_for_me(
+        &self,
+        viewer: &Viewer,
+        lang: Lang,
+        limit: usize,
+        today: NaiveDate,
+    ) -> Result<Option<Vec<Recommended>>, CatalogError> {
+        let Some(stored) = self.db.profile(viewer.account_id).await? else { return Ok(None) };
+        let dismissed = self.db.dismissed_openings(viewer.account_id).await?;
+        Ok(Some(self.recommend(stored.profile, lang, limit, dismissed, today).await?))
+    }
+
+    /// "Not for me": opening `id` is never recommended to the viewer again.
+    /// [`CatalogError::NotFound`] when there is no such published opening.
+    pub async fn dismiss_opening(&self, viewer: &Viewer, id: i64) -> Result<(), CatalogError> {
+        let tx = self.db.begin().await?;
+        if tx.opening(id).await?.is_none() {
+            return Err(CatalogError::NotFound);
+        }
+        // Set aside twice (two tabs, a double click), it is recorded once.
+        if tx.dismiss_opening(viewer.account_id, id, now()).await? {
+            audit(&tx, viewer.account_id, AuditAction::OpeningDismissed, ("opening", id), "").await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn recommend(
+        &self,
+        profile: Profile,
+        lang: Lang,
+        limit: usize,
+        exclude: Vec<i64>,
+        today: NaiveDate,
+    ) -> Result<Vec<Recommended>, CatalogError> {
+        let index = self.search.as_ref().ok_or(CatalogError::NoIndex)?.index();
+        let ranked = blocking(move || {
+            index.recommend(&RecommendQuery { profile: &profile, lang, limit, today, exclude: &exclude })
+        })
+        .await??;
+        let ids: Vec<i64> = ranked.iter().map(|hit| hit.id).collect();
+        let stored = self.db.openings_by_ids(&ids).await?;
+        Ok(ranked
+            .into_iter()
+            .filter_map(|hit| {
+                let opening = stored.iter().find(|opening| opening.id == hit.id)?;
+                let reasons = reasons(&hit, lang);
+                let opening = OpeningSummary::from_record(hit.id, &opening.record, lang, today);
+                Some(Recommended { opening, score: hit.score, reasons })
+            })
+            .collect())
+    }
+}
+
+/// Topics named at most among one opening's reasons (the strongest: keywords first).
+const MAX_TOPIC_REASONS: usize = 4;
+
+/// The reasons for one recommendation in `lang`: its shortfalls, then the topics it matched,
+/// then what else suits.
+pub fn reasons(hit: &Recommendation, lang: Lang) -> Vec<Reason> {
+    let (shortfalls, others): (Vec<&Finding>, Vec<&Finding>) = hit.findings.iter().partition(|f| f.is_shortfall());
+    let finding = |f: &Finding| Reason {
+        code: f.names().0.to_string(),
+        text: finding_text(f, lang),
+        shortfall: f.is_shortfall(),
+    };
+    let mut out: Vec<Reason> = shortfalls.into_iter().map(finding).collect();
+    out.extend(hit.topics.iter().take(MAX_TOPIC_REASONS).map(|topic| topic_reason(topic, lang)));
+    out.extend(others.into_iter().map(finding));
+    out
+}
+
+fn topic_reason(topic: &TopicMatch, lang: Lang) -> Reason {
+    let (code, id) = match (&topic.source, &topic.theirs) {
+        (TopicSource::Keyword, Some(_)) => ("keyword", "reason-keyword-translated"),
+        (TopicSource::Keyword, None) => ("keyword", "reason-keyword"),
+        (TopicSource::Interests, Some(_)) => ("interest", "reason-interest-translated"),
+        (TopicSource::Interests, None) => ("interest", "reason-interest"),
+        (TopicSource::Meaning, _) => ("meaning", "reason-meaning"),
+    };
+    let args = [("yours", topic.yours.clone().into()), ("theirs", topic.theirs.clone().unwrap_or_default().into())];
+    Reason { code: code.to_string(), text: l10n::t_args(lang, id, &args), shortfall: false }
+}
+
+fn finding_text(finding: &Finding, lang: Lang) -> String {
+    let t = |id: &str| l10n::t(lang, id);
+    let language = |code: &str| l10n::language_name(lang, code);
+    let args: Vec<(&str, l10n::FluentValue<'_>)> = match finding {
+        Finding::StageMatch { stage } => vec![("stage", t(stage.message_id()).into())],
+        Finding::StageMismatch { yours, wanted } => vec![
+            ("yours", t(yours.message_id()).into()),
+            ("wanted", wanted.iter().map(|s| s.code()).collect::<Vec<_>>().join(", ").into()),
+        ],
+        Finding::LanguageMet { lang: code, required, yours } => vec![
+            ("language", language(code).into()),
+            ("required", required.code().into()),
+            ("yours", yours.code().into()),
+        ],
+        Finding::LanguageShort { lang: code, required, yours } => vec![
+            ("language", language(code).into()),
+            ("required", required.code().into()),
+            ("yours", yours.map_or("none", |level| level.code()).into()),
+        ],
+        Finding::KindSought { kind } | Finding::KindNotSought { kind } => {
+            vec![("kind", t(kind.message_id()).into())]
+        }
+        Finding::CountrySought { country } | Finding::CountryNotSought { country } => {
+            vec![("country", l10n::country_name(lang, country).into())]
+        }
+        Finding::StartsWhenAvailable { start } => vec![("start", l10n::format_date(lang, *start).into())],
+        Finding::StartsTooEarly { start, available } => vec![
+            ("start", l10n::format_date(lang, *start).into()),
+            ("available", l10n::format_date(lang, *available).into()),
+        ],
+        Finding::FieldShared { field } => vec![("field", t(field.message_id()).into())],
+        Finding::Funded => Vec::new(),
+    };
+    l10n::t_args(lang, finding.names().1, &args)
+}

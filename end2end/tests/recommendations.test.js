@@ -1,0 +1,52 @@
+// "Openings for you" in the browser: a French-speaking demo researcher sees openings chosen for
+// her profile in every language, each with its reasons (shortfalls marked in words), on her
+// profile and home pages; both pass axe and the Nu checker; "Not for me" sets one aside for good.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { sharedBrowser, waitForHydration, signInCookies, problemsIn, BASE_URL, DEMO, DEMO_PASSWORD } from './support.js';
+
+const shared = sharedBrowser();
+
+const axe = async (page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+  .analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+
+test('a researcher sees openings for her with their reasons, and sets one aside', async () => {
+  const context = await shared.browser.newContext({ locale: 'fr-CA' });
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/fr/login`);
+  await page.locator('#field-email').fill(DEMO.researcherFr);
+  await page.locator('#field-password').fill(DEMO_PASSWORD);
+  await page.locator('form.stacked-form button[type=submit]').click();
+  await page.waitForURL(/\/account/);
+
+  await page.goto(`${BASE_URL}/fr/profile`);
+  await waitForHydration(page);
+  const section = page.locator('section.for-you');
+  await section.getByRole('heading', { name: 'Offres pour vous' }).waitFor();
+  const cards = section.locator('.opening-card');
+  assert.ok(await cards.count() >= 2, 'several openings are suggested');
+  const first = cards.first();
+  const reasons = await first.locator('.opening-card__reasons li').allInnerTexts();
+  assert.ok(reasons.some((reason) => reason.includes('mot-clé') || reason.includes('intérêt')), reasons.join(' | '));
+  for (const shortfall of await section.locator('.reason--shortfall').allInnerTexts()) {
+    assert.ok(shortfall.startsWith('Écart'), `a shortfall says so in words: ${shortfall}`);
+  }
+  assert.deepEqual(await axe(page), []);
+
+  // "Not for me": back on the profile page, with a note, and that opening is gone from the list.
+  const href = await first.locator('.opening-card__title a').getAttribute('href');
+  await first.getByRole('button', { name: /^Pas pour moi/ }).click();
+  await page.waitForURL(/\/fr\/profile\?dismissed=1/);
+  await page.getByText('Cette offre ne vous sera plus proposée.').waitFor();
+  assert.equal(await page.locator(`section.for-you a[href="${href}"]`).count(), 0);
+
+  await page.goto(`${BASE_URL}/fr/`);
+  await waitForHydration(page);
+  await page.locator('section.for-you').getByRole('heading', { name: 'Offres pour vous' }).waitFor();
+  assert.deepEqual(await axe(page), []);
+  await context.close();
+
+  const cookie = await signInCookies(DEMO.researcherFr, DEMO_PASSWORD);
+  assert.deepEqual(await problemsIn(['/fr/profile', '/fr/'], { cookie }), []);
+});

@@ -4,7 +4,7 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
-use crate::shared_keys::cascade;
+use crate::shared_keys::{Account, Opening, cascade};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -15,18 +15,6 @@ enum DismissedOpening {
     AccountId,
     OpeningId,
     DismissedAt,
-}
-
-#[derive(DeriveIden)]
-enum Opening {
-    Table,
-    Id,
-}
-
-#[derive(DeriveIden)]
-enum Account {
-    Table,
-    Id,
 }
 
 #[async_trait::async_trait]

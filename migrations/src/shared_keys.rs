@@ -1,4 +1,5 @@
-//! Foreign keys that the migrations declare alike.
+//! What several migrations refer to alike: the tables most others point at, and foreign keys
+//! that go with what they refer to.
 
 use sea_orm_migration::prelude::*;
 
@@ -9,4 +10,18 @@ pub fn cascade(
     to: (impl IntoIden, impl IntoIden),
 ) -> ForeignKeyCreateStatement {
     ForeignKey::create().name(name).from(from.0, from.1).to(to.0, to.1).on_delete(ForeignKeyAction::Cascade).to_owned()
+}
+
+/// The `account` table's key, for tables that refer to an account.
+#[derive(DeriveIden)]
+pub enum Account {
+    Table,
+    Id,
+}
+
+/// The `opening` table's key, for tables that refer to an opening.
+#[derive(DeriveIden)]
+pub enum Opening {
+    Table,
+    Id,
 }

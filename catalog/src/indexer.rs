@@ -73,7 +73,7 @@ impl std::fmt::Debug for LocalIndex {
 }
 
 pub(crate) fn indexed(opening: &StoredOpening) -> IndexedOpening<'_> {
-    IndexedOpening { id: opening.id, record: &opening.record, published_at: opening.created_at.timestamp() }
+    IndexedOpening { id: opening.id, record: &opening.record, published_at: opening.published_at.timestamp_millis() }
 }
 
 impl LocalIndex {

@@ -265,8 +265,13 @@ impl Catalog {
         let decisions = self.db.decisions(Some(posting.id), None, DECISIONS_SHOWN).await?;
         let revision = posting.revision.as_ref().map(|(_, status)| *status);
         let withdrawn = posting.status == PostingStatus::Closed;
-        let detail =
-            crate::reading::detail(posting.id, posting.working().clone(), posting.created_at, today, withdrawn);
+        let detail = crate::reading::detail(
+            posting.id,
+            posting.working().clone(),
+            posting.published_at.unwrap_or(posting.created_at),
+            today,
+            withdrawn,
+        );
         let waiting = posting.status == PostingStatus::Pending || revision == Some(PostingStatus::Pending);
         Ok(Some(PostingView {
             id: posting.id,

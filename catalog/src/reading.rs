@@ -183,10 +183,13 @@ impl Catalog {
     /// is shown as closed.
     pub async fn opening(&self, id: i64, today: NaiveDate) -> Result<Option<OpeningDetail>, CatalogError> {
         if let Some(stored) = self.db.opening(id).await? {
-            return Ok(Some(detail(stored.id, stored.record, stored.created_at, today, false)));
+            return Ok(Some(detail(stored.id, stored.record, stored.published_at, today, false)));
         }
         let closed = self.db.posting(id).await?.filter(|posting| posting.status == PostingStatus::Closed);
-        Ok(closed.map(|posting| detail(posting.id, posting.record, posting.created_at, today, true)))
+        Ok(closed.map(|posting| {
+            let published = posting.published_at.unwrap_or(posting.created_at);
+            detail(posting.id, posting.record, published, today, true)
+        }))
     }
 
     /// Completions of what a searcher has typed so far, best first.

@@ -13,8 +13,8 @@ use sea_orm::{
 };
 
 use crate::accounts::Time;
-use crate::entity::{change_log_state, indexer, search_change};
-use crate::{Db, DbError};
+use crate::entity::{change_log_state, indexer, opening, search_change};
+use crate::{Db, DbError, Status};
 
 /// One opening to look at again, at position `seq` of the log.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +68,14 @@ impl Db {
                 ..Default::default()
             });
             search_change::Entity::insert_many(rows).exec_without_returning(&conn).await?;
+            // Every write that publishes an opening passes here: the first one stamps it.
+            opening::Entity::update_many()
+                .col_expr(opening::Column::PublishedAt, Expr::value(now))
+                .filter(opening::Column::Id.is_in(chunk.iter().map(|id| crate::convert::row_id(*id))))
+                .filter(opening::Column::Status.eq(Status::Published.code()))
+                .filter(opening::Column::PublishedAt.is_null())
+                .exec(&conn)
+                .await?;
         }
         self.latest_change().await
     }

@@ -29,6 +29,8 @@ pub struct Posting {
     /// An edit of the published record and its state (draft, pending or rejected).
     pub revision: Option<(OpeningRecord, PostingStatus)>,
     pub created_at: Time,
+    /// When it was first published; `None` before.
+    pub published_at: Option<Time>,
 }
 
 impl Posting {
@@ -79,6 +81,7 @@ fn posting_of(row: opening::Model, institution: Option<institution::Model>) -> R
         record: opening_record(&row, institution_record(&institution)?)?,
         revision,
         created_at: row.created_at,
+        published_at: row.published_at,
     })
 }
 

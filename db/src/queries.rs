@@ -17,6 +17,8 @@ pub struct StoredOpening {
     pub record: OpeningRecord,
     pub created_at: DateTime<FixedOffset>,
     pub updated_at: DateTime<FixedOffset>,
+    /// When it was first published.
+    pub published_at: DateTime<FixedOffset>,
 }
 
 fn stored(row: opening::Model, institution: Option<institution::Model>) -> Result<StoredOpening, DbError> {
@@ -27,6 +29,7 @@ fn stored(row: opening::Model, institution: Option<institution::Model>) -> Resul
         record: opening_record(&row, institution_record(&institution)?)?,
         created_at: row.created_at,
         updated_at: row.updated_at,
+        published_at: row.published_at.unwrap_or(row.created_at),
     })
 }
 

@@ -16,6 +16,7 @@ mod m20261125_000001_create_postings;
 mod m20261201_000001_create_change_log;
 mod m20261202_000001_create_applications;
 mod m20261203_000001_create_dismissals;
+mod m20261204_000001_add_published_at;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_create_change_log::Migration),
             Box::new(m20261202_000001_create_applications::Migration),
             Box::new(m20261203_000001_create_dismissals::Migration),
+            Box::new(m20261204_000001_add_published_at::Migration),
         ]
     }
 }

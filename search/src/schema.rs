@@ -22,7 +22,8 @@ pub const SCHEMA_VERSION: u32 = 10;
 pub struct IndexedOpening<'a> {
     pub id: i64,
     pub record: &'a OpeningRecord,
-    /// When it was published, in seconds since the Unix epoch (for "newest first").
+    /// When it was published, in milliseconds since the Unix epoch (for "newest first": two
+    /// openings published within a second keep their order).
     pub published_at: i64,
 }
 

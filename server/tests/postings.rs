@@ -80,12 +80,22 @@ async fn an_opening_goes_from_kaist_through_moderation_to_search() {
     field(&mut fields, "description_en").push_str("\n\nSupervised by Prof. Lee Jiwoo.");
     let resent = kim.post(&format!("/ko/postings/{id}/edit"), &with_action(&fields, "submit")).await;
     assert!(resent.location().ends_with("?saved=pending"), "{}", resent.location());
+    // An opening imported while the posting waits is published before it.
+    let record = model::record::testing::record("imported-meanwhile", "kaist", "Imported while waiting");
+    let (institution, _) = site.db.institution_record("kaist").await.expect("read").expect("kaist");
+    site.catalog.import(&[model::record::OpeningRecord { institution, ..record }]).await.expect("import");
     let approved = ops.post(&format!("/en/admin/review/{id}"), &[("verdict", "approve")]).await;
     assert_eq!(approved.location(), format!("/en/admin/review?decided={id}"));
     assert_eq!(
         site.db.outbox(Some("kim@kaist.ac.kr"), 1).await.expect("outbox")[0].mail.subject,
         "Passerelle에 공고가 게시되었습니다"
     );
+    // Published when approved, not when drafted: newest first, it comes before that import.
+    let (_, newest) = site.json("/api/v1/openings?sort=newest&per_page=2").await;
+    let order: Vec<&str> =
+        newest["hits"].as_array().expect("hits").iter().filter_map(|h| h["external_id"].as_str()).collect();
+    assert_eq!(order[1], "imported-meanwhile", "{order:?}");
+    assert_eq!(newest["hits"][0]["id"], id);
     for query in ["%EC%96%91%EC%9E%90%20%EC%84%BC%EC%8B%B1", "quantum%20sensing", "capteurs%20quantiques"] {
         let (_, found) = site.json(&format!("/api/v1/openings?q={query}&per_page=50")).await;
         let ids: Vec<i64> = found["hits"].as_array().expect("hits").iter().filter_map(|h| h["id"].as_i64()).collect();

@@ -34,6 +34,8 @@ pub struct Model {
     pub status: String,
     pub created_at: DateTimeWithTimeZone,
     pub updated_at: DateTimeWithTimeZone,
+    /// When it was first published (set by `Db::log_changes`); `None` before.
+    pub published_at: Option<DateTimeWithTimeZone>,
     /// The account that wrote it on the site; `None` for imported openings.
     pub created_by: Option<i32>,
     /// An edit of a published opening (a whole record, as JSON) not yet shown to readers.

@@ -108,6 +108,10 @@ pub fn reasons(hit: &Recommendation, lang: Lang) -> Vec<Reason> {
     let mut out: Vec<Reason> = shortfalls.into_iter().map(finding).collect();
     out.extend(hit.topics.iter().take(MAX_TOPIC_REASONS).map(|topic| topic_reason(topic, lang)));
     out.extend(others.into_iter().map(finding));
+    if out.is_empty() {
+        // A profile that says nothing this opening could be judged on: say so, never nothing.
+        out.push(Reason { code: "little_said".into(), text: l10n::t(lang, "reason-little-said"), shortfall: false });
+    }
     out
 }
 

@@ -834,3 +834,4 @@ for-you-dismiss-label = Not for me: { $title }
 for-you-dismissed = That opening will not be suggested to you again.
 feed-deadline = Deadline: { $date }
 feed-subscribe = Follow this search (Atom feed)
+reason-little-said = Open to you; add keywords, research interests or languages to your profile to see how well it fits.

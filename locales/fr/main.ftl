@@ -837,3 +837,4 @@ for-you-dismiss-label = Pas pour moi : { $title }
 for-you-dismissed = Cette offre ne vous sera plus proposée.
 feed-deadline = Date limite : { $date }
 feed-subscribe = Suivre cette recherche (fil Atom)
+reason-little-said = Ouverte à vous ; ajoutez des mots-clés, des intérêts de recherche ou des langues à votre profil pour voir si elle vous convient.

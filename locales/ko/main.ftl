@@ -808,3 +808,4 @@ for-you-dismiss-label = 관심 없음: { $title }
 for-you-dismissed = 이 공고는 더 이상 추천하지 않습니다.
 feed-deadline = 마감일: { $date }
 feed-subscribe = 이 검색 구독하기 (Atom 피드)
+reason-little-said = 지원할 수 있는 공고입니다. 프로필에 키워드, 연구 관심 분야, 사용 언어를 적으면 얼마나 맞는지 알려 드립니다.

@@ -127,7 +127,9 @@ pub fn assess(profile: &Profile, opening: &OpeningFacts) -> (f32, Vec<Finding>) 
             findings.push(Finding::StageMismatch { yours: stage, wanted: opening.stages.clone() });
         }
     }
-    for requirement in &opening.languages {
+    // A profile that lists no language is not judged on languages (as for stages, kinds…).
+    let judged_languages = if profile.languages.is_empty() { &[][..] } else { &opening.languages[..] };
+    for requirement in judged_languages {
         let yours = profile.languages.iter().filter(|l| l.lang == requirement.lang).map(|l| l.level).max();
         match yours {
             Some(level) if level >= requirement.level => findings.push(Finding::LanguageMet {
@@ -238,7 +240,7 @@ mod tests {
         let (factor, findings) = assess(&b2, &opening());
         let short = Finding::LanguageShort { lang: "fr".into(), required: Cefr::C1, yours: Some(Cefr::B2) };
         assert!(findings.contains(&short) && short.is_shortfall());
-        let none = Profile { languages: Vec::new(), ..profile() };
+        let none = Profile { languages: vec![LanguageRequirement { lang: "en".into(), level: Cefr::C2 }], ..profile() };
         let (no_french, _) = assess(&none, &opening());
         assert!(no_french < factor, "no French at all is further from C1 than B2");
         let (full, _) = assess(&profile(), &opening());
@@ -248,10 +250,15 @@ mod tests {
     #[test]
     fn only_what_the_profile_says_is_judged() {
         let (factor, findings) = assess(&Profile::default(), &OpeningFacts { funded: false, ..opening() });
-        assert_eq!(factor, LANGUAGE_FAR_SHORT, "languages are judged even when none are listed");
-        assert_eq!(findings.len(), 1);
-        let (factor, findings) = assess(&Profile::default(), &OpeningFacts::default());
-        assert_eq!((factor, findings.len()), (1.0, 0));
+        assert_eq!((factor, findings.len()), (1.0, 0), "{findings:?}");
+        // One language listed: the others required are judged against it.
+        let korean = Profile {
+            languages: vec![LanguageRequirement { lang: "ko".into(), level: Cefr::C2 }],
+            ..Profile::default()
+        };
+        let (factor, findings) = assess(&korean, &OpeningFacts { funded: false, ..opening() });
+        assert_eq!(factor, LANGUAGE_FAR_SHORT);
+        assert_eq!(findings, [Finding::LanguageShort { lang: "fr".into(), required: Cefr::C1, yours: None }]);
     }
 
     #[test]

@@ -513,6 +513,12 @@ async fn the_recommendations_api_ranks_openings_for_a_profile_with_reasons() {
     };
     assert_eq!(ids(&korean), ids(&body));
 
+    // A profile that says nothing still gets open openings, each with a reason.
+    let empty = recommend("/api/v1/recommendations?lang=ko", serde_json::json!({})).await.json();
+    let hits = empty["hits"].as_array().expect("hits");
+    assert_eq!(hits.len(), 10);
+    assert!(hits.iter().all(|hit| hit["reasons"].as_array().is_some_and(|r| !r.is_empty())), "{empty}");
+
     for (uri, body) in [
         ("/api/v1/recommendations?per_page=51", serde_json::json!({})),
         ("/api/v1/recommendations?lang=de", serde_json::json!({})),

@@ -123,6 +123,11 @@ pub fn search_href(lang: Lang, params: &SearchParams, page: u32) -> String {
     format!("{}{query}", path(route::OPENINGS, lang, &[]))
 }
 
+/// An opening's page on the site at `origin` (for the JSON API and feeds).
+pub fn opening_url(origin: &str, lang: Lang, id: i64) -> String {
+    format!("{origin}{}", path(route::OPENING, lang, &[&id]))
+}
+
 /// The Atom feed of the search `params` (the same openings as its list page).
 pub fn feed_href(lang: Lang, params: &SearchParams) -> String {
     format!("{}{}", path(route::OPENINGS_FEED, lang, &[]), query_string(params.to_pairs()))

@@ -101,7 +101,10 @@ impl Catalog {
             .collect();
         let hits: Vec<OpeningSummary> = stored
             .iter()
-            .map(|opening| OpeningSummary::from_record(opening.id, &opening.record, lang, today))
+            .map(|opening| {
+                let published = opening.published_at.date_naive();
+                OpeningSummary::from_record(opening.id, &opening.record, published, lang, today)
+            })
             .collect();
         let highlights = match results.highlighter {
             Some(highlighter) => {

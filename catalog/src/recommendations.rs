@@ -86,7 +86,8 @@ impl Catalog {
             .filter_map(|hit| {
                 let opening = stored.iter().find(|opening| opening.id == hit.id)?;
                 let reasons = reasons(&hit, lang);
-                let opening = OpeningSummary::from_record(hit.id, &opening.record, lang, today);
+                let published = opening.published_at.date_naive();
+                let opening = OpeningSummary::from_record(hit.id, &opening.record, published, lang, today);
                 Some(Recommended { opening, score: hit.score, reasons })
             })
             .collect())

@@ -24,10 +24,18 @@ pub struct OpeningSummary {
     pub deadline: NaiveDate,
     pub days_left: i64,
     pub funded: bool,
+    /// The day it was first published.
+    pub published_on: NaiveDate,
 }
 
 impl OpeningSummary {
-    pub fn from_record(id: i64, record: &OpeningRecord, reader: Lang, today: NaiveDate) -> Self {
+    pub fn from_record(
+        id: i64,
+        record: &OpeningRecord,
+        published_on: NaiveDate,
+        reader: Lang,
+        today: NaiveDate,
+    ) -> Self {
         let (title_lang, title) =
             pick(&record.title, reader, record.original_language).unwrap_or((record.original_language, ""));
         let institution = pick(&record.institution.name, reader, record.original_language)
@@ -44,6 +52,7 @@ impl OpeningSummary {
             deadline: record.deadline,
             days_left: (record.deadline - today).num_days(),
             funded: record.funding.stipend.is_some(),
+            published_on,
         }
     }
 }

@@ -178,8 +178,7 @@ impl SearchIndex {
             if let Some(known) = answers.borrow().get(&(lang, token.to_string())) {
                 return *known;
             }
-            let slot = lang_slot(lang);
-            let known = known_in(fields.title[slot], token) || known_in(fields.description[slot], token);
+            let known = self.is_known_in(searcher, lang, token);
             answers.borrow_mut().insert((lang, token.to_string()), known);
             known
         };
@@ -259,6 +258,29 @@ impl SearchIndex {
             }
         }
         Box::new(BooleanQuery::new(alternatives))
+    }
+
+    /// Whether some opening has `token` (as `lang`'s analyzer cuts it) in its `lang` title or
+    /// description.
+    pub(crate) fn is_known_in(&self, searcher: &Searcher, lang: Lang, token: &str) -> bool {
+        let slot = lang_slot(lang);
+        [self.fields.title[slot], self.fields.description[slot]]
+            .into_iter()
+            .any(|field| searcher.doc_freq(&Term::from_field_text(field, token)).is_ok_and(|freq| freq > 0))
+    }
+
+    /// Openings whose deadline falls between `earliest` and `latest` (both included, either
+    /// open); `None` when both are.
+    pub(crate) fn deadline_range(
+        &self,
+        earliest: Option<NaiveDate>,
+        latest: Option<NaiveDate>,
+    ) -> Option<Box<dyn Query>> {
+        let day = |date: NaiveDate| Term::from_field_i64(self.fields.deadline, epoch_day(date));
+        let lower = earliest.map_or(Bound::Unbounded, |date| Bound::Included(day(date)));
+        let upper = latest.map_or(Bound::Unbounded, |date| Bound::Included(day(date)));
+        let unbounded = matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded));
+        (!unbounded).then(|| Box::new(RangeQuery::new(lower, upper)) as Box<dyn Query>)
     }
 
     /// A concept's name (see `vocabulary`) in its language's titles and descriptions, and in
@@ -372,11 +394,8 @@ impl SearchIndex {
             clauses.push((Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
         }
         let (earliest, latest) = deadline_window(query);
-        let day = |date: NaiveDate| Term::from_field_i64(fields.deadline, epoch_day(date));
-        let lower = earliest.map_or(Bound::Unbounded, |date| Bound::Included(day(date)));
-        let upper = latest.map_or(Bound::Unbounded, |date| Bound::Included(day(date)));
-        if !matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded)) {
-            clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        if let Some(window) = self.deadline_range(earliest, latest) {
+            clauses.push((Occur::Must, window));
         }
         // No words: the filters alone choose (an intersection with "everything" only costs time).
         match clauses.len() {
@@ -389,7 +408,7 @@ impl SearchIndex {
 
 /// The first and last deadline a match may have, both included. Closed openings are those whose
 /// deadline has passed; the window the searcher asked for narrows further.
-pub(crate) fn deadline_window(query: &SearchQuery<'_>) -> (Option<NaiveDate>, Option<NaiveDate>) {
+fn deadline_window(query: &SearchQuery<'_>) -> (Option<NaiveDate>, Option<NaiveDate>) {
     let filters = &query.filters;
     let earliest = [(!query.include_closed).then_some(query.today), filters.deadline_from].into_iter().flatten().max();
     (earliest, filters.deadline_to)

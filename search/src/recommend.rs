@@ -7,7 +7,6 @@
 //! `docs/RECOMMENDATIONS.md` explains the weights.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::ops::Bound;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -16,16 +15,14 @@ use model::fit::{Finding, OpeningFacts, assess};
 use model::profile::Profile;
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EnableScoring, Occur, Query, RangeQuery, TermQuery,
-};
+use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EnableScoring, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, Term};
 
 use crate::SearchError;
 use crate::index::SearchIndex;
 use crate::query::{EXPANSION_BOOST, in_any_field, plain_words};
-use crate::schema::{FacetBits, FitBits, epoch_day, lang_slot};
+use crate::schema::{FacetBits, FitBits, lang_slot};
 use crate::typed::Typed;
 
 /// What one keyword of the profile counts for, against the concepts its interests name.
@@ -120,11 +117,10 @@ impl SearchIndex {
         } else {
             Box::new(BooleanQuery::new(any))
         };
-        let open = RangeQuery::new(
-            Bound::Included(Term::from_field_i64(self.fields.deadline, epoch_day(request.today))),
-            Bound::Unbounded,
-        );
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, candidates), (Occur::Must, Box::new(open))];
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, candidates)];
+        if let Some(open) = self.deadline_range(Some(request.today), None) {
+            clauses.push((Occur::Must, open));
+        }
         for &id in request.exclude {
             let term = Term::from_field_i64(self.fields.id, id);
             clauses.push((Occur::MustNot, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
@@ -137,8 +133,9 @@ impl SearchIndex {
             judges.insert(segment.segment_id(), Arc::new(Judge::new(segment)?));
         }
         let judges = Arc::new(judges);
+        let judges_of_segments = Arc::clone(&judges);
         let collector = TopDocs::with_limit(limit).tweak_score(move |segment: &SegmentReader| {
-            let judge = judges.get(&segment.segment_id()).cloned();
+            let judge = judges_of_segments.get(&segment.segment_id()).cloned();
             let profile = Arc::clone(&judged);
             // Ties break on the id (smaller first), so that lists are stable.
             move |doc: DocId, score: Score| match &judge {
@@ -156,7 +153,9 @@ impl SearchIndex {
         let mut out = Vec::with_capacity(top.len());
         for ((score, negated_id), address) in top {
             let id = -negated_id;
-            let (_, facts) = Judge::new(searcher.segment_reader(address.segment_ord))?.facts(address.doc_id);
+            let segment = searcher.segment_reader(address.segment_ord).segment_id();
+            let Some(judge) = judges.get(&segment) else { continue };
+            let (_, facts) = judge.facts(address.doc_id);
             let mut found = matched.remove(&address).unwrap_or_default();
             if near.contains(&id) && found.is_empty() {
                 found.push(TopicMatch { source: TopicSource::Meaning, yours: String::new(), theirs: None });
@@ -186,7 +185,7 @@ impl SearchIndex {
         for (interests_lang, text) in &profile.interests {
             let typed = Typed::analyse(&plain_words(text), self.index.tokenizers());
             let mut by_concept: BTreeMap<usize, Vec<(Lang, NamedQuery)>> = BTreeMap::new();
-            let known = |lang: Lang, token: &str| self.doc_freq_in(searcher, lang, token) > 0;
+            let known = |lang: Lang, token: &str| self.is_known_in(searcher, lang, token);
             for expansion in self.vocabulary.expansions(&typed.tokens_by_lang(), &known) {
                 if expansion.ambiguous || expansion.framing {
                     continue;
@@ -257,7 +256,7 @@ impl SearchIndex {
 
     /// The other names of the concepts `typed` names, each with what finds it.
     fn concept_names(&self, searcher: &Searcher, typed: &Typed) -> Vec<NamedQuery> {
-        let known = |lang: Lang, token: &str| self.doc_freq_in(searcher, lang, token) > 0;
+        let known = |lang: Lang, token: &str| self.is_known_in(searcher, lang, token);
         self.vocabulary
             .expansions(&typed.tokens_by_lang(), &known)
             .into_iter()

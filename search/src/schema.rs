@@ -225,10 +225,8 @@ impl FacetBits {
         for stage in &record.career_stages {
             bits |= 1 << (4 + position(CareerStage::ALL, stage));
         }
-        let country: Vec<u64> =
-            record.location.country.bytes().map(|b| u64::from(b.saturating_sub(b'A')) % 26).collect();
-        if let [first, second] = country[..] {
-            bits |= (first * 26 + second) << 8;
+        if let Some(country) = letter_pair(&record.location.country, b'A') {
+            bits |= country << 8;
         }
         for requirement in &record.languages_required {
             if let Some(slot) = COUNTED_LANGUAGES.iter().position(|code| *code == requirement.lang) {
@@ -259,14 +257,27 @@ impl FacetBits {
 
     /// The two letters of a country slot.
     pub fn country_code(slot: usize) -> String {
-        let letter = |n: usize| char::from(b'A' + u8::try_from(n % 26).unwrap_or(0));
-        [letter(slot / 26), letter(slot % 26)].iter().collect()
+        letters_of_pair(slot as u64, b'A')
     }
 
     /// Bit i: the i-th of [`COUNTED_LANGUAGES`].
     pub fn language_mask(self) -> u64 {
         (self.0 >> 18) & 0xffff
     }
+}
+
+/// A two-letter code (a country's `KR`, with `first` `A`; a language's `ko`, with `a`) as one
+/// number below 26 × 26; `None` when it is not two letters.
+fn letter_pair(code: &str, first: u8) -> Option<u64> {
+    let letters: Vec<u64> = code.bytes().map(|b| u64::from(b.saturating_sub(first)) % 26).collect();
+    let [high, low] = letters[..] else { return None };
+    Some(high * 26 + low)
+}
+
+/// The two letters of a [`letter_pair`].
+fn letters_of_pair(pair: u64, first: u8) -> String {
+    let letter = |n: u64| char::from(first + (n % 26) as u8);
+    [letter(pair / 26), letter(pair % 26)].iter().collect()
 }
 
 /// The set bits of `mask`, lowest first.
@@ -293,10 +304,9 @@ impl FitBits {
         let start = facts.start_date.map_or(0, |date| (epoch_day(date) + 1).clamp(0, 0xffff) as u64);
         let mut bits = start;
         for (slot, requirement) in facts.languages.iter().take(MAX_JUDGED_LANGUAGES).enumerate() {
-            let letters: Vec<u64> = requirement.lang.bytes().map(|b| u64::from(b.saturating_sub(b'a')) % 26).collect();
-            let [first, second] = letters[..] else { continue };
+            let Some(code) = letter_pair(&requirement.lang, b'a') else { continue };
             let level = position(Cefr::ALL, &requirement.level) + 1;
-            let packed = level | ((first * 26 + second) << 3);
+            let packed = level | (code << 3);
             bits |= packed << (16 + LANGUAGE_BITS * slot as u32);
         }
         FitBits(bits)
@@ -310,9 +320,7 @@ impl FitBits {
             .filter(|packed| packed & 0b111 != 0)
             .filter_map(|packed| {
                 let level = *Cefr::ALL.get((packed & 0b111) as usize - 1)?;
-                let code = packed >> 3;
-                let letter = |n: u64| char::from(b'a' + (n % 26) as u8);
-                Some(LanguageRequirement { lang: [letter(code / 26), letter(code % 26)].iter().collect(), level })
+                Some(LanguageRequirement { lang: letters_of_pair(packed >> 3, b'a'), level })
             })
             .collect();
         OpeningFacts {

@@ -107,7 +107,7 @@ pub async fn search(
         .zip(outcome.scores)
         .map(|(hit, score)| (hit, score, highlights.next()))
         .map(|(hit, score, highlight)| ApiHit {
-            url: format!("{}/{}/openings/{}", state.public_url, lang.code(), hit.id),
+            url: app::url::opening_url(&state.public_url, lang, hit.id),
             id: hit.id,
             external_id: hit.external_id,
             title: hit.title,
@@ -181,7 +181,7 @@ pub async fn recommendations(
     let hits: Vec<RecommendedHit> = recommended
         .into_iter()
         .map(|hit| RecommendedHit {
-            url: format!("{}/{}/openings/{}", state.public_url, lang.code(), hit.opening.id),
+            url: app::url::opening_url(&state.public_url, lang, hit.opening.id),
             id: hit.opening.id,
             external_id: hit.opening.external_id,
             title: hit.opening.title,

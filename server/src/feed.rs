@@ -13,7 +13,7 @@ use model::dto::{OpeningSummary, SearchParams};
 use crate::ServerError;
 use crate::form::PageLang;
 use crate::state::AppState;
-use app::url::{feed_href, path, route, search_href};
+use app::url::{feed_href, opening_url, route, search_href};
 
 pub fn routes() -> axum::Router<AppState> {
     axum::Router::new().route(route::OPENINGS_FEED, axum::routing::get(feed))
@@ -28,12 +28,7 @@ async fn feed(
         .map_err(|err| ServerError::BadRequest { code: "invalid_parameter", message: err.to_string() })?;
     let today = catalog::today();
     let outcome = state.catalog.search(lang, &params, today).await?;
-    let mut entries = Vec::with_capacity(outcome.page.hits.len());
-    for hit in outcome.page.hits {
-        let published = state.catalog.opening(hit.id, today).await?.map_or(today, |detail| detail.published_on);
-        entries.push((hit, published));
-    }
-    let body = atom(&state.public_url, lang, &params, &entries, today);
+    let body = atom(&state.public_url, lang, &params, &outcome.page.hits, today);
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/atom+xml; charset=utf-8"));
@@ -42,20 +37,14 @@ async fn feed(
 }
 
 /// The feed's XML.
-fn atom(
-    origin: &str,
-    lang: Lang,
-    params: &SearchParams,
-    entries: &[(OpeningSummary, NaiveDate)],
-    today: NaiveDate,
-) -> String {
+fn atom(origin: &str, lang: Lang, params: &SearchParams, entries: &[OpeningSummary], today: NaiveDate) -> String {
     let t = |id: &str| l10n::t(lang, id);
     let title = if params.q.trim().is_empty() {
         format!("Passerelle – {}", t("openings-title"))
     } else {
         format!("Passerelle – {}", l10n::t_args(lang, "openings-results-for", &[("query", params.q.clone().into())]))
     };
-    let updated = entries.iter().map(|(_, published)| *published).max().unwrap_or(today);
+    let updated = entries.iter().map(|hit| hit.published_on).max().unwrap_or(today);
     let self_href = format!("{origin}{}", feed_href(lang, params));
     let mut xml = String::with_capacity(1024 + entries.len() * 600);
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
@@ -66,13 +55,13 @@ fn atom(
     link(&mut xml, "self", "application/atom+xml", &self_href);
     link(&mut xml, "alternate", "text/html", &format!("{origin}{}", search_href(lang, params, params.page)));
     xml.push_str("<author><name>Passerelle</name></author>\n");
-    for (hit, published) in entries {
-        let href = format!("{origin}{}", path(route::OPENING, lang, &[&hit.id]));
+    for hit in entries {
+        let href = opening_url(origin, lang, hit.id);
         xml.push_str(&format!("<entry xml:lang=\"{}\">\n", hit.title_lang.code()));
         element(&mut xml, "id", &href);
         element(&mut xml, "title", &hit.title);
-        element(&mut xml, "published", &timestamp(*published));
-        element(&mut xml, "updated", &timestamp(*published));
+        element(&mut xml, "published", &timestamp(hit.published_on));
+        element(&mut xml, "updated", &timestamp(hit.published_on));
         link(&mut xml, "alternate", "text/html", &href);
         xml.push_str(&format!("<author><name>{}</name></author>\n", escape(&hit.institution)));
         xml.push_str(&format!(

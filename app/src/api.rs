@@ -203,3 +203,16 @@ pub async fn institution_members(slug: String) -> Result<Option<model::account::
     let Some(viewer) = viewer() else { return Ok(None) };
     catalog()?.institution_members(&viewer, &slug).await.map_err(internal)
 }
+
+/// The viewer's alerts (saved searches and their profile alert), oldest first.
+#[server(input = Json)]
+pub async fn my_alerts() -> Result<Vec<model::alert::AlertView>, ServerFnError> {
+    catalog()?.my_alerts(&signed_in()?).await.map_err(internal)
+}
+
+/// The alert a digest's unsubscribe link names (the key is all it takes); `None` once it is
+/// gone.
+#[server(input = Json)]
+pub async fn alert_to_unsubscribe(key: String) -> Result<Option<model::alert::AlertView>, ServerFnError> {
+    catalog()?.alert_to_unsubscribe(&key).await.map_err(internal)
+}

@@ -13,9 +13,9 @@ use crate::components::layout::{Footer, Header};
 use crate::i18n::{Locale, tr};
 use crate::pages::{
     AccountPage, AdminAccountsPage, AdminAuditPage, AdminInstitutionsPage, AdminPage, AdminReportsPage,
-    AdminReviewPage, ApplicationsPage, EditPostingPage, ForgotPage, HomePage, InstitutionMembersPage, LoginPage,
-    NewPostingPage, NotFoundPage, OpeningPage, OpeningsPage, PostingApplicationsPage, PostingPage, PostingsPage,
-    ProfilePage, ResetPage, SignupPage,
+    AdminReviewPage, AlertsPage, ApplicationsPage, EditPostingPage, ForgotPage, HomePage, InstitutionMembersPage,
+    LoginPage, NewPostingPage, NotFoundPage, OpeningPage, OpeningsPage, PostingApplicationsPage, PostingPage,
+    PostingsPage, ProfilePage, ResetPage, SignupPage, UnsubscribePage,
 };
 use crate::url::same_page_in;
 
@@ -40,6 +40,12 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("profile") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("applications") view=ApplicationsPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("alerts") view=AlertsPage ssr=SsrMode::Async />
+                    <Route
+                        path=(StaticSegment("alerts"), StaticSegment("unsubscribe"), ParamSegment("key"))
+                        view=UnsubscribePage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=StaticSegment("postings") view=PostingsPage ssr=SsrMode::Async />
                     <Route
                         path=(StaticSegment("postings"), StaticSegment("new"))

@@ -7,6 +7,7 @@
 use db::{Account, DbError, NewAccount, QueuedMail, TokenPurpose};
 use model::Lang;
 use model::account::{InstitutionRole, Role, Viewer};
+use model::url::route;
 
 use crate::token::{random_token, token_hash};
 use crate::{Catalog, CatalogError, now};
@@ -44,13 +45,13 @@ struct LinkMail {
 fn link_mail(purpose: TokenPurpose) -> LinkMail {
     match purpose {
         TokenPurpose::ConfirmEmail => LinkMail {
-            path: "confirm",
+            path: route::CONFIRM,
             subject: "mail-confirm-subject",
             body: "mail-confirm-body",
             lifetime: chrono::Duration::days(2),
         },
         TokenPurpose::ResetPassword => LinkMail {
-            path: "reset",
+            path: route::RESET,
             subject: "mail-reset-subject",
             body: "mail-reset-body",
             lifetime: chrono::Duration::hours(1),
@@ -92,7 +93,7 @@ impl Catalog {
         let token = random_token();
         let time = now();
         tx.issue_token(&token_hash(&token), account.id, purpose, time, time + kind.lifetime).await?;
-        let link = self.link_for(account, &format!("{}?token={token}", kind.path));
+        let link = format!("{}?token={token}", self.link_for(account, kind.path, &[]));
         self.queue_mail(tx, account, kind.subject, kind.body, vec![("link", link.into())]).await
     }
 

@@ -21,6 +21,7 @@ use model::application::{
     MAX_LETTER_CHARS, MAX_STATUS_MESSAGE_CHARS, Mover, OpeningApplications, SentApplication, answer_field,
 };
 use model::record::without_controls;
+use model::url::route;
 
 use crate::{Catalog, CatalogError, audit, now, today};
 
@@ -247,7 +248,7 @@ impl Catalog {
             ("title", title.into()),
             ("status", l10n::t(account.lang, status.message_id()).into()),
             ("message", message.unwrap_or("—").to_string().into()),
-            ("link", self.link_for(&account, "applications").into()),
+            ("link", self.link_for(&account, route::APPLICATIONS, &[]).into()),
         ];
         let (subject, body) = match status {
             ApplicationStatus::Received => ("mail-application-received-subject", "mail-application-received-body"),
@@ -279,7 +280,7 @@ impl Catalog {
                 let title = model::lang::pick(&record.title, member.lang, record.original_language)
                     .map_or("", |(_, title)| title)
                     .to_string();
-                let link = self.link_for(&member, &format!("postings/{opening_id}/applications"));
+                let link = self.link_for(&member, route::POSTING_APPLICATIONS, &[&opening_id]);
                 let args = vec![
                     ("title", title.into()),
                     ("count", claimed.into()),

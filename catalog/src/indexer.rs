@@ -89,15 +89,29 @@ impl LocalIndex {
         })
     }
 
-    /// Opens the index in `dir`, brings it up to date, and starts its indexer.
-    pub(crate) async fn open(db: Db, dir: &Path) -> Result<Following, CatalogError> {
+    /// Opens the index in `dir`, brings it up to date, and (with `follow`) starts its indexer;
+    /// without, the index stays as it was brought up to date (a command's one-off look).
+    pub(crate) async fn open(db: Db, dir: &Path, follow: bool) -> Result<Following, CatalogError> {
         let local = Arc::new(LocalIndex::new(db, dir)?);
-        while local.catch_up().await? {}
+        let mut busy_for = Duration::ZERO;
+        loop {
+            match local.catch_up().await {
+                Ok(true) => {}
+                Ok(false) => break,
+                // A server on this data directory is writing it (a command run beside it): it
+                // will have applied the log in a moment.
+                Err(CatalogError::Search(err)) if err.is_busy() && busy_for < WAIT_FOR_INDEX => {
+                    tokio::time::sleep(POLL).await;
+                    busy_for += POLL;
+                }
+                Err(err) => return Err(err),
+            }
+        }
         // Only now: until this index is complete, an older version's folder may still serve.
         if let Err(err) = local.index.retire_other_versions() {
             tracing::warn!(error = %err, "an older index folder could not be deleted");
         }
-        let follower = tokio::spawn(follow(Arc::clone(&local))).abort_handle();
+        let follower = follow.then(|| tokio::spawn(follow_log(Arc::clone(&local))).abort_handle());
         Ok(Following { local, follower })
     }
 
@@ -220,7 +234,18 @@ fn indexer_name(dir: &Path) -> String {
 #[derive(Debug)]
 pub(crate) struct Following {
     local: Arc<LocalIndex>,
-    follower: AbortHandle,
+    /// `None` for an index brought up to date once and not followed.
+    follower: Option<AbortHandle>,
+}
+
+impl Following {
+    /// Waits (a while at most) until the index has applied change `seq`, when it follows the
+    /// log; an index not followed stays as it is.
+    pub(crate) async fn wait_for(&self, seq: i64) {
+        if self.follower.is_some() {
+            self.local.wait_for(seq).await;
+        }
+    }
 }
 
 impl std::ops::Deref for Following {
@@ -233,12 +258,14 @@ impl std::ops::Deref for Following {
 
 impl Drop for Following {
     fn drop(&mut self) {
-        self.follower.abort();
+        if let Some(follower) = &self.follower {
+            follower.abort();
+        }
     }
 }
 
 /// The indexer task: follows the log until it is stopped (see [`Following`]).
-async fn follow(this: Arc<LocalIndex>) {
+async fn follow_log(this: Arc<LocalIndex>) {
     let mut reported = tokio::time::Instant::now() - REPORT_EVERY;
     let mut pruned = tokio::time::Instant::now();
     loop {

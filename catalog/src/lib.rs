@@ -13,7 +13,9 @@
 //!   server's index through the log.
 
 mod accounts;
+mod alerts;
 mod applications;
+mod digest;
 mod indexer;
 mod institutions;
 mod limits;
@@ -28,6 +30,7 @@ mod recommendations;
 pub mod token;
 
 pub use accounts::{AdminCreated, SESSION_DAYS, SignUp};
+pub use alerts::{DIGEST_MAX, DigestRun};
 pub use applications::{ApplyRefusal, REMIND_AFTER_DAYS, clean_letter};
 pub use db::{Account, DbError, ImportSummary, Mail, NewAccount, Posting, QueuedMail, TokenPurpose};
 pub use indexer::IndexHealth;
@@ -82,6 +85,8 @@ pub struct Catalog {
     public_url: Arc<str>,
     /// Wakes the mail sender when a use case queued mail.
     mail_waiting: Arc<Notify>,
+    /// The hour (UTC) at which digests go out.
+    alert_hour: u32,
 }
 
 /// Writes in the transaction `tx` that `actor` did `action` to the `target` (its kind and id).
@@ -97,6 +102,10 @@ async fn audit(
     Ok(tx.record_audit(record, now()).await?)
 }
 
+/// The hour (UTC) at which digests go out unless `PASSERELLE_ALERT_HOUR` says otherwise:
+/// morning in Europe, afternoon in Korea, night before in Quebec.
+pub const DEFAULT_ALERT_HOUR: u32 = 6;
+
 /// Openings read from the database at a time when (re)indexing many.
 const PAGE: u64 = 2000;
 
@@ -109,6 +118,7 @@ impl Catalog {
             search: None,
             public_url: Arc::from("http://localhost:3000"),
             mail_waiting: Arc::new(Notify::new()),
+            alert_hour: DEFAULT_ALERT_HOUR,
         })
     }
 
@@ -122,8 +132,21 @@ impl Catalog {
 
     /// This catalogue with the index in `index_dir` and its indexer running.
     pub async fn with_index(mut self, index_dir: &Path) -> Result<Catalog, CatalogError> {
-        self.search = Some(Arc::new(indexer::LocalIndex::open(self.db.clone(), index_dir).await?));
+        self.search = Some(Arc::new(indexer::LocalIndex::open(self.db.clone(), index_dir, true).await?));
         Ok(self)
+    }
+
+    /// This catalogue with the index in `index_dir` brought up to date once, not followed
+    /// afterwards: for a command that searches beside the server that keeps that index.
+    pub async fn with_index_as_of_now(mut self, index_dir: &Path) -> Result<Catalog, CatalogError> {
+        self.search = Some(Arc::new(indexer::LocalIndex::open(self.db.clone(), index_dir, false).await?));
+        Ok(self)
+    }
+
+    /// Digests go out at `hour` (UTC, 0–23).
+    pub fn with_alert_hour(mut self, hour: u32) -> Catalog {
+        self.alert_hour = hour.min(23);
+        self
     }
 
     /// Links in e-mails point at `public_url`.
@@ -230,7 +253,8 @@ pub fn today() -> NaiveDate {
 
 /// This instant, as the database stores times.
 pub fn now() -> chrono::DateTime<chrono::FixedOffset> {
-    chrono::Utc::now().fixed_offset()
+    // To the microsecond, as PostgreSQL keeps it: a time read back compares equal.
+    chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6).fixed_offset()
 }
 
 /// [`today`] at the instant `now`.

@@ -6,8 +6,8 @@ use db::{Account, Db, Mail};
 
 use crate::{Catalog, CatalogError};
 
-/// The e-mail with the Fluent messages `subject` and `body` for `account`, in their language;
-/// `body` also gets the account's name as `$name`.
+/// The e-mail with the Fluent messages `subject` and `body` for `account`, in their language,
+/// both given `args`; `body` also gets the account's name as `$name`.
 pub fn compose_mail(
     account: &Account,
     subject: &str,
@@ -15,13 +15,9 @@ pub fn compose_mail(
     mut args: Vec<(&str, l10n::FluentValue<'_>)>,
 ) -> Mail {
     let lang = account.lang;
+    let subject = l10n::t_args(lang, subject, &args);
     args.push(("name", account.display_name.clone().into()));
-    Mail {
-        recipient: account.email.clone(),
-        lang,
-        subject: l10n::t(lang, subject),
-        body: l10n::t_args(lang, body, &args),
-    }
+    Mail { recipient: account.email.clone(), lang, subject, body: l10n::t_args(lang, body, &args), unsubscribe: None }
 }
 
 impl Catalog {
@@ -43,9 +39,20 @@ impl Catalog {
         self.mail_waiting.notify_one();
     }
 
-    /// A link to `path` (after the language) on the site, in `account`'s language.
-    pub(crate) fn link_for(&self, account: &Account, path: &str) -> String {
-        format!("{}/{}/{path}", self.public_url, account.lang.code())
+    /// A link to the page `route` (one of `model::url::route`, filled with `values`) on the
+    /// site, in `account`'s language.
+    pub(crate) fn link_for(&self, account: &Account, route: &str, values: &[&dyn std::fmt::Display]) -> String {
+        self.link_in(account.lang, route, values)
+    }
+
+    /// A link to the page `route` on the site, in `lang`.
+    pub(crate) fn link_in(&self, lang: model::Lang, route: &str, values: &[&dyn std::fmt::Display]) -> String {
+        self.absolute(&model::url::path(route, lang, values))
+    }
+
+    /// `path` (a path and query on this site) as an absolute address, for e-mails.
+    pub(crate) fn absolute(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url)
     }
 
     /// Mail not sent yet and tried fewer than `max_attempts` times, oldest first.

@@ -18,6 +18,7 @@ use db::{Db, NewDecision, NewPosting, Posting};
 use model::account::{AuditAction, Viewer};
 use model::posting::{PostingDashboard, PostingStatus, PostingView, RejectReason, changes_text, may_edit};
 use model::record::{InstitutionRecord, OpeningRecord};
+use model::url::route;
 
 use crate::{Catalog, CatalogError, audit, now};
 
@@ -216,7 +217,7 @@ impl Catalog {
         let title = model::lang::pick(&working.title, account.lang, working.original_language)
             .map_or("", |(_, title)| title)
             .to_string();
-        let link = self.link_for(&account, &format!("postings/{}", posting.id));
+        let link = self.link_for(&account, route::POSTING, &[&posting.id]);
         let note = if note.is_empty() { "—" } else { note };
         let mut args = vec![("title", title.into()), ("link", link.into()), ("note", note.to_string().into())];
         let (subject, body) = match reason {

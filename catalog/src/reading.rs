@@ -241,6 +241,7 @@ pub fn search_query(params: &SearchParams, lang: Lang, today: NaiveDate) -> Sear
             funded: params.funded,
             deadline_from: params.deadline_from,
             deadline_to: params.deadline_to,
+            published: search::Published::default(),
         },
         sort: params.sort.as_deref().and_then(Sort::from_code).unwrap_or_default(),
         offset: params.offset(),

@@ -8,7 +8,7 @@ use model::account::{AuditAction, Viewer};
 use model::dto::{OpeningSummary, Reason, Recommended};
 use model::fit::Finding;
 use model::profile::Profile;
-use search::{RecommendQuery, Recommendation, TopicMatch, TopicSource};
+use search::{Published, RecommendQuery, Recommendation, TopicMatch, TopicSource};
 
 use crate::reading::blocking;
 use crate::{Catalog, CatalogError, audit, now};
@@ -34,7 +34,7 @@ impl Catalog {
         if !problems.is_empty() {
             return Err(CatalogError::Invalid(problems));
         }
-        self.recommend(profile, lang, limit, Vec::new(), today).await
+        self.recommend(profile, lang, limit, Vec::new(), Published::default(), today).await
     }
 
     /// "Openings for you": the viewer's own profile's recommendations, with their reasons in
@@ -48,7 +48,7 @@ impl Catalog {
     ) -> Result<Option<Vec<Recommended>>, CatalogError> {
         let Some(stored) = self.db.profile(viewer.account_id).await? else { return Ok(None) };
         let dismissed = self.db.dismissed_openings(viewer.account_id).await?;
-        Ok(Some(self.recommend(stored.profile, lang, limit, dismissed, today).await?))
+        Ok(Some(self.recommend(stored.profile, lang, limit, dismissed, Published::default(), today).await?))
     }
 
     /// "Not for me": opening `id` is never recommended to the viewer again.
@@ -66,17 +66,20 @@ impl Catalog {
         Ok(())
     }
 
-    async fn recommend(
+    /// Recommendations for `profile`, without the openings in `exclude`, among those first
+    /// published in `published`.
+    pub(crate) async fn recommend(
         &self,
         profile: Profile,
         lang: Lang,
         limit: usize,
         exclude: Vec<i64>,
+        published: Published,
         today: NaiveDate,
     ) -> Result<Vec<Recommended>, CatalogError> {
         let index = self.search.as_ref().ok_or(CatalogError::NoIndex)?.index();
         let ranked = blocking(move || {
-            index.recommend(&RecommendQuery { profile: &profile, lang, limit, today, exclude: &exclude })
+            index.recommend(&RecommendQuery { profile: &profile, lang, limit, today, exclude: &exclude, published })
         })
         .await??;
         let ids: Vec<i64> = ranked.iter().map(|hit| hit.id).collect();

@@ -79,6 +79,8 @@ pub struct Mail {
     pub lang: Lang,
     pub subject: String,
     pub body: String,
+    /// For a digest: where one click unsubscribes (the `List-Unsubscribe` header, RFC 8058).
+    pub unsubscribe: Option<String>,
 }
 
 /// An e-mail in the outbox.
@@ -291,6 +293,7 @@ impl Db {
             attempts: Set(0),
             last_error: Set(None),
             claimed_at: Set(None),
+            list_unsubscribe: Set(mail.unsubscribe.clone()),
             ..Default::default()
         }
         .insert(&self.conn())
@@ -365,6 +368,7 @@ fn queued(row: outbox::Model) -> Result<QueuedMail, DbError> {
             recipient: row.recipient,
             subject: row.subject,
             body: row.body,
+            unsubscribe: row.list_unsubscribe,
         },
         created_at: row.created_at,
         sent_at: row.sent_at,

@@ -61,6 +61,10 @@ impl Db {
         if conn.get_database_backend() == DbBackend::Postgres {
             conn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({LOG_LOCK})")).await?;
         }
+        // Publication is stamped now, just before the commit (and on PostgreSQL in the order
+        // of commits, under the log's lock), not when a long transaction began: a digest that
+        // covers openings published until a moment a few seconds past finds them all committed.
+        let published = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now(), 6).fixed_offset().max(now);
         for chunk in ids.chunks(INSERT_BATCH) {
             let rows = chunk.iter().map(|id| search_change::ActiveModel {
                 opening_id: Set(crate::convert::row_id(*id)),
@@ -70,7 +74,7 @@ impl Db {
             search_change::Entity::insert_many(rows).exec_without_returning(&conn).await?;
             // Every write that publishes an opening passes here: the first one stamps it.
             opening::Entity::update_many()
-                .col_expr(opening::Column::PublishedAt, Expr::value(now))
+                .col_expr(opening::Column::PublishedAt, Expr::value(published))
                 .filter(opening::Column::Id.is_in(chunk.iter().map(|id| crate::convert::row_id(*id))))
                 .filter(opening::Column::Status.eq(Status::Published.code()))
                 .filter(opening::Column::PublishedAt.is_null())

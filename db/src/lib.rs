@@ -8,6 +8,7 @@
 //! together and commits them at once ([`Db::commit`]).
 
 pub mod accounts;
+mod alerts;
 mod applications;
 mod changes;
 mod convert;
@@ -31,6 +32,7 @@ use sea_orm::{
 };
 
 pub use accounts::{Account, Mail, NewAccount, QueuedMail, TokenPurpose};
+pub use alerts::{NewAlert, StoredAlert};
 pub use applications::{AppliedTo, NewApplication, StoredApplication};
 pub use changes::{Change, LogHead};
 pub use error::DbError;

@@ -109,7 +109,13 @@ async fn check_account_behaviour(db: &Db) {
     assert_eq!((kim.email_confirmed, kim.lang), (true, Lang::Fr));
 
     // The outbox: queued, tried, sent.
-    let mail = Mail { recipient: kim.email.clone(), lang: Lang::Ko, subject: "제목".into(), body: "본문".into() };
+    let mail = Mail {
+        recipient: kim.email.clone(),
+        lang: Lang::Ko,
+        subject: "제목".into(),
+        body: "본문".into(),
+        unsubscribe: None,
+    };
     let id = db.queue_mail(&mail, now).await.expect("queue");
     db.mail_attempted(id, now, Some("connection refused")).await.expect("attempt");
     let unsent = db.unsent_mail(5, 10).await.expect("unsent");
@@ -259,7 +265,13 @@ async fn check_shared_state(db: &Db) {
     db.forget_attempts("login:x").await.expect("forget");
     assert_eq!(db.attempts_since("login:x", since).await.expect("attempts"), 0);
 
-    let mail = db::Mail { recipient: "a@b.c".into(), lang: model::Lang::En, subject: "s".into(), body: "b".into() };
+    let mail = db::Mail {
+        recipient: "a@b.c".into(),
+        lang: model::Lang::En,
+        subject: "s".into(),
+        body: "b".into(),
+        unsubscribe: None,
+    };
     let id = db.queue_mail(&mail, now).await.expect("queue");
     let lease = chrono::Duration::minutes(5);
     assert!(db.claim_mail(id, now, lease).await.expect("claim"));

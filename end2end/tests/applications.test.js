@@ -5,32 +5,16 @@
 // Nu checker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
 import {
-  sharedBrowser, waitForHydration, openingId, passerelle, signInCookies, problemsIn, BASE_URL, DEMO, DEMO_PASSWORD,
+  sharedBrowser, waitForHydration, openingId, signIn, signInCookies, problemsIn, axeViolations, newestMail, BASE_URL,
+  DEMO, DEMO_PASSWORD,
 } from './support.js';
 
 const shared = sharedBrowser();
 
-const axe = async (page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-  .analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-
-/** The newest e-mail to `address`, as `passerelle outbox` prints it. */
-const newestMail = (address) => passerelle(['outbox', '--to', address, '--limit', '1']);
-
 /** A one-page PDF (the same shape as the demo's). */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n'
   + '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-async function signIn(context, lang, email, password) {
-  const page = await context.newPage();
-  await page.goto(`${BASE_URL}/${lang}/login`);
-  await page.locator('#field-email').fill(email);
-  await page.locator('#field-password').fill(password);
-  await page.locator('form.stacked-form button[type=submit]').click();
-  await page.waitForURL(/\/account/);
-  return page;
-}
 
 test('a Korean researcher applies to a French opening and reads the offer in Korean', async () => {
   const stamp = Date.now();
@@ -69,7 +53,7 @@ test('a Korean researcher applies to a French opening and reads the offer in Kor
   await page.waitForSelector('#field-orcid-error');
   assert.match(await page.locator('#field-orcid-error').innerText(), /ORCID iD가 아닙니다/);
   assert.equal(await page.locator('#field-keywords').inputValue(), '해양 미생물, 수질 정화', 'typed text kept');
-  assert.deepEqual(await axe(page), [], 'the profile with a problem showing');
+  assert.deepEqual(await axeViolations(page), [], 'the profile with a problem showing');
   await page.locator('#field-orcid').fill('0000-0002-1825-0097');
   await page.getByRole('button', { name: '프로필 저장' }).click();
   await page.waitForURL(/saved=1/);
@@ -102,7 +86,7 @@ test('a Korean researcher applies to a French opening and reads the offer in Kor
   await waitForHydration(coordinator);
   const item = () => coordinator.locator('li.application', { hasText: '이지우' });
   assert.match(await item().innerText(), /막 생물반응기/);
-  assert.deepEqual(await axe(coordinator), [], 'the applications list');
+  assert.deepEqual(await axeViolations(coordinator), [], 'the applications list');
   await item().locator('select[name=status]').selectOption('shortlisted');
   await item().getByRole('button', { name: 'Enregistrer l’état' }).click();
   await coordinator.waitForURL(/moved=/);
@@ -123,7 +107,7 @@ test('a Korean researcher applies to a French opening and reads the offer in Kor
   assert.match(mail, /지원 상태가 바뀌었습니다/);
   assert.match(mail, /현재 상태: 합격 제안/);
   assert.ok(mail.includes(offer), 'the message is in the e-mail');
-  assert.deepEqual(await axe(page), [], 'the applications page');
+  assert.deepEqual(await axeViolations(page), [], 'the applications page');
   assert.deepEqual(errors, []);
   await researcher.close();
   await host.close();

@@ -5,16 +5,11 @@
 // all of it in the audit log.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { sharedBrowser, waitForHydration, BASE_URL, ADMIN, ensureAdmin, passerelle, problemsIn } from './support.js';
+import {
+  sharedBrowser, waitForHydration, BASE_URL, ADMIN, ensureAdmin, problemsIn, axeViolations, newestMail,
+} from './support.js';
 
 const shared = sharedBrowser();
-
-const axe = async (page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-  .analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-
-/** The newest e-mail to `address`, as `passerelle outbox` prints it. */
-const newestMail = (address) => passerelle(['outbox', '--to', address, '--limit', '1']);
 
 async function signUp(context, lang, name, address) {
   const page = await context.newPage();
@@ -94,7 +89,7 @@ test('an opening in Korean, English and French goes through moderation to search
   assert.match(await page.locator('#field-description_en-error').innerText(), /제목과 설명을 모두 쓰거나/);
   assert.equal(await page.locator('#field-title_en').inputValue(), `Quantum sensing PhD exchange ${stamp}`);
   assert.equal(await page.locator('#field-stipend_currency').inputValue(), 'KRW');
-  assert.deepEqual(await axe(page), [], 'the form with a problem showing');
+  assert.deepEqual(await axeViolations(page), [], 'the form with a problem showing');
   const cookie = (await poster.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   assert.deepEqual(await problemsIn(['/ko/postings/new', '/en/postings'], { cookie }), []);
 
@@ -115,7 +110,7 @@ test('an opening in Korean, English and French goes through moderation to search
   await admin.getByRole('link', { name: `Quantum sensing PhD exchange ${stamp}` }).click();
   await admin.waitForURL(new RegExp(`/en/postings/${id}`));
   await waitForHydration(admin);
-  assert.deepEqual(await axe(admin), [], 'the review page');
+  assert.deepEqual(await axeViolations(admin), [], 'the review page');
   await admin.locator('#field-reason').selectOption('incomplete');
   await admin.locator('#field-note').fill('Please name the supervisor.');
   await admin.getByRole('button', { name: 'Send back' }).click();

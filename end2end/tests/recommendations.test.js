@@ -3,22 +3,15 @@
 // profile and home pages; both pass axe and the Nu checker; "Not for me" sets one aside for good.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { sharedBrowser, waitForHydration, signInCookies, problemsIn, BASE_URL, DEMO, DEMO_PASSWORD } from './support.js';
+import {
+  sharedBrowser, waitForHydration, signIn, signInCookies, problemsIn, axeViolations, BASE_URL, DEMO, DEMO_PASSWORD,
+} from './support.js';
 
 const shared = sharedBrowser();
 
-const axe = async (page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-  .analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-
 test('a researcher sees openings for her with their reasons, and sets one aside', async () => {
   const context = await shared.browser.newContext({ locale: 'fr-CA' });
-  const page = await context.newPage();
-  await page.goto(`${BASE_URL}/fr/login`);
-  await page.locator('#field-email').fill(DEMO.researcherFr);
-  await page.locator('#field-password').fill(DEMO_PASSWORD);
-  await page.locator('form.stacked-form button[type=submit]').click();
-  await page.waitForURL(/\/account/);
+  const page = await signIn(context, 'fr', DEMO.researcherFr, DEMO_PASSWORD);
 
   await page.goto(`${BASE_URL}/fr/profile`);
   await waitForHydration(page);
@@ -32,7 +25,7 @@ test('a researcher sees openings for her with their reasons, and sets one aside'
   for (const shortfall of await section.locator('.reason--shortfall').allInnerTexts()) {
     assert.ok(shortfall.startsWith('Écart'), `a shortfall says so in words: ${shortfall}`);
   }
-  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(await axeViolations(page), []);
 
   // "Not for me": back on the profile page, with a note, and that opening is gone from the list.
   const href = await first.locator('.opening-card__title a').getAttribute('href');
@@ -44,7 +37,7 @@ test('a researcher sees openings for her with their reasons, and sets one aside'
   await page.goto(`${BASE_URL}/fr/`);
   await waitForHydration(page);
   await page.locator('section.for-you').getByRole('heading', { name: 'Offres pour vous' }).waitFor();
-  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(await axeViolations(page), []);
   await context.close();
 
   const cookie = await signInCookies(DEMO.researcherFr, DEMO_PASSWORD);

@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { AxeBuilder } from '@axe-core/playwright';
 
 export const BASE_URL = process.env.PASSERELLE_BASE_URL ?? 'http://127.0.0.1:3000';
 
@@ -116,3 +117,23 @@ export async function problemsIn(paths, headers) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The page's WCAG 2.2 AA violations, as axe finds them: one line each; empty when it passes. */
+export async function axeViolations(page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Signs in with the form, in a new page of `context`; returns the page (on the account page). */
+export async function signIn(context, lang, email, password) {
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/${lang}/login`);
+  await page.locator('#field-email').fill(email);
+  await page.locator('#field-password').fill(password);
+  await page.locator('form.stacked-form button[type=submit]').click();
+  await page.waitForURL(/\/account/);
+  return page;
+}
+
+/** The newest e-mail to `address`, as `passerelle outbox` prints it. */
+export const newestMail = (address) => passerelle(['outbox', '--to', address, '--limit', '1']);

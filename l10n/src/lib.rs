@@ -2,9 +2,11 @@
 //! numbers, money and dates. Compiled into both the server and the browser bundle, so that
 //! hydration renders exactly what the server did.
 
+mod describe;
 mod format;
 mod messages;
 
+pub use describe::describe_search;
 pub use fluent_bundle::FluentValue;
 pub use format::{format_date, format_money, format_number};
 pub use messages::{Args, has_message, t, t_args};

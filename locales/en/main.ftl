@@ -835,3 +835,79 @@ for-you-dismissed = That opening will not be suggested to you again.
 feed-deadline = Deadline: { $date }
 feed-subscribe = Follow this search (Atom feed)
 reason-little-said = Open to you; add keywords, research interests or languages to your profile to see how well it fits.
+nav-alerts = Your alerts
+alert-frequency = How often
+alert-frequency-daily = Daily
+alert-frequency-weekly = Weekly
+alert-words = “{ $words }”
+alert-language-required = { $language } required
+alert-deadline-from = deadline from { $date }
+alert-deadline-to = deadline until { $date }
+alert-every-opening = every new opening
+alert-profile = New openings for your profile
+alert-error-unconfirmed = Confirm your email address first, so that your alerts can reach you.
+alert-error-no-profile = Fill in your profile first: its openings are the ones this alert sends.
+alert-error-search = This search cannot be saved as it is. Run it again from the list of openings, then save it.
+alert-error-frequency = Choose daily or weekly.
+audit-action-alert-saved = Alert set up
+audit-action-alert-deleted = Alert deleted
+save-search-title = New openings by email
+save-search-sign-in = Sign in to get this search’s new openings by email
+save-search-button = Save this search
+alerts-title = Your alerts
+alerts-intro = Each alert emails you the openings published since its last email, daily or weekly. An email with nothing new is never sent.
+alerts-saved = Alert saved. Its first email will bring the openings published from now on.
+alerts-changed = Alert updated.
+alerts-deleted = Alert deleted.
+alerts-list-title = Saved alerts
+alerts-empty = You have no alerts yet. Search the openings, then choose “Save this search” below the results.
+alerts-find = Search the openings
+alerts-next = Next email:
+alerts-change = Update
+alerts-delete = Delete
+alerts-delete-label = Delete the alert: { $alert }
+alerts-profile-title = New openings for your profile
+alerts-profile-intro = Get the new openings that suit your profile by email, with why each one fits.
+alerts-profile-button = Email me these openings
+unsubscribe-title = Unsubscribe
+unsubscribe-confirm = Stop the emails of this alert: { $alert }?
+unsubscribe-button = Unsubscribe
+unsubscribe-done = Done: this alert will not email you again.
+unsubscribe-manage = See your other alerts
+unsubscribe-gone = This alert no longer exists: you are unsubscribed already.
+digest-subject-search =
+    { $count ->
+        [one] A new opening for your search { $search }
+       *[other] { $count } new openings for your search { $search }
+    }
+digest-subject-profile =
+    { $count ->
+        [one] A new opening for your profile
+       *[other] { $count } new openings for your profile
+    }
+digest-intro-search = Openings published since our last email that match your search { $search }:
+digest-intro-profile = Openings published since our last email that suit your profile:
+digest-item =
+    { $title }
+    { $institution }, { $country } · deadline { $deadline }
+    { $link }
+digest-more =
+    { $count ->
+        [one] One more is on Passerelle: { $link }
+       *[other] { $count } more are on Passerelle: { $link }
+    }
+digest-see-all = See them on Passerelle: { $link }
+digest-why-daily = You get this email each day that brings new openings, because you saved this alert on Passerelle.
+digest-why-weekly = You get this email each week that brings new openings, because you saved this alert on Passerelle.
+digest-body =
+    Hello { $name },
+
+    { $intro }
+
+    { $openings }
+
+    { $more }
+
+    { $why }
+    Your alerts: { $alerts }
+    Unsubscribe from this alert in one click: { $unsubscribe }

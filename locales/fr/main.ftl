@@ -838,3 +838,79 @@ for-you-dismissed = Cette offre ne vous sera plus proposée.
 feed-deadline = Date limite : { $date }
 feed-subscribe = Suivre cette recherche (fil Atom)
 reason-little-said = Ouverte à vous ; ajoutez des mots-clés, des intérêts de recherche ou des langues à votre profil pour voir si elle vous convient.
+nav-alerts = Vos alertes
+alert-frequency = Fréquence
+alert-frequency-daily = Chaque jour
+alert-frequency-weekly = Chaque semaine
+alert-words = « { $words } »
+alert-language-required = { $language } exigé
+alert-deadline-from = date limite à partir du { $date }
+alert-deadline-to = date limite jusqu’au { $date }
+alert-every-opening = toutes les nouvelles offres
+alert-profile = Nouvelles offres pour votre profil
+alert-error-unconfirmed = Confirmez d’abord votre adresse courriel, pour que vos alertes puissent vous joindre.
+alert-error-no-profile = Remplissez d’abord votre profil : ce sont ses offres que cette alerte vous envoie.
+alert-error-search = Cette recherche ne peut pas être enregistrée telle quelle. Relancez-la depuis la liste des offres, puis enregistrez-la.
+alert-error-frequency = Choisissez chaque jour ou chaque semaine.
+audit-action-alert-saved = Alerte créée
+audit-action-alert-deleted = Alerte supprimée
+save-search-title = Nouvelles offres par courriel
+save-search-sign-in = Connectez-vous pour recevoir par courriel les nouvelles offres de cette recherche
+save-search-button = Enregistrer cette recherche
+alerts-title = Vos alertes
+alerts-intro = Chaque alerte vous envoie par courriel les offres publiées depuis son dernier envoi, chaque jour ou chaque semaine. Aucun courriel n’est envoyé s’il n’y a rien de nouveau.
+alerts-saved = Alerte enregistrée. Son premier courriel vous apportera les offres publiées à partir de maintenant.
+alerts-changed = Alerte mise à jour.
+alerts-deleted = Alerte supprimée.
+alerts-list-title = Alertes enregistrées
+alerts-empty = Vous n’avez pas encore d’alerte. Cherchez parmi les offres, puis choisissez « Enregistrer cette recherche » sous les résultats.
+alerts-find = Chercher parmi les offres
+alerts-next = Prochain courriel :
+alerts-change = Mettre à jour
+alerts-delete = Supprimer
+alerts-delete-label = Supprimer l’alerte : { $alert }
+alerts-profile-title = Nouvelles offres pour votre profil
+alerts-profile-intro = Recevez par courriel les nouvelles offres qui correspondent à votre profil, avec ce qui convient dans chacune.
+alerts-profile-button = M’envoyer ces offres
+unsubscribe-title = Se désabonner
+unsubscribe-confirm = Ne plus recevoir les courriels de cette alerte : { $alert } ?
+unsubscribe-button = Me désabonner
+unsubscribe-done = C’est fait : cette alerte ne vous enverra plus de courriel.
+unsubscribe-manage = Voir vos autres alertes
+unsubscribe-gone = Cette alerte n’existe plus : vous êtes déjà désabonné ou désabonnée.
+digest-subject-search =
+    { $count ->
+        [one] Une nouvelle offre pour votre recherche { $search }
+       *[other] { $count } nouvelles offres pour votre recherche { $search }
+    }
+digest-subject-profile =
+    { $count ->
+        [one] Une nouvelle offre pour votre profil
+       *[other] { $count } nouvelles offres pour votre profil
+    }
+digest-intro-search = Offres publiées depuis notre dernier courriel qui répondent à votre recherche { $search } :
+digest-intro-profile = Offres publiées depuis notre dernier courriel qui correspondent à votre profil :
+digest-item =
+    { $title }
+    { $institution }, { $country } · date limite : { $deadline }
+    { $link }
+digest-more =
+    { $count ->
+        [one] Une autre vous attend sur Passerelle : { $link }
+       *[other] { $count } autres vous attendent sur Passerelle : { $link }
+    }
+digest-see-all = Les voir sur Passerelle : { $link }
+digest-why-daily = Vous recevez ce courriel chaque jour où de nouvelles offres paraissent, parce que vous avez créé cette alerte sur Passerelle.
+digest-why-weekly = Vous recevez ce courriel chaque semaine où de nouvelles offres paraissent, parce que vous avez créé cette alerte sur Passerelle.
+digest-body =
+    Bonjour { $name },
+
+    { $intro }
+
+    { $openings }
+
+    { $more }
+
+    { $why }
+    Vos alertes : { $alerts }
+    Vous désabonner de cette alerte en un clic : { $unsubscribe }

@@ -809,3 +809,67 @@ for-you-dismissed = 이 공고는 더 이상 추천하지 않습니다.
 feed-deadline = 마감일: { $date }
 feed-subscribe = 이 검색 구독하기 (Atom 피드)
 reason-little-said = 지원할 수 있는 공고입니다. 프로필에 키워드, 연구 관심 분야, 사용 언어를 적으면 얼마나 맞는지 알려 드립니다.
+nav-alerts = 내 알림
+alert-frequency = 받는 주기
+alert-frequency-daily = 매일
+alert-frequency-weekly = 매주
+alert-words = ‘{ $words }’
+alert-language-required = { $language } 필요
+alert-deadline-from = 마감 { $date }부터
+alert-deadline-to = 마감 { $date }까지
+alert-every-opening = 모든 새 공고
+alert-profile = 내 프로필에 맞는 새 공고
+alert-error-unconfirmed = 알림을 받을 수 있도록 먼저 이메일 주소를 인증해 주세요.
+alert-error-no-profile = 먼저 프로필을 작성해 주세요. 이 알림은 프로필에 맞는 공고를 보내 드립니다.
+alert-error-search = 이 검색은 이대로 저장할 수 없습니다. 공고 목록에서 다시 검색한 뒤 저장해 주세요.
+alert-error-frequency = 매일 또는 매주 중에서 골라 주세요.
+audit-action-alert-saved = 알림 설정
+audit-action-alert-deleted = 알림 삭제
+save-search-title = 새 공고를 이메일로 받기
+save-search-sign-in = 로그인하면 이 검색의 새 공고를 이메일로 받을 수 있습니다
+save-search-button = 이 검색 저장하기
+alerts-title = 내 알림
+alerts-intro = 알림마다 지난번 이메일 이후 게시된 공고를 매일 또는 매주 이메일로 보내 드립니다. 새 공고가 없으면 이메일을 보내지 않습니다.
+alerts-saved = 알림을 저장했습니다. 지금부터 게시되는 공고를 첫 이메일로 보내 드립니다.
+alerts-changed = 알림을 변경했습니다.
+alerts-deleted = 알림을 삭제했습니다.
+alerts-list-title = 저장한 알림
+alerts-empty = 아직 알림이 없습니다. 공고를 검색한 뒤 결과 아래의 ‘이 검색 저장하기’를 눌러 주세요.
+alerts-find = 공고 검색하기
+alerts-next = 다음 이메일:
+alerts-change = 변경
+alerts-delete = 삭제
+alerts-delete-label = 알림 삭제: { $alert }
+alerts-profile-title = 내 프로필에 맞는 새 공고
+alerts-profile-intro = 내 프로필에 맞는 새 공고를 어떤 점이 맞는지와 함께 이메일로 받아 보세요.
+alerts-profile-button = 이 공고들을 이메일로 받기
+unsubscribe-title = 수신 거부
+unsubscribe-confirm = { $alert } 알림의 이메일을 더 이상 받지 않으시겠습니까?
+unsubscribe-button = 수신 거부하기
+unsubscribe-done = 완료되었습니다. 이 알림은 더 이상 이메일을 보내지 않습니다.
+unsubscribe-manage = 다른 알림 보기
+unsubscribe-gone = 이미 삭제된 알림입니다. 수신 거부가 이미 처리되었습니다.
+digest-subject-search = 검색 { $search }에 맞는 새 공고 { $count }건
+digest-subject-profile = 내 프로필에 맞는 새 공고 { $count }건
+digest-intro-search = 지난번 이메일 이후 게시된 공고 중 검색 { $search }에 맞는 공고입니다.
+digest-intro-profile = 지난번 이메일 이후 게시된 공고 중 내 프로필에 맞는 공고입니다.
+digest-item =
+    { $title }
+    { $institution }, { $country } · 마감일: { $deadline }
+    { $link }
+digest-more = Passerelle에서 { $count }건을 더 볼 수 있습니다: { $link }
+digest-see-all = Passerelle에서 보기: { $link }
+digest-why-daily = Passerelle에서 이 알림을 설정하셨기 때문에, 새 공고가 있는 날마다 이 이메일을 보내 드립니다.
+digest-why-weekly = Passerelle에서 이 알림을 설정하셨기 때문에, 새 공고가 있는 주마다 이 이메일을 보내 드립니다.
+digest-body =
+    { $name } 님, 안녕하세요.
+
+    { $intro }
+
+    { $openings }
+
+    { $more }
+
+    { $why }
+    내 알림: { $alerts }
+    이 알림 수신 거부(클릭 한 번): { $unsubscribe }

@@ -17,6 +17,7 @@ mod m20261201_000001_create_change_log;
 mod m20261202_000001_create_applications;
 mod m20261203_000001_create_dismissals;
 mod m20261204_000001_add_published_at;
+mod m20261205_000001_create_saved_searches;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000001_create_applications::Migration),
             Box::new(m20261203_000001_create_dismissals::Migration),
             Box::new(m20261204_000001_add_published_at::Migration),
+            Box::new(m20261205_000001_create_saved_searches::Migration),
         ]
     }
 }

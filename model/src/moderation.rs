@@ -48,6 +48,10 @@ vocabulary! {
         ApplicationWithdrawn => "application_withdrawn", "audit-action-application-withdrawn";
         /// A researcher set an opening aside from their recommendations.
         OpeningDismissed => "opening_dismissed", "audit-action-opening-dismissed";
+        /// An alert (saved search or profile alert) set up.
+        AlertSaved => "alert_saved", "audit-action-alert-saved";
+        /// An alert deleted by its owner, or through a digest's unsubscribe link.
+        AlertDeleted => "alert_deleted", "audit-action-alert-deleted";
     }
 }
 

@@ -7,3 +7,11 @@ pub enum SearchError {
     #[error("index directory: {0}")]
     OpenDirectory(#[from] tantivy::directory::error::OpenDirectoryError),
 }
+
+impl SearchError {
+    /// Another process is writing this index at this moment (Tantivy allows one writer): worth
+    /// trying again shortly.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, SearchError::Tantivy(tantivy::TantivyError::LockFailure(..)))
+    }
+}

@@ -37,7 +37,7 @@ pub use embedding::Encoder;
 pub use error::SearchError;
 pub use highlight::Highlighter;
 pub use index::{Batch, Position, SearchIndex};
-pub use query::{FacetCounts, Filters, Hit, SearchQuery, SearchResults, Sort};
+pub use query::{FacetCounts, Filters, Hit, Published, SearchQuery, SearchResults, Sort};
 pub use recommend::{MAX_RECOMMENDATIONS, RecommendQuery, Recommendation, TopicMatch, TopicSource, meaning_text};
 pub use schema::IndexedOpening;
 pub use semantic::passage as embedding_passage;

@@ -63,6 +63,16 @@ pub struct Filters {
     /// Deadline window, both ends included.
     pub deadline_from: Option<NaiveDate>,
     pub deadline_to: Option<NaiveDate>,
+    /// Only openings first published in this window (a digest's new openings).
+    pub published: Published,
+}
+
+/// Openings first published after `after` and up to `until` (included), in milliseconds since
+/// the Unix epoch; either end open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Published {
+    pub after: Option<i64>,
+    pub until: Option<i64>,
 }
 
 #[derive(Clone, Debug)]
@@ -283,6 +293,15 @@ impl SearchIndex {
         (!unbounded).then(|| Box::new(RangeQuery::new(lower, upper)) as Box<dyn Query>)
     }
 
+    /// Openings first published in `window`; `None` when it is open at both ends.
+    pub(crate) fn published_range(&self, window: Published) -> Option<Box<dyn Query>> {
+        let time = |millis: i64| Term::from_field_i64(self.fields.published_at, millis);
+        let lower = window.after.map_or(Bound::Unbounded, |after| Bound::Excluded(time(after)));
+        let upper = window.until.map_or(Bound::Unbounded, |until| Bound::Included(time(until)));
+        let unbounded = matches!((&lower, &upper), (Bound::Unbounded, Bound::Unbounded));
+        (!unbounded).then(|| Box::new(RangeQuery::new(lower, upper)) as Box<dyn Query>)
+    }
+
     /// A concept's name (see `vocabulary`) in its language's titles and descriptions, and in
     /// keywords.
     pub(crate) fn name_query(&self, expansion: &Expansion<'_>) -> Option<Box<dyn Query>> {
@@ -395,6 +414,9 @@ impl SearchIndex {
         }
         let (earliest, latest) = deadline_window(query);
         if let Some(window) = self.deadline_range(earliest, latest) {
+            clauses.push((Occur::Must, window));
+        }
+        if let Some(window) = self.published_range(filters.published) {
             clauses.push((Occur::Must, window));
         }
         // No words: the filters alone choose (an intersection with "everything" only costs time).

@@ -21,7 +21,7 @@ use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, Term};
 
 use crate::SearchError;
 use crate::index::SearchIndex;
-use crate::query::{EXPANSION_BOOST, in_any_field, plain_words};
+use crate::query::{EXPANSION_BOOST, Published, in_any_field, plain_words};
 use crate::schema::{FacetBits, FitBits, lang_slot};
 use crate::typed::Typed;
 
@@ -52,6 +52,8 @@ pub struct RecommendQuery<'a> {
     pub today: NaiveDate,
     /// Openings the researcher set aside ("not for me").
     pub exclude: &'a [i64],
+    /// Only openings first published in this window (a digest's new openings).
+    pub published: Published,
 }
 
 /// Where a topic of the profile was found in an opening.
@@ -120,6 +122,9 @@ impl SearchIndex {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, candidates)];
         if let Some(open) = self.deadline_range(Some(request.today), None) {
             clauses.push((Occur::Must, open));
+        }
+        if let Some(window) = self.published_range(request.published) {
+            clauses.push((Occur::Must, window));
         }
         for &id in request.exclude {
             let term = Term::from_field_i64(self.fields.id, id);

@@ -289,7 +289,14 @@ fn a_korean_borrowed_word_finds_its_latin_source_by_sound() {
 }
 
 fn recommended(index: &SearchIndex, profile: &model::profile::Profile) -> Vec<search::Recommendation> {
-    let request = search::RecommendQuery { profile, lang: Lang::Fr, limit: 10, today: day("2097-01-01"), exclude: &[] };
+    let request = search::RecommendQuery {
+        profile,
+        lang: Lang::Fr,
+        limit: 10,
+        today: day("2097-01-01"),
+        exclude: &[],
+        published: search::Published::default(),
+    };
     index.recommend(&request).expect("recommend")
 }
 
@@ -339,6 +346,7 @@ fn openings_for_a_profile_come_across_languages_with_their_reasons() {
         limit: 10,
         today: day("2097-01-01"),
         exclude: &[2],
+        published: search::Published::default(),
     };
     assert!(index.recommend(&request).expect("recommend").iter().all(|hit| hit.id != 2));
 }

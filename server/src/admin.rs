@@ -64,6 +64,9 @@ pub async fn print_outbox(config: &Config, to: Option<&str>, limit: u64) -> Resu
             None => "queued".to_string(),
         };
         println!("--- #{} to {} [{}] {status}", queued.id, queued.mail.recipient, queued.mail.lang.code());
+        if let Some(url) = &queued.mail.unsubscribe {
+            println!("List-Unsubscribe: <{url}>");
+        }
         println!("Subject: {}\n\n{}\n", queued.mail.subject, queued.mail.body);
     }
     Ok(())

@@ -39,6 +39,11 @@ pub enum Command {
         #[command(subcommand)]
         what: AdminCommand,
     },
+    /// Alerts (saved searches and profile alerts).
+    Alerts {
+        #[command(subcommand)]
+        what: AlertsCommand,
+    },
     /// Lists the e-mails Passerelle has queued, newest first (with no SMTP server configured,
     /// this is where confirmation and reset links can be read).
     Outbox {
@@ -72,6 +77,10 @@ pub enum Command {
         /// about 2 KB.
         #[arg(long)]
         load: bool,
+        /// Instead: the daily digest run for this many alerts (saved searches and profile
+        /// alerts) over a day's new openings, on a catalogue of --openings.
+        #[arg(long)]
+        alerts: Option<usize>,
     },
 }
 
@@ -88,6 +97,13 @@ pub enum AdminCommand {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AlertsCommand {
+    /// Sends now the digests due by the next alert hour (PASSERELLE_ALERT_HOUR): each alert's
+    /// new openings, through the outbox. Servers send them at that hour by themselves.
+    Send,
 }
 
 #[derive(Debug, Subcommand)]
@@ -137,15 +153,16 @@ pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
         Command::Seed { what: SeedCommand::Synthetic { count, output } } => {
             seed_synthetic(&config, count, output).await
         }
-        Command::Bench { openings, queries, dir, index_only, applications, load } => {
+        Command::Bench { openings, queries, dir, index_only, applications, load, alerts } => {
             let encoder = config.load_model()?;
             let options =
-                crate::bench::BenchOptions { openings, queries, dir, index_only, applications, load, encoder };
+                crate::bench::BenchOptions { openings, queries, dir, index_only, applications, load, alerts, encoder };
             crate::bench::run(options).await
         }
         Command::Admin { what: AdminCommand::Create { email, name, lang } } => {
             crate::admin::create_admin(&config, &email, &name, &lang).await
         }
+        Command::Alerts { what: AlertsCommand::Send } => crate::alert_job::send_now(&config).await,
         Command::Outbox { to, limit } => crate::admin::print_outbox(&config, to.as_deref(), limit).await,
         Command::Seed { what: SeedCommand::Demo } => {
             let catalog = config.write_catalog().await?;
@@ -217,6 +234,7 @@ async fn serve(config: Config) -> Result<(), ServerError> {
     let auth = config.auth(&catalog);
     tokio::spawn(crate::auth::mail::run_sender(catalog.clone(), config.mail.clone()));
     tokio::spawn(hourly_chores(catalog.clone()));
+    tokio::spawn(crate::alert_job::run(catalog.clone(), config.alert_hour));
     let app = crate::router::router(&config, catalog, auth);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

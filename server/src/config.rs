@@ -27,6 +27,8 @@ pub struct Config {
     /// `PASSERELLE_MODEL`: the embedding model's file for semantic matching (see
     /// [`Model`]).
     pub model: Model,
+    /// `PASSERELLE_ALERT_HOUR`: the hour (UTC, 0–23) at which digests go out.
+    pub alert_hour: u32,
 }
 
 /// Where the embedding model comes from.
@@ -63,6 +65,13 @@ impl Config {
         if let Some(from) = var("PASSERELLE_MAIL_FROM") {
             config.mail.from = from;
         }
+        if let Some(hour) = var("PASSERELLE_ALERT_HOUR") {
+            config.alert_hour =
+                hour.trim().parse().ok().filter(|hour| *hour < 24).ok_or_else(|| ServerError::Config {
+                    name: "PASSERELLE_ALERT_HOUR",
+                    reason: format!("'{hour}' is not an hour from 0 to 23"),
+                })?;
+        }
         config.model = match var("PASSERELLE_MODEL") {
             None => Model::Default,
             Some(off) if off == "off" => Model::Off,
@@ -97,6 +106,7 @@ impl Config {
             mail,
             data_dir,
             model: Model::Off,
+            alert_hour: catalog::DEFAULT_ALERT_HOUR,
         }
     }
 
@@ -122,7 +132,20 @@ impl Config {
         if let Some(encoder) = self.load_model()? {
             catalog.enable_semantic(encoder)?;
         }
-        Ok(catalog.with_public_url(&self.public_url))
+        Ok(self.settle(catalog))
+    }
+
+    /// The catalogue with this configuration's links and alert hour.
+    fn settle(&self, catalog: catalog::Catalog) -> catalog::Catalog {
+        catalog.with_public_url(&self.public_url).with_alert_hour(self.alert_hour)
+    }
+
+    /// What `passerelle alerts send` opens: the database (migrated) and this data directory's
+    /// index, brought up to date once (a server using it keeps writing it), searched by words
+    /// and the vocabulary (the model stays with the servers).
+    pub async fn alerts_catalog(&self) -> Result<catalog::Catalog, ServerError> {
+        let catalog = self.write_catalog().await?;
+        Ok(catalog.with_index_as_of_now(&self.index_dir()).await?)
     }
 
     /// The embedding model, when there is one to use. A model named by `PASSERELLE_MODEL` must
@@ -157,7 +180,7 @@ impl Config {
         self.create_data_dir()?;
         let catalog = catalog::Catalog::connect(&self.database_url).await?;
         catalog.migrate().await?;
-        Ok(catalog.with_public_url(&self.public_url))
+        Ok(self.settle(catalog))
     }
 
     /// What a command that only reads opens: the database as it is, never migrated (a command
@@ -170,6 +193,6 @@ impl Config {
                 reason: "the database's schema is older than this passerelle (run `passerelle migrate`)".into(),
             });
         }
-        Ok(catalog.with_public_url(&self.public_url))
+        Ok(self.settle(catalog))
     }
 }

@@ -15,9 +15,13 @@
 //!   verifying, reports, suspensions, writing openings and reviewing them). Each area lists its
 //!   routes; its handlers take a `Posted<F>`, call one use case of the `catalog`, and answer a
 //!   redirect or a `ServerError`.
+//! - [`alerts`]: saving searches as alerts, changing and deleting them, one-click unsubscribe;
+//!   [`alert_job`]: the digests, sent at the configured hour and by `passerelle alerts send`.
 //! - [`api`]: `/api/v1/…` handlers. [`import`]: reading JSONL files. [`demo`]: the demo data.
 
 pub mod admin;
+pub mod alert_job;
+pub mod alerts;
 pub mod api;
 pub mod applications;
 pub mod auth;

@@ -3,6 +3,8 @@
 //! member shortlists, then makes an offer with a message; the researcher reads it on the site
 //! and in an e-mail in Korean, and answers.
 
+#[path = "applications/alerts.rs"]
+mod alerts;
 mod common;
 
 use common::{Browser, PASSWORD, Site, admin_browser, create_account, demo_site, member_browser};

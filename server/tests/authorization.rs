@@ -329,6 +329,28 @@ const MATRIX: &[Row] = &[
         &[("status", "under_review"), ("opening", "{open}")],
         [Redirect("/en/login"), Status(404), Redirect("/en/postings/"), Status(404), Status(409), Status(404)],
     ),
+    // Alerts: anyone signed in with a confirmed address saves searches; an alert is its
+    // owner's alone ({alert} is the applicant's); its unsubscribe link works for whoever holds
+    // it, signed in or not.
+    get("/en/alerts", SIGNED_IN),
+    post(
+        "/en/alerts",
+        &[("q", "quantum"), ("frequency", "weekly")],
+        [
+            Redirect("/en/login"),
+            Status(422),
+            Redirect("/en/alerts?saved=1"),
+            Redirect("/en/alerts?saved=1"),
+            Redirect("/en/alerts?saved=1"),
+            Redirect("/en/alerts?saved=1"),
+        ],
+    ),
+    post(
+        "/en/alerts/{alert}",
+        &[("action", "change"), ("frequency", "daily")],
+        [Redirect("/en/login"), Status(404), Status(404), Status(404), Status(404), Status(404)],
+    ),
+    get("/en/alerts/unsubscribe/{key}", EVERYONE),
 ];
 
 /// The rows' placeholders: `{posting}` and the rest (see [`MATRIX`]).
@@ -338,6 +360,9 @@ struct Fixtures {
     open: i64,
     application: i64,
     cv: i64,
+    /// An alert of the applicant's, and its unsubscribe key.
+    alert: i64,
+    key: String,
 }
 
 /// The accounts behind the signed-in visitors, in [`VISITORS`] order (anonymous has none), a
@@ -379,10 +404,13 @@ async fn accounts(site: &Site) -> ([Option<i64>; 6], Fixtures) {
     let cv = cv.expect("stored").expect("a PDF");
     let application = site.catalog.apply(&applicant, open, "Bonjour.", model::Lang::Fr, &[]).await.expect("apply");
     let application = application.expect("sent");
+    let search = model::alert::Subject::search(model::Lang::Fr, &model::dto::SearchParams::default());
+    let alert = site.catalog.save_alert(&applicant, &search, model::alert::Frequency::Weekly).await.expect("alert");
+    let key = site.db.alerts_of(applicant.account_id).await.expect("alerts")[0].unsubscribe_key.clone();
     let (_, api) = site.json("/api/v1/openings?per_page=1").await;
     let id = api["hits"][0]["id"].as_i64().expect("a demo opening").to_string();
     let visitors = [None, Some(researcher), Some(members[0]), Some(members[1]), Some(members[2]), Some(admin)];
-    (visitors, Fixtures { id, posting, open, application, cv })
+    (visitors, Fixtures { id, posting, open, application, cv, alert, key })
 }
 
 /// A browser with a fresh session of `account` (or none), and the CSRF cookie a first page gives.
@@ -409,6 +437,8 @@ async fn every_route_answers_each_role_as_allowed() {
             .replace("{open}", &fixtures.open.to_string())
             .replace("{application}", &fixtures.application.to_string())
             .replace("{cv}", &fixtures.cv.to_string())
+            .replace("{alert}", &fixtures.alert.to_string())
+            .replace("{key}", &fixtures.key)
     };
     let mut failures = Vec::new();
     for (slot, visitor) in VISITORS.into_iter().enumerate() {
@@ -452,6 +482,7 @@ fn every_page_of_the_app_has_a_row() {
             .replace(":lang", "en")
             .replace(":id", "{id}")
             .replace(":slug", "kaist")
+            .replace(":key", "{key}")
             .replace("{slug}", "kaist");
         let as_row = if as_row == "/en" { "/en/".to_string() } else { as_row };
         // Postings have ids of their own in the matrix.

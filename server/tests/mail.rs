@@ -77,6 +77,7 @@ fn korean_mail() -> Mail {
         lang: Lang::Ko,
         subject: "Passerelle 이메일 주소를 확인해 주세요".into(),
         body: "김민지 님, 안녕하세요.\n\nhttps://passerelle.example/ko/confirm?token=abc".into(),
+        unsubscribe: None,
     }
 }
 
@@ -102,6 +103,20 @@ async fn queued_mail_is_sent_over_smtp_and_marked_sent() {
         server::auth::mail::deliver_pending(&catalog, &transport, "noreply@passerelle.example").await.expect("again"),
         0
     );
+}
+
+#[tokio::test]
+async fn a_digest_offers_one_click_unsubscribe_in_its_headers() {
+    let (_dir, db, catalog) = db().await;
+    let (port, received) = smtp_server(false).await;
+    let transport = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous("127.0.0.1").port(port).build();
+    let url = "https://passerelle.example/ko/alerts/unsubscribe/abc";
+    let digest = Mail { unsubscribe: Some(url.into()), ..korean_mail() };
+    db.queue_mail(&digest, chrono::Utc::now().fixed_offset()).await.expect("queue");
+    server::auth::mail::deliver_pending(&catalog, &transport, "noreply@passerelle.example").await.expect("deliver");
+    let message = received.lock().expect("lock")[0].clone();
+    assert!(message.contains(&format!("List-Unsubscribe: <{url}>")), "{message}");
+    assert!(message.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), "{message}");
 }
 
 #[tokio::test]

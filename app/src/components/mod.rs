@@ -11,4 +11,5 @@ pub mod opening_card;
 pub mod page_title;
 pub mod pagination;
 pub mod posting_form;
+pub mod save_search;
 pub mod search_box;

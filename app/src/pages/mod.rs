@@ -2,6 +2,7 @@
 
 mod account;
 pub(crate) mod admin;
+mod alerts;
 mod applications;
 mod audit;
 mod home;
@@ -20,6 +21,7 @@ mod signup;
 
 pub use account::AccountPage;
 pub use admin::{AdminInstitutionsPage, AdminPage};
+pub use alerts::{AlertsPage, UnsubscribePage};
 pub use applications::ApplicationsPage;
 pub use audit::AdminAuditPage;
 pub use home::HomePage;

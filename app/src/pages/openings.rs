@@ -10,6 +10,7 @@ use crate::api::search_openings;
 use crate::components::filters::Filters;
 use crate::components::opening_card::OpeningList;
 use crate::components::pagination::Pagination;
+use crate::components::save_search::SaveSearch;
 use crate::components::search_box::SearchBox;
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::LoadError;
@@ -102,7 +103,11 @@ fn Results(params: Memo<Result<SearchParams, ParamError>>, results: ResultsResou
                     <p class="results__feed">
                         <a href=feed_href(lang, &params) type="application/atom+xml">{tr("feed-subscribe")}</a>
                     </p>
-                    <Pagination page=page.page pages href_for=move |n| search_href(lang, &params, n) />
+                    <Pagination page=page.page pages href_for={
+                        let params = params.clone();
+                        move |n| search_href(lang, &params, n)
+                    } />
+                    <SaveSearch params />
                 }
                     .into_any()
             })}

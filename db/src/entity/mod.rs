@@ -18,5 +18,6 @@ pub mod outbox;
 pub mod profile;
 pub mod rate_limit_hit;
 pub mod report;
+pub mod saved_search;
 pub mod search_change;
 pub mod session;

@@ -16,6 +16,8 @@ pub struct Model {
     pub last_error: Option<String>,
     /// When a server took it to send (see `Db::claim_mail`).
     pub claimed_at: Option<DateTimeWithTimeZone>,
+    /// The one-click unsubscribe address (RFC 8058) of a digest.
+    pub list_unsubscribe: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use catalog::Catalog;
 use catalog::Mail;
-use lettre::message::header::ContentType;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::ServerError;
@@ -87,11 +87,14 @@ pub async fn deliver_pending(
 fn message(mail: &Mail, from: &str) -> Result<Message, String> {
     let from = from.parse().map_err(|err| format!("PASSERELLE_MAIL_FROM: {err}"))?;
     let to = mail.recipient.parse().map_err(|err| format!("recipient: {err}"))?;
-    Message::builder()
-        .from(from)
-        .to(to)
-        .subject(mail.subject.clone())
-        .header(ContentType::TEXT_PLAIN)
-        .body(mail.body.clone())
-        .map_err(|err| err.to_string())
+    let mut builder =
+        Message::builder().from(from).to(to).subject(mail.subject.clone()).header(ContentType::TEXT_PLAIN);
+    // A digest: mail clients offer "unsubscribe", which POSTs to the address at once (RFC 8058).
+    if let Some(url) = &mail.unsubscribe {
+        let header = |name: &'static str, value: String| HeaderValue::new(HeaderName::new_from_ascii_str(name), value);
+        builder = builder
+            .raw_header(header("List-Unsubscribe", format!("<{url}>")))
+            .raw_header(header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".to_string()));
+    }
+    builder.body(mail.body.clone()).map_err(|err| err.to_string())
 }

@@ -11,8 +11,10 @@
 //! 6. Write-to-searchable: a one-line import beside the running server, until the API finds it.
 //!
 //! With `--applications N`, instead: an opening's applications page with N applications
-//! (`applications`). With `--load`, instead: a server under many clients (`load`).
+//! (`applications`). With `--load`, instead: a server under many clients (`load`). With
+//! `--alerts N`, instead: the daily digest run for N alerts (`alerts`).
 
+mod alerts;
 mod applications;
 mod fts5;
 mod load;
@@ -46,6 +48,8 @@ pub struct BenchOptions {
     pub applications: Option<usize>,
     /// Measure a server under load instead (see `load`).
     pub load: bool,
+    /// Measure the daily digest run for this many alerts instead (see `alerts`).
+    pub alerts: Option<usize>,
     /// The embedding model, as a server would load it (see `semantic`).
     pub encoder: Option<std::sync::Arc<search::Encoder>>,
 }
@@ -153,6 +157,11 @@ async fn run_in(dir: &Path, options: &BenchOptions) -> Result<(), ServerError> {
     if let Some(count) = options.applications {
         let mut report = Report { lines: Vec::new() };
         applications::run(dir, count, &mut report).await?;
+        return report.print();
+    }
+    if let Some(count) = options.alerts {
+        let mut report = Report { lines: Vec::new() };
+        alerts::run(dir, options.openings, count, &mut report).await?;
         return report.print();
     }
     if options.load {

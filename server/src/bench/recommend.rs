@@ -58,7 +58,14 @@ pub(super) fn run(
     for pass in 0..4 {
         for (n, profile) in profiles.iter().enumerate() {
             let lang = Lang::ALL[n % 3];
-            let request = RecommendQuery { profile, lang, limit: 10, today, exclude: &[] };
+            let request = RecommendQuery {
+                profile,
+                lang,
+                limit: 10,
+                today,
+                exclude: &[],
+                published: search::Published::default(),
+            };
             let started = Instant::now();
             index.recommend(&request)?;
             if pass > 0 {

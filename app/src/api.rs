@@ -216,3 +216,18 @@ pub async fn my_alerts() -> Result<Vec<model::alert::AlertView>, ServerFnError> 
 pub async fn alert_to_unsubscribe(key: String) -> Result<Option<model::alert::AlertView>, ServerFnError> {
     catalog()?.alert_to_unsubscribe(&key).await.map_err(internal)
 }
+
+/// The candidates for opening `id`, with their reasons in `lang`, for the members of its
+/// institution; `None` for anyone else.
+#[server(input = Json)]
+pub async fn opening_candidates(
+    id: i64,
+    lang: Lang,
+) -> Result<Option<model::candidate::OpeningCandidates>, ServerFnError> {
+    let Some(viewer) = viewer() else { return Ok(None) };
+    match catalog()?.candidates_for(&viewer, id, lang, catalog::CANDIDATES_SHOWN).await {
+        Ok(candidates) => Ok(Some(candidates)),
+        Err(catalog::CatalogError::NotFound) => Ok(None),
+        Err(err) => Err(internal(err)),
+    }
+}

@@ -13,9 +13,9 @@ use crate::components::layout::{Footer, Header};
 use crate::i18n::{Locale, tr};
 use crate::pages::{
     AccountPage, AdminAccountsPage, AdminAuditPage, AdminInstitutionsPage, AdminPage, AdminReportsPage,
-    AdminReviewPage, AlertsPage, ApplicationsPage, EditPostingPage, ForgotPage, HomePage, InstitutionMembersPage,
-    LoginPage, NewPostingPage, NotFoundPage, OpeningPage, OpeningsPage, PostingApplicationsPage, PostingPage,
-    PostingsPage, ProfilePage, ResetPage, SignupPage, UnsubscribePage,
+    AdminReviewPage, AlertsPage, ApplicationsPage, CandidatesPage, EditPostingPage, ForgotPage, HomePage,
+    InstitutionMembersPage, LoginPage, NewPostingPage, NotFoundPage, OpeningPage, OpeningsPage,
+    PostingApplicationsPage, PostingPage, PostingsPage, ProfilePage, ResetPage, SignupPage, UnsubscribePage,
 };
 use crate::url::same_page_in;
 
@@ -60,6 +60,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("postings"), ParamSegment("id"), StaticSegment("applications"))
                         view=PostingApplicationsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("postings"), ParamSegment("id"), StaticSegment("candidates"))
+                        view=CandidatesPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -1,6 +1,8 @@
-//! One indexer per server: it applies the database's change log to this server's index, in
-//! order, and stores how far it got with each commit of the index (so a restored, copied or
-//! rebuilt index knows where it stands).
+//! One indexer per server and index: it applies a change log of the database to this server's
+//! index, in order, and stores how far it got with each commit of the index (so a restored,
+//! copied or rebuilt index knows where it stands). Two indexes follow the database so: the
+//! openings (`search_change`) and the researchers' profiles that may be proposed to
+//! institutions (`profile_change`); `followed` says what each log holds and how to read it.
 //!
 //! - On start, the index is checked against the log: built from another database, behind
 //!   what was pruned, or ahead of the log (a restored database) means a rebuild from the
@@ -13,19 +15,18 @@
 //! - It reports its position to the database now and then; the log is pruned of what every
 //!   server seen lately has applied (see `db::changes`).
 
-use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use db::{Db, LogHead, StoredOpening};
-use search::{IndexedOpening, Position, SearchIndex};
+use db::{Db, LogHead};
+use search::{Position, SearchIndex};
 use tokio::runtime::Handle;
 use tokio::sync::{Notify, watch};
 use tokio::task::AbortHandle;
 
-use crate::recent::RecentSearches;
-use crate::{CatalogError, PAGE};
+use crate::CatalogError;
+use crate::followed::Followed;
 
 /// How often the log is read when nothing woke the indexer.
 const POLL: Duration = Duration::from_millis(200);
@@ -54,7 +55,7 @@ impl IndexHealth {
     }
 }
 
-pub(crate) struct LocalIndex {
+pub(crate) struct LocalIndex<F> {
     db: Db,
     index: Arc<SearchIndex>,
     /// The last change applied; writers wait on it.
@@ -62,36 +63,31 @@ pub(crate) struct LocalIndex {
     wake: Notify,
     /// This server, in the database's list of indexers.
     name: String,
-    /// Answers to searches on this index as it stands.
-    pub(crate) recent: RecentSearches,
+    followed: std::marker::PhantomData<F>,
 }
 
-impl std::fmt::Debug for LocalIndex {
+impl<F> std::fmt::Debug for LocalIndex<F> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("LocalIndex").field("name", &self.name).field("applied", &*self.applied.borrow()).finish()
     }
 }
 
-pub(crate) fn indexed(opening: &StoredOpening) -> IndexedOpening<'_> {
-    IndexedOpening { id: opening.id, record: &opening.record, published_at: opening.published_at.timestamp_millis() }
-}
-
-impl LocalIndex {
+impl<F: Followed> LocalIndex<F> {
     /// The index in `dir`, as it is on disk.
-    pub(crate) fn new(db: Db, dir: &Path) -> Result<LocalIndex, CatalogError> {
+    pub(crate) fn new(db: Db, dir: &Path) -> Result<LocalIndex<F>, CatalogError> {
         Ok(LocalIndex {
             db,
             index: Arc::new(SearchIndex::open(dir)?),
             applied: watch::channel(0).0,
             wake: Notify::new(),
             name: indexer_name(dir),
-            recent: RecentSearches::default(),
+            followed: std::marker::PhantomData,
         })
     }
 
     /// Opens the index in `dir`, brings it up to date, and (with `follow`) starts its indexer;
     /// without, the index stays as it was brought up to date (a command's one-off look).
-    pub(crate) async fn open(db: Db, dir: &Path, follow: bool) -> Result<Following, CatalogError> {
+    pub(crate) async fn open(db: Db, dir: &Path, follow: bool) -> Result<Following<F>, CatalogError> {
         let local = Arc::new(LocalIndex::new(db, dir)?);
         let mut busy_for = Duration::ZERO;
         loop {
@@ -133,7 +129,7 @@ impl LocalIndex {
 
     /// Where the index stands (as committed with it) against the log.
     pub(crate) async fn health(&self) -> Result<IndexHealth, CatalogError> {
-        let head = self.db.log_head().await?;
+        let head = F::head(&self.db).await?;
         let applied = self.index.position()?.map_or(0, |position| position.applied);
         Ok(IndexHealth { applied, latest: head.latest, documents: self.index.len() })
     }
@@ -141,70 +137,48 @@ impl LocalIndex {
     /// Applies what the log holds beyond the index's position (or rebuilds the index when its
     /// position cannot be trusted). `true` when it did something.
     async fn catch_up(&self) -> Result<bool, CatalogError> {
-        let head = self.db.log_head().await?;
+        let head = F::head(&self.db).await?;
         let position = self.index.position()?;
         let Some(position) = position.filter(|position| usable(position, &head)) else {
             self.rebuild_at(head).await?;
             return Ok(true);
         };
-        let changes = self.db.changes_after(position.applied, MAX_CHANGES).await?;
-        let Some(last) = changes.last() else {
+        let changes = F::changes_after(&self.db, position.applied, MAX_CHANGES).await?;
+        let Some(&(last, _)) = changes.last() else {
             self.applied.send_if_modified(|applied| std::mem::replace(applied, position.applied) != position.applied);
             return Ok(false);
         };
-        let mut ids: Vec<i64> = changes.iter().map(|change| change.opening_id).collect();
+        let mut ids: Vec<i64> = changes.iter().map(|(_, id)| *id).collect();
         ids.sort_unstable();
         ids.dedup();
-        let next = Position { database_id: head.database_id, applied: last.seq };
+        let next = Position { database_id: head.database_id, applied: last };
         let (db, index, runtime) = (self.db.clone(), Arc::clone(&self.index), Handle::current());
         tokio::task::spawn_blocking(move || {
-            index.rewrite::<CatalogError>(false, Some(&next), |batch| {
-                for chunk in ids.chunks(PAGE as usize) {
-                    let found = runtime.block_on(db.openings_by_ids(chunk))?;
-                    // What is no longer published leaves the index.
-                    let published: HashSet<i64> = found.iter().map(|opening| opening.id).collect();
-                    for id in chunk.iter().filter(|id| !published.contains(id)) {
-                        batch.remove(*id);
-                    }
-                    for opening in &found {
-                        batch.add(&indexed(opening))?;
-                    }
-                }
-                Ok(())
-            })
+            index.rewrite::<CatalogError>(false, Some(&next), |batch| F::apply(batch, &db, &runtime, &ids))
         })
         .await??;
-        tracing::debug!(applied = last.seq, changes = changes.len(), "index caught up");
-        self.applied.send_replace(last.seq);
+        tracing::debug!(applied = last, changes = changes.len(), index = F::NAME, "index caught up");
+        self.applied.send_replace(last);
         Ok(true)
     }
 
-    /// Rebuilds the index from the database (`passerelle reindex`). Returns how many openings
+    /// Rebuilds the index from the database (`passerelle reindex`). Returns how many documents
     /// it holds.
     pub(crate) async fn rebuild(&self) -> Result<u64, CatalogError> {
-        let head = self.db.log_head().await?;
+        let head = F::head(&self.db).await?;
         self.rebuild_at(head).await
     }
 
-    /// Every published opening, stamped with the log's position read before reading them:
-    /// what commits meanwhile comes after it in the log and is applied next.
+    /// Everything the log's index holds, stamped with the log's position read before reading
+    /// it: what commits meanwhile comes after it in the log and is applied next.
     async fn rebuild_at(&self, head: LogHead) -> Result<u64, CatalogError> {
         let position = Position { database_id: head.database_id, applied: head.latest };
         let (db, index, runtime) = (self.db.clone(), Arc::clone(&self.index), Handle::current());
         let count = tokio::task::spawn_blocking(move || {
-            index.rewrite::<CatalogError>(true, Some(&position), |batch| {
-                let mut after = 0;
-                while let Some(page) = runtime.block_on(db.published_after(after, PAGE))? {
-                    after = page.last_id;
-                    for opening in &page.openings {
-                        batch.add(&indexed(opening))?;
-                    }
-                }
-                Ok(())
-            })
+            index.rewrite::<CatalogError>(true, Some(&position), |batch| F::fill(batch, &db, &runtime))
         })
         .await??;
-        tracing::info!(count, applied = head.latest, "search index rebuilt from the database");
+        tracing::info!(count, applied = head.latest, index = F::NAME, "index rebuilt from the database");
         self.applied.send_replace(head.latest);
         Ok(count)
     }
@@ -232,13 +206,13 @@ fn indexer_name(dir: &Path) -> String {
 /// the catalogue): a task left running would go on writing to the index's folder, and could
 /// meet the next one opened there.
 #[derive(Debug)]
-pub(crate) struct Following {
-    local: Arc<LocalIndex>,
+pub(crate) struct Following<F> {
+    local: Arc<LocalIndex<F>>,
     /// `None` for an index brought up to date once and not followed.
     follower: Option<AbortHandle>,
 }
 
-impl Following {
+impl<F: Followed> Following<F> {
     /// Waits (a while at most) until the index has applied change `seq`, when it follows the
     /// log; an index not followed stays as it is.
     pub(crate) async fn wait_for(&self, seq: i64) {
@@ -248,15 +222,15 @@ impl Following {
     }
 }
 
-impl std::ops::Deref for Following {
-    type Target = LocalIndex;
+impl<F> std::ops::Deref for Following<F> {
+    type Target = LocalIndex<F>;
 
-    fn deref(&self) -> &LocalIndex {
+    fn deref(&self) -> &LocalIndex<F> {
         &self.local
     }
 }
 
-impl Drop for Following {
+impl<F> Drop for Following<F> {
     fn drop(&mut self) {
         if let Some(follower) = &self.follower {
             follower.abort();
@@ -265,7 +239,7 @@ impl Drop for Following {
 }
 
 /// The indexer task: follows the log until it is stopped (see [`Following`]).
-async fn follow_log(this: Arc<LocalIndex>) {
+async fn follow_log<F: Followed>(this: Arc<LocalIndex<F>>) {
     let mut reported = tokio::time::Instant::now() - REPORT_EVERY;
     let mut pruned = tokio::time::Instant::now();
     loop {
@@ -273,7 +247,8 @@ async fn follow_log(this: Arc<LocalIndex>) {
             tracing::error!(error = %err, "the indexer could not apply the change log");
             false
         });
-        if reported.elapsed() >= REPORT_EVERY {
+        // Pruning follows the opening log's indexers; the profile log is small.
+        if F::REPORTS && reported.elapsed() >= REPORT_EVERY {
             reported = tokio::time::Instant::now();
             let now = crate::now();
             let applied = *this.applied.borrow();

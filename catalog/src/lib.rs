@@ -15,7 +15,9 @@
 mod accounts;
 mod alerts;
 mod applications;
+mod candidates;
 mod digest;
+mod followed;
 mod indexer;
 mod institutions;
 mod limits;
@@ -32,6 +34,7 @@ pub mod token;
 pub use accounts::{AdminCreated, SESSION_DAYS, SignUp};
 pub use alerts::{DIGEST_MAX, DigestRun};
 pub use applications::{ApplyRefusal, REMIND_AFTER_DAYS, clean_letter};
+pub use candidates::CANDIDATES_SHOWN;
 pub use db::{Account, DbError, ImportSummary, Mail, NewAccount, Posting, QueuedMail, TokenPurpose};
 pub use indexer::IndexHealth;
 pub use institutions::{JoinRefusal, MemberChange};
@@ -80,7 +83,12 @@ pub enum CatalogError {
 pub struct Catalog {
     db: Db,
     /// This server's index and its indexer; `None` in CLI commands.
-    search: Option<Arc<indexer::Following>>,
+    search: Option<Arc<indexer::Following<followed::Openings>>>,
+    /// This server's index of the profiles that may be proposed to institutions (candidates
+    /// for an opening) and its indexer; `None` in CLI commands.
+    profiles: Option<Arc<indexer::Following<followed::Profiles>>>,
+    /// Answers to searches on this server's index as it stands.
+    recent: Arc<recent::RecentSearches>,
     /// The site's origin, for links in e-mails.
     public_url: Arc<str>,
     /// Wakes the mail sender when a use case queued mail.
@@ -106,6 +114,9 @@ async fn audit(
 /// morning in Europe, afternoon in Korea, night before in Quebec.
 pub const DEFAULT_ALERT_HOUR: u32 = 6;
 
+/// The profile index's folder under the index's root (its versions inside, like the openings').
+const PROFILES_FOLDER: &str = "profiles";
+
 /// Openings read from the database at a time when (re)indexing many.
 const PAGE: u64 = 2000;
 
@@ -116,6 +127,8 @@ impl Catalog {
         Ok(Catalog {
             db,
             search: None,
+            profiles: None,
+            recent: Arc::default(),
             public_url: Arc::from("http://localhost:3000"),
             mail_waiting: Arc::new(Notify::new()),
             alert_hour: DEFAULT_ALERT_HOUR,
@@ -133,6 +146,8 @@ impl Catalog {
     /// This catalogue with the index in `index_dir` and its indexer running.
     pub async fn with_index(mut self, index_dir: &Path) -> Result<Catalog, CatalogError> {
         self.search = Some(Arc::new(indexer::LocalIndex::open(self.db.clone(), index_dir, true).await?));
+        let profiles_dir = index_dir.join(PROFILES_FOLDER);
+        self.profiles = Some(Arc::new(indexer::LocalIndex::open(self.db.clone(), &profiles_dir, true).await?));
         Ok(self)
     }
 
@@ -183,6 +198,13 @@ impl Catalog {
         self.search.as_ref().map(|local| local.index()).ok_or(CatalogError::NoIndex)
     }
 
+    /// Waits until this server's profile index has applied the profile log up to `seq`.
+    async fn profiles_indexed(&self, seq: i64) {
+        if let Some(local) = &self.profiles {
+            local.wait_for(seq).await;
+        }
+    }
+
     /// Waits until this server's index has applied the change log up to `seq` (when this
     /// process has an index), so that what was just written is found.
     async fn indexed(&self, seq: i64) {
@@ -196,7 +218,9 @@ impl Catalog {
     pub async fn rebuild_index(database_url: &str, index_dir: &Path) -> Result<u64, CatalogError> {
         let catalog = Catalog::connect(database_url).await?;
         catalog.migrate().await?;
-        indexer::LocalIndex::new(catalog.db, index_dir)?.rebuild().await
+        let profiles = index_dir.join(PROFILES_FOLDER);
+        indexer::LocalIndex::<followed::Profiles>::new(catalog.db.clone(), &profiles)?.rebuild().await?;
+        indexer::LocalIndex::<followed::Openings>::new(catalog.db, index_dir)?.rebuild().await
     }
 
     /// Rebuilds this process's index from the database. Returns how many openings it holds.

@@ -79,7 +79,10 @@ impl Catalog {
             None => (AuditAction::AccountReinstated, account.email.clone()),
         };
         audit(&tx, admin.account_id, action, ("account", id), &detail).await?;
+        // A suspended researcher is proposed to no institution; reinstated, again.
+        let seq = tx.log_profile_change(id, time).await?;
         tx.commit().await?;
+        self.profiles_indexed(seq).await;
         Ok(account.email)
     }
 

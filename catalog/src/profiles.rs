@@ -90,7 +90,9 @@ impl Catalog {
         let tx = self.db.begin().await?;
         tx.save_profile(viewer.account_id, profile, now()).await?;
         audit(&tx, viewer.account_id, AuditAction::ProfileSaved, ("account", viewer.account_id), "").await?;
+        let seq = tx.log_profile_change(viewer.account_id, now()).await?;
         tx.commit().await?;
+        self.profiles_indexed(seq).await;
         Ok(())
     }
 

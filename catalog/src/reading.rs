@@ -68,7 +68,7 @@ impl Catalog {
             key.push_str(&format!("|institutions={choices}"));
         }
         let version = index.version();
-        if let Some(outcome) = local.recent.get(&key, version) {
+        if let Some(outcome) = self.recent.get(&key, version) {
             return Ok(outcome);
         }
         let mut outcome = self.search_anew(index, lang, params, today).await?;
@@ -76,7 +76,7 @@ impl Catalog {
             let selected = params.institution.as_deref();
             self.name_institutions(&mut outcome.page, selected, choices, lang).await?;
         }
-        local.recent.put(key, version, &outcome);
+        self.recent.put(key, version, &outcome);
         Ok(outcome)
     }
 

@@ -88,7 +88,7 @@ impl Catalog {
             .into_iter()
             .filter_map(|hit| {
                 let opening = stored.iter().find(|opening| opening.id == hit.id)?;
-                let reasons = reasons(&hit, lang);
+                let reasons = reasons(&hit, lang, Perspective::Researcher);
                 let published = opening.published_at.date_naive();
                 let opening = OpeningSummary::from_record(hit.id, &opening.record, published, lang, today);
                 Some(Recommended { opening, score: hit.score, reasons })
@@ -100,26 +100,72 @@ impl Catalog {
 /// Topics named at most among one opening's reasons (the strongest: keywords first).
 const MAX_TOPIC_REASONS: usize = 4;
 
-/// The reasons for one recommendation in `lang`: its shortfalls, then the topics it matched,
-/// then what else suits.
-pub fn reasons(hit: &Recommendation, lang: Lang) -> Vec<Reason> {
-    let (shortfalls, others): (Vec<&Finding>, Vec<&Finding>) = hit.findings.iter().partition(|f| f.is_shortfall());
+/// Who reads the reasons: the researcher (of an opening recommended to them) or the
+/// opening's institution (of a candidate). The same findings, told to each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Perspective {
+    Researcher,
+    Institution,
+}
+
+/// Each reason's message as the researcher reads it, and as the institution does.
+const TOLD_TO_INSTITUTIONS: &[(&str, &str)] = &[
+    ("reason-keyword", "candidate-reason-keyword"),
+    ("reason-keyword-translated", "candidate-reason-keyword-translated"),
+    ("reason-interest", "candidate-reason-interest"),
+    ("reason-interest-translated", "candidate-reason-interest-translated"),
+    ("reason-meaning", "candidate-reason-meaning"),
+    ("reason-stage-match", "candidate-reason-stage-match"),
+    ("reason-stage-mismatch", "candidate-reason-stage-mismatch"),
+    ("reason-language-met", "candidate-reason-language-met"),
+    ("reason-language-short", "candidate-reason-language-short"),
+    ("reason-kind-sought", "candidate-reason-kind-sought"),
+    ("reason-kind-not-sought", "candidate-reason-kind-not-sought"),
+    ("reason-country-sought", "candidate-reason-country-sought"),
+    ("reason-country-not-sought", "candidate-reason-country-not-sought"),
+    ("reason-starts-when-available", "candidate-reason-starts-when-available"),
+    ("reason-starts-too-early", "candidate-reason-starts-too-early"),
+    ("reason-field-shared", "candidate-reason-field-shared"),
+    ("reason-funded", "candidate-reason-funded"),
+    ("reason-little-said", "candidate-reason-little-said"),
+];
+
+impl Perspective {
+    /// The Fluent message saying `id` (a `reason-…` id) to this reader.
+    fn message(self, id: &'static str) -> &'static str {
+        match self {
+            Perspective::Researcher => id,
+            Perspective::Institution => {
+                TOLD_TO_INSTITUTIONS.iter().find(|(theirs, _)| *theirs == id).map_or(id, |(_, ours)| ours)
+            }
+        }
+    }
+}
+
+/// The reasons for one match in `lang`, told from `perspective`: its shortfalls, then the
+/// topics it matched, then what else suits.
+pub fn reasons(hit: &Recommendation, lang: Lang, perspective: Perspective) -> Vec<Reason> {
+    // A stipend says something of the opening, nothing of a candidate.
+    let told = |f: &&Finding| perspective == Perspective::Researcher || !matches!(f, Finding::Funded);
+    let (shortfalls, others): (Vec<&Finding>, Vec<&Finding>) =
+        hit.findings.iter().filter(told).partition(|f| f.is_shortfall());
     let finding = |f: &Finding| Reason {
         code: f.names().0.to_string(),
-        text: finding_text(f, lang),
+        text: finding_text(f, lang, perspective),
         shortfall: f.is_shortfall(),
     };
     let mut out: Vec<Reason> = shortfalls.into_iter().map(finding).collect();
-    out.extend(hit.topics.iter().take(MAX_TOPIC_REASONS).map(|topic| topic_reason(topic, lang)));
+    out.extend(hit.topics.iter().take(MAX_TOPIC_REASONS).map(|topic| topic_reason(topic, lang, perspective)));
     out.extend(others.into_iter().map(finding));
     if out.is_empty() {
         // A profile that says nothing this opening could be judged on: say so, never nothing.
-        out.push(Reason { code: "little_said".into(), text: l10n::t(lang, "reason-little-said"), shortfall: false });
+        let text = l10n::t(lang, perspective.message("reason-little-said"));
+        out.push(Reason { code: "little_said".into(), text, shortfall: false });
     }
     out
 }
 
-fn topic_reason(topic: &TopicMatch, lang: Lang) -> Reason {
+fn topic_reason(topic: &TopicMatch, lang: Lang, perspective: Perspective) -> Reason {
     let (code, id) = match (&topic.source, &topic.theirs) {
         (TopicSource::Keyword, Some(_)) => ("keyword", "reason-keyword-translated"),
         (TopicSource::Keyword, None) => ("keyword", "reason-keyword"),
@@ -128,10 +174,10 @@ fn topic_reason(topic: &TopicMatch, lang: Lang) -> Reason {
         (TopicSource::Meaning, _) => ("meaning", "reason-meaning"),
     };
     let args = [("yours", topic.yours.clone().into()), ("theirs", topic.theirs.clone().unwrap_or_default().into())];
-    Reason { code: code.to_string(), text: l10n::t_args(lang, id, &args), shortfall: false }
+    Reason { code: code.to_string(), text: l10n::t_args(lang, perspective.message(id), &args), shortfall: false }
 }
 
-fn finding_text(finding: &Finding, lang: Lang) -> String {
+fn finding_text(finding: &Finding, lang: Lang, perspective: Perspective) -> String {
     let t = |id: &str| l10n::t(lang, id);
     let language = |code: &str| l10n::language_name(lang, code);
     let args: Vec<(&str, l10n::FluentValue<'_>)> = match finding {
@@ -164,5 +210,5 @@ fn finding_text(finding: &Finding, lang: Lang) -> String {
         Finding::FieldShared { field } => vec![("field", t(field.message_id()).into())],
         Finding::Funded => Vec::new(),
     };
-    l10n::t_args(lang, finding.names().1, &args)
+    l10n::t_args(lang, perspective.message(finding.names().1), &args)
 }

@@ -98,6 +98,13 @@ fn key(id: i64) -> Option<i32> {
 }
 
 impl Db {
+    /// These accounts (those that exist), by id.
+    pub async fn accounts_by_ids(&self, ids: &[i64]) -> Result<HashMap<i64, Account>, DbError> {
+        let keys: Vec<i32> = ids.iter().filter_map(|id| key(*id)).collect();
+        let rows = account::Entity::find().filter(account::Column::Id.is_in(keys)).all(&self.conn()).await?;
+        rows.into_iter().map(|row| account_of(row).map(|account| (account.id, account))).collect()
+    }
+
     /// The addresses of these accounts, by row id (for lists that name who did something).
     pub(crate) async fn emails_of(&self, ids: impl IntoIterator<Item = i32>) -> Result<HashMap<i32, String>, DbError> {
         Ok(account::Entity::find()

@@ -1,10 +1,12 @@
 // "Openings for you" in the browser: a French-speaking demo researcher sees openings chosen for
 // her profile in every language, each with its reasons (shortfalls marked in words), on her
 // profile and home pages; both pass axe and the Nu checker; "Not for me" sets one aside for good.
+// The other direction: KAIST, once verified, sees candidates for an opening and invites one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  sharedBrowser, waitForHydration, signIn, signInCookies, problemsIn, axeViolations, BASE_URL, DEMO, DEMO_PASSWORD,
+  sharedBrowser, waitForHydration, signIn, signInCookies, problemsIn, axeViolations, postForm, ensureAdmin, openingId,
+  BASE_URL, ADMIN, DEMO, DEMO_PASSWORD,
 } from './support.js';
 
 const shared = sharedBrowser();
@@ -42,4 +44,29 @@ test('a researcher sees openings for her with their reasons, and sets one aside'
 
   const cookie = await signInCookies(DEMO.researcherFr, DEMO_PASSWORD);
   assert.deepEqual(await problemsIn(['/fr/profile', '/fr/'], { cookie }), []);
+});
+
+test('a verified institution sees candidates for its opening with their reasons, and invites one', async () => {
+  ensureAdmin();
+  const admin = await signInCookies(ADMIN.email, ADMIN.password);
+  const verified = await postForm('/en/admin/institutions/kaist/verify', {}, admin);
+  assert.equal(verified.status, 303);
+  const id = await openingId('demo-kaist-nuclear-fusion');
+  const context = await shared.browser.newContext({ locale: 'ko-KR' });
+  const page = await signIn(context, 'ko', DEMO.kaist, DEMO_PASSWORD);
+  await page.goto(`${BASE_URL}/ko/postings/${id}/candidates`);
+  await waitForHydration(page);
+  await page.getByRole('heading', { level: 1, name: /추천 후보자/ }).waitFor();
+  const candidates = page.locator('li.application');
+  assert.ok(await candidates.count() >= 1, await page.content());
+  const first = candidates.first();
+  assert.ok((await first.locator('.opening-card__reasons li').count()) >= 1, 'each candidate says why');
+  assert.deepEqual(await axeViolations(page), []);
+  await first.getByRole('button', { name: /지원 요청하기/ }).click();
+  await page.waitForURL(/\?invited=1/);
+  await page.getByText('지원 요청을 보냈습니다.', { exact: false }).waitFor();
+  await context.close();
+
+  const cookie = await signInCookies(DEMO.kaist, DEMO_PASSWORD);
+  assert.deepEqual(await problemsIn([`/ko/postings/${id}/candidates`], { cookie }), []);
 });

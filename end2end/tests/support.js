@@ -137,3 +137,11 @@ export async function signIn(context, lang, email, password) {
 
 /** The newest e-mail to `address`, as `passerelle outbox` prints it. */
 export const newestMail = (address) => passerelle(['outbox', '--to', address, '--limit', '1']);
+
+/** Posts a form as a browser without JavaScript would, with the session `cookie` (from
+ * `signInCookies`) and its CSRF token; returns the response (redirects not followed). */
+export async function postForm(path, fields, cookie) {
+  const csrf = /passerelle_csrf=([^;]+)/.exec(cookie)?.[1] ?? '';
+  const body = new URLSearchParams({ csrf, ...fields });
+  return fetch(`${BASE_URL}${path}`, { method: 'POST', body, redirect: 'manual', headers: { cookie } });
+}

@@ -911,3 +911,49 @@ digest-body =
     { $why }
     Your alerts: { $alerts }
     Unsubscribe from this alert in one click: { $unsubscribe }
+
+    — The Passerelle team
+audit-action-candidate-invited = Candidate invited to apply
+candidate-reason-keyword = This opening’s keyword “{ $yours }” is in their profile.
+candidate-reason-keyword-translated = This opening’s keyword “{ $yours }” matches “{ $theirs }” in their profile.
+candidate-reason-interest = Their profile mentions “{ $yours }”, as this opening does.
+candidate-reason-interest-translated = “{ $yours }” in this opening matches “{ $theirs }” in their profile.
+candidate-reason-meaning = Close in meaning to this opening.
+candidate-reason-stage-match = At a career stage this opening is for: { $stage }.
+candidate-reason-stage-mismatch = At career stage { $yours }; this opening is for { $wanted }.
+candidate-reason-language-met = { $language } { $required } required; they have { $yours }.
+candidate-reason-language-short = { $yours ->
+    [none] { $language } { $required } required; it is not among their languages.
+   *[other] { $language } { $required } required; they have { $yours }.
+}
+candidate-reason-kind-sought = { $kind }: a kind of opening they are looking for.
+candidate-reason-kind-not-sought = { $kind }: not among the kinds of opening they are looking for.
+candidate-reason-country-sought = In { $country }, one of the countries they chose.
+candidate-reason-country-not-sought = In { $country }, not among the countries they chose.
+candidate-reason-starts-when-available = Starts on { $start }, when they are available.
+candidate-reason-starts-too-early = Starts on { $start }, before they are available ({ $available }).
+candidate-reason-field-shared = In their field: { $field }.
+candidate-reason-funded = Comes with a stipend.
+candidate-reason-little-said = Their profile says little this opening can be judged on.
+candidates-title = Candidates
+candidates-intro = Researchers who show their profile to verified institutions, chosen for this opening in every language: why each one fits, and where they fall short. Researchers who applied already are on the applications page.
+candidates-not-verified = Profiles are shown to verified institutions only. Once Passerelle has verified your institution, candidates will appear here.
+candidates-none = No researcher’s profile matches this opening yet.
+candidates-link = Candidates
+candidates-reasons = Why this candidate
+candidates-cv = CV (PDF)
+candidates-invite = Invite to apply
+candidates-invite-label = Invite { $name } to apply
+candidates-invited = Invited to apply
+candidates-invited-notice = Invitation sent. They will receive it by email, in their language.
+mail-invited-subject = An invitation to apply on Passerelle
+mail-invited-body =
+    Hello { $name },
+
+    { $institution } read your profile on Passerelle and invites you to apply to “{ $title }”.
+
+    { $link }
+
+    You get this email because your profile is shown to verified institutions. You can change that on your profile page.
+
+    — The Passerelle team

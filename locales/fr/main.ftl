@@ -914,3 +914,49 @@ digest-body =
     { $why }
     Vos alertes : { $alerts }
     Vous désabonner de cette alerte en un clic : { $unsubscribe }
+
+    — L’équipe Passerelle
+audit-action-candidate-invited = Candidature suggérée à un chercheur
+candidate-reason-keyword = Le mot-clé « { $yours } » de cette offre figure dans son profil.
+candidate-reason-keyword-translated = Le mot-clé « { $yours } » de cette offre correspond à « { $theirs } » dans son profil.
+candidate-reason-interest = Son profil mentionne « { $yours } », comme cette offre.
+candidate-reason-interest-translated = « { $yours } » dans cette offre correspond à « { $theirs } » dans son profil.
+candidate-reason-meaning = Proche du sujet de cette offre.
+candidate-reason-stage-match = À une étape de carrière visée par cette offre : { $stage }.
+candidate-reason-stage-mismatch = À l’étape { $yours } ; cette offre vise { $wanted }.
+candidate-reason-language-met = { $language } { $required } exigé ; niveau déclaré : { $yours }.
+candidate-reason-language-short = { $yours ->
+    [none] { $language } { $required } exigé ; cette langue ne figure pas dans son profil.
+   *[other] { $language } { $required } exigé ; niveau déclaré : { $yours }.
+}
+candidate-reason-kind-sought = { $kind } : un type d’offre recherché.
+candidate-reason-kind-not-sought = { $kind } : pas parmi les types d’offre recherchés.
+candidate-reason-country-sought = Au pays suivant, parmi ceux choisis : { $country }.
+candidate-reason-country-not-sought = Au pays suivant, qui ne figure pas parmi ceux choisis : { $country }.
+candidate-reason-starts-when-available = Commence le { $start }, pendant sa période de disponibilité.
+candidate-reason-starts-too-early = Commence le { $start }, avant sa disponibilité ({ $available }).
+candidate-reason-field-shared = Dans son domaine : { $field }.
+candidate-reason-funded = Offre une allocation.
+candidate-reason-little-said = Son profil en dit trop peu pour juger de cette offre.
+candidates-title = Candidatures possibles
+candidates-intro = Des chercheuses et chercheurs qui montrent leur profil aux établissements vérifiés, choisis pour cette offre dans toutes les langues : ce qui convient chez chacun, et ce qui manque. Les personnes qui ont déjà postulé figurent sur la page des candidatures.
+candidates-not-verified = Les profils ne sont montrés qu’aux établissements vérifiés. Dès que Passerelle aura vérifié votre établissement, les candidatures possibles apparaîtront ici.
+candidates-none = Aucun profil ne correspond encore à cette offre.
+candidates-link = Candidatures possibles
+candidates-reasons = Pourquoi ce profil
+candidates-cv = CV (PDF)
+candidates-invite = Inviter à postuler
+candidates-invite-label = Inviter { $name } à postuler
+candidates-invited = Invitation envoyée
+candidates-invited-notice = Invitation envoyée. La personne la recevra par courriel, dans sa langue.
+mail-invited-subject = Une invitation à postuler sur Passerelle
+mail-invited-body =
+    Bonjour { $name },
+
+    { $institution } a lu votre profil sur Passerelle et vous invite à postuler à « { $title } ».
+
+    { $link }
+
+    Vous recevez ce courriel parce que votre profil est montré aux établissements vérifiés. Vous pouvez changer ce choix sur la page de votre profil.
+
+    — L’équipe Passerelle

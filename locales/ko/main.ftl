@@ -319,7 +319,7 @@ account-notice-saved = 설정을 저장했습니다.
 
 mail-confirm-subject = Passerelle 이메일 주소를 확인해 주세요
 mail-confirm-body =
-    { $name } 님, 안녕하세요.
+    { $name }님, 안녕하세요.
 
     Passerelle에 가입해 주셔서 감사합니다. 아래 링크를 열어 이메일 주소를 확인해 주세요.
 
@@ -330,7 +330,7 @@ mail-confirm-body =
     — Passerelle 팀 드림
 mail-reset-subject = Passerelle 새 비밀번호 설정 안내
 mail-reset-body =
-    { $name } 님, 안녕하세요.
+    { $name }님, 안녕하세요.
 
     Passerelle 계정의 비밀번호 재설정 요청이 접수되었습니다. 아래 링크를 열어 새 비밀번호를 설정해 주세요.
 
@@ -862,7 +862,7 @@ digest-see-all = Passerelle에서 보기: { $link }
 digest-why-daily = Passerelle에서 이 알림을 설정하셨기 때문에, 새 공고가 있는 날마다 이 이메일을 보내 드립니다.
 digest-why-weekly = Passerelle에서 이 알림을 설정하셨기 때문에, 새 공고가 있는 주마다 이 이메일을 보내 드립니다.
 digest-body =
-    { $name } 님, 안녕하세요.
+    { $name }님, 안녕하세요.
 
     { $intro }
 
@@ -873,3 +873,49 @@ digest-body =
     { $why }
     내 알림: { $alerts }
     이 알림 수신 거부(클릭 한 번): { $unsubscribe }
+
+    — Passerelle 팀
+audit-action-candidate-invited = 후보자에게 지원 요청
+candidate-reason-keyword = 이 공고의 키워드 “{ $yours }”: 후보자의 프로필에 나옵니다.
+candidate-reason-keyword-translated = 이 공고의 키워드 “{ $yours }”: 후보자 프로필의 “{ $theirs }”에 해당합니다.
+candidate-reason-interest = 이 공고의 “{ $yours }”: 후보자의 프로필에도 나옵니다.
+candidate-reason-interest-translated = 이 공고의 “{ $yours }”: 후보자 프로필의 “{ $theirs }”에 해당합니다.
+candidate-reason-meaning = 이 공고와 주제가 가깝습니다.
+candidate-reason-stage-match = 이 공고가 찾는 경력 단계입니다: { $stage }.
+candidate-reason-stage-mismatch = 경력 단계가 { $yours }입니다. 이 공고는 { $wanted } 대상입니다.
+candidate-reason-language-met = { $language } { $required } 필요, 지원자 수준: { $yours }.
+candidate-reason-language-short = { $yours ->
+    [none] { $language } { $required } 필요, 프로필에 없는 언어입니다.
+   *[other] { $language } { $required } 필요, 지원자 수준: { $yours }.
+}
+candidate-reason-kind-sought = { $kind }: 찾고 있는 공고 유형입니다.
+candidate-reason-kind-not-sought = { $kind }: 찾고 있는 공고 유형이 아닙니다.
+candidate-reason-country-sought = 근무 국가 { $country }: 원하는 국가입니다.
+candidate-reason-country-not-sought = 근무 국가 { $country }: 원하는 국가가 아닙니다.
+candidate-reason-starts-when-available = { $start } 시작, 참여 가능한 시기입니다.
+candidate-reason-starts-too-early = { $start } 시작, 참여 가능일({ $available })보다 이릅니다.
+candidate-reason-field-shared = 같은 분야: { $field }.
+candidate-reason-funded = 생활비를 지원합니다.
+candidate-reason-little-said = 프로필 내용이 적어 이 공고와 맞는지 판단하기 어렵습니다.
+candidates-title = 추천 후보자
+candidates-intro = 인증 기관에 프로필을 공개한 연구자 가운데 이 공고에 맞는 사람을 모든 언어에서 골랐습니다. 후보자마다 맞는 점과 부족한 점을 함께 보여 드립니다. 이미 지원한 사람은 지원서 페이지에 있습니다.
+candidates-not-verified = 프로필은 인증 기관에만 공개됩니다. Passerelle이 기관을 인증하면 이곳에 추천 후보자가 나타납니다.
+candidates-none = 아직 이 공고에 맞는 프로필이 없습니다.
+candidates-link = 추천 후보자
+candidates-reasons = 추천 이유
+candidates-cv = 이력서 (PDF)
+candidates-invite = 지원 요청하기
+candidates-invite-label = { $name } 님에게 지원 요청하기
+candidates-invited = 지원 요청함
+candidates-invited-notice = 지원 요청을 보냈습니다. 후보자가 사용하는 언어로 이메일이 전달됩니다.
+mail-invited-subject = Passerelle에서 지원 요청이 도착했습니다
+mail-invited-body =
+    { $name }님, 안녕하세요.
+
+    { $institution }에서 Passerelle의 프로필을 보고 “{ $title }” 공고에 지원해 주시기를 요청했습니다.
+
+    { $link }
+
+    프로필을 인증 기관에 공개하도록 설정하셨기 때문에 이 이메일을 보내 드립니다. 공개 범위는 프로필 페이지에서 바꿀 수 있습니다.
+
+    — Passerelle 팀

@@ -18,6 +18,7 @@ mod m20261202_000001_create_applications;
 mod m20261203_000001_create_dismissals;
 mod m20261204_000001_add_published_at;
 mod m20261205_000001_create_saved_searches;
+mod m20261206_000001_create_candidates;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000001_create_dismissals::Migration),
             Box::new(m20261204_000001_add_published_at::Migration),
             Box::new(m20261205_000001_create_saved_searches::Migration),
+            Box::new(m20261206_000001_create_candidates::Migration),
         ]
     }
 }

@@ -13,6 +13,7 @@
 //!   [`profile_form`]: the profile form, read into a profile and written back from one;
 //!   [`application`]: applications' statuses and who may move them.
 //! - [`url`]: every path of the site, and query strings (pages and e-mails build links there).
+//! - [`candidate`]: candidates for an opening, as its institution sees them.
 //! - [`form_fields`]: reading posted forms, and the pieces several forms share.
 //! - [`posting`]: openings written on the site: their status, moderation decisions, who may edit;
 //!   [`posting_form`]: the posting form, read into a record and written back from one.
@@ -20,6 +21,7 @@
 pub mod account;
 pub mod alert;
 pub mod application;
+pub mod candidate;
 pub mod dto;
 pub mod fit;
 pub mod form_fields;

@@ -52,6 +52,8 @@ vocabulary! {
         AlertSaved => "alert_saved", "audit-action-alert-saved";
         /// An alert deleted by its owner, or through a digest's unsubscribe link.
         AlertDeleted => "alert_deleted", "audit-action-alert-deleted";
+        /// A member invited a candidate to apply to an opening.
+        CandidateInvited => "candidate_invited", "audit-action-candidate-invited";
     }
 }
 

@@ -41,6 +41,8 @@ pub mod route {
     pub const CLOSE_POSTING: &str = "/{lang}/postings/{id}/close";
     pub const POSTING_APPLICATIONS: &str = "/{lang}/postings/{id}/applications";
     pub const POSTING_APPLICATIONS_CSV: &str = "/{lang}/postings/{id}/applications.csv";
+    pub const CANDIDATES: &str = "/{lang}/postings/{id}/candidates";
+    pub const INVITE: &str = "/{lang}/postings/{id}/candidates/{account}/invite";
     pub const MEMBERS: &str = "/{lang}/institutions/{slug}/members";
     pub const CHANGE_MEMBER: &str = "/{lang}/institutions/{slug}/members/{id}/{change}";
     pub const ADMIN: &str = "/{lang}/admin";

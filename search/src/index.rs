@@ -84,6 +84,14 @@ impl Batch<'_> {
         Ok(())
     }
 
+    /// Adds a researcher's profile (in the profile index), replacing any earlier version.
+    pub fn add_profile(&mut self, account_id: i64, profile: &model::profile::Profile) -> Result<(), SearchError> {
+        self.writer.delete_term(Term::from_field_i64(self.fields.id, account_id));
+        self.writer.add_document(self.fields.profile_document(account_id, profile))?;
+        self.added += 1;
+        Ok(())
+    }
+
     /// Takes the opening out (closed, no longer published).
     pub fn remove(&mut self, id: i64) {
         self.writer.delete_term(Term::from_field_i64(self.fields.id, id));

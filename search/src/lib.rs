@@ -17,6 +17,7 @@
 //! - `suggest`: as-you-type completions from the openings' keywords and the vocabulary.
 
 mod analysis;
+mod candidates;
 mod error;
 mod facets;
 mod folder;
@@ -33,6 +34,7 @@ mod suggest;
 mod typed;
 mod vocabulary;
 
+pub use candidates::{Candidate, CandidateQuery, MAX_CANDIDATES, as_profile};
 pub use embedding::Encoder;
 pub use error::SearchError;
 pub use highlight::Highlighter;

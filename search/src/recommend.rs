@@ -88,7 +88,7 @@ pub struct Recommendation {
 type NamedQuery = (String, Box<dyn Query>);
 
 /// A topic of the profile: what finds it, and the names to tell which one matched.
-struct Topic {
+pub(crate) struct Topic {
     source: TopicSource,
     yours: String,
     query: Box<dyn Query>,
@@ -103,17 +103,10 @@ impl SearchIndex {
         let topics = self.topics(&searcher, profile, request.lang);
         let meaning = self.nearest_in_meaning(&meaning_text(profile));
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for topic in &topics {
-            any.push((Occur::Should, topic.query.box_clone()));
-        }
         for &(id, weight) in &meaning {
             any.push((Occur::Should, self.scored_opening(id, weight)));
         }
-        for field in &profile.fields {
-            let term = Term::from_facet(self.fields.facets, &Facet::from_path(["field", field.code()]));
-            let in_field = TermQuery::new(term, IndexRecordOption::Basic);
-            any.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(in_field), FIELD_ONLY_SCORE))));
-        }
+        any.extend(self.topic_queries(&topics, &profile.fields));
         let candidates: Box<dyn Query> = if any.is_empty() {
             Box::new(ConstScoreQuery::new(Box::new(AllQuery), NOTHING_SAID_SCORE))
         } else {
@@ -170,9 +163,26 @@ impl SearchIndex {
         Ok(out)
     }
 
+    /// Any of the topics, and documents in any of `fields` behind them (a constant score): what
+    /// chooses candidates, in either direction.
+    pub(crate) fn topic_queries(
+        &self,
+        topics: &[Topic],
+        fields: &[model::vocab::Field],
+    ) -> Vec<(Occur, Box<dyn Query>)> {
+        let mut any: Vec<(Occur, Box<dyn Query>)> =
+            topics.iter().map(|topic| (Occur::Should, topic.query.box_clone())).collect();
+        for field in fields {
+            let term = Term::from_facet(self.fields.facets, &Facet::from_path(["field", field.code()]));
+            let in_field = TermQuery::new(term, IndexRecordOption::Basic);
+            any.push((Occur::Should, Box::new(ConstScoreQuery::new(Box::new(in_field), FIELD_ONLY_SCORE))));
+        }
+        any
+    }
+
     /// The profile's topics: each keyword as a search of its own (its words, their concepts'
     /// other names, borrowed words, typos), and each concept its interests name.
-    fn topics(&self, searcher: &Searcher, profile: &Profile, lang: Lang) -> Vec<Topic> {
+    pub(crate) fn topics(&self, searcher: &Searcher, profile: &Profile, lang: Lang) -> Vec<Topic> {
         let mut topics = Vec::new();
         let mut seen = BTreeSet::new();
         for keyword in &profile.keywords {
@@ -271,7 +281,7 @@ impl SearchIndex {
     }
 
     /// Which named topics each of `hits` matches, and by which of their names.
-    fn topics_matched(
+    pub(crate) fn topics_matched(
         &self,
         searcher: &Searcher,
         topics: &[Topic],

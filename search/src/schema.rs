@@ -202,6 +202,31 @@ impl Fields {
     }
 }
 
+impl Fields {
+    /// A researcher's profile as a document of the profile index (the same schema, so that an
+    /// opening's topics reach profiles through the same analysers and vocabulary as a profile's
+    /// reach openings): its keywords as keywords, its interests as descriptions in their
+    /// languages, its fields and stage as facets. `id` is the account.
+    pub fn profile_document(&self, account_id: i64, profile: &model::profile::Profile) -> TantivyDocument {
+        let mut document = doc!(self.id => account_id);
+        for (lang, interests) in &profile.interests {
+            document.add_text(self.description[lang_slot(*lang)], interests);
+        }
+        for keyword in &profile.keywords {
+            document.add_text(self.keywords, keyword);
+        }
+        let sounds: Vec<String> = profile.keywords.iter().flat_map(|text| loanword::keys(text)).collect();
+        document.add_text(self.sounds, sounds.join(" "));
+        for field in &profile.fields {
+            document.add_facet(self.facets, Facet::from_path(["field", field.code()]));
+        }
+        if let Some(stage) = profile.career_stage {
+            document.add_facet(self.facets, Facet::from_path(["stage", stage.code()]));
+        }
+        document
+    }
+}
+
 /// Required languages counted in the language facet, one bit each; rarer ones can still be
 /// filtered on (through `facets`), they are only left out of the counts.
 pub const COUNTED_LANGUAGES: [&str; 16] =

@@ -81,6 +81,10 @@ pub enum Command {
         /// alerts) over a day's new openings, on a catalogue of --openings.
         #[arg(long)]
         alerts: Option<usize>,
+        /// Instead: candidates for an opening among this many researchers who show their
+        /// profile to verified institutions.
+        #[arg(long)]
+        candidates: Option<usize>,
     },
 }
 
@@ -153,10 +157,19 @@ pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
         Command::Seed { what: SeedCommand::Synthetic { count, output } } => {
             seed_synthetic(&config, count, output).await
         }
-        Command::Bench { openings, queries, dir, index_only, applications, load, alerts } => {
+        Command::Bench { openings, queries, dir, index_only, applications, load, alerts, candidates } => {
             let encoder = config.load_model()?;
-            let options =
-                crate::bench::BenchOptions { openings, queries, dir, index_only, applications, load, alerts, encoder };
+            let options = crate::bench::BenchOptions {
+                openings,
+                queries,
+                dir,
+                index_only,
+                applications,
+                load,
+                alerts,
+                candidates,
+                encoder,
+            };
             crate::bench::run(options).await
         }
         Command::Admin { what: AdminCommand::Create { email, name, lang } } => {

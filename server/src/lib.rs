@@ -17,6 +17,7 @@
 //!   redirect or a `ServerError`.
 //! - [`alerts`]: saving searches as alerts, changing and deleting them, one-click unsubscribe;
 //!   [`alert_job`]: the digests, sent at the configured hour and by `passerelle alerts send`.
+//! - [`candidates`]: inviting an opening's candidates to apply.
 //! - [`api`]: `/api/v1/…` handlers. [`import`]: reading JSONL files. [`demo`]: the demo data.
 
 pub mod admin;
@@ -26,6 +27,7 @@ pub mod api;
 pub mod applications;
 pub mod auth;
 pub mod bench;
+pub mod candidates;
 pub mod cli;
 pub mod config;
 pub mod demo;

@@ -5,6 +5,8 @@
 
 #[path = "applications/alerts.rs"]
 mod alerts;
+#[path = "applications/candidates.rs"]
+mod candidates;
 mod common;
 
 use common::{Browser, PASSWORD, Site, admin_browser, create_account, demo_site, member_browser};

@@ -320,6 +320,14 @@ const MATRIX: &[Row] = &[
         ],
     ),
     get("/en/postings/{posting}/applications", KAIST_ONLY),
+    // Candidates: KAIST's members only (its profiles appear once KAIST is verified, which the
+    // platform admin's row above does after the others have run); invitations likewise.
+    get("/en/postings/{posting}/candidates", KAIST_ONLY),
+    post(
+        "/en/postings/{open}/candidates/{application}/invite",
+        &[],
+        [Redirect("/en/login"), Status(404), Status(404), Status(404), Status(404), Status(404)],
+    ),
     get("/en/postings/{open}/applications", KAIST_ONLY),
     get("/en/postings/{open}/applications.csv", KAIST_ONLY),
     get("/en/cv/{cv}", KAIST_ONLY),

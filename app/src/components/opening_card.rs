@@ -55,8 +55,9 @@ fn DismissForm(id: i64, title: String, dismiss: Dismiss) -> impl IntoView {
 }
 
 /// Why an opening was recommended; shortfalls first, marked as such in words, not only by colour.
+/// `label` names the list (a Fluent id).
 #[component]
-fn Reasons(reasons: Vec<Reason>) -> impl IntoView {
+pub fn Reasons(reasons: Vec<Reason>, #[prop(default = "reason-list")] label: &'static str) -> impl IntoView {
     (!reasons.is_empty()).then(|| {
         let items = reasons
             .into_iter()
@@ -66,7 +67,7 @@ fn Reasons(reasons: Vec<Reason>) -> impl IntoView {
                 view! { <li class=class data-code=reason.code>{label}{reason.text}</li> }
             })
             .collect_view();
-        view! { <ul class="opening-card__reasons" aria-label=tr("reason-list")>{items}</ul> }
+        view! { <ul class="opening-card__reasons" aria-label=tr(label)>{items}</ul> }
     })
 }
 

@@ -91,7 +91,8 @@ fn Received(opening: OpeningApplications) -> impl IntoView {
         <h1>{tr("received-title")} ": " <span lang=title_lang.code()>{title}</span></h1>
         <p>
             <a href=path(route::POSTING, lang, &[&id])>{tr("received-back")}</a> " · "
-            <a href=csv rel="external" download="">{tr("received-csv")}</a>
+            <a href=csv rel="external" download="">{tr("received-csv")}</a> " · "
+            <a href=path(route::CANDIDATES, lang, &[&id])>{tr("candidates-link")}</a>
         </p>
         <ListFilters opening=id />
         <p role="status">{count}</p>
@@ -185,7 +186,7 @@ fn ReceivedItem(application: ReceivedApplication, opening: i64) -> impl IntoView
 
 /// What the applicant's profile says, briefly.
 #[component]
-fn ProfileSummary(profile: Profile) -> impl IntoView {
+pub(crate) fn ProfileSummary(profile: Profile) -> impl IntoView {
     let lang = use_lang();
     let stage = profile.career_stage.map(|stage| tr(stage.message_id())).unwrap_or_else(|| "—".into());
     let fields = profile.fields.iter().map(|f| tr(f.message_id())).collect::<Vec<_>>().join(", ");

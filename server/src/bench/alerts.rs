@@ -8,8 +8,6 @@ use std::path::Path;
 use std::time::Instant;
 
 use chrono::{Duration, Utc};
-use model::Lang;
-use model::account::Role;
 use model::alert::{Frequency, Subject};
 
 use super::{Report, bench_error, query_set};
@@ -37,16 +35,7 @@ pub async fn run(dir: &Path, openings: usize, alerts: usize, report: &mut Report
     let hash = crate::auth::password::hash_password("a bench passphrase")?;
     let searches = query_set(alerts);
     for (n, (lang, params)) in searches.iter().enumerate() {
-        let email = format!("a{n}@bench.example");
-        let new = catalog::NewAccount {
-            email: &email,
-            password_hash: &hash,
-            display_name: "Bench",
-            lang: Lang::ALL[n % 3],
-            role: Role::Researcher,
-            email_confirmed: true,
-        };
-        let Some(researcher) = catalog.create_demo_account(new, None).await? else { continue };
+        let Some(researcher) = super::bench_researcher(&catalog, "a", n, &hash).await? else { continue };
         let subject = if n % 5 == 4 {
             catalog.save_profile(&researcher, &super::recommend::profile(n, &topics)).await?;
             Subject::Profile

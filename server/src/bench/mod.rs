@@ -12,10 +12,12 @@
 //!
 //! With `--applications N`, instead: an opening's applications page with N applications
 //! (`applications`). With `--load`, instead: a server under many clients (`load`). With
-//! `--alerts N`, instead: the daily digest run for N alerts (`alerts`).
+//! `--alerts N`, instead: the daily digest run for N alerts (`alerts`). With `--candidates N`,
+//! instead: candidates for an opening among N visible profiles (`candidates`).
 
 mod alerts;
 mod applications;
+mod candidates;
 mod fts5;
 mod load;
 mod processes;
@@ -50,8 +52,31 @@ pub struct BenchOptions {
     pub load: bool,
     /// Measure the daily digest run for this many alerts instead (see `alerts`).
     pub alerts: Option<usize>,
+    /// Measure candidates for an opening among this many visible profiles instead.
+    pub candidates: Option<usize>,
     /// The embedding model, as a server would load it (see `semantic`).
     pub encoder: Option<std::sync::Arc<search::Encoder>>,
+}
+
+/// The `n`-th confirmed researcher of a bench (`{prefix}{n}@bench.example`, writing in one of
+/// the three languages in turn), created with the password hash `hash`; `None` when the account
+/// exists already.
+async fn bench_researcher(
+    catalog: &catalog::Catalog,
+    prefix: &str,
+    n: usize,
+    hash: &str,
+) -> Result<Option<model::account::Viewer>, ServerError> {
+    let email = format!("{prefix}{n}@bench.example");
+    let new = catalog::NewAccount {
+        email: &email,
+        password_hash: hash,
+        display_name: "Bench",
+        lang: Lang::ALL[n % 3],
+        role: model::account::Role::Researcher,
+        email_confirmed: true,
+    };
+    Ok(catalog.create_demo_account(new, None).await?)
 }
 
 fn bench_error(what: &str, detail: impl std::fmt::Display) -> ServerError {
@@ -157,6 +182,11 @@ async fn run_in(dir: &Path, options: &BenchOptions) -> Result<(), ServerError> {
     if let Some(count) = options.applications {
         let mut report = Report { lines: Vec::new() };
         applications::run(dir, count, &mut report).await?;
+        return report.print();
+    }
+    if let Some(count) = options.candidates {
+        let mut report = Report { lines: Vec::new() };
+        candidates::run(dir, count, &mut report).await?;
         return report.print();
     }
     if let Some(count) = options.alerts {

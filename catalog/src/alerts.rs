@@ -9,7 +9,7 @@
 use chrono::{DateTime, Duration, Utc};
 use model::Lang;
 use model::account::{AuditAction, Viewer};
-use model::alert::{AlertView, Frequency, Subject};
+use model::alert::{AlertView, Frequency, Subject, followed};
 use model::dto::{OpeningSummary, SearchParams};
 use search::{Published, Sort};
 
@@ -54,10 +54,7 @@ impl Catalog {
             return Err(CatalogError::Invalid(vec![(String::new(), "alert-error-unconfirmed")]));
         }
         let (lang, params, for_profile) = match subject {
-            Subject::Search { lang, params } => match Subject::search(*lang, params) {
-                Subject::Search { lang, params } => (lang, stored_params(&params)?, false),
-                Subject::Profile => unreachable!("a search stays a search"),
-            },
+            Subject::Search { lang, params } => (*lang, stored_params(&followed(params))?, false),
             Subject::Profile => (viewer.lang, String::new(), true),
         };
         let tx = self.db.begin().await?;

@@ -43,18 +43,22 @@ pub enum Subject {
 }
 
 impl Subject {
-    /// A search as an alert follows it: its words and filters, without what only arranges the
-    /// list (sort, page, page size) or reopens closed openings (a digest lists open ones).
+    /// The search `params` in `lang`, as an alert follows it (see [`followed`]).
     pub fn search(lang: Lang, params: &SearchParams) -> Subject {
-        let params = SearchParams {
-            sort: None,
-            page: 1,
-            per_page: SearchParams::DEFAULT_PER_PAGE,
-            include_closed: false,
-            q: params.q.trim().to_string(),
-            ..params.clone()
-        };
-        Subject::Search { lang, params }
+        Subject::Search { lang, params: followed(params) }
+    }
+}
+
+/// A search as an alert follows it: its words and filters, without what only arranges the list
+/// (sort, page, page size) or reopens closed openings (a digest lists open ones).
+pub fn followed(params: &SearchParams) -> SearchParams {
+    SearchParams {
+        sort: None,
+        page: 1,
+        per_page: SearchParams::DEFAULT_PER_PAGE,
+        include_closed: false,
+        q: params.q.trim().to_string(),
+        ..params.clone()
     }
 }
 
@@ -95,7 +99,6 @@ mod tests {
             include_closed: true,
             ..SearchParams::default()
         };
-        let Subject::Search { params, .. } = Subject::search(Lang::En, &params) else { panic!() };
-        assert_eq!(params, SearchParams { q: "quantum".into(), ..SearchParams::default() });
+        assert_eq!(followed(&params), SearchParams { q: "quantum".into(), ..SearchParams::default() });
     }
 }

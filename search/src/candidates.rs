@@ -9,10 +9,9 @@
 use model::Lang;
 use model::profile::Profile;
 use model::record::OpeningRecord;
+use tantivy::DocAddress;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, TantivyDocument, Term};
+use tantivy::query::{BooleanQuery, Occur, Query};
 
 use crate::SearchError;
 use crate::index::SearchIndex;
@@ -65,10 +64,7 @@ impl SearchIndex {
             return Ok(Vec::new());
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(BooleanQuery::new(any)))];
-        for &id in request.exclude {
-            let term = Term::from_field_i64(self.fields.id, id);
-            clauses.push((Occur::MustNot, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
-        }
+        clauses.extend(self.excluding(request.exclude));
         let query = BooleanQuery::new(clauses);
         let limit = request.limit.clamp(1, MAX_CANDIDATES);
         let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
@@ -76,8 +72,8 @@ impl SearchIndex {
         let mut matched = self.topics_matched(&searcher, &topics, &addresses)?;
         let mut out = Vec::with_capacity(top.len());
         for (topic, address) in top {
-            let document: TantivyDocument = searcher.doc(address)?;
-            let Some(id) = document.get_first(self.fields.id).and_then(|value| value.as_i64()) else { continue };
+            let ids = searcher.segment_reader(address.segment_ord).fast_fields().i64("id")?;
+            let Some(id) = ids.first(address.doc_id) else { continue };
             out.push(Candidate { id, topic, topics: matched.remove(&address).unwrap_or_default() });
         }
         Ok(out)

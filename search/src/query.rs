@@ -319,6 +319,15 @@ impl SearchIndex {
         self.semantic.get().map(|semantic| semantic_weights(&semantic.neighbours(text))).unwrap_or_default()
     }
 
+    /// Clauses that leave out the documents with these ids (openings set aside, researchers who
+    /// applied already).
+    pub(crate) fn excluding<'a>(&'a self, ids: &'a [i64]) -> impl Iterator<Item = (Occur, Box<dyn Query>)> + 'a {
+        ids.iter().map(move |&id| {
+            let term = Term::from_field_i64(self.fields.id, id);
+            (Occur::MustNot, Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>)
+        })
+    }
+
     /// One opening, scoring `score`.
     pub(crate) fn scored_opening(&self, id: i64, score: f32) -> Box<dyn Query> {
         let opening = TermQuery::new(Term::from_field_i64(self.fields.id, id), IndexRecordOption::Basic);

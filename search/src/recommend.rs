@@ -119,10 +119,7 @@ impl SearchIndex {
         if let Some(window) = self.published_range(request.published) {
             clauses.push((Occur::Must, window));
         }
-        for &id in request.exclude {
-            let term = Term::from_field_i64(self.fields.id, id);
-            clauses.push((Occur::MustNot, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
-        }
+        clauses.extend(self.excluding(request.exclude));
         let query = BooleanQuery::new(clauses);
         let judged = Arc::new(profile.clone());
         let limit = request.limit.clamp(1, MAX_RECOMMENDATIONS);

@@ -2,7 +2,7 @@
 //! alert whose new openings come by e-mail, daily or weekly. Visitors are asked to sign in.
 
 use leptos::prelude::*;
-use model::alert::{Frequency, Subject};
+use model::alert::{Frequency, followed};
 use model::dto::SearchParams;
 
 use crate::components::form::{CsrfField, page_state};
@@ -12,7 +12,7 @@ use crate::url::{path, route, search_href, sign_in_then};
 #[component]
 pub fn SaveSearch(params: SearchParams) -> impl IntoView {
     let lang = use_lang();
-    let Subject::Search { params: saved, .. } = Subject::search(lang, &params) else { return ().into_any() };
+    let saved = followed(&params);
     let here = search_href(lang, &params, params.page);
     view! {
         <section class="save-search" aria-labelledby="save-search-title">
@@ -46,7 +46,6 @@ pub fn SaveSearch(params: SearchParams) -> impl IntoView {
             </Suspense>
         </section>
     }
-    .into_any()
 }
 
 /// How often an alert comes: a labelled list, `selected` first chosen.

@@ -85,7 +85,26 @@ pub enum Command {
         /// profile to verified institutions.
         #[arg(long)]
         candidates: Option<usize>,
+        /// Instead: a matching round of this many applicants (each ranking 10 of a fifth as
+        /// many openings), in-process and with `round solve` and `round verify`.
+        #[arg(long)]
+        round: Option<usize>,
     },
+    /// Matching rounds' arithmetic on files, with no database.
+    Round {
+        #[command(subcommand)]
+        what: RoundCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoundCommand {
+    /// Prints the applicant-optimal stable matching of INSTANCE as JSON: {"assignments":
+    /// [{"applicant", "opening"}], "unmatched": [ids]}. An unreadable instance exits with 2.
+    Solve { instance: PathBuf },
+    /// Exits 0 when RESULT is a stable matching of INSTANCE; else 1, listing what makes it
+    /// infeasible or the blocking pairs. An unreadable file exits with 2.
+    Verify { instance: PathBuf, result: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -157,7 +176,11 @@ pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
         Command::Seed { what: SeedCommand::Synthetic { count, output } } => {
             seed_synthetic(&config, count, output).await
         }
-        Command::Bench { openings, queries, dir, index_only, applications, load, alerts, candidates } => {
+        Command::Round { what: RoundCommand::Solve { instance } } => crate::round_cli::solve(&instance),
+        Command::Round { what: RoundCommand::Verify { instance, result } } => {
+            crate::round_cli::verify(&instance, &result)
+        }
+        Command::Bench { openings, queries, dir, index_only, applications, load, alerts, candidates, round } => {
             let encoder = config.load_model()?;
             let options = crate::bench::BenchOptions {
                 openings,
@@ -168,6 +191,7 @@ pub async fn run(command: Command, config: Config) -> Result<(), ServerError> {
                 load,
                 alerts,
                 candidates,
+                round,
                 encoder,
             };
             crate::bench::run(options).await

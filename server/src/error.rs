@@ -48,9 +48,24 @@ pub enum ServerError {
     Serve(std::io::Error),
     #[error("invalid setting {name}: {reason}")]
     Config { name: &'static str, reason: String },
+    /// A round's instance or result file that cannot be read as one (exit status 2).
+    #[error("{path}: {reason}")]
+    BadRoundFile { path: PathBuf, reason: String },
+    /// A round's result that is not a stable matching of its instance (exit status 1); what is
+    /// wrong has been listed.
+    #[error("{0}")]
+    RoundRefused(String),
 }
 
 impl ServerError {
+    /// The command's exit status: 2 for input that cannot be read, 1 for everything else.
+    pub fn exit_status(&self) -> u8 {
+        match self {
+            ServerError::BadRoundFile { .. } => 2,
+            _ => 1,
+        }
+    }
+
     /// A form refused with `message` for the form as a whole.
     pub fn refused(status: StatusCode, message: &'static str) -> ServerError {
         ServerError::Refused { status, message: Some(message) }

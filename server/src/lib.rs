@@ -40,6 +40,7 @@ pub mod import;
 pub mod institutions;
 pub mod moderation;
 pub mod postings;
+pub mod round_cli;
 pub mod router;
 pub mod security;
 pub mod site;

@@ -22,6 +22,7 @@ mod fts5;
 mod load;
 mod processes;
 mod recommend;
+mod round;
 mod semantic;
 
 use std::io::Write;
@@ -54,6 +55,8 @@ pub struct BenchOptions {
     pub alerts: Option<usize>,
     /// Measure candidates for an opening among this many visible profiles instead.
     pub candidates: Option<usize>,
+    /// Measure a matching round of this many applicants instead.
+    pub round: Option<usize>,
     /// The embedding model, as a server would load it (see `semantic`).
     pub encoder: Option<std::sync::Arc<search::Encoder>>,
 }
@@ -179,6 +182,11 @@ pub async fn run(options: BenchOptions) -> Result<(), ServerError> {
 }
 
 async fn run_in(dir: &Path, options: &BenchOptions) -> Result<(), ServerError> {
+    if let Some(count) = options.round {
+        let mut report = Report { lines: Vec::new() };
+        round::run(dir, count, &mut report)?;
+        return report.print();
+    }
     if let Some(count) = options.applications {
         let mut report = Report { lines: Vec::new() };
         applications::run(dir, count, &mut report).await?;

@@ -231,3 +231,38 @@ pub async fn opening_candidates(
         Err(err) => Err(internal(err)),
     }
 }
+
+/// The rounds that concern the viewer; `None` when signed out.
+#[server(input = Json)]
+pub async fn my_rounds(lang: Lang) -> Result<Option<Vec<model::round::RoundSummary>>, ServerFnError> {
+    let Some(viewer) = viewer() else { return Ok(None) };
+    catalog()?.rounds_for(&viewer, lang).await.map(Some).map_err(internal)
+}
+
+/// Round `id` as the viewer sees it; `None` when they have no part in it.
+#[server(input = Json)]
+pub async fn round_details(id: i64, lang: Lang) -> Result<Option<model::round::RoundView>, ServerFnError> {
+    let Some(viewer) = viewer() else { return Ok(None) };
+    match catalog()?.round_view(&viewer, id, lang).await {
+        Ok(round) => Ok(Some(round)),
+        Err(catalog::CatalogError::NotFound) => Ok(None),
+        Err(err) => Err(internal(err)),
+    }
+}
+
+/// The openings the viewer may put in a new round (`scramble_of`: the second round of a
+/// published one, with the places it left); `None` when they coordinate no rounds.
+#[server(input = Json)]
+pub async fn round_form_openings(
+    lang: Lang,
+    scramble_of: Option<i64>,
+) -> Result<Option<Vec<model::round::RoundOpening>>, ServerFnError> {
+    let Some(viewer) = viewer() else { return Ok(None) };
+    match catalog()?.round_form_openings(&viewer, lang, scramble_of).await {
+        Ok(openings) => Ok(Some(openings)),
+        Err(catalog::CatalogError::Forbidden | catalog::CatalogError::NotFound | catalog::CatalogError::Stale) => {
+            Ok(None)
+        }
+        Err(err) => Err(internal(err)),
+    }
+}

@@ -14,8 +14,9 @@ use crate::i18n::{Locale, tr};
 use crate::pages::{
     AccountPage, AdminAccountsPage, AdminAuditPage, AdminInstitutionsPage, AdminPage, AdminReportsPage,
     AdminReviewPage, AlertsPage, ApplicationsPage, CandidatesPage, EditPostingPage, ForgotPage, HomePage,
-    InstitutionMembersPage, LoginPage, NewPostingPage, NotFoundPage, OpeningPage, OpeningsPage,
-    PostingApplicationsPage, PostingPage, PostingsPage, ProfilePage, ResetPage, SignupPage, UnsubscribePage,
+    InstitutionMembersPage, LoginPage, NewPostingPage, NewRoundPage, NotFoundPage, OpeningPage, OpeningsPage,
+    PostingApplicationsPage, PostingPage, PostingsPage, ProfilePage, ResetPage, RoundPage, RoundsPage, SignupPage,
+    UnsubscribePage,
 };
 use crate::url::same_page_in;
 
@@ -33,6 +34,9 @@ pub fn App() -> impl IntoView {
                         view=OpeningPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=StaticSegment("rounds") view=RoundsPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("rounds"), StaticSegment("new")) view=NewRoundPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment("rounds"), ParamSegment("id")) view=RoundPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("login") view=LoginPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("signup") view=SignupPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("forgot") view=ForgotPage ssr=SsrMode::Async />

@@ -29,6 +29,8 @@ mod profiles;
 mod reading;
 mod recent;
 mod recommendations;
+mod round_close;
+mod rounds;
 pub mod token;
 
 pub use accounts::{AdminCreated, SESSION_DAYS, SignUp};
@@ -43,6 +45,7 @@ pub use postings::{SaveAction, Verdict};
 pub use profiles::{CvRefusal, MAX_CV_BYTES, check_pdf};
 pub use reading::{SearchOutcome, search_query};
 pub use recommendations::DEFAULT_RECOMMENDATIONS;
+pub use round_close::REMIND_BEFORE_HOURS;
 
 use std::path::Path;
 

@@ -957,3 +957,161 @@ mail-invited-body =
     You get this email because your profile is shown to verified institutions. You can change that on your profile page.
 
     — The Passerelle team
+
+## Matching rounds
+nav-rounds = Matching rounds
+rounds-title = Matching rounds
+rounds-intro = In a matching round, researchers rank the openings they applied to, each opening ranks its applicants, and Passerelle finds a stable result: no researcher and opening would both rather have each other than what they got.
+rounds-none = No matching round concerns you yet.
+rounds-new = Create a round
+round-title = Matching round
+not-found-round = This round does not exist, or you have no part in it.
+round-state-open = Open
+round-state-solved = Solved
+round-state-published = Results out
+round-phase-applications = Applications are open; you can already rank.
+round-phase-ranking = Applications are closed; rankings are open.
+round-phase-closed = Rankings are closed; the result is being computed.
+round-phase-solved = The result is computed; it will be sent on the results date.
+round-phase-published = The results are out.
+round-applications-close = Applications close
+round-rankings-close = Rankings close
+round-results-at = Results sent
+round-max-ranking = Longest ranking
+round-max-ranking-hint = How many openings a researcher may rank (1 to 50).
+round-time-hint = Date and time in UTC.
+round-new-title = Create a matching round
+round-new-intro = Choose the openings taking part and their number of places. Researchers who applied to them through Passerelle take part.
+round-new-forbidden = Only platform admins and the admins of an institution can create a matching round.
+round-new-no-openings = None of your openings has received an application through Passerelle yet.
+round-scramble-title = Second round: the places left
+round-scramble-intro = Offer the places the first round left to the researchers it did not place. They can rank any of these openings.
+round-name = Name of the round
+round-name-fr = In French
+round-name-en = In English
+round-name-ko = In Korean
+round-openings = Openings taking part
+round-openings-hint = Number of places for each opening taking part; leave empty for the others.
+round-opening = Opening
+round-institution = Institution
+round-places = { $places ->
+    [one] 1 place
+   *[other] { $places } places
+}
+round-places-column = Places
+round-filled = Places filled
+round-ranking-status = Ranking
+round-create = Create the round
+round-created-notice = The round is created. Participants can rank now.
+round-error-name = Give the round a name in at least one language.
+round-error-places = Enter a number of places between 1 and the number available.
+round-error-no-openings = Choose at least one opening, with its number of places.
+round-error-max-ranking = Enter a number between 1 and 50.
+round-error-time = Enter a date and time, such as 2027-03-01 12:00.
+round-error-past = This date has passed.
+round-error-order = Dates must follow each other: applications close, then rankings close, then results are sent.
+round-error-tie = Two items share this position. Rankings have no ties.
+round-error-too-long = This ranking is longer than the round allows.
+round-error-closed = The rankings of this round are closed; nothing was changed.
+round-error-instance = The rankings of this round could not be solved.
+round-your-ranking = Your ranking
+round-rank-hint = Give each opening you would accept a position, 1 for your first choice, up to { $max } openings. Leave the others unranked. You can change your ranking until the rankings close. Ranking them in your true order of preference is always in your interest.
+round-rank-applicants-hint = Give each applicant you would accept a position, 1 for your first choice. Mark the others as not acceptable.
+round-position-of = Position of { $title }
+round-not-ranked = Not ranked
+round-not-acceptable = Not acceptable
+round-save-ranking = Save the ranking
+round-ranked-notice = Your ranking is saved.
+round-reminder = You have not ranked yet. Without a ranking, you will not take part in this round.
+round-wait-results = Your ranking is final. Results come on the date above.
+round-your-result = Your result
+round-matched = You are matched with “{ $title }” ({ $institution }).
+round-unmatched = You were not matched in this round.
+round-result-not-ranked = You did not submit a ranking in this round.
+round-why = Why not an opening you ranked higher
+round-why-not-ranked = its institution did not rank you.
+round-why-no-ranking = its institution submitted no ranking by the deadline.
+round-why-filled = { $places ->
+    [one] its place went to an applicant it ranked higher.
+   *[other] its { $places } places went to applicants it ranked higher.
+}
+round-stable = The result is stable: no opening you ranked higher than your result would have taken you instead of someone it received.
+round-your-token = Your token in the published round:
+round-opening-ranked = Ranking submitted
+round-opening-unranked = No ranking submitted
+round-no-applicants = No one to rank yet.
+round-places-left = { $left } of { $places } places left.
+round-coordination = Coordination
+round-ranked-participants = { $count ->
+    [one] 1 researcher has ranked.
+   *[other] { $count } researchers have ranked.
+}
+round-matched-count = Matched: { $matched }. Not matched: { $unmatched }.
+round-unranked-openings = Openings without a ranking (they will take no one):
+round-close = Close the rankings now and compute the result
+round-closed-notice = The rankings are closed and the result is computed.
+round-publish = Send the results now
+round-published-notice = The results are sent to the participants.
+round-anonymise = Publish the anonymised round
+round-anonymised-notice = The anonymised round is published. Each participant can see their token.
+round-scramble = Offer the places left in a second round
+round-second-of = This round offers the places left by
+round-first = the first round
+round-publication = Check this round
+round-publication-intro = The round’s rankings and result, with every name replaced by a token. Anyone can check that the result is stable with Passerelle:
+round-instance = Rankings (instance.json)
+round-result = Result (result.json)
+audit-action-round-created = Round created
+audit-action-round-ranked = Ranking submitted
+audit-action-round-solved = Round solved
+audit-action-round-published = Round results sent
+audit-action-round-anonymised = Round published anonymised
+mail-round-solved-subject = Matching round computed: { $round }
+mail-round-solved-body =
+    Hello { $name },
+
+    The rankings of “{ $round }” are closed and the result is computed: { $matched } matched, { $unmatched } not matched. { $unranked ->
+        [0] Every opening submitted a ranking.
+        [one] 1 opening submitted no ranking and took no one.
+       *[other] { $unranked } openings submitted no ranking and took no one.
+    }
+
+    { $link }
+
+    — The Passerelle team
+mail-round-matched-subject = Your result: { $round }
+mail-round-matched-body =
+    Hello { $name },
+
+    The results of “{ $round }” are out. You are matched with { $opening }.
+
+    Your result and its explanation: { $link }
+
+    — The Passerelle team
+mail-round-unmatched-subject = Your result: { $round }
+mail-round-unmatched-body =
+    Hello { $name },
+
+    The results of “{ $round }” are out. You were not matched in this round. Your result page says why for each opening you ranked.
+
+    { $link }
+
+    — The Passerelle team
+mail-round-results-subject = Round results: { $round }
+mail-round-results-body =
+    Hello { $name },
+
+    The results of “{ $round }” are out. See who is matched with your institution’s openings:
+
+    { $link }
+
+    — The Passerelle team
+mail-round-reminder-subject = Rankings close soon: { $round }
+mail-round-reminder-body =
+    Hello { $name },
+
+    The rankings of “{ $round }” close on { $close }, and you have not ranked yet. Without a ranking, you take no part in the result.
+
+    { $link }
+
+    — The Passerelle team

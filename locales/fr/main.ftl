@@ -960,3 +960,161 @@ mail-invited-body =
     Vous recevez ce courriel parce que votre profil est montré aux établissements vérifiés. Vous pouvez changer ce choix sur la page de votre profil.
 
     — L’équipe Passerelle
+
+## Matching rounds
+nav-rounds = Jumelages
+rounds-title = Rondes de jumelage
+rounds-intro = Dans une ronde de jumelage, les chercheuses et chercheurs classent les offres auxquelles ils ont postulé, chaque offre classe ses candidatures, et Passerelle trouve un résultat stable : aucune personne et aucune offre ne se préféreraient mutuellement à ce qu’elles ont obtenu.
+rounds-none = Aucune ronde de jumelage ne vous concerne pour l’instant.
+rounds-new = Créer une ronde
+round-title = Ronde de jumelage
+not-found-round = Cette ronde n’existe pas, ou vous n’y prenez pas part.
+round-state-open = Ouverte
+round-state-solved = Résolue
+round-state-published = Résultats envoyés
+round-phase-applications = Les candidatures sont ouvertes ; vous pouvez déjà classer.
+round-phase-ranking = Les candidatures sont closes ; les classements sont ouverts.
+round-phase-closed = Les classements sont clos ; le résultat est en cours de calcul.
+round-phase-solved = Le résultat est calculé ; il sera envoyé à la date prévue.
+round-phase-published = Les résultats sont envoyés.
+round-applications-close = Fin des candidatures
+round-rankings-close = Fin des classements
+round-results-at = Envoi des résultats
+round-max-ranking = Longueur maximale d’un classement
+round-max-ranking-hint = Combien d’offres une personne peut classer (de 1 à 50).
+round-time-hint = Date et heure en UTC.
+round-new-title = Créer une ronde de jumelage
+round-new-intro = Choisissez les offres qui y prennent part et leur nombre de places. Les personnes qui y ont postulé par Passerelle y participent.
+round-new-forbidden = Seuls les administrateurs de la plateforme et ceux d’un établissement peuvent créer une ronde de jumelage.
+round-new-no-openings = Aucune de vos offres n’a encore reçu de candidature par Passerelle.
+round-scramble-title = Deuxième ronde : les places restantes
+round-scramble-intro = Offrez les places laissées par la première ronde aux personnes qu’elle n’a pas jumelées. Elles peuvent classer n’importe laquelle de ces offres.
+round-name = Nom de la ronde
+round-name-fr = En français
+round-name-en = En anglais
+round-name-ko = En coréen
+round-openings = Offres participantes
+round-openings-hint = Nombre de places pour chaque offre participante ; laissez vide pour les autres.
+round-opening = Offre
+round-institution = Établissement
+round-places = { $places ->
+    [one] 1 place
+   *[other] { $places } places
+}
+round-places-column = Places
+round-filled = Places pourvues
+round-ranking-status = Classement
+round-create = Créer la ronde
+round-created-notice = La ronde est créée. Les participants peuvent classer dès maintenant.
+round-error-name = Donnez un nom à la ronde dans au moins une langue.
+round-error-places = Entrez un nombre de places entre 1 et le nombre disponible.
+round-error-no-openings = Choisissez au moins une offre, avec son nombre de places.
+round-error-max-ranking = Entrez un nombre entre 1 et 50.
+round-error-time = Entrez une date et une heure, par exemple 2027-03-01 12:00.
+round-error-past = Cette date est passée.
+round-error-order = Les dates doivent se suivre : fin des candidatures, puis fin des classements, puis envoi des résultats.
+round-error-tie = Deux éléments occupent cette position. Un classement n’admet pas d’égalité.
+round-error-too-long = Ce classement est plus long que la ronde ne le permet.
+round-error-closed = Les classements de cette ronde sont clos ; rien n’a été modifié.
+round-error-instance = Les classements de cette ronde n’ont pas pu être résolus.
+round-your-ranking = Votre classement
+round-rank-hint = Donnez une position à chaque offre que vous accepteriez, 1 pour votre premier choix, jusqu’à { $max } offres. Laissez les autres sans classement. Vous pouvez modifier votre classement jusqu’à la fin des classements. Classer les offres dans votre véritable ordre de préférence est toujours dans votre intérêt.
+round-rank-applicants-hint = Donnez une position à chaque candidature que vous accepteriez, 1 pour votre premier choix. Marquez les autres comme non acceptables.
+round-position-of = Position de { $title }
+round-not-ranked = Non classée
+round-not-acceptable = Non acceptable
+round-save-ranking = Enregistrer le classement
+round-ranked-notice = Votre classement est enregistré.
+round-reminder = Vous n’avez pas encore classé. Sans classement, vous ne prendrez pas part à cette ronde.
+round-wait-results = Votre classement est définitif. Les résultats arriveront à la date indiquée ci-dessus.
+round-your-result = Votre résultat
+round-matched = Vous êtes jumelé·e à « { $title } » ({ $institution }).
+round-unmatched = Vous n’avez pas été jumelé·e dans cette ronde.
+round-result-not-ranked = Vous n’avez pas soumis de classement dans cette ronde.
+round-why = Pourquoi pas une offre que vous avez classée plus haut
+round-why-not-ranked = son établissement ne vous a pas classé·e.
+round-why-no-ranking = son établissement n’a soumis aucun classement avant la date limite.
+round-why-filled = { $places ->
+    [one] sa place est allée à une personne qu’il a classée plus haut.
+   *[other] ses { $places } places sont allées à des personnes qu’il a classées plus haut.
+}
+round-stable = Le résultat est stable : aucune offre que vous avez classée au-dessus de votre résultat ne vous aurait prise à la place d’une personne qu’elle a obtenue.
+round-your-token = Votre jeton dans la ronde publiée :
+round-opening-ranked = Classement soumis
+round-opening-unranked = Aucun classement soumis
+round-no-applicants = Personne à classer pour l’instant.
+round-places-left = { $left } places restantes sur { $places }.
+round-coordination = Coordination
+round-ranked-participants = { $count ->
+    [one] 1 personne a classé.
+   *[other] { $count } personnes ont classé.
+}
+round-matched-count = Jumelées : { $matched }. Non jumelées : { $unmatched }.
+round-unranked-openings = Offres sans classement (elles ne prendront personne) :
+round-close = Clore les classements maintenant et calculer le résultat
+round-closed-notice = Les classements sont clos et le résultat est calculé.
+round-publish = Envoyer les résultats maintenant
+round-published-notice = Les résultats sont envoyés aux participants.
+round-anonymise = Publier la ronde anonymisée
+round-anonymised-notice = La ronde anonymisée est publiée. Chaque participant peut voir son jeton.
+round-scramble = Offrir les places restantes dans une deuxième ronde
+round-second-of = Cette ronde offre les places laissées par
+round-first = la première ronde
+round-publication = Vérifier cette ronde
+round-publication-intro = Les classements et le résultat de la ronde, chaque nom remplacé par un jeton. N’importe qui peut vérifier avec Passerelle que le résultat est stable :
+round-instance = Classements (instance.json)
+round-result = Résultat (result.json)
+audit-action-round-created = Ronde créée
+audit-action-round-ranked = Classement soumis
+audit-action-round-solved = Ronde résolue
+audit-action-round-published = Résultats de la ronde envoyés
+audit-action-round-anonymised = Ronde publiée anonymisée
+mail-round-solved-subject = Ronde de jumelage calculée : { $round }
+mail-round-solved-body =
+    Bonjour { $name },
+
+    Les classements de « { $round } » sont clos et le résultat est calculé : { $matched } personnes jumelées, { $unmatched } non jumelées. { $unranked ->
+        [0] Toutes les offres ont soumis un classement.
+        [one] 1 offre n’a soumis aucun classement et n’a pris personne.
+       *[other] { $unranked } offres n’ont soumis aucun classement et n’ont pris personne.
+    }
+
+    { $link }
+
+    — L’équipe Passerelle
+mail-round-matched-subject = Votre résultat : { $round }
+mail-round-matched-body =
+    Bonjour { $name },
+
+    Les résultats de « { $round } » sont arrivés. Vous êtes jumelé·e à { $opening }.
+
+    Votre résultat et son explication : { $link }
+
+    — L’équipe Passerelle
+mail-round-unmatched-subject = Votre résultat : { $round }
+mail-round-unmatched-body =
+    Bonjour { $name },
+
+    Les résultats de « { $round } » sont arrivés. Vous n’avez pas été jumelé·e dans cette ronde. La page de votre résultat explique pourquoi pour chaque offre que vous avez classée.
+
+    { $link }
+
+    — L’équipe Passerelle
+mail-round-results-subject = Résultats de la ronde : { $round }
+mail-round-results-body =
+    Bonjour { $name },
+
+    Les résultats de « { $round } » sont arrivés. Voyez qui est jumelé aux offres de votre établissement :
+
+    { $link }
+
+    — L’équipe Passerelle
+mail-round-reminder-subject = Les classements ferment bientôt : { $round }
+mail-round-reminder-body =
+    Bonjour { $name },
+
+    Les classements de « { $round } » ferment le { $close }, et vous n’avez pas encore classé. Sans classement, vous ne prenez pas part au résultat.
+
+    { $link }
+
+    — L’équipe Passerelle

@@ -919,3 +919,151 @@ mail-invited-body =
     프로필을 인증 기관에 공개하도록 설정하셨기 때문에 이 이메일을 보내 드립니다. 공개 범위는 프로필 페이지에서 바꿀 수 있습니다.
 
     — Passerelle 팀
+
+## Matching rounds
+nav-rounds = 매칭 라운드
+rounds-title = 매칭 라운드
+rounds-intro = 매칭 라운드에서는 연구자가 지원한 공고에 순위를 매기고, 각 공고도 지원자에게 순위를 매깁니다. Passerelle은 안정적인 결과를 찾습니다. 즉, 서로가 지금의 결과보다 상대를 더 원하는 연구자와 공고는 없습니다.
+rounds-none = 아직 참여하는 매칭 라운드가 없습니다.
+rounds-new = 라운드 만들기
+round-title = 매칭 라운드
+not-found-round = 이 라운드가 없거나 참여하지 않는 라운드입니다.
+round-state-open = 진행 중
+round-state-solved = 결과 산출됨
+round-state-published = 결과 발표됨
+round-phase-applications = 지원을 받는 중입니다. 지금도 순위를 매길 수 있습니다.
+round-phase-ranking = 지원이 마감되었고 순위를 받는 중입니다.
+round-phase-closed = 순위 제출이 마감되어 결과를 계산하고 있습니다.
+round-phase-solved = 결과가 나왔으며 발표일에 전달됩니다.
+round-phase-published = 결과가 발표되었습니다.
+round-applications-close = 지원 마감
+round-rankings-close = 순위 제출 마감
+round-results-at = 결과 발표
+round-max-ranking = 순위 목록 최대 길이
+round-max-ranking-hint = 연구자 한 명이 순위를 매길 수 있는 공고 수입니다(1~50).
+round-time-hint = 날짜와 시간은 UTC 기준입니다.
+round-new-title = 매칭 라운드 만들기
+round-new-intro = 참여할 공고와 공고별 자리 수를 고르세요. 이 공고에 Passerelle로 지원한 연구자가 참여합니다.
+round-new-forbidden = 매칭 라운드는 플랫폼 관리자와 기관 관리자만 만들 수 있습니다.
+round-new-no-openings = 아직 Passerelle로 지원서를 받은 공고가 없습니다.
+round-scramble-title = 2차 라운드: 남은 자리
+round-scramble-intro = 1차 라운드에서 채워지지 않은 자리를, 매칭되지 않은 연구자에게 제안합니다. 이분들은 이 공고 중 어느 것에나 순위를 매길 수 있습니다.
+round-name = 라운드 이름
+round-name-fr = 프랑스어
+round-name-en = 영어
+round-name-ko = 한국어
+round-openings = 참여 공고
+round-openings-hint = 참여하는 공고마다 자리 수를 입력하세요. 참여하지 않는 공고는 비워 두세요.
+round-opening = 공고
+round-institution = 기관
+round-places = { $places }자리
+round-places-column = 자리 수
+round-filled = 채워진 자리
+round-ranking-status = 순위
+round-create = 라운드 만들기
+round-created-notice = 라운드가 만들어졌습니다. 참여자는 지금부터 순위를 매길 수 있습니다.
+round-error-name = 라운드 이름을 한 가지 이상의 언어로 입력해 주세요.
+round-error-places = 자리 수는 1 이상, 남은 자리 수 이하로 입력해 주세요.
+round-error-no-openings = 공고를 하나 이상 고르고 자리 수를 입력해 주세요.
+round-error-max-ranking = 1에서 50 사이의 숫자를 입력해 주세요.
+round-error-time = 날짜와 시간을 입력해 주세요. 예: 2027-03-01 12:00
+round-error-past = 이미 지난 날짜입니다.
+round-error-order = 날짜는 지원 마감, 순위 제출 마감, 결과 발표 순서여야 합니다.
+round-error-tie = 같은 순위에 두 항목이 있습니다. 순위에는 동률이 없습니다.
+round-error-too-long = 이 라운드에서 허용하는 것보다 순위 목록이 깁니다.
+round-error-closed = 이 라운드의 순위 제출이 마감되어 아무것도 바뀌지 않았습니다.
+round-error-instance = 이 라운드의 순위로 결과를 계산하지 못했습니다.
+round-your-ranking = 내 순위
+round-rank-hint = 받아들일 수 있는 공고마다 순위를 정해 주세요. 1이 첫째 선택이며 최대 { $max }개까지 정할 수 있습니다. 나머지는 순위 없음으로 두세요. 순위 제출 마감 전까지 언제든 바꿀 수 있습니다. 실제로 원하는 순서대로 매기는 것이 언제나 가장 유리합니다.
+round-rank-applicants-hint = 받아들일 수 있는 지원자마다 순위를 정해 주세요. 1이 첫째 선택입니다. 나머지는 수용 불가로 표시하세요.
+round-position-of = { $title }의 순위
+round-not-ranked = 순위 없음
+round-not-acceptable = 수용 불가
+round-save-ranking = 순위 저장
+round-ranked-notice = 순위를 저장했습니다.
+round-reminder = 아직 순위를 매기지 않았습니다. 순위가 없으면 이 라운드에 참여할 수 없습니다.
+round-wait-results = 순위가 확정되었습니다. 결과는 위의 발표일에 나옵니다.
+round-your-result = 내 결과
+round-matched = “{ $title }”({ $institution }) 공고와 매칭되었습니다.
+round-unmatched = 이번 라운드에서는 매칭되지 않았습니다.
+round-result-not-ranked = 이번 라운드에 순위를 제출하지 않았습니다.
+round-why = 더 높은 순위로 둔 공고와 매칭되지 않은 이유
+round-why-not-ranked = 이 기관이 회원님에게 순위를 매기지 않았습니다.
+round-why-no-ranking = 이 기관이 마감까지 순위를 제출하지 않았습니다.
+round-why-filled = 이 기관이 더 높은 순위로 둔 지원자로 { $places }자리를 모두 채웠습니다.
+round-stable = 이 결과는 안정적입니다. 회원님이 결과보다 높은 순위로 둔 공고 가운데, 이미 받은 사람 대신 회원님을 택했을 공고는 없습니다.
+round-your-token = 공개된 라운드에서 회원님의 토큰:
+round-opening-ranked = 순위 제출됨
+round-opening-unranked = 순위 미제출
+round-no-applicants = 아직 순위를 매길 지원자가 없습니다.
+round-places-left = { $places }자리 중 { $left }자리가 남았습니다.
+round-coordination = 라운드 운영
+round-ranked-participants = 연구자 { $count }명이 순위를 제출했습니다.
+round-matched-count = 매칭됨: { $matched }명. 매칭되지 않음: { $unmatched }명.
+round-unranked-openings = 순위를 제출하지 않은 공고(아무도 받지 않게 됩니다):
+round-close = 지금 순위 제출을 마감하고 결과 계산하기
+round-closed-notice = 순위 제출을 마감하고 결과를 계산했습니다.
+round-publish = 지금 결과 발표하기
+round-published-notice = 참여자에게 결과를 보냈습니다.
+round-anonymise = 익명화한 라운드 공개하기
+round-anonymised-notice = 익명화한 라운드를 공개했습니다. 참여자는 각자 자기 토큰을 볼 수 있습니다.
+round-scramble = 남은 자리로 2차 라운드 열기
+round-second-of = 이 라운드는 다음 라운드에서 남은 자리를 제안합니다:
+round-first = 1차 라운드
+round-publication = 이 라운드 검증하기
+round-publication-intro = 이름을 모두 토큰으로 바꾼 이 라운드의 순위와 결과입니다. 누구든 Passerelle로 결과가 안정적인지 확인할 수 있습니다.
+round-instance = 순위(instance.json)
+round-result = 결과(result.json)
+audit-action-round-created = 라운드 생성
+audit-action-round-ranked = 순위 제출
+audit-action-round-solved = 라운드 결과 산출
+audit-action-round-published = 라운드 결과 발표
+audit-action-round-anonymised = 익명화한 라운드 공개
+mail-round-solved-subject = 매칭 라운드 결과 산출: { $round }
+mail-round-solved-body =
+    { $name }님, 안녕하세요.
+
+    “{ $round }”의 순위 제출이 마감되어 결과를 계산했습니다. 매칭 { $matched }명, 매칭되지 않음 { $unmatched }명입니다. { $unranked ->
+        [0] 모든 공고가 순위를 제출했습니다.
+       *[other] 공고 { $unranked }개가 순위를 제출하지 않아 아무도 받지 않았습니다.
+    }
+
+    { $link }
+
+    — Passerelle 팀
+mail-round-matched-subject = 매칭 결과: { $round }
+mail-round-matched-body =
+    { $name }님, 안녕하세요.
+
+    “{ $round }”의 결과가 나왔습니다. { $opening } 공고와 매칭되었습니다.
+
+    결과와 설명 보기: { $link }
+
+    — Passerelle 팀
+mail-round-unmatched-subject = 매칭 결과: { $round }
+mail-round-unmatched-body =
+    { $name }님, 안녕하세요.
+
+    “{ $round }”의 결과가 나왔습니다. 이번 라운드에서는 매칭되지 않았습니다. 결과 페이지에서 순위를 매긴 공고마다 그 이유를 볼 수 있습니다.
+
+    { $link }
+
+    — Passerelle 팀
+mail-round-results-subject = 라운드 결과: { $round }
+mail-round-results-body =
+    { $name }님, 안녕하세요.
+
+    “{ $round }”의 결과가 나왔습니다. 기관 공고와 매칭된 사람을 확인해 보세요.
+
+    { $link }
+
+    — Passerelle 팀
+mail-round-reminder-subject = 순위 제출 마감 임박: { $round }
+mail-round-reminder-body =
+    { $name }님, 안녕하세요.
+
+    “{ $round }”의 순위 제출이 { $close }에 마감되는데, 아직 순위를 제출하지 않으셨습니다. 순위가 없으면 결과에 포함되지 않습니다.
+
+    { $link }
+
+    — Passerelle 팀

@@ -23,7 +23,7 @@ mod verify;
 pub use explain::{ApplicantReason, OpeningReason};
 pub use id::Id;
 pub use instance::{ApplicantEntry, Instance, InstanceError, Market, OpeningEntry};
-pub use solve::{Assignment, Matching, Outcome};
+pub use solve::{Assignment, Matching, Outcome, Publication};
 pub use verify::{BlockingPair, Problem, Verdict};
 
 #[cfg(test)]

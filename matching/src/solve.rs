@@ -133,3 +133,11 @@ impl Market {
         matching
     }
 }
+
+/// A round made public: its instance and result, ids replaced by tokens, for anyone to check
+/// with `passerelle round verify`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Publication {
+    pub instance: crate::Instance,
+    pub result: Matching,
+}

@@ -19,6 +19,7 @@ mod m20261203_000001_create_dismissals;
 mod m20261204_000001_add_published_at;
 mod m20261205_000001_create_saved_searches;
 mod m20261206_000001_create_candidates;
+mod m20261207_000001_create_rounds;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000001_add_published_at::Migration),
             Box::new(m20261205_000001_create_saved_searches::Migration),
             Box::new(m20261206_000001_create_candidates::Migration),
+            Box::new(m20261207_000001_create_rounds::Migration),
         ]
     }
 }

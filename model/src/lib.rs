@@ -14,6 +14,7 @@
 //!   [`application`]: applications' statuses and who may move them.
 //! - [`url`]: every path of the site, and query strings (pages and e-mails build links there).
 //! - [`candidate`]: candidates for an opening, as its institution sees them.
+//! - [`round`]: matching rounds: state and phase, the round and ranking forms, each side's view.
 //! - [`form_fields`]: reading posted forms, and the pieces several forms share.
 //! - [`posting`]: openings written on the site: their status, moderation decisions, who may edit;
 //!   [`posting_form`]: the posting form, read into a record and written back from one.
@@ -32,6 +33,7 @@ pub mod posting_form;
 pub mod profile;
 pub mod profile_form;
 pub mod record;
+pub mod round;
 pub mod url;
 pub mod vocab;
 

@@ -54,6 +54,15 @@ vocabulary! {
         AlertDeleted => "alert_deleted", "audit-action-alert-deleted";
         /// A member invited a candidate to apply to an opening.
         CandidateInvited => "candidate_invited", "audit-action-candidate-invited";
+        /// A matching round created (or the second round of one).
+        RoundCreated => "round_created", "audit-action-round-created";
+        /// A ranking submitted in a round (the detail says which side); never its contents.
+        RoundRanked => "round_ranked", "audit-action-round-ranked";
+        /// A round solved at its close (the detail gives how many were matched).
+        RoundSolved => "round_solved", "audit-action-round-solved";
+        RoundPublished => "round_published", "audit-action-round-published";
+        /// A round's anonymised instance and result made public.
+        RoundAnonymised => "round_anonymised", "audit-action-round-anonymised";
     }
 }
 

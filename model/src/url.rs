@@ -45,6 +45,14 @@ pub mod route {
     pub const INVITE: &str = "/{lang}/postings/{id}/candidates/{account}/invite";
     pub const MEMBERS: &str = "/{lang}/institutions/{slug}/members";
     pub const CHANGE_MEMBER: &str = "/{lang}/institutions/{slug}/members/{id}/{change}";
+    pub const ROUNDS: &str = "/{lang}/rounds";
+    pub const NEW_ROUND: &str = "/{lang}/rounds/new";
+    pub const ROUND: &str = "/{lang}/rounds/{id}";
+    pub const RANK_OPENINGS: &str = "/{lang}/rounds/{id}/ranking";
+    pub const RANK_APPLICANTS: &str = "/{lang}/rounds/{id}/openings/{opening}";
+    pub const CLOSE_ROUND: &str = "/{lang}/rounds/{id}/close";
+    pub const PUBLISH_ROUND: &str = "/{lang}/rounds/{id}/publish";
+    pub const ANONYMISE_ROUND: &str = "/{lang}/rounds/{id}/anonymised";
     pub const ADMIN: &str = "/{lang}/admin";
     pub const REVIEW_QUEUE: &str = "/{lang}/admin/review";
     pub const DECIDE: &str = "/{lang}/admin/review/{id}";

@@ -272,6 +272,7 @@ async fn serve(config: Config) -> Result<(), ServerError> {
     tokio::spawn(crate::auth::mail::run_sender(catalog.clone(), config.mail.clone()));
     tokio::spawn(hourly_chores(catalog.clone()));
     tokio::spawn(crate::alert_job::run(catalog.clone(), config.alert_hour));
+    tokio::spawn(crate::round_job::run(catalog.clone()));
     let app = crate::router::router(&config, catalog, auth);
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

@@ -41,6 +41,8 @@ pub mod institutions;
 pub mod moderation;
 pub mod postings;
 pub mod round_cli;
+pub mod round_job;
+pub mod rounds;
 pub mod router;
 pub mod security;
 pub mod site;

@@ -41,6 +41,7 @@ pub fn router(config: &Config, catalog: catalog::Catalog, auth: Auth) -> Router 
         .merge(crate::applications::routes())
         .merge(crate::alerts::routes())
         .merge(crate::candidates::routes())
+        .merge(crate::rounds::routes())
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::form::answer::pages_for_errors));
 
     Router::new()

@@ -8,6 +8,8 @@ mod alerts;
 #[path = "applications/candidates.rs"]
 mod candidates;
 mod common;
+#[path = "applications/rounds.rs"]
+mod rounds;
 
 use common::{Browser, PASSWORD, Site, admin_browser, create_account, demo_site, member_browser};
 use http::StatusCode;

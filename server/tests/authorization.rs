@@ -67,6 +67,8 @@ const fn upload_cv(path: &'static str, answers: [Answer; 6]) -> Row {
 }
 
 const EVERYONE: [Answer; 6] = [Page, Page, Page, Page, Page, Page];
+/// Public once the platform admin (the last visitor) has published it anonymised.
+const ANONYMISED_LAST: [Answer; 6] = [Status(404), Status(404), Status(404), Status(404), Status(404), Page];
 const SIGNED_IN: [Answer; 6] = [Redirect("/en/login?next="), Page, Page, Page, Page, Page];
 const ADMINS: [Answer; 6] = [Redirect("/en/login?next="), Status(403), Status(403), Status(403), Status(403), Page];
 /// Forms for members of KAIST (a Sherbrooke member cannot choose KAIST).
@@ -359,6 +361,60 @@ const MATRIX: &[Row] = &[
         [Redirect("/en/login"), Status(404), Status(404), Status(404), Status(404), Status(404)],
     ),
     get("/en/alerts/unsubscribe/{key}", EVERYONE),
+    // Matching rounds ({round}: the platform admin's, over the opening {open}, to which every
+    // confirmed visitor has applied above): coordinators create them (KAIST's admin for KAIST,
+    // the platform admin for any), applicants rank, members of an opening's institution rank
+    // its applicants, the coordinator closes, publishes and anonymises (in the platform admin's
+    // pass, the last); then anyone reads the anonymised round.
+    get("/en/rounds", SIGNED_IN),
+    get("/en/rounds/new", SIGNED_IN),
+    get("/en/rounds/{round}", [Redirect("/en/login?next="), Status(404), Page, Page, Page, Page]),
+    post(
+        "/en/rounds/new",
+        &[("name_en", "")],
+        [Redirect("/en/login"), Status(404), Status(404), Status(404), Status(422), Status(422)],
+    ),
+    post(
+        "/en/rounds/{round}/ranking",
+        &[],
+        [
+            Redirect("/en/login"),
+            Status(404),
+            Redirect("/en/rounds/"),
+            Redirect("/en/rounds/"),
+            Redirect("/en/rounds/"),
+            Redirect("/en/rounds/"),
+        ],
+    ),
+    post(
+        "/en/rounds/{round}/openings/{open}",
+        &[],
+        [
+            Redirect("/en/login"),
+            Status(404),
+            Redirect("/en/rounds/"),
+            Status(404),
+            Redirect("/en/rounds/"),
+            Status(404),
+        ],
+    ),
+    post(
+        "/en/rounds/{round}/close",
+        &[],
+        [Redirect("/en/login"), Status(404), Status(404), Status(404), Status(404), Redirect("/en/rounds/")],
+    ),
+    post(
+        "/en/rounds/{round}/publish",
+        &[],
+        [Redirect("/en/login"), Status(404), Status(404), Status(404), Status(404), Redirect("/en/rounds/")],
+    ),
+    post(
+        "/en/rounds/{round}/anonymised",
+        &[],
+        [Redirect("/en/login"), Status(404), Status(404), Status(404), Status(404), Redirect("/en/rounds/")],
+    ),
+    get("/api/v1/rounds/{round}/instance.json", ANONYMISED_LAST),
+    get("/api/v1/rounds/{round}/result.json", ANONYMISED_LAST),
 ];
 
 /// The rows' placeholders: `{posting}` and the rest (see [`MATRIX`]).
@@ -371,6 +427,8 @@ struct Fixtures {
     /// An alert of the applicant's, and its unsubscribe key.
     alert: i64,
     key: String,
+    /// A matching round of the platform admin's, over `open`.
+    round: i64,
 }
 
 /// The accounts behind the signed-in visitors, in [`VISITORS`] order (anonymous has none), a
@@ -418,7 +476,21 @@ async fn accounts(site: &Site) -> ([Option<i64>; 6], Fixtures) {
     let (_, api) = site.json("/api/v1/openings?per_page=1").await;
     let id = api["hits"][0]["id"].as_i64().expect("a demo opening").to_string();
     let visitors = [None, Some(researcher), Some(members[0]), Some(members[1]), Some(members[2]), Some(admin)];
-    (visitors, Fixtures { id, posting, open, application, cv, alert, key })
+    let name = model::Texts::from([(model::Lang::En, "A matrix round".to_string())]);
+    let later = |days| now + chrono::Duration::days(days);
+    let new_round = db::NewRound {
+        name: &name,
+        institution_id: None,
+        created_by: admin,
+        applications_close: later(1),
+        rankings_close: later(2),
+        results_at: later(3),
+        max_ranking: 5,
+        scramble_of: None,
+        openings: &[(open, 1)],
+    };
+    let round = site.db.create_round(new_round, now).await.expect("round");
+    (visitors, Fixtures { id, posting, open, application, cv, alert, key, round })
 }
 
 /// A browser with a fresh session of `account` (or none), and the CSRF cookie a first page gives.
@@ -447,6 +519,7 @@ async fn every_route_answers_each_role_as_allowed() {
             .replace("{cv}", &fixtures.cv.to_string())
             .replace("{alert}", &fixtures.alert.to_string())
             .replace("{key}", &fixtures.key)
+            .replace("{round}", &fixtures.round.to_string())
     };
     let mut failures = Vec::new();
     for (slot, visitor) in VISITORS.into_iter().enumerate() {
@@ -495,6 +568,7 @@ fn every_page_of_the_app_has_a_row() {
         let as_row = if as_row == "/en" { "/en/".to_string() } else { as_row };
         // Postings have ids of their own in the matrix.
         let as_row = if as_row.starts_with("/en/postings/") { as_row.replace("{id}", "{posting}") } else { as_row };
+        let as_row = if as_row.starts_with("/en/rounds/") { as_row.replace("{id}", "{round}") } else { as_row };
         let covers = |row: &Row| row.method == "GET" && row.path.split('?').next() == Some(as_row.as_str());
         assert!(MATRIX.iter().any(covers), "no row for the page {path}");
     }

@@ -214,7 +214,7 @@ pub fn NewPasswordField(echo: FormEcho, label: &'static str) -> impl IntoView {
 /// `Suspense`), carries the CSRF token, and hands the echo of its last
 /// rejection (if any) to `fields`, which draws the fields and the button.
 #[component]
-pub fn PageForm<F, V>(name: &'static str, action: String, fields: F) -> impl IntoView
+pub fn PageForm<F, V>(#[prop(into)] name: String, action: String, fields: F) -> impl IntoView
 where
     F: Fn(FormEcho) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
@@ -222,10 +222,10 @@ where
     view! {
         <Suspense fallback=|| ()>
             {move || {
-                let (action, fields) = (action.clone(), fields.clone());
+                let (name, action, fields) = (name.clone(), action.clone(), fields.clone());
                 Suspend::new(async move {
                     let state = page_state().await;
-                    let echo = echo_of(&state, name);
+                    let echo = echo_of(&state, &name);
                     view! {
                         <form method="post" action=action class="stacked-form" novalidate>
                             <CsrfField token=state.csrf.clone() />

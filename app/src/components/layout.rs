@@ -59,6 +59,7 @@ fn AccountNav() -> impl IntoView {
                             <a href=href("applications")>{tr("nav-applications")}</a>
                             <a href=href("profile")>{tr("nav-profile")}</a>
                             <a href=href("alerts")>{tr("nav-alerts")}</a>
+                            <a href=href("rounds")>{tr("nav-rounds")}</a>
                             <a href=href("account")>{viewer.display_name.clone()}</a>
                             <form method="post" action=href("logout") class="account-nav__logout">
                                 <CsrfField token=state.csrf.clone() />

@@ -18,6 +18,8 @@ mod profile;
 pub(crate) mod received;
 mod reset;
 mod review;
+mod round;
+mod rounds;
 mod signup;
 
 pub use account::AccountPage;
@@ -38,6 +40,8 @@ pub use profile::ProfilePage;
 pub use received::PostingApplicationsPage;
 pub use reset::ResetPage;
 pub use review::AdminReviewPage;
+pub use round::RoundPage;
+pub use rounds::{NewRoundPage, RoundsPage};
 pub use signup::SignupPage;
 
 use leptos::prelude::*;

@@ -1,0 +1,19 @@
+use sea_orm::entity::prelude::*;
+
+/// One line of a researcher's ranking of openings in a round.
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "round_choice")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub round_id: i32,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub account_id: i32,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub position: i32,
+    pub opening_id: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,555 @@
+//! Matching rounds: the round and its openings, both sides' rankings, and the result. Every
+//! change to a round's rankings first takes the round's row with a condition on its state and
+//! close ([`Db::hold_open_round`]), and solving takes it first too, so that a ranking either
+//! lands before the round is solved or is refused.
+
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use model::round::RoundState;
+
+use crate::accounts::Time;
+use crate::convert::row_id;
+use crate::entity::{
+    application, institution, opening, round, round_choice, round_opening, round_participant, round_preference,
+};
+use crate::{Db, DbError};
+
+/// A round as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredRound {
+    pub id: i64,
+    pub name: model::Texts,
+    pub institution_id: Option<i64>,
+    pub created_by: i64,
+    pub applications_close: Time,
+    pub rankings_close: Time,
+    pub results_at: Time,
+    pub max_ranking: u32,
+    pub scramble_of: Option<i64>,
+    pub state: model::round::RoundState,
+    pub solved_at: Option<Time>,
+    pub published_at: Option<Time>,
+    /// The instance it solved (`matching::Instance` JSON, with account and opening ids).
+    pub instance: Option<String>,
+    /// The anonymised instance and result, once published.
+    pub anonymised: Option<String>,
+}
+
+/// A new round.
+pub struct NewRound<'a> {
+    pub name: &'a model::Texts,
+    pub institution_id: Option<i64>,
+    pub created_by: i64,
+    pub applications_close: Time,
+    pub rankings_close: Time,
+    pub results_at: Time,
+    pub max_ranking: u32,
+    pub scramble_of: Option<i64>,
+    /// (opening, places).
+    pub openings: &'a [(i64, u32)],
+}
+
+/// An opening taking part in a round.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredRoundOpening {
+    pub opening_id: i64,
+    pub places: u32,
+    pub ranked_at: Option<Time>,
+    pub token: Option<String>,
+}
+
+/// A researcher who ranked in a round, and once solved their result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredParticipant {
+    pub account_id: i64,
+    pub ranked_at: Option<Time>,
+    pub opening_id: Option<i64>,
+    pub token: Option<String>,
+}
+
+fn stored(row: round::Model) -> Result<StoredRound, DbError> {
+    let id = i64::from(row.id);
+    let corrupt = |reason: String| DbError::Corrupt { id, reason };
+    Ok(StoredRound {
+        id,
+        name: serde_json::from_str(&row.name).map_err(|err| corrupt(format!("round name: {err}")))?,
+        institution_id: row.institution_id.map(i64::from),
+        created_by: i64::from(row.created_by),
+        applications_close: row.applications_close,
+        rankings_close: row.rankings_close,
+        results_at: row.results_at,
+        max_ranking: u32::try_from(row.max_ranking).unwrap_or(0),
+        scramble_of: row.scramble_of.map(i64::from),
+        state: model::round::RoundState::from_code(&row.state)
+            .ok_or_else(|| corrupt(format!("round state {}", row.state)))?,
+        solved_at: row.solved_at,
+        published_at: row.published_at,
+        instance: row.instance,
+        anonymised: row.anonymised,
+    })
+}
+
+impl Db {
+    pub async fn create_round(&self, new: NewRound<'_>, now: Time) -> Result<i64, DbError> {
+        let row = round::ActiveModel {
+            name: Set(serde_json::to_string(new.name).unwrap_or_default()),
+            institution_id: Set(new.institution_id.map(row_id)),
+            created_by: Set(row_id(new.created_by)),
+            applications_close: Set(new.applications_close),
+            rankings_close: Set(new.rankings_close),
+            results_at: Set(new.results_at),
+            max_ranking: Set(new.max_ranking as i32),
+            scramble_of: Set(new.scramble_of.map(row_id)),
+            state: Set(RoundState::Open.code().to_owned()),
+            created_at: Set(now),
+            ..Default::default()
+        };
+        let id = i64::from(round::Entity::insert(row).exec(&self.conn()).await?.last_insert_id);
+        let openings = new.openings.iter().map(|&(opening_id, places)| round_opening::ActiveModel {
+            round_id: Set(row_id(id)),
+            opening_id: Set(row_id(opening_id)),
+            places: Set(places as i32),
+            ranked_at: Set(None),
+            token: Set(None),
+        });
+        round_opening::Entity::insert_many(openings).exec_without_returning(&self.conn()).await?;
+        Ok(id)
+    }
+
+    pub async fn round(&self, id: i64) -> Result<Option<StoredRound>, DbError> {
+        round::Entity::find_by_id(row_id(id)).one(&self.conn()).await?.map(stored).transpose()
+    }
+
+    /// Rounds by id, newest first.
+    pub async fn rounds_by_ids(&self, ids: &[i64]) -> Result<Vec<StoredRound>, DbError> {
+        let rows = round::Entity::find()
+            .filter(round::Column::Id.is_in(ids.iter().map(|id| row_id(*id))))
+            .order_by_desc(round::Column::Id)
+            .all(&self.conn())
+            .await?;
+        rows.into_iter().map(stored).collect()
+    }
+
+    /// The rounds that concern someone: coordinated by one of `institutions` (every round when
+    /// `every`), with an opening of theirs, or where `account_id` applied to an opening or
+    /// takes part.
+    pub async fn rounds_concerning(
+        &self,
+        account_id: i64,
+        institutions: &[i64],
+        every: bool,
+    ) -> Result<Vec<StoredRound>, DbError> {
+        if every {
+            let rows = round::Entity::find().order_by_desc(round::Column::Id).all(&self.conn()).await?;
+            return rows.into_iter().map(stored).collect();
+        }
+        let institutions: Vec<i32> = institutions.iter().map(|id| row_id(*id)).collect();
+        let mut ids: Vec<i32> = round::Entity::find()
+            .select_only()
+            .column(round::Column::Id)
+            .filter(round::Column::InstitutionId.is_in(institutions.clone()))
+            .into_tuple()
+            .all(&self.conn())
+            .await?;
+        let openings_of_theirs: Vec<i32> = opening::Entity::find()
+            .select_only()
+            .column(opening::Column::Id)
+            .filter(opening::Column::InstitutionId.is_in(institutions))
+            .into_tuple()
+            .all(&self.conn())
+            .await?;
+        let applied_to: Vec<i32> = application::Entity::find()
+            .select_only()
+            .column(application::Column::OpeningId)
+            .filter(application::Column::AccountId.eq(row_id(account_id)))
+            .into_tuple()
+            .all(&self.conn())
+            .await?;
+        let with_openings: Vec<i32> = round_opening::Entity::find()
+            .select_only()
+            .column(round_opening::Column::RoundId)
+            .filter(round_opening::Column::OpeningId.is_in(openings_of_theirs.into_iter().chain(applied_to)))
+            .into_tuple()
+            .all(&self.conn())
+            .await?;
+        let taking_part: Vec<i32> = round_participant::Entity::find()
+            .select_only()
+            .column(round_participant::Column::RoundId)
+            .filter(round_participant::Column::AccountId.eq(row_id(account_id)))
+            .into_tuple()
+            .all(&self.conn())
+            .await?;
+        ids.extend(with_openings.into_iter().chain(taking_part));
+        ids.sort_unstable();
+        ids.dedup();
+        self.rounds_by_ids(&ids.into_iter().map(i64::from).collect::<Vec<_>>()).await
+    }
+
+    /// The id of the institution `slug`.
+    pub async fn institution_id(&self, slug: &str) -> Result<Option<i64>, DbError> {
+        let id: Option<i32> = institution::Entity::find()
+            .select_only()
+            .column(institution::Column::Id)
+            .filter(institution::Column::Slug.eq(slug))
+            .into_tuple()
+            .one(&self.conn())
+            .await?;
+        Ok(id.map(i64::from))
+    }
+
+    /// Openings that may take part in a round: those of `institutions` (any when `None`) that
+    /// have received applications on Passerelle, newest first, `limit` at most.
+    pub async fn openings_with_applications(
+        &self,
+        institutions: Option<&[i64]>,
+        limit: u64,
+    ) -> Result<Vec<i64>, DbError> {
+        let mut query = application::Entity::find()
+            .select_only()
+            .column(application::Column::OpeningId)
+            .distinct()
+            .inner_join(opening::Entity)
+            .order_by_desc(application::Column::OpeningId)
+            .limit(limit);
+        if let Some(institutions) = institutions {
+            query = query.filter(opening::Column::InstitutionId.is_in(institutions.iter().map(|id| row_id(*id))));
+        }
+        let ids: Vec<i32> = query.into_tuple().all(&self.conn()).await?;
+        Ok(ids.into_iter().map(i64::from).collect())
+    }
+
+    pub async fn round_openings(&self, round_id: i64) -> Result<Vec<StoredRoundOpening>, DbError> {
+        let rows = round_opening::Entity::find()
+            .filter(round_opening::Column::RoundId.eq(row_id(round_id)))
+            .order_by_asc(round_opening::Column::OpeningId)
+            .all(&self.conn())
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| StoredRoundOpening {
+                opening_id: i64::from(row.opening_id),
+                places: u32::try_from(row.places).unwrap_or(0),
+                ranked_at: row.ranked_at,
+                token: row.token,
+            })
+            .collect())
+    }
+
+    /// Researchers with an application (not withdrawn) to one of the round's openings:
+    /// (opening, account).
+    pub async fn round_applications(&self, round_id: i64) -> Result<Vec<(i64, i64)>, DbError> {
+        let openings: Vec<i32> = round_opening::Entity::find()
+            .select_only()
+            .column(round_opening::Column::OpeningId)
+            .filter(round_opening::Column::RoundId.eq(row_id(round_id)))
+            .into_tuple()
+            .all(&self.conn())
+            .await?;
+        let rows: Vec<(i32, i32)> = application::Entity::find()
+            .select_only()
+            .column(application::Column::OpeningId)
+            .column(application::Column::AccountId)
+            .filter(application::Column::OpeningId.is_in(openings))
+            .filter(application::Column::Status.ne(model::application::ApplicationStatus::Withdrawn.code()))
+            .order_by_asc(application::Column::Id)
+            .into_tuple()
+            .all(&self.conn())
+            .await?;
+        Ok(rows.into_iter().map(|(o, a)| (i64::from(o), i64::from(a))).collect())
+    }
+
+    pub async fn round_participants(&self, round_id: i64) -> Result<Vec<StoredParticipant>, DbError> {
+        let rows = round_participant::Entity::find()
+            .filter(round_participant::Column::RoundId.eq(row_id(round_id)))
+            .order_by_asc(round_participant::Column::AccountId)
+            .all(&self.conn())
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| StoredParticipant {
+                account_id: i64::from(row.account_id),
+                ranked_at: row.ranked_at,
+                opening_id: row.opening_id.map(i64::from),
+                token: row.token,
+            })
+            .collect())
+    }
+
+    /// Adds researchers to a round without a ranking (the unmatched of a first round, in its
+    /// second round).
+    pub async fn add_participants(&self, round_id: i64, accounts: &[i64]) -> Result<(), DbError> {
+        if accounts.is_empty() {
+            return Ok(());
+        }
+        let rows = accounts.iter().map(|&account_id| round_participant::ActiveModel {
+            round_id: Set(row_id(round_id)),
+            account_id: Set(row_id(account_id)),
+            ranked_at: Set(None),
+            opening_id: Set(None),
+            token: Set(None),
+        });
+        round_participant::Entity::insert_many(rows)
+            .on_conflict(
+                OnConflict::columns([round_participant::Column::RoundId, round_participant::Column::AccountId])
+                    .do_nothing()
+                    .to_owned(),
+            )
+            .exec_without_returning(&self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Takes the round's row if it still takes rankings at `now` (open, before its rankings
+    /// close); `false` otherwise. In a transaction, the round cannot be solved until it ends.
+    pub async fn hold_open_round(&self, round_id: i64, now: Time) -> Result<bool, DbError> {
+        let held = round::Entity::update_many()
+            .col_expr(round::Column::State, Expr::value(RoundState::Open.code()))
+            .filter(round::Column::Id.eq(row_id(round_id)))
+            .filter(round::Column::State.eq(RoundState::Open.code()))
+            .filter(round::Column::RankingsClose.gt(now))
+            .exec(&self.conn())
+            .await?;
+        Ok(held.rows_affected == 1)
+    }
+
+    /// Replaces a researcher's ranking of openings (best first).
+    pub async fn set_choices(
+        &self,
+        round_id: i64,
+        account_id: i64,
+        openings: &[i64],
+        now: Time,
+    ) -> Result<(), DbError> {
+        round_choice::Entity::delete_many()
+            .filter(round_choice::Column::RoundId.eq(row_id(round_id)))
+            .filter(round_choice::Column::AccountId.eq(row_id(account_id)))
+            .exec(&self.conn())
+            .await?;
+        if !openings.is_empty() {
+            let rows = openings.iter().enumerate().map(|(position, &opening_id)| round_choice::ActiveModel {
+                round_id: Set(row_id(round_id)),
+                account_id: Set(row_id(account_id)),
+                position: Set(position as i32),
+                opening_id: Set(row_id(opening_id)),
+            });
+            round_choice::Entity::insert_many(rows).exec_without_returning(&self.conn()).await?;
+        }
+        let participant = round_participant::ActiveModel {
+            round_id: Set(row_id(round_id)),
+            account_id: Set(row_id(account_id)),
+            ranked_at: Set(Some(now)),
+            opening_id: Set(None),
+            token: Set(None),
+        };
+        round_participant::Entity::insert(participant)
+            .on_conflict(
+                OnConflict::columns([round_participant::Column::RoundId, round_participant::Column::AccountId])
+                    .update_column(round_participant::Column::RankedAt)
+                    .to_owned(),
+            )
+            .exec_without_returning(&self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Replaces an opening's ranking of applicants (best first; the others are not acceptable).
+    pub async fn set_preferences(
+        &self,
+        round_id: i64,
+        opening_id: i64,
+        accounts: &[i64],
+        now: Time,
+    ) -> Result<(), DbError> {
+        round_preference::Entity::delete_many()
+            .filter(round_preference::Column::RoundId.eq(row_id(round_id)))
+            .filter(round_preference::Column::OpeningId.eq(row_id(opening_id)))
+            .exec(&self.conn())
+            .await?;
+        if !accounts.is_empty() {
+            let rows = accounts.iter().enumerate().map(|(position, &account_id)| round_preference::ActiveModel {
+                round_id: Set(row_id(round_id)),
+                opening_id: Set(row_id(opening_id)),
+                position: Set(position as i32),
+                account_id: Set(row_id(account_id)),
+            });
+            round_preference::Entity::insert_many(rows).exec_without_returning(&self.conn()).await?;
+        }
+        round_opening::Entity::update_many()
+            .col_expr(round_opening::Column::RankedAt, Expr::value(Some(now)))
+            .filter(round_opening::Column::RoundId.eq(row_id(round_id)))
+            .filter(round_opening::Column::OpeningId.eq(row_id(opening_id)))
+            .exec(&self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Every researcher's ranking in the round, best first: (account, openings).
+    pub async fn round_choices(&self, round_id: i64) -> Result<Vec<(i64, Vec<i64>)>, DbError> {
+        let rows: Vec<(i32, i32)> = round_choice::Entity::find()
+            .select_only()
+            .column(round_choice::Column::AccountId)
+            .column(round_choice::Column::OpeningId)
+            .filter(round_choice::Column::RoundId.eq(row_id(round_id)))
+            .order_by_asc(round_choice::Column::AccountId)
+            .order_by_asc(round_choice::Column::Position)
+            .into_tuple()
+            .all(&self.conn())
+            .await?;
+        Ok(grouped(rows))
+    }
+
+    /// Every opening's ranking in the round, best first: (opening, accounts).
+    pub async fn round_preferences(&self, round_id: i64) -> Result<Vec<(i64, Vec<i64>)>, DbError> {
+        let rows: Vec<(i32, i32)> = round_preference::Entity::find()
+            .select_only()
+            .column(round_preference::Column::OpeningId)
+            .column(round_preference::Column::AccountId)
+            .filter(round_preference::Column::RoundId.eq(row_id(round_id)))
+            .order_by_asc(round_preference::Column::OpeningId)
+            .order_by_asc(round_preference::Column::Position)
+            .into_tuple()
+            .all(&self.conn())
+            .await?;
+        Ok(grouped(rows))
+    }
+
+    /// Moves an open round to solved: `false` when it was not open (solved by another server
+    /// first). Call first in the transaction that writes the results: it holds the round
+    /// against late rankings.
+    pub async fn mark_solved(&self, round_id: i64, now: Time) -> Result<bool, DbError> {
+        let solved = round::Entity::update_many()
+            .col_expr(round::Column::State, Expr::value(RoundState::Solved.code()))
+            .col_expr(round::Column::SolvedAt, Expr::value(Some(now)))
+            .filter(round::Column::Id.eq(row_id(round_id)))
+            .filter(round::Column::State.eq(RoundState::Open.code()))
+            .exec(&self.conn())
+            .await?;
+        Ok(solved.rows_affected == 1)
+    }
+
+    /// Records the instance a round solved.
+    pub async fn set_round_instance(&self, round_id: i64, instance: &str) -> Result<(), DbError> {
+        round::Entity::update_many()
+            .col_expr(round::Column::Instance, Expr::value(Some(instance.to_owned())))
+            .filter(round::Column::Id.eq(row_id(round_id)))
+            .exec(&self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Writes a participant's result and public token.
+    pub async fn set_result(
+        &self,
+        round_id: i64,
+        account_id: i64,
+        opening_id: Option<i64>,
+        token: &str,
+    ) -> Result<(), DbError> {
+        let row = round_participant::ActiveModel {
+            round_id: Set(row_id(round_id)),
+            account_id: Set(row_id(account_id)),
+            ranked_at: Set(None),
+            opening_id: Set(opening_id.map(row_id)),
+            token: Set(Some(token.to_owned())),
+        };
+        round_participant::Entity::insert(row)
+            .on_conflict(
+                OnConflict::columns([round_participant::Column::RoundId, round_participant::Column::AccountId])
+                    .update_columns([round_participant::Column::OpeningId, round_participant::Column::Token])
+                    .to_owned(),
+            )
+            .exec_without_returning(&self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Sets an opening's public token.
+    pub async fn set_opening_token(&self, round_id: i64, opening_id: i64, token: &str) -> Result<(), DbError> {
+        round_opening::Entity::update_many()
+            .col_expr(round_opening::Column::Token, Expr::value(Some(token.to_owned())))
+            .filter(round_opening::Column::RoundId.eq(row_id(round_id)))
+            .filter(round_opening::Column::OpeningId.eq(row_id(opening_id)))
+            .exec(&self.conn())
+            .await?;
+        Ok(())
+    }
+
+    /// Moves a solved round to published: `false` when it was not solved (published first).
+    pub async fn mark_published(&self, round_id: i64, now: Time) -> Result<bool, DbError> {
+        let published = round::Entity::update_many()
+            .col_expr(round::Column::State, Expr::value(RoundState::Published.code()))
+            .col_expr(round::Column::PublishedAt, Expr::value(Some(now)))
+            .filter(round::Column::Id.eq(row_id(round_id)))
+            .filter(round::Column::State.eq(RoundState::Solved.code()))
+            .exec(&self.conn())
+            .await?;
+        Ok(published.rows_affected == 1)
+    }
+
+    /// Records the anonymised instance and result of a published round, once.
+    pub async fn set_anonymised(&self, round_id: i64, json: &str) -> Result<bool, DbError> {
+        let set = round::Entity::update_many()
+            .col_expr(round::Column::Anonymised, Expr::value(Some(json.to_owned())))
+            .filter(round::Column::Id.eq(row_id(round_id)))
+            .filter(round::Column::State.eq(RoundState::Published.code()))
+            .filter(round::Column::Anonymised.is_null())
+            .exec(&self.conn())
+            .await?;
+        Ok(set.rows_affected == 1)
+    }
+
+    /// Rounds that are due: open ones whose rankings have closed (to solve) and solved ones
+    /// whose results' date has come (to publish).
+    pub async fn rounds_due(&self, now: Time) -> Result<Vec<StoredRound>, DbError> {
+        let due = Condition::any()
+            .add(
+                Condition::all()
+                    .add(round::Column::State.eq(RoundState::Open.code()))
+                    .add(round::Column::RankingsClose.lte(now)),
+            )
+            .add(
+                Condition::all()
+                    .add(round::Column::State.eq(RoundState::Solved.code()))
+                    .add(round::Column::ResultsAt.lte(now)),
+            );
+        let rows = round::Entity::find().filter(due).order_by_asc(round::Column::Id).all(&self.conn()).await?;
+        rows.into_iter().map(stored).collect()
+    }
+
+    /// Open rounds whose rankings close before `before` and whose participants have not been
+    /// reminded; each is claimed (marked reminded) by the caller with [`Db::claim_round_reminder`].
+    pub async fn rounds_to_remind(&self, now: Time, before: Time) -> Result<Vec<StoredRound>, DbError> {
+        let rows = round::Entity::find()
+            .filter(round::Column::State.eq(RoundState::Open.code()))
+            .filter(round::Column::RankingsClose.gt(now))
+            .filter(round::Column::RankingsClose.lte(before))
+            .filter(round::Column::RemindedAt.is_null())
+            .all(&self.conn())
+            .await?;
+        rows.into_iter().map(stored).collect()
+    }
+
+    /// Marks a round's reminder sent: `false` when another server did first.
+    pub async fn claim_round_reminder(&self, round_id: i64, now: Time) -> Result<bool, DbError> {
+        let claimed = round::Entity::update_many()
+            .col_expr(round::Column::RemindedAt, Expr::value(Some(now)))
+            .filter(round::Column::Id.eq(row_id(round_id)))
+            .filter(round::Column::RemindedAt.is_null())
+            .exec(&self.conn())
+            .await?;
+        Ok(claimed.rows_affected == 1)
+    }
+}
+
+/// Rows `(owner, member)` ordered by owner then position, as one list per owner.
+fn grouped(rows: Vec<(i32, i32)>) -> Vec<(i64, Vec<i64>)> {
+    let mut lists: Vec<(i64, Vec<i64>)> = Vec::new();
+    for (owner, member) in rows {
+        match lists.last_mut() {
+            Some((last, members)) if *last == i64::from(owner) => members.push(i64::from(member)),
+            _ => lists.push((i64::from(owner), vec![i64::from(member)])),
+        }
+    }
+    lists
+}

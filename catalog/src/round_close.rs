@@ -79,8 +79,10 @@ impl Catalog {
             .filter(|p| p.ranked_at.is_some())
             .map(|p| p.account_id)
             .collect();
-        let choices: HashMap<i64, Vec<i64>> = tx.round_choices(round.id).await?.into_iter().collect();
-        let preferences: HashMap<i64, Vec<i64>> = tx.round_preferences(round.id).await?.into_iter().collect();
+        let choices: HashMap<i64, Vec<i64>> =
+            tx.round_rankings(round.id, db::Side::Researcher).await?.into_iter().collect();
+        let preferences: HashMap<i64, Vec<i64>> =
+            tx.round_rankings(round.id, db::Side::Opening).await?.into_iter().collect();
         let openings = tx.round_openings(round.id).await?;
         let taking_part: HashSet<i64> = ranked.iter().copied().collect();
         let in_round: HashSet<i64> = openings.iter().map(|o| o.opening_id).collect();

@@ -208,7 +208,7 @@ impl Catalog {
         opening: i64,
     ) -> Result<Vec<i64>, CatalogError> {
         let mut accounts: Vec<i64> = if round.scramble_of.is_some() {
-            let choices = self.db.round_choices(round.id).await?;
+            let choices = self.db.round_rankings(round.id, db::Side::Researcher).await?;
             choices.into_iter().filter(|(_, chosen)| chosen.contains(&opening)).map(|(account, _)| account).collect()
         } else {
             let applications = self.db.round_applications(round.id).await?;
@@ -303,7 +303,7 @@ impl Catalog {
     ) -> Result<ResearcherChoices, CatalogError> {
         let ranking = self
             .db
-            .round_choices(round.id)
+            .round_rankings(round.id, db::Side::Researcher)
             .await?
             .into_iter()
             .find(|(a, _)| *a == viewer.account_id)
@@ -333,7 +333,7 @@ impl Catalog {
         let person = |id: &i64| names.get(id).map(|a| RoundApplicant { account_id: *id, name: a.display_name.clone() });
         let ranking: Vec<i64> = self
             .db
-            .round_preferences(round.id)
+            .round_rankings(round.id, db::Side::Opening)
             .await?
             .into_iter()
             .find(|(o, _)| *o == opening.id)
@@ -372,8 +372,8 @@ impl Catalog {
         if !tx.hold_open_round(id, now()).await? {
             return Err(CatalogError::Stale);
         }
-        tx.set_choices(id, viewer.account_id, ranking, now()).await?;
-        audit(&tx, viewer.account_id, AuditAction::RoundRanked, ("round", id), "researcher").await?;
+        tx.set_ranking(id, db::Side::Researcher, viewer.account_id, ranking, now()).await?;
+        audit(&tx, viewer.account_id, AuditAction::RoundRanked, ("round", id), db::Side::Researcher.code()).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -399,8 +399,8 @@ impl Catalog {
         if !tx.hold_open_round(id, now()).await? {
             return Err(CatalogError::Stale);
         }
-        tx.set_preferences(id, opening, ranking, now()).await?;
-        audit(&tx, viewer.account_id, AuditAction::RoundRanked, ("round", id), "opening").await?;
+        tx.set_ranking(id, db::Side::Opening, opening, ranking, now()).await?;
+        audit(&tx, viewer.account_id, AuditAction::RoundRanked, ("round", id), db::Side::Opening.code()).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -10,10 +10,24 @@ use model::round::RoundState;
 
 use crate::accounts::Time;
 use crate::convert::row_id;
-use crate::entity::{
-    application, institution, opening, round, round_choice, round_opening, round_participant, round_preference,
-};
+use crate::entity::{application, institution, opening, round, round_opening, round_participant, round_ranking};
 use crate::{Db, DbError};
+
+/// Whose ranking: a researcher's of openings, or an opening's of researchers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Researcher,
+    Opening,
+}
+
+impl Side {
+    pub fn code(self) -> &'static str {
+        match self {
+            Side::Researcher => "researcher",
+            Side::Opening => "opening",
+        }
+    }
+}
 
 /// A round as stored.
 #[derive(Clone, Debug, PartialEq)]
@@ -313,101 +327,72 @@ impl Db {
         Ok(held.rows_affected == 1)
     }
 
-    /// Replaces a researcher's ranking of openings (best first).
-    pub async fn set_choices(
+    /// Replaces `owner`'s ranking on `side` (best first) and records when it was given: a
+    /// researcher becomes a participant who ranked; an opening, one whose institution ranked.
+    pub async fn set_ranking(
         &self,
         round_id: i64,
-        account_id: i64,
-        openings: &[i64],
+        side: Side,
+        owner: i64,
+        ranked: &[i64],
         now: Time,
     ) -> Result<(), DbError> {
-        round_choice::Entity::delete_many()
-            .filter(round_choice::Column::RoundId.eq(row_id(round_id)))
-            .filter(round_choice::Column::AccountId.eq(row_id(account_id)))
+        round_ranking::Entity::delete_many()
+            .filter(round_ranking::Column::RoundId.eq(row_id(round_id)))
+            .filter(round_ranking::Column::Side.eq(side.code()))
+            .filter(round_ranking::Column::OwnerId.eq(row_id(owner)))
             .exec(&self.conn())
             .await?;
-        if !openings.is_empty() {
-            let rows = openings.iter().enumerate().map(|(position, &opening_id)| round_choice::ActiveModel {
+        if !ranked.is_empty() {
+            let rows = ranked.iter().enumerate().map(|(position, &ranked_id)| round_ranking::ActiveModel {
                 round_id: Set(row_id(round_id)),
-                account_id: Set(row_id(account_id)),
+                side: Set(side.code().to_owned()),
+                owner_id: Set(row_id(owner)),
                 position: Set(position as i32),
-                opening_id: Set(row_id(opening_id)),
+                ranked_id: Set(row_id(ranked_id)),
             });
-            round_choice::Entity::insert_many(rows).exec_without_returning(&self.conn()).await?;
+            round_ranking::Entity::insert_many(rows).exec_without_returning(&self.conn()).await?;
         }
-        let participant = round_participant::ActiveModel {
-            round_id: Set(row_id(round_id)),
-            account_id: Set(row_id(account_id)),
-            ranked_at: Set(Some(now)),
-            opening_id: Set(None),
-            token: Set(None),
-        };
-        round_participant::Entity::insert(participant)
-            .on_conflict(
-                OnConflict::columns([round_participant::Column::RoundId, round_participant::Column::AccountId])
-                    .update_column(round_participant::Column::RankedAt)
-                    .to_owned(),
-            )
-            .exec_without_returning(&self.conn())
-            .await?;
+        match side {
+            Side::Researcher => {
+                let participant = round_participant::ActiveModel {
+                    round_id: Set(row_id(round_id)),
+                    account_id: Set(row_id(owner)),
+                    ranked_at: Set(Some(now)),
+                    opening_id: Set(None),
+                    token: Set(None),
+                };
+                round_participant::Entity::insert(participant)
+                    .on_conflict(
+                        OnConflict::columns([round_participant::Column::RoundId, round_participant::Column::AccountId])
+                            .update_column(round_participant::Column::RankedAt)
+                            .to_owned(),
+                    )
+                    .exec_without_returning(&self.conn())
+                    .await?;
+            }
+            Side::Opening => {
+                round_opening::Entity::update_many()
+                    .col_expr(round_opening::Column::RankedAt, Expr::value(Some(now)))
+                    .filter(round_opening::Column::RoundId.eq(row_id(round_id)))
+                    .filter(round_opening::Column::OpeningId.eq(row_id(owner)))
+                    .exec(&self.conn())
+                    .await?;
+            }
+        }
         Ok(())
     }
 
-    /// Replaces an opening's ranking of applicants (best first; the others are not acceptable).
-    pub async fn set_preferences(
-        &self,
-        round_id: i64,
-        opening_id: i64,
-        accounts: &[i64],
-        now: Time,
-    ) -> Result<(), DbError> {
-        round_preference::Entity::delete_many()
-            .filter(round_preference::Column::RoundId.eq(row_id(round_id)))
-            .filter(round_preference::Column::OpeningId.eq(row_id(opening_id)))
-            .exec(&self.conn())
-            .await?;
-        if !accounts.is_empty() {
-            let rows = accounts.iter().enumerate().map(|(position, &account_id)| round_preference::ActiveModel {
-                round_id: Set(row_id(round_id)),
-                opening_id: Set(row_id(opening_id)),
-                position: Set(position as i32),
-                account_id: Set(row_id(account_id)),
-            });
-            round_preference::Entity::insert_many(rows).exec_without_returning(&self.conn()).await?;
-        }
-        round_opening::Entity::update_many()
-            .col_expr(round_opening::Column::RankedAt, Expr::value(Some(now)))
-            .filter(round_opening::Column::RoundId.eq(row_id(round_id)))
-            .filter(round_opening::Column::OpeningId.eq(row_id(opening_id)))
-            .exec(&self.conn())
-            .await?;
-        Ok(())
-    }
-
-    /// Every researcher's ranking in the round, best first: (account, openings).
-    pub async fn round_choices(&self, round_id: i64) -> Result<Vec<(i64, Vec<i64>)>, DbError> {
-        let rows: Vec<(i32, i32)> = round_choice::Entity::find()
+    /// Every ranking on `side` in the round, best first: (owner, ranked ids).
+    pub async fn round_rankings(&self, round_id: i64, side: Side) -> Result<Vec<(i64, Vec<i64>)>, DbError> {
+        let rows: Vec<(i32, i32)> = round_ranking::Entity::find()
             .select_only()
-            .column(round_choice::Column::AccountId)
-            .column(round_choice::Column::OpeningId)
-            .filter(round_choice::Column::RoundId.eq(row_id(round_id)))
-            .order_by_asc(round_choice::Column::AccountId)
-            .order_by_asc(round_choice::Column::Position)
-            .into_tuple()
-            .all(&self.conn())
-            .await?;
-        Ok(grouped(rows))
-    }
-
-    /// Every opening's ranking in the round, best first: (opening, accounts).
-    pub async fn round_preferences(&self, round_id: i64) -> Result<Vec<(i64, Vec<i64>)>, DbError> {
-        let rows: Vec<(i32, i32)> = round_preference::Entity::find()
-            .select_only()
-            .column(round_preference::Column::OpeningId)
-            .column(round_preference::Column::AccountId)
-            .filter(round_preference::Column::RoundId.eq(row_id(round_id)))
-            .order_by_asc(round_preference::Column::OpeningId)
-            .order_by_asc(round_preference::Column::Position)
+            .column(round_ranking::Column::OwnerId)
+            .column(round_ranking::Column::RankedId)
+            .filter(round_ranking::Column::RoundId.eq(row_id(round_id)))
+            .filter(round_ranking::Column::Side.eq(side.code()))
+            .order_by_asc(round_ranking::Column::OwnerId)
+            .order_by_asc(round_ranking::Column::Position)
             .into_tuple()
             .all(&self.conn())
             .await?;

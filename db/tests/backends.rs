@@ -279,6 +279,68 @@ async fn check_shared_state(db: &Db) {
     assert!(db.claim_mail(id, now + chrono::Duration::minutes(6), lease).await.expect("claim"), "a dead sender's mail");
 }
 
+/// Matching rounds: rankings replace one another while the round is open and are refused once
+/// it is solved; solving, publishing, the anonymised publication and the reminder each happen
+/// once, whoever asks first.
+async fn check_round_behaviour(db: &Db) {
+    use db::{NewAccount, NewRound, Side};
+    use model::Lang;
+
+    let now = chrono::Utc::now().fixed_offset();
+    let opening = db.import(&[record("round-1", "kaist", "A round's opening")]).await.expect("import").changed_ids[0];
+    let new = NewAccount {
+        email: "round@example.org",
+        password_hash: "$argon2id$stub",
+        display_name: "Researcher",
+        lang: Lang::Fr,
+        role: model::account::Role::Researcher,
+        email_confirmed: true,
+    };
+    let researcher = db.create_account(new, now).await.expect("account").id;
+    let name = model::Texts::from([(Lang::En, "Round".to_string())]);
+    let hour = chrono::Duration::hours(1);
+    let new_round = NewRound {
+        name: &name,
+        institution_id: None,
+        created_by: researcher,
+        applications_close: now,
+        rankings_close: now + hour,
+        results_at: now + hour,
+        max_ranking: 5,
+        scramble_of: None,
+        openings: &[(opening, 2)],
+    };
+    let id = db.create_round(new_round, now).await.expect("round");
+    assert_eq!(db.round(id).await.expect("read").expect("exists").name, name);
+    let tx = db.begin().await.expect("begin");
+    assert!(tx.hold_open_round(id, now).await.expect("hold"));
+    tx.set_ranking(id, Side::Researcher, researcher, &[opening], now).await.expect("rank");
+    tx.set_ranking(id, Side::Opening, opening, &[researcher], now).await.expect("rank");
+    tx.commit().await.expect("commit");
+    db.set_ranking(id, Side::Researcher, researcher, &[opening], now).await.expect("again");
+    assert_eq!(db.round_rankings(id, Side::Researcher).await.expect("read"), vec![(researcher, vec![opening])]);
+    assert_eq!(db.round_rankings(id, Side::Opening).await.expect("read"), vec![(opening, vec![researcher])]);
+    assert!(db.round_openings(id).await.expect("read")[0].ranked_at.is_some());
+    assert!(!db.hold_open_round(id, now + hour).await.expect("hold"), "the rankings have closed");
+
+    assert_eq!(db.rounds_due(now + hour).await.expect("due").len(), 1);
+    assert!(db.mark_solved(id, now).await.expect("solve"));
+    assert!(!db.mark_solved(id, now).await.expect("solve"), "solved once");
+    assert!(!db.hold_open_round(id, now).await.expect("hold"), "no ranking after the solve");
+    db.set_result(id, researcher, Some(opening), "token-123456").await.expect("result");
+    let participant = &db.round_participants(id).await.expect("read")[0];
+    assert_eq!((participant.opening_id, participant.token.as_deref()), (Some(opening), Some("token-123456")));
+    assert!(participant.ranked_at.is_some(), "the result keeps when they ranked");
+    assert!(!db.set_anonymised(id, "{}").await.expect("anonymise"), "not before the results");
+    assert!(db.mark_published(id, now).await.expect("publish"));
+    assert!(!db.mark_published(id, now).await.expect("publish"), "published once");
+    assert!(db.set_anonymised(id, "{}").await.expect("anonymise"));
+    assert!(!db.set_anonymised(id, "{\"other\": 1}").await.expect("anonymise"), "never changed");
+    assert!(db.claim_round_reminder(id, now).await.expect("claim"));
+    assert!(!db.claim_round_reminder(id, now).await.expect("claim"), "reminded once");
+    assert!(db.rounds_due(now + hour).await.expect("due").is_empty());
+}
+
 #[tokio::test]
 async fn sqlite_file() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -289,6 +351,7 @@ async fn sqlite_file() {
     check_account_behaviour(&db).await;
     check_posting_behaviour(&db).await;
     check_shared_state(&db).await;
+    check_round_behaviour(&db).await;
 }
 
 #[tokio::test]
@@ -316,4 +379,5 @@ async fn postgresql_server() {
     check_account_behaviour(&db).await;
     check_posting_behaviour(&db).await;
     check_shared_state(&db).await;
+    check_round_behaviour(&db).await;
 }

@@ -1115,3 +1115,8 @@ mail-round-reminder-body =
     { $link }
 
     — The Passerelle team
+
+ranking-up = Move up: { $title }
+ranking-down = Move down: { $title }
+ranking-moved = { $title }: position { $position }.
+ranking-left-out = { $title }: left out of the ranking.

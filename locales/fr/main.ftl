@@ -1118,3 +1118,8 @@ mail-round-reminder-body =
     { $link }
 
     — L’équipe Passerelle
+
+ranking-up = Monter : { $title }
+ranking-down = Descendre : { $title }
+ranking-moved = { $title } : position { $position }.
+ranking-left-out = { $title } : retiré du classement.

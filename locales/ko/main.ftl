@@ -1067,3 +1067,8 @@ mail-round-reminder-body =
     { $link }
 
     — Passerelle 팀
+
+ranking-up = 위로 이동: { $title }
+ranking-down = 아래로 이동: { $title }
+ranking-moved = { $title }: { $position }위
+ranking-left-out = { $title }: 순위에서 뺐습니다.

@@ -1,8 +1,8 @@
 //! Matching rounds: `round` (its names, coordinating institution, dates, state, and once solved
 //! the instance it solved), `round_opening` (the openings taking part, their places, when they
 //! ranked, their public token), `round_participant` (researchers who ranked, their result and
-//! token), and the rankings of both sides, `round_choice` (a researcher's openings) and
-//! `round_preference` (an opening's applicants), position 0 first.
+//! token), and `round_ranking`, the rankings of both sides (`side` `researcher`: an account's
+//! openings; `opening`: an opening's applicants), position 0 first.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -53,21 +53,13 @@ enum RoundParticipant {
 }
 
 #[derive(DeriveIden)]
-enum RoundChoice {
+enum RoundRanking {
     Table,
     RoundId,
-    AccountId,
+    Side,
+    OwnerId,
     Position,
-    OpeningId,
-}
-
-#[derive(DeriveIden)]
-enum RoundPreference {
-    Table,
-    RoundId,
-    OpeningId,
-    Position,
-    AccountId,
+    RankedId,
 }
 
 fn of_round(name: &str, table: impl IntoIden) -> ForeignKeyCreateStatement {
@@ -144,38 +136,21 @@ impl MigrationTrait for Migration {
         manager
             .create_table(
                 Table::create()
-                    .table(RoundChoice::Table)
+                    .table(RoundRanking::Table)
                     .if_not_exists()
-                    .col(integer(RoundChoice::RoundId))
-                    .col(integer(RoundChoice::AccountId))
-                    .col(integer(RoundChoice::Position))
-                    .col(integer(RoundChoice::OpeningId))
+                    .col(integer(RoundRanking::RoundId))
+                    .col(string(RoundRanking::Side))
+                    .col(integer(RoundRanking::OwnerId))
+                    .col(integer(RoundRanking::Position))
+                    .col(integer(RoundRanking::RankedId))
                     .primary_key(
                         Index::create()
-                            .col(RoundChoice::RoundId)
-                            .col(RoundChoice::AccountId)
-                            .col(RoundChoice::Position),
+                            .col(RoundRanking::RoundId)
+                            .col(RoundRanking::Side)
+                            .col(RoundRanking::OwnerId)
+                            .col(RoundRanking::Position),
                     )
-                    .foreign_key(&mut of_round("fk_round_choice_round", RoundChoice::Table))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(RoundPreference::Table)
-                    .if_not_exists()
-                    .col(integer(RoundPreference::RoundId))
-                    .col(integer(RoundPreference::OpeningId))
-                    .col(integer(RoundPreference::Position))
-                    .col(integer(RoundPreference::AccountId))
-                    .primary_key(
-                        Index::create()
-                            .col(RoundPreference::RoundId)
-                            .col(RoundPreference::OpeningId)
-                            .col(RoundPreference::Position),
-                    )
-                    .foreign_key(&mut of_round("fk_round_preference_round", RoundPreference::Table))
+                    .foreign_key(&mut of_round("fk_round_ranking_round", RoundRanking::Table))
                     .to_owned(),
             )
             .await
@@ -183,8 +158,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in [
-            RoundPreference::Table.into_iden(),
-            RoundChoice::Table.into_iden(),
+            RoundRanking::Table.into_iden(),
             RoundParticipant::Table.into_iden(),
             RoundOpening::Table.into_iden(),
             Round::Table.into_iden(),

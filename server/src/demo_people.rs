@@ -38,10 +38,12 @@ const COORDINATORS: [Person; 2] = [
     },
 ];
 
-const RESEARCHERS: [Person; 3] = [
+const RESEARCHERS: [Person; 5] = [
     Person { email: "minji.kim@demo.passerelle.example", name: "김민지", lang: Lang::Ko, institution: None },
     Person { email: "lea.tremblay@demo.passerelle.example", name: "Léa Tremblay", lang: Lang::Fr, institution: None },
     Person { email: "daniel.okafor@demo.passerelle.example", name: "Daniel Okafor", lang: Lang::En, institution: None },
+    Person { email: "sophie.gagnon@demo.passerelle.example", name: "Sophie Gagnon", lang: Lang::Fr, institution: None },
+    Person { email: "seojun.lee@demo.passerelle.example", name: "이서준", lang: Lang::Ko, institution: None },
 ];
 
 /// An application a demo researcher sends, and how far its institution has moved it.
@@ -57,7 +59,7 @@ struct DemoApplication {
     steps: &'static [(ApplicationStatus, &'static str)],
 }
 
-const APPLICATIONS: [DemoApplication; 5] = [
+const APPLICATIONS: [DemoApplication; 10] = [
     DemoApplication {
         researcher: 0,
         institution: "usherbrooke",
@@ -115,10 +117,56 @@ const APPLICATIONS: [DemoApplication; 5] = [
         answers: &[],
         steps: &[],
     },
+    // Enough applicants to the same three openings for a matching round.
+    DemoApplication {
+        researcher: 2,
+        institution: "kaist",
+        external_id: "demo-kaist-llm-korean",
+        letter: "Beyond photoemission, I analyse large text corpora of lab notebooks; evaluating Korean language models would broaden that work.",
+        letter_lang: Lang::En,
+        answers: &[],
+        steps: &[],
+    },
+    DemoApplication {
+        researcher: 3,
+        institution: "usherbrooke",
+        external_id: "demo-usherb-water-treatment",
+        letter: "Étudiante à la maîtrise en génie chimique, je travaille sur l’encrassement des membranes; votre projet prolongerait directement mes travaux.",
+        letter_lang: Lang::Fr,
+        answers: &["J’ai opéré un bioréacteur à membrane pilote pendant un été dans une usine d’épuration."],
+        steps: &[],
+    },
+    DemoApplication {
+        researcher: 3,
+        institution: "kaist",
+        external_id: "demo-kaist-soft-robotics",
+        letter: "Je conçois des pinces souples imprimées en 3D pour manipuler des échantillons biologiques fragiles.",
+        letter_lang: Lang::Fr,
+        answers: &[],
+        steps: &[],
+    },
+    DemoApplication {
+        researcher: 4,
+        institution: "kaist",
+        external_id: "demo-kaist-soft-robotics",
+        letter: "안녕하세요. 기계공학과 석사과정에서 공압식 소프트 그리퍼를 연구하고 있습니다.",
+        letter_lang: Lang::Ko,
+        answers: &[],
+        steps: &[],
+    },
+    DemoApplication {
+        researcher: 4,
+        institution: "kaist",
+        external_id: "demo-kaist-llm-korean",
+        letter: "한국어 형태소 분석기를 직접 만들어 본 경험이 있어 언어 모델 평가에 기여할 수 있습니다.",
+        letter_lang: Lang::Ko,
+        answers: &[],
+        steps: &[],
+    },
 ];
 
 /// The researchers' profiles, in the order of [`RESEARCHERS`].
-fn profiles(today: NaiveDate) -> [Profile; 3] {
+fn profiles(today: NaiveDate) -> [Profile; 5] {
     let speaks = |pairs: &[(&str, Cefr)]| {
         pairs.iter().map(|(lang, level)| LanguageRequirement { lang: lang.to_string(), level: *level }).collect()
     };
@@ -170,6 +218,36 @@ fn profiles(today: NaiveDate) -> [Profile; 3] {
             orcid: None,
             website: Some("https://example.org/okafor".into()),
             visibility: Visibility::Verified,
+        },
+        Profile {
+            career_stage: Some(CareerStage::R1),
+            fields: vec![Field::ChemicalEngineering, Field::EnvironmentalEngineering],
+            keywords: vec!["encrassement des membranes".into(), "traitement des eaux".into()],
+            interests: [(
+                Lang::Fr,
+                "Encrassement des membranes et bioréacteurs pour l’épuration des eaux.".to_string(),
+            )]
+            .into(),
+            languages: speaks(&[("fr", Cefr::C2), ("en", Cefr::B2)]),
+            available_from: None,
+            kinds: vec![Kind::Internship, Kind::VisitingResearcher],
+            countries: vec!["KR".into(), "CA".into()],
+            orcid: None,
+            website: None,
+            visibility: Visibility::AppliedTo,
+        },
+        Profile {
+            career_stage: Some(CareerStage::R1),
+            fields: vec![Field::MechanicalEngineering, Field::ComputerSciences],
+            keywords: vec!["소프트 로봇".into(), "형태소 분석".into()],
+            interests: [(Lang::Ko, "공압식 소프트 그리퍼와 한국어 자연어 처리를 함께 연구합니다.".to_string())].into(),
+            languages: speaks(&[("ko", Cefr::C2), ("en", Cefr::B2)]),
+            available_from: None,
+            kinds: vec![Kind::Internship, Kind::PhdExchange],
+            countries: vec!["CA".into()],
+            orcid: None,
+            website: None,
+            visibility: Visibility::AppliedTo,
         },
     ]
 }

@@ -101,8 +101,8 @@ fn the_demo_prints_its_accounts_and_takes_a_chosen_password() {
         .expect("run passerelle");
     let stdout = String::from_utf8_lossy(&seed.stdout);
     let accounts: Vec<&str> = stdout.lines().filter(|line| line.contains("@demo.passerelle.example")).collect();
-    assert_eq!(accounts.len(), 5, "{stdout}");
-    assert_eq!(accounts.iter().filter(|line| line.contains("researcher")).count(), 3);
+    assert_eq!(accounts.len(), 7, "{stdout}");
+    assert_eq!(accounts.iter().filter(|line| line.contains("researcher")).count(), 5);
     assert_eq!(accounts.iter().filter(|line| line.contains("member of")).count(), 2);
     // Without PASSERELLE_DEMO_PASSWORD, a random one, printed once.
     let printed = stdout.split("Password of the new demo accounts: ").nth(1).and_then(|rest| rest.split(' ').next());

@@ -11,5 +11,6 @@ pub mod opening_card;
 pub mod page_title;
 pub mod pagination;
 pub mod posting_form;
+pub mod ranking;
 pub mod save_search;
 pub mod search_box;

@@ -194,7 +194,7 @@ fn TextsSection(echo: FormEcho) -> impl IntoView {
 }
 
 /// Moves the keyboard focus to the element with `id` (browser only).
-fn focus(id: &str) {
+pub(crate) fn focus(id: &str) {
     #[cfg(feature = "hydrate")]
     {
         use leptos::wasm_bindgen::JsCast;

@@ -8,12 +8,13 @@ use leptos_router::hooks::use_params_map;
 use model::account::{FormEcho, PageState};
 use model::round::{
     Coordination, NOT_ACCEPTABLE, OpeningRanking, Phase, ResearcherChoices, ResearcherResult, RoundOpening, RoundView,
-    Shortfall, position_field,
+    Shortfall,
 };
 
 use crate::api::round_details;
 use crate::components::form::{CsrfField, PageForm, page_state};
 use crate::components::notice::DoneNotice;
+use crate::components::ranking::{RankItem, RankingList};
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::NotFound;
 use crate::pages::admin::{Loaded, When};
@@ -83,28 +84,6 @@ fn Round(round: RoundView) -> impl IntoView {
     }
 }
 
-/// The `<select>` of a ranked item's position: empty (not ranked, or `none_label`), 1 to `count`.
-fn position_select(
-    name: String,
-    label: String,
-    count: usize,
-    chosen: Option<usize>,
-    none_value: &'static str,
-    none_label: &'static str,
-) -> impl IntoView {
-    let id = format!("field-{name}");
-    let options = (1..=count)
-        .map(|n| view! { <option value=n.to_string() selected=chosen == Some(n)>{n}</option> })
-        .collect_view();
-    view! {
-        <label for=id.clone() class="visually-hidden">{label}</label>
-        <select id=id name=name class="input--short">
-            <option value=none_value selected=chosen.is_none()>{tr(none_label)}</option>
-            {options}
-        </select>
-    }
-}
-
 #[component]
 fn Choices(round: i64, phase: Phase, max: u32, choices: ResearcherChoices) -> impl IntoView {
     let lang = use_lang();
@@ -126,31 +105,18 @@ fn Choices(round: i64, phase: Phase, max: u32, choices: ResearcherChoices) -> im
             .collect_view();
         return view! { <section><h2>{tr("round-your-ranking")}</h2><ol>{order}</ol><p>{tr("round-wait-results")}</p></section> }.into_any();
     }
-    let count = choices.openings.len();
+    let items: Vec<RankItem> = choices
+        .openings
+        .iter()
+        .map(|o| RankItem { id: o.id, label: format!("{} — {}", o.title, o.institution) })
+        .collect();
+    let ranked = choices.ranked;
     let fields = move |echo: FormEcho| {
-        let items = choices
-            .openings
-            .iter()
-            .enumerate()
-            .map(|(n, opening)| {
-                let name = position_field(opening.id);
-                let chosen = echo.value(&name).and_then(|v| v.parse().ok()).or((n < choices.ranked).then_some(n + 1));
-                let label = tr_args("round-position-of", &[("title", opening.title.clone().into())]);
-                let error = echo.error(&name).map(|m| view! { <p class="field__error">{tr(m)}</p> });
-                view! {
-                    <li class="ranking__item">
-                        <span class="ranking__title">{opening.title.clone()} " — " {opening.institution.clone()}</span>
-                        {position_select(name, label, count, chosen, "", "round-not-ranked")}
-                        {error}
-                    </li>
-                }
-            })
-            .collect_view();
         let too_long = echo.error("ranking").map(|m| view! { <p class="field__error">{tr(m)}</p> });
         view! {
             <p class="field__hint">{tr_args("round-rank-hint", &[("max", max.into())])}</p>
             {too_long}
-            <ul class="ranking">{items}</ul>
+            <RankingList items=items.clone() ranked longest=max as usize none_value="" none_label="round-not-ranked" echo />
             <button type="submit">{tr("round-save-ranking")}</button>
         }
     };
@@ -215,31 +181,15 @@ fn ApplicantRanking(round: i64, phase: Phase, ranking: OpeningRanking) -> impl I
     } else if ranking.applicants.is_empty() {
         view! { <p>{tr("round-no-applicants")}</p> }.into_any()
     } else {
-        let count = ranking.applicants.len();
         let form_name = format!("rank-opening-{}", opening.id);
         let action = path(route::RANK_APPLICANTS, lang, &[&round, &opening.id]);
+        let items: Vec<RankItem> =
+            ranking.applicants.iter().map(|a| RankItem { id: a.account_id, label: a.name.clone() }).collect();
+        let (ranked, longest) = (ranking.ranking.len(), items.len());
         let fields = move |echo: FormEcho| {
-            let items = ranking
-                .applicants
-                .iter()
-                .map(|applicant| {
-                    let name = position_field(applicant.account_id);
-                    let kept = ranking.ranking.iter().position(|a| *a == applicant.account_id).map(|n| n + 1);
-                    let chosen = echo.value(&name).and_then(|v| v.parse().ok()).or(kept);
-                    let label = tr_args("round-position-of", &[("title", applicant.name.clone().into())]);
-                    let error = echo.error(&name).map(|m| view! { <p class="field__error">{tr(m)}</p> });
-                    view! {
-                        <li class="ranking__item">
-                            <span class="ranking__title">{applicant.name.clone()}</span>
-                            {position_select(name, label, count, chosen, NOT_ACCEPTABLE, "round-not-acceptable")}
-                            {error}
-                        </li>
-                    }
-                })
-                .collect_view();
             view! {
                 <p class="field__hint">{tr("round-rank-applicants-hint")}</p>
-                <ul class="ranking">{items}</ul>
+                <RankingList items=items.clone() ranked longest none_value=NOT_ACCEPTABLE none_label="round-not-acceptable" echo />
                 <button type="submit">{tr("round-save-ranking")}</button>
             }
         };
@@ -332,7 +282,7 @@ fn OpeningsTable(openings: Vec<RoundOpening>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <table class="data-table">
+        <table class="admin-table">
             <thead>
                 <tr>
                     <th scope="col">{tr("round-opening")}</th>

@@ -134,7 +134,7 @@ fn RoundForm(openings: Vec<RoundOpening>, scramble_of: Option<i64>) -> impl Into
                 <legend>{tr("round-openings")}</legend>
                 <p class="field__hint">{tr("round-openings-hint")}</p>
                 {openings_error}
-                <table class="data-table">
+                <table class="admin-table">
                     <thead>
                         <tr>
                             <th scope="col">{tr("round-opening")}</th>

@@ -229,3 +229,71 @@ async fn a_round_is_ranked_solved_explained_published_and_checked() {
 fn pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
     fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
 }
+
+/// How many audit entries `action` has for round `round`.
+async fn audited(site: &Site, action: AuditAction, round: i64) -> usize {
+    let log = site.db.audit_log(Some(action), None, 100).await.expect("log");
+    log.iter().filter(|entry| entry.target == format!("round {round}")).count()
+}
+
+#[tokio::test]
+async fn rounds_remind_close_and_publish_at_their_dates_once_with_two_servers() {
+    let site = demo_site().await;
+    let soft = demo_opening(&site, "kaist", "demo-kaist-soft-robotics").await;
+    let (mut ana, ana_id) = applicant(&site, "ana", Lang::Fr, &[soft]).await;
+    let (_, bo_id) = applicant(&site, "bo", Lang::Ko, &[soft]).await;
+    let coordinator = create_account(&site, "coordinator@example.org", Role::PlatformAdmin, true).await;
+    let name = model::Texts::from([(Lang::En, "Spring round".to_string())]);
+    let now = chrono::Utc::now().fixed_offset();
+    let hours = |n: i64| now + chrono::Duration::hours(n);
+    let openings = [(soft, 1)];
+    let round = |applications_close, rankings_close, results_at| db::NewRound {
+        name: &name,
+        institution_id: None,
+        created_by: coordinator,
+        applications_close,
+        rankings_close,
+        results_at,
+        max_ranking: 3,
+        scramble_of: None,
+        openings: &openings,
+    };
+
+    // Rankings close in an hour: those who have not ranked are reminded, once, whichever
+    // server gets there first.
+    let closing = site.db.create_round(round(hours(-1), hours(1), hours(2)), now).await.expect("round");
+    let saved = ana.post(&format!("/fr/rounds/{closing}/ranking"), &[(format!("rank_{soft}").as_str(), "1")]).await;
+    assert!(saved.location().ends_with("?ranked=1"));
+    let (first, second) = tokio::join!(site.catalog.run_due_rounds(), site.catalog.run_due_rounds());
+    assert_eq!(first.expect("run") + second.expect("run"), 1, "one reminder run");
+    let to_bo = site.db.outbox(Some("bo@example.org"), 10).await.expect("outbox");
+    assert_eq!(to_bo.iter().filter(|m| m.mail.subject.starts_with("순위 제출 마감 임박")).count(), 1);
+    let to_ana = site.db.outbox(Some("ana@example.org"), 10).await.expect("outbox");
+    assert!(to_ana.iter().all(|m| !m.mail.subject.starts_with("Les classements ferment")), "she has ranked");
+
+    // Rankings closed an hour ago, results due: solved once, then published once.
+    let closed = site.db.create_round(round(hours(-3), hours(-1), hours(-1)), now).await.expect("round");
+    site.db.set_ranking(closed, db::Side::Researcher, ana_id, &[soft], now).await.expect("rank");
+    site.db.set_ranking(closed, db::Side::Opening, soft, &[bo_id, ana_id], now).await.expect("rank");
+    let (first, second) = tokio::join!(site.catalog.run_due_rounds(), site.catalog.run_due_rounds());
+    first.expect("run");
+    second.expect("run");
+    let (first, second) = tokio::join!(site.catalog.run_due_rounds(), site.catalog.run_due_rounds());
+    first.expect("run");
+    second.expect("run");
+    assert_eq!(audited(&site, AuditAction::RoundSolved, closed).await, 1);
+    assert_eq!(audited(&site, AuditAction::RoundPublished, closed).await, 1);
+    let results = site.db.outbox(Some("ana@example.org"), 10).await.expect("outbox");
+    assert_eq!(results.iter().filter(|m| m.mail.subject.starts_with("Votre résultat")).count(), 1);
+    // Bo did not rank: no result, and Ana, the only researcher who ranked, got the place.
+    let page = ana.get(&format!("/fr/rounds/{closed}")).await.body;
+    assert!(page.contains("Vous êtes jumelé·e à"), "{page}");
+    assert!(
+        site.db
+            .outbox(Some("bo@example.org"), 10)
+            .await
+            .expect("outbox")
+            .iter()
+            .all(|m| !m.mail.subject.contains("résultat"))
+    );
+}

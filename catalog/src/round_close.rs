@@ -210,33 +210,62 @@ impl Catalog {
         if !tx.claim_round_reminder(round.id, now()).await? {
             return Ok(false);
         }
+        let waiting = self.concerned(&tx, round, true).await?;
+        self.tell(&tx, round, &waiting, "mail-round-reminder-subject", "mail-round-reminder-body").await?;
+        tx.commit().await?;
+        self.mail_queued();
+        Ok(true)
+    }
+
+    /// The people a round concerns: its researchers (the applicants to its openings, or a
+    /// second round's participants) and the members of its openings' institutions; with
+    /// `waiting`, only researchers who have not ranked and members of openings not ranked.
+    pub(crate) async fn concerned(
+        &self,
+        tx: &db::Db,
+        round: &StoredRound,
+        waiting: bool,
+    ) -> Result<Vec<db::Account>, CatalogError> {
         let participants = tx.round_participants(round.id).await?;
         let ranked: HashSet<i64> =
             participants.iter().filter(|p| p.ranked_at.is_some()).map(|p| p.account_id).collect();
-        let mut waiting: Vec<i64> = if round.scramble_of.is_some() {
+        let mut people: Vec<i64> = if round.scramble_of.is_some() {
             participants.iter().map(|p| p.account_id).collect()
         } else {
             tx.round_applications(round.id).await?.into_iter().map(|(_, account)| account).collect()
         };
-        waiting.retain(|account| !ranked.contains(account));
-        for opening in tx.round_openings(round.id).await?.into_iter().filter(|o| o.ranked_at.is_none()) {
+        if waiting {
+            people.retain(|account| !ranked.contains(account));
+        }
+        for opening in tx.round_openings(round.id).await?.into_iter().filter(|o| !waiting || o.ranked_at.is_none()) {
             if let Some(posting) = tx.posting(opening.opening_id).await? {
-                waiting.extend(tx.member_accounts(&posting.institution.slug).await?.iter().map(|m| m.id));
+                people.extend(tx.member_accounts(&posting.institution.slug).await?.iter().map(|m| m.id));
             }
         }
-        waiting.sort_unstable();
-        waiting.dedup();
-        for person in tx.accounts_by_ids(&waiting).await?.values() {
+        people.sort_unstable();
+        people.dedup();
+        Ok(tx.accounts_by_ids(&people).await?.into_values().collect())
+    }
+
+    /// Queues the e-mail `subject`/`body` about `round` to each of `people`, in their language,
+    /// with the round's name, its rankings' close and its page.
+    pub(crate) async fn tell(
+        &self,
+        tx: &db::Db,
+        round: &StoredRound,
+        people: &[db::Account],
+        subject: &str,
+        body: &str,
+    ) -> Result<(), CatalogError> {
+        for person in people {
             let args = vec![
                 ("round", round_name(round, person.lang).into()),
                 ("close", time_in(round.rankings_close, person.lang).into()),
                 ("link", self.link_for(person, route::ROUND, &[&round.id]).into()),
             ];
-            self.queue_mail(&tx, person, "mail-round-reminder-subject", "mail-round-reminder-body", args).await?;
+            self.queue_mail(tx, person, subject, body, args).await?;
         }
-        tx.commit().await?;
-        self.mail_queued();
-        Ok(true)
+        Ok(())
     }
 
     /// A researcher's result in a published round, with why each opening they ranked higher

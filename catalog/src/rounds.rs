@@ -130,7 +130,12 @@ impl Catalog {
         let id = tx.create_round(new, now()).await?;
         tx.add_participants(id, &unmatched).await?;
         audit(&tx, viewer.account_id, AuditAction::RoundCreated, ("round", id), "").await?;
+        if let Some(round) = tx.round(id).await? {
+            let people = self.concerned(&tx, &round, false).await?;
+            self.tell(&tx, &round, &people, "mail-round-opened-subject", "mail-round-opened-body").await?;
+        }
         tx.commit().await?;
+        self.mail_queued();
         Ok(id)
     }
 

@@ -1120,3 +1120,12 @@ ranking-up = Move up: { $title }
 ranking-down = Move down: { $title }
 ranking-moved = { $title }: position { $position }.
 ranking-left-out = { $title }: left out of the ranking.
+mail-round-opened-subject = A matching round: { $round }
+mail-round-opened-body =
+    Hello { $name },
+
+    You take part in the matching round “{ $round }”: researchers rank the openings they applied to, each opening ranks its applicants, and Passerelle computes a stable result. Rankings close on { $close }.
+
+    Rank on the round’s page: { $link }
+
+    — The Passerelle team

@@ -1123,3 +1123,12 @@ ranking-up = Monter : { $title }
 ranking-down = Descendre : { $title }
 ranking-moved = { $title } : position { $position }.
 ranking-left-out = { $title } : retiré du classement.
+mail-round-opened-subject = Une ronde de jumelage : { $round }
+mail-round-opened-body =
+    Bonjour { $name },
+
+    Vous prenez part à la ronde de jumelage « { $round } » : les chercheuses et chercheurs classent les offres auxquelles ils ont postulé, chaque offre classe ses candidatures, et Passerelle calcule un résultat stable. Les classements ferment le { $close }.
+
+    Classez sur la page de la ronde : { $link }
+
+    — L’équipe Passerelle

@@ -1072,3 +1072,12 @@ ranking-up = 위로 이동: { $title }
 ranking-down = 아래로 이동: { $title }
 ranking-moved = { $title }: { $position }위
 ranking-left-out = { $title }: 순위에서 뺐습니다.
+mail-round-opened-subject = 매칭 라운드 안내: { $round }
+mail-round-opened-body =
+    { $name }님, 안녕하세요.
+
+    “{ $round }” 매칭 라운드에 참여하게 되었습니다. 연구자는 지원한 공고에, 각 공고는 지원자에게 순위를 매기고, Passerelle이 안정적인 결과를 계산합니다. 순위 제출은 { $close }에 마감됩니다.
+
+    라운드 페이지에서 순위를 매겨 주세요: { $link }
+
+    — Passerelle 팀

@@ -82,6 +82,8 @@ async fn a_round_is_ranked_solved_explained_published_and_checked() {
         .and_then(|id| id.parse().ok())
         .expect("the new round's page");
     let page = format!("/en/rounds/{round}");
+    let told = site.db.outbox(Some("jiwoo@example.org"), 1).await.expect("outbox");
+    assert!(told[0].mail.subject.starts_with("매칭 라운드 안내"), "participants are told, in their language");
 
     // Researchers rank the openings they applied to; a tie is refused, in Korean.
     let rank = |opening: i64, position: &'static str| (format!("rank_{opening}"), position.to_string());

@@ -25,11 +25,6 @@ fn public_token() -> String {
     crate::token::random_token().chars().take(12).collect()
 }
 
-/// A date and time as e-mails give them: the reader's date, and the UTC time.
-fn time_in(time: chrono::DateTime<chrono::FixedOffset>, lang: model::Lang) -> String {
-    format!("{} {} UTC", l10n::format_date(lang, time.date_naive()), time.format("%H:%M"))
-}
-
 fn int(id: &Id) -> Option<i64> {
     match id {
         Id::Int(n) => Some(*n),
@@ -129,10 +124,16 @@ impl Catalog {
             CatalogError::Invalid(vec![("round".into(), "round-error-instance")])
         })?;
         let outcome = market.solve();
-        for (n, entry) in instance.applicants.iter().enumerate() {
-            let opening = outcome.opening_of(n).and_then(|o| int(market.opening_id(o)));
-            tx.set_result(round.id, int(&entry.id).unwrap_or_default(), opening, &public_token()).await?;
-        }
+        let results: Vec<(i64, Option<i64>, String)> = instance
+            .applicants
+            .iter()
+            .enumerate()
+            .map(|(n, entry)| {
+                let opening = outcome.opening_of(n).and_then(|o| int(market.opening_id(o)));
+                (int(&entry.id).unwrap_or_default(), opening, public_token())
+            })
+            .collect();
+        tx.set_results(round.id, &results).await?;
         for entry in &instance.openings {
             tx.set_opening_token(round.id, int(&entry.id).unwrap_or_default(), &public_token()).await?;
         }
@@ -260,7 +261,7 @@ impl Catalog {
         for person in people {
             let args = vec![
                 ("round", round_name(round, person.lang).into()),
-                ("close", time_in(round.rankings_close, person.lang).into()),
+                ("close", l10n::format_utc_time(person.lang, round.rankings_close).into()),
                 ("link", self.link_for(person, route::ROUND, &[&round.id]).into()),
             ];
             self.queue_mail(tx, person, subject, body, args).await?;

@@ -232,16 +232,24 @@ impl Catalog {
         }
         let rounds = self.db.rounds_concerning(viewer.account_id, &institutions, viewer.is_platform_admin()).await?;
         let at = now();
-        Ok(rounds
-            .into_iter()
-            .map(|round| RoundSummary {
+        let mut summaries = Vec::with_capacity(rounds.len());
+        for round in rounds {
+            let phase = Phase::of(round.state, round.applications_close, round.rankings_close, at);
+            let to_rank = phase.ranking_open() && {
+                let may_rank = !self.part(viewer, &round).await?.rankable.is_empty();
+                let participants = self.db.round_participants(round.id).await?;
+                may_rank && !participants.iter().any(|p| p.account_id == viewer.account_id && p.ranked_at.is_some())
+            };
+            summaries.push(RoundSummary {
                 id: round.id,
                 name: round_name(&round, lang),
-                phase: Phase::of(round.state, round.applications_close, round.rankings_close, at),
+                phase,
                 rankings_close: round.rankings_close,
                 results_at: round.results_at,
-            })
-            .collect())
+                to_rank,
+            });
+        }
+        Ok(summaries)
     }
 
     /// Round `id` as the viewer sees it; [`CatalogError::NotFound`] when they have no part in it.

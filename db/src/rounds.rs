@@ -3,7 +3,7 @@
 //! close ([`Db::hold_open_round`]), and solving takes it first too, so that a ranking either
 //! lands before the round is solved or is refused.
 
-use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use model::round::RoundState;
@@ -135,16 +135,6 @@ impl Db {
         round::Entity::find_by_id(row_id(id)).one(&self.conn()).await?.map(stored).transpose()
     }
 
-    /// Rounds by id, newest first.
-    pub async fn rounds_by_ids(&self, ids: &[i64]) -> Result<Vec<StoredRound>, DbError> {
-        let rows = round::Entity::find()
-            .filter(round::Column::Id.is_in(ids.iter().map(|id| row_id(*id))))
-            .order_by_desc(round::Column::Id)
-            .all(&self.conn())
-            .await?;
-        rows.into_iter().map(stored).collect()
-    }
-
     /// The rounds that concern someone: coordinated by one of `institutions` (every round when
     /// `every`), with an opening of theirs, or where `account_id` applied to an opening or
     /// takes part.
@@ -154,50 +144,41 @@ impl Db {
         institutions: &[i64],
         every: bool,
     ) -> Result<Vec<StoredRound>, DbError> {
-        if every {
-            let rows = round::Entity::find().order_by_desc(round::Column::Id).all(&self.conn()).await?;
-            return rows.into_iter().map(stored).collect();
+        let mut query = round::Entity::find().order_by_desc(round::Column::Id);
+        if !every {
+            let institutions: Vec<i32> = institutions.iter().map(|id| row_id(*id)).collect();
+            let theirs = Query::select()
+                .column(opening::Column::Id)
+                .from(opening::Entity)
+                .and_where(opening::Column::InstitutionId.is_in(institutions.clone()))
+                .to_owned();
+            let applied_to = Query::select()
+                .column(application::Column::OpeningId)
+                .from(application::Entity)
+                .and_where(application::Column::AccountId.eq(row_id(account_id)))
+                .to_owned();
+            let with_openings = Query::select()
+                .column(round_opening::Column::RoundId)
+                .from(round_opening::Entity)
+                .cond_where(
+                    Condition::any()
+                        .add(round_opening::Column::OpeningId.in_subquery(theirs))
+                        .add(round_opening::Column::OpeningId.in_subquery(applied_to)),
+                )
+                .to_owned();
+            let taking_part = Query::select()
+                .column(round_participant::Column::RoundId)
+                .from(round_participant::Entity)
+                .and_where(round_participant::Column::AccountId.eq(row_id(account_id)))
+                .to_owned();
+            query = query.filter(
+                Condition::any()
+                    .add(round::Column::InstitutionId.is_in(institutions))
+                    .add(round::Column::Id.in_subquery(with_openings))
+                    .add(round::Column::Id.in_subquery(taking_part)),
+            );
         }
-        let institutions: Vec<i32> = institutions.iter().map(|id| row_id(*id)).collect();
-        let mut ids: Vec<i32> = round::Entity::find()
-            .select_only()
-            .column(round::Column::Id)
-            .filter(round::Column::InstitutionId.is_in(institutions.clone()))
-            .into_tuple()
-            .all(&self.conn())
-            .await?;
-        let openings_of_theirs: Vec<i32> = opening::Entity::find()
-            .select_only()
-            .column(opening::Column::Id)
-            .filter(opening::Column::InstitutionId.is_in(institutions))
-            .into_tuple()
-            .all(&self.conn())
-            .await?;
-        let applied_to: Vec<i32> = application::Entity::find()
-            .select_only()
-            .column(application::Column::OpeningId)
-            .filter(application::Column::AccountId.eq(row_id(account_id)))
-            .into_tuple()
-            .all(&self.conn())
-            .await?;
-        let with_openings: Vec<i32> = round_opening::Entity::find()
-            .select_only()
-            .column(round_opening::Column::RoundId)
-            .filter(round_opening::Column::OpeningId.is_in(openings_of_theirs.into_iter().chain(applied_to)))
-            .into_tuple()
-            .all(&self.conn())
-            .await?;
-        let taking_part: Vec<i32> = round_participant::Entity::find()
-            .select_only()
-            .column(round_participant::Column::RoundId)
-            .filter(round_participant::Column::AccountId.eq(row_id(account_id)))
-            .into_tuple()
-            .all(&self.conn())
-            .await?;
-        ids.extend(with_openings.into_iter().chain(taking_part));
-        ids.sort_unstable();
-        ids.dedup();
-        self.rounds_by_ids(&ids.into_iter().map(i64::from).collect::<Vec<_>>()).await
+        query.all(&self.conn()).await?.into_iter().map(stored).collect()
     }
 
     /// The id of the institution `slug`.
@@ -423,29 +404,26 @@ impl Db {
         Ok(())
     }
 
-    /// Writes a participant's result and public token.
-    pub async fn set_result(
-        &self,
-        round_id: i64,
-        account_id: i64,
-        opening_id: Option<i64>,
-        token: &str,
-    ) -> Result<(), DbError> {
-        let row = round_participant::ActiveModel {
-            round_id: Set(row_id(round_id)),
-            account_id: Set(row_id(account_id)),
-            ranked_at: Set(None),
-            opening_id: Set(opening_id.map(row_id)),
-            token: Set(Some(token.to_owned())),
-        };
-        round_participant::Entity::insert(row)
-            .on_conflict(
-                OnConflict::columns([round_participant::Column::RoundId, round_participant::Column::AccountId])
-                    .update_columns([round_participant::Column::OpeningId, round_participant::Column::Token])
-                    .to_owned(),
-            )
-            .exec_without_returning(&self.conn())
-            .await?;
+    /// Writes the participants' results and public tokens: (account, opening, token).
+    pub async fn set_results(&self, round_id: i64, results: &[(i64, Option<i64>, String)]) -> Result<(), DbError> {
+        // Five values a row, well under SQLite's limit on a statement's parameters.
+        for chunk in results.chunks(1_000) {
+            let rows = chunk.iter().map(|(account_id, opening_id, token)| round_participant::ActiveModel {
+                round_id: Set(row_id(round_id)),
+                account_id: Set(row_id(*account_id)),
+                ranked_at: Set(None),
+                opening_id: Set(opening_id.map(row_id)),
+                token: Set(Some(token.clone())),
+            });
+            round_participant::Entity::insert_many(rows)
+                .on_conflict(
+                    OnConflict::columns([round_participant::Column::RoundId, round_participant::Column::AccountId])
+                        .update_columns([round_participant::Column::OpeningId, round_participant::Column::Token])
+                        .to_owned(),
+                )
+                .exec_without_returning(&self.conn())
+                .await?;
+        }
         Ok(())
     }
 

@@ -327,7 +327,7 @@ async fn check_round_behaviour(db: &Db) {
     assert!(db.mark_solved(id, now).await.expect("solve"));
     assert!(!db.mark_solved(id, now).await.expect("solve"), "solved once");
     assert!(!db.hold_open_round(id, now).await.expect("hold"), "no ranking after the solve");
-    db.set_result(id, researcher, Some(opening), "token-123456").await.expect("result");
+    db.set_results(id, &[(researcher, Some(opening), "token-123456".to_string())]).await.expect("result");
     let participant = &db.round_participants(id).await.expect("read")[0];
     assert_eq!((participant.opening_id, participant.token.as_deref()), (Some(opening), Some("token-123456")));
     assert!(participant.ranked_at.is_some(), "the result keeps when they ranked");

@@ -59,6 +59,13 @@ pub fn format_money(lang: Lang, amount: f64, currency: &str) -> String {
     t_args(lang, id, &[("amount", FluentValue::from(number)), ("currency", FluentValue::from(currency))])
 }
 
+/// A moment as pages and e-mails give deadlines: the date in full, then the UTC time
+/// (`March 5, 2028 12:00 UTC`).
+pub fn format_utc_time(lang: Lang, time: chrono::DateTime<chrono::FixedOffset>) -> String {
+    let utc = time.to_utc();
+    format!("{} {} UTC", format_date(lang, utc.date_naive()), utc.format("%H:%M"))
+}
+
 /// A date in full: `March 5, 2028`, `5 mars 2028`, `2028년 3월 5일`.
 pub fn format_date(lang: Lang, date: NaiveDate) -> String {
     let month_index = usize::try_from(date.month0()).unwrap_or(0);

@@ -8,7 +8,7 @@ mod messages;
 
 pub use describe::describe_search;
 pub use fluent_bundle::FluentValue;
-pub use format::{format_date, format_money, format_number};
+pub use format::{format_date, format_money, format_number, format_utc_time};
 pub use messages::{Args, has_message, t, t_args};
 
 /// The Fluent message naming a language by its ISO 639-1 code, where we have one.

@@ -1129,3 +1129,5 @@ mail-round-opened-body =
     Rank on the round’s page: { $link }
 
     — The Passerelle team
+round-waiting = Matching rounds waiting for your ranking:
+round-rank-before = rank before { $close }.

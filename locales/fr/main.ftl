@@ -1132,3 +1132,5 @@ mail-round-opened-body =
     Classez sur la page de la ronde : { $link }
 
     — L’équipe Passerelle
+round-waiting = Rondes de jumelage qui attendent votre classement :
+round-rank-before = classez avant le { $close }.

@@ -1081,3 +1081,5 @@ mail-round-opened-body =
     라운드 페이지에서 순위를 매겨 주세요: { $link }
 
     — Passerelle 팀
+round-waiting = 순위 제출을 기다리는 매칭 라운드:
+round-rank-before = { $close } 전에 순위를 제출해 주세요.

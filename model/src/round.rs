@@ -304,6 +304,8 @@ pub struct RoundSummary {
     pub phase: Phase,
     pub rankings_close: DateTime<FixedOffset>,
     pub results_at: DateTime<FixedOffset>,
+    /// The viewer may rank in it, has not, and the rankings are open.
+    pub to_rank: bool,
 }
 
 #[cfg(test)]

@@ -5,11 +5,12 @@
 use leptos::prelude::*;
 use model::account::PageState;
 use model::application::{ApplicationStatus, Mover, SentApplication, StatusChange};
+use model::round::RoundSummary;
 
-use crate::api::my_applications;
+use crate::api::{my_applications, my_rounds};
 use crate::components::form::{CsrfField, page_state};
 use crate::components::notice::DoneNotice;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::admin::{Loaded, When};
 use crate::pages::postings::{SignedInFrame, title_in};
 use crate::url::{path, route};
@@ -26,11 +27,43 @@ pub fn ApplicationsPage() -> impl IntoView {
                 view! {
                     <h1>{tr("applications-title")}</h1>
                     <DoneNotice notices=&[("applied", "applications-sent"), ("moved", "applications-updated")] />
+                    <RoundsToRank />
                     <Loaded resource=sent show />
                 }
             }
         />
     }
+}
+
+/// Matching rounds waiting for the researcher's ranking, before their rankings close.
+#[component]
+fn RoundsToRank() -> impl IntoView {
+    let lang = use_lang();
+    let rounds = Resource::new(|| (), move |()| my_rounds(lang));
+    let show = move |rounds: Option<Vec<RoundSummary>>| {
+        let waiting: Vec<RoundSummary> = rounds.unwrap_or_default().into_iter().filter(|r| r.to_rank).collect();
+        (!waiting.is_empty()).then(|| {
+            let items = waiting
+                .into_iter()
+                .map(|round| {
+                    let closes = l10n::format_utc_time(lang, round.rankings_close);
+                    view! {
+                        <li>
+                            <a href=path(route::ROUND, lang, &[&round.id])>{round.name}</a> " — "
+                            {tr_args("round-rank-before", &[("close", closes.into())])}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="notice notice--warning">
+                    <p>{tr("round-waiting")}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    };
+    view! { <Loaded resource=rounds show /> }
 }
 
 #[component]

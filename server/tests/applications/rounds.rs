@@ -85,6 +85,9 @@ async fn a_round_is_ranked_solved_explained_published_and_checked() {
     let told = site.db.outbox(Some("jiwoo@example.org"), 1).await.expect("outbox");
     assert!(told[0].mail.subject.starts_with("매칭 라운드 안내"), "participants are told, in their language");
 
+    // Researchers see the round waiting for them beside their applications.
+    assert!(jiwoo.get("/ko/applications").await.body.contains("순위 제출을 기다리는 매칭 라운드"));
+
     // Researchers rank the openings they applied to; a tie is refused, in Korean.
     let rank = |opening: i64, position: &'static str| (format!("rank_{opening}"), position.to_string());
     let tie = jiwoo.post(&format!("/ko/rounds/{round}/ranking"), &pairs(&[rank(soft, "1"), rank(water, "1")])).await;
@@ -100,6 +103,7 @@ async fn a_round_is_ranked_solved_explained_published_and_checked() {
         let saved = browser.post(&format!("/en/rounds/{round}/ranking"), &pairs(&ranking)).await;
         assert!(saved.location().ends_with("?ranked=1"), "{} {}", saved.status, saved.body);
     }
+    assert!(!jiwoo.get("/ko/applications").await.body.contains("순위 제출을 기다리는 매칭 라운드"), "ranked");
     assert_eq!(outsider.get(&page).await.status, StatusCode::NOT_FOUND, "no part in the round");
     let not_mine = outsider.post(&format!("/en/rounds/{round}/ranking"), &pairs(&[rank(water, "1")])).await;
     assert_eq!(not_mine.status, StatusCode::NOT_FOUND);

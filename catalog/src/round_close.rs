@@ -68,16 +68,16 @@ impl Catalog {
     /// them (an opening without a ranking ranks no one).
     async fn instance_now(&self, tx: &db::Db, round: &StoredRound) -> Result<Instance, CatalogError> {
         let ranked: Vec<i64> = tx
-            .round_participants(round.id)
+            .round_participants(round.id, db::Only::All)
             .await?
             .into_iter()
             .filter(|p| p.ranked_at.is_some())
             .map(|p| p.account_id)
             .collect();
         let choices: HashMap<i64, Vec<i64>> =
-            tx.round_rankings(round.id, db::Side::Researcher).await?.into_iter().collect();
+            tx.round_rankings(round.id, db::Side::Researcher, db::Only::All).await?.into_iter().collect();
         let preferences: HashMap<i64, Vec<i64>> =
-            tx.round_rankings(round.id, db::Side::Opening).await?.into_iter().collect();
+            tx.round_rankings(round.id, db::Side::Opening, db::Only::All).await?.into_iter().collect();
         let openings = tx.round_openings(round.id).await?;
         let taking_part: HashSet<i64> = ranked.iter().copied().collect();
         let in_round: HashSet<i64> = openings.iter().map(|o| o.opening_id).collect();
@@ -169,7 +169,7 @@ impl Catalog {
         if !tx.mark_published(round.id, now()).await? {
             return Ok(false);
         }
-        let participants = tx.round_participants(round.id).await?;
+        let participants = tx.round_participants(round.id, db::Only::All).await?;
         let ranked: Vec<_> = participants.iter().filter(|p| p.ranked_at.is_some()).collect();
         let people = tx.accounts_by_ids(&ranked.iter().map(|p| p.account_id).collect::<Vec<_>>()).await?;
         for participant in &ranked {
@@ -227,13 +227,13 @@ impl Catalog {
         round: &StoredRound,
         waiting: bool,
     ) -> Result<Vec<db::Account>, CatalogError> {
-        let participants = tx.round_participants(round.id).await?;
+        let participants = tx.round_participants(round.id, db::Only::All).await?;
         let ranked: HashSet<i64> =
             participants.iter().filter(|p| p.ranked_at.is_some()).map(|p| p.account_id).collect();
         let mut people: Vec<i64> = if round.scramble_of.is_some() {
             participants.iter().map(|p| p.account_id).collect()
         } else {
-            tx.round_applications(round.id).await?.into_iter().map(|(_, account)| account).collect()
+            tx.round_applications(round.id, db::Only::All).await?.into_iter().map(|(_, account)| account).collect()
         };
         if waiting {
             people.retain(|account| !ranked.contains(account));
@@ -283,7 +283,7 @@ impl Catalog {
         let Some(index) = instance.applicants.iter().position(|a| a.id == Id::Int(account)) else { return Ok(None) };
         let market =
             instance.market().map_err(|_| CatalogError::Invalid(vec![("round".into(), "round-error-instance")]))?;
-        let participants = self.db.round_participants(round.id).await?;
+        let participants = self.db.round_participants(round.id, db::Only::All).await?;
         let outcome = market
             .outcome(&stored_matching(&instance, &participants))
             .map_err(|_| CatalogError::Invalid(vec![("round".into(), "round-error-instance")]))?;
@@ -320,7 +320,7 @@ impl Catalog {
         let round = self.coordinated_round(viewer, id).await?;
         let instance =
             round.instance.as_deref().and_then(|json| Instance::from_json(json).ok()).ok_or(CatalogError::Stale)?;
-        let participants = self.db.round_participants(id).await?;
+        let participants = self.db.round_participants(id, db::Only::All).await?;
         let openings = self.db.round_openings(id).await?;
         let applicant_token: HashMap<i64, String> =
             participants.iter().filter_map(|p| Some((p.account_id, p.token.clone()?))).collect();

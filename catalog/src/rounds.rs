@@ -7,9 +7,9 @@
 //! the applicants of their institution's openings (in a second round: those who chose it).
 //! Rankings are seen by their author and the coordinator only.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use db::{NewRound, StoredRound};
+use db::{NewRound, Only, Side, StoredRound};
 use model::Lang;
 use model::account::{AuditAction, InstitutionRole, Viewer};
 use model::round::{
@@ -151,12 +151,12 @@ impl Catalog {
 
     /// The openings of a published round with places left: (opening, places left).
     pub(crate) async fn places_left(&self, round: &StoredRound) -> Result<Vec<(i64, u32)>, CatalogError> {
-        let participants = self.db.round_participants(round.id).await?;
+        let filled: HashMap<i64, u32> = self.db.round_filled(round.id).await?.into_iter().collect();
         let openings = self.db.round_openings(round.id).await?;
         Ok(openings
             .into_iter()
             .filter_map(|o| {
-                let filled = participants.iter().filter(|p| p.opening_id == Some(o.opening_id)).count() as u32;
+                let filled = filled.get(&o.opening_id).copied().unwrap_or(0);
                 (o.places > filled).then(|| (o.opening_id, o.places - filled))
             })
             .collect())
@@ -164,7 +164,7 @@ impl Catalog {
 
     /// Researchers who ranked in round `id` and were not matched.
     async fn unmatched_of(&self, id: i64) -> Result<Vec<i64>, CatalogError> {
-        let participants = self.db.round_participants(id).await?;
+        let participants = self.db.round_participants(id, Only::All).await?;
         Ok(participants
             .into_iter()
             .filter(|p| p.ranked_at.is_some() && p.opening_id.is_none())
@@ -172,35 +172,32 @@ impl Catalog {
             .collect())
     }
 
-    /// The viewer's part in a round.
-    pub(crate) async fn part(&self, viewer: &Viewer, round: &StoredRound) -> Result<Part, CatalogError> {
-        let coordinator = self.coordinated_round(viewer, round.id).await.is_ok();
-        let openings = self.db.round_openings(round.id).await?;
+    /// The ids of the institutions the viewer belongs to.
+    async fn institutions_of(&self, viewer: &Viewer) -> Result<Vec<i64>, CatalogError> {
         let mut institutions = Vec::new();
         for membership in &viewer.memberships {
             institutions.extend(self.db.institution_id(&membership.institution.slug).await?);
         }
-        let mut member_of = Vec::new();
-        for opening in &openings {
-            let posting = self.db.posting(opening.opening_id).await?;
-            if posting.is_some_and(|p| institutions.contains(&p.institution_id)) {
-                member_of.push(opening.opening_id);
-            }
-        }
+        Ok(institutions)
+    }
+
+    /// The viewer's part in a round (a few queries, whatever the round's size).
+    pub(crate) async fn part(&self, viewer: &Viewer, round: &StoredRound) -> Result<Part, CatalogError> {
+        let coordinator = self.coordinated_round(viewer, round.id).await.is_ok();
+        let member_of = self.db.round_openings_of(round.id, &self.institutions_of(viewer).await?).await?;
         let rankable = if round.scramble_of.is_some() {
-            let takes_part =
-                self.db.round_participants(round.id).await?.iter().any(|p| p.account_id == viewer.account_id);
-            if takes_part { openings.iter().map(|o| o.opening_id).collect() } else { Vec::new() }
+            let takes_part = !self.db.round_participants(round.id, Only::Account(viewer.account_id)).await?.is_empty();
+            if takes_part {
+                self.db.round_openings(round.id).await?.iter().map(|o| o.opening_id).collect()
+            } else {
+                Vec::new()
+            }
         } else {
-            let applied: HashSet<i64> = self
-                .db
-                .round_applications(round.id)
-                .await?
-                .into_iter()
-                .filter(|(_, account)| *account == viewer.account_id)
-                .map(|(opening, _)| opening)
-                .collect();
-            openings.iter().map(|o| o.opening_id).filter(|id| applied.contains(id)).collect()
+            let applied = self.db.round_applications(round.id, Only::Account(viewer.account_id)).await?;
+            let mut openings: Vec<i64> = applied.into_iter().map(|(opening, _)| opening).collect();
+            openings.sort_unstable();
+            openings.dedup();
+            openings
         };
         Ok(Part { coordinator, member_of, rankable })
     }
@@ -213,11 +210,11 @@ impl Catalog {
         opening: i64,
     ) -> Result<Vec<i64>, CatalogError> {
         let mut accounts: Vec<i64> = if round.scramble_of.is_some() {
-            let choices = self.db.round_rankings(round.id, db::Side::Researcher).await?;
-            choices.into_iter().filter(|(_, chosen)| chosen.contains(&opening)).map(|(account, _)| account).collect()
+            let choices = self.db.round_rankings(round.id, Side::Researcher, Only::Opening(opening)).await?;
+            choices.into_iter().map(|(account, _)| account).collect()
         } else {
-            let applications = self.db.round_applications(round.id).await?;
-            applications.into_iter().filter(|(o, _)| *o == opening).map(|(_, account)| account).collect()
+            let applications = self.db.round_applications(round.id, Only::Opening(opening)).await?;
+            applications.into_iter().map(|(_, account)| account).collect()
         };
         accounts.sort_unstable();
         accounts.dedup();
@@ -226,10 +223,7 @@ impl Catalog {
 
     /// The rounds that concern the viewer, newest first.
     pub async fn rounds_for(&self, viewer: &Viewer, lang: Lang) -> Result<Vec<RoundSummary>, CatalogError> {
-        let mut institutions = Vec::new();
-        for membership in &viewer.memberships {
-            institutions.extend(self.db.institution_id(&membership.institution.slug).await?);
-        }
+        let institutions = self.institutions_of(viewer).await?;
         let rounds = self.db.rounds_concerning(viewer.account_id, &institutions, viewer.is_platform_admin()).await?;
         let at = now();
         let mut summaries = Vec::with_capacity(rounds.len());
@@ -237,8 +231,8 @@ impl Catalog {
             let phase = Phase::of(round.state, round.applications_close, round.rankings_close, at);
             let to_rank = phase.ranking_open() && {
                 let may_rank = !self.part(viewer, &round).await?.rankable.is_empty();
-                let participants = self.db.round_participants(round.id).await?;
-                may_rank && !participants.iter().any(|p| p.account_id == viewer.account_id && p.ranked_at.is_some())
+                let me = self.db.round_participants(round.id, Only::Account(viewer.account_id)).await?;
+                may_rank && !me.iter().any(|p| p.ranked_at.is_some())
             };
             summaries.push(RoundSummary {
                 id: round.id,
@@ -259,18 +253,23 @@ impl Catalog {
         if !part.coordinator && part.member_of.is_empty() && part.rankable.is_empty() {
             return Err(CatalogError::NotFound);
         }
+        // Named only where the viewer sees them: all for the coordinator, else their own.
         let stored = self.db.round_openings(id).await?;
-        let participants = self.db.round_participants(id).await?;
+        let shown: Vec<(i64, u32)> = stored
+            .iter()
+            .filter(|o| {
+                part.coordinator || part.rankable.contains(&o.opening_id) || part.member_of.contains(&o.opening_id)
+            })
+            .map(|o| (o.opening_id, o.places))
+            .collect();
         let solved = round.state != model::round::RoundState::Open;
-        let mut openings = self
-            .round_openings_named(&stored.iter().map(|o| (o.opening_id, o.places)).collect::<Vec<_>>(), lang)
-            .await?;
+        let filled: HashMap<i64, u32> = self.db.round_filled(id).await?.into_iter().collect();
+        let mut openings = self.round_openings_named(&shown, lang).await?;
         for opening in &mut openings {
             opening.ranked = stored.iter().any(|o| o.opening_id == opening.id && o.ranked_at.is_some());
-            if solved {
-                opening.filled = Some(participants.iter().filter(|p| p.opening_id == Some(opening.id)).count() as u32);
-            }
+            opening.filled = solved.then(|| filled.get(&opening.id).copied().unwrap_or(0));
         }
+        let participants = if part.coordinator { self.db.round_participants(id, Only::All).await? } else { Vec::new() };
         let phase = Phase::of(round.state, round.applications_close, round.rankings_close, now());
         let coordination = part.coordinator.then(|| Coordination {
             ranked_participants: participants.iter().filter(|p| p.ranked_at.is_some()).count() as u64,
@@ -314,16 +313,10 @@ impl Catalog {
         rankable: &[i64],
         openings: &[RoundOpening],
     ) -> Result<ResearcherChoices, CatalogError> {
-        let ranking = self
-            .db
-            .round_rankings(round.id, db::Side::Researcher)
-            .await?
-            .into_iter()
-            .find(|(a, _)| *a == viewer.account_id)
-            .map(|(_, r)| r)
-            .unwrap_or_default();
-        let participant =
-            self.db.round_participants(round.id).await?.into_iter().find(|p| p.account_id == viewer.account_id);
+        let mine = Only::Account(viewer.account_id);
+        let ranking = self.db.round_rankings(round.id, Side::Researcher, mine).await?.into_iter().next();
+        let ranking = ranking.map(|(_, ranked)| ranked).unwrap_or_default();
+        let participant = self.db.round_participants(round.id, mine).await?.into_iter().next();
         let named = |id: &i64| openings.iter().find(|o| o.id == *id).cloned();
         let mut ordered: Vec<RoundOpening> = ranking.iter().filter_map(named).collect();
         let ranked = ordered.len();
@@ -344,20 +337,14 @@ impl Catalog {
         let accounts = self.rankable_applicants(round, opening.id).await?;
         let names = self.db.accounts_by_ids(&accounts).await?;
         let person = |id: &i64| names.get(id).map(|a| RoundApplicant { account_id: *id, name: a.display_name.clone() });
-        let ranking: Vec<i64> = self
-            .db
-            .round_rankings(round.id, db::Side::Opening)
-            .await?
-            .into_iter()
-            .find(|(o, _)| *o == opening.id)
-            .map(|(_, r)| r)
-            .unwrap_or_default();
+        let ranking =
+            self.db.round_rankings(round.id, Side::Opening, Only::Opening(opening.id)).await?.into_iter().next();
+        let ranking = ranking.map(|(_, ranked)| ranked).unwrap_or_default();
         let mut applicants: Vec<RoundApplicant> = ranking.iter().filter_map(person).collect();
         applicants.extend(accounts.iter().filter(|a| !ranking.contains(a)).filter_map(person));
         let matched = if round.state == model::round::RoundState::Published {
-            let participants = self.db.round_participants(round.id).await?;
-            let ids: Vec<i64> =
-                participants.iter().filter(|p| p.opening_id == Some(opening.id)).map(|p| p.account_id).collect();
+            let matched = self.db.round_participants(round.id, Only::Opening(opening.id)).await?;
+            let ids: Vec<i64> = matched.iter().map(|p| p.account_id).collect();
             let names = self.db.accounts_by_ids(&ids).await?;
             ids.iter()
                 .filter_map(|id| {

@@ -43,7 +43,7 @@ pub use institutions::AuditRecord;
 pub use postings::{NewDecision, NewPosting, Posting};
 pub use profiles::NewCv;
 pub use queries::{CataloguePage, StoredOpening};
-pub use rounds::{NewRound, Side, StoredParticipant, StoredRound, StoredRoundOpening};
+pub use rounds::{NewRound, Only, Side, StoredParticipant, StoredRound, StoredRoundOpening};
 
 /// Where an opening is in its life; only published openings are public.
 pub(crate) use model::posting::PostingStatus as Status;

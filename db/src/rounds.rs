@@ -29,6 +29,14 @@ impl Side {
     }
 }
 
+/// Which rows of a round a query reads: all, or those involving one account or one opening.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Only {
+    All,
+    Account(i64),
+    Opening(i64),
+}
+
 /// A round as stored.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoredRound {
@@ -232,35 +240,42 @@ impl Db {
     }
 
     /// Researchers with an application (not withdrawn) to one of the round's openings:
-    /// (opening, account).
-    pub async fn round_applications(&self, round_id: i64) -> Result<Vec<(i64, i64)>, DbError> {
-        let openings: Vec<i32> = round_opening::Entity::find()
-            .select_only()
+    /// (opening, account), all of them or those involving one account or one opening.
+    pub async fn round_applications(&self, round_id: i64, only: Only) -> Result<Vec<(i64, i64)>, DbError> {
+        let in_round = Query::select()
             .column(round_opening::Column::OpeningId)
-            .filter(round_opening::Column::RoundId.eq(row_id(round_id)))
-            .into_tuple()
-            .all(&self.conn())
-            .await?;
-        let rows: Vec<(i32, i32)> = application::Entity::find()
+            .from(round_opening::Entity)
+            .and_where(round_opening::Column::RoundId.eq(row_id(round_id)))
+            .to_owned();
+        let mut query = application::Entity::find()
             .select_only()
             .column(application::Column::OpeningId)
             .column(application::Column::AccountId)
-            .filter(application::Column::OpeningId.is_in(openings))
+            .filter(application::Column::OpeningId.in_subquery(in_round))
             .filter(application::Column::Status.ne(model::application::ApplicationStatus::Withdrawn.code()))
-            .order_by_asc(application::Column::Id)
-            .into_tuple()
-            .all(&self.conn())
-            .await?;
+            .order_by_asc(application::Column::Id);
+        query = match only {
+            Only::All => query,
+            Only::Account(id) => query.filter(application::Column::AccountId.eq(row_id(id))),
+            Only::Opening(id) => query.filter(application::Column::OpeningId.eq(row_id(id))),
+        };
+        let rows: Vec<(i32, i32)> = query.into_tuple().all(&self.conn()).await?;
         Ok(rows.into_iter().map(|(o, a)| (i64::from(o), i64::from(a))).collect())
     }
 
-    pub async fn round_participants(&self, round_id: i64) -> Result<Vec<StoredParticipant>, DbError> {
-        let rows = round_participant::Entity::find()
+    /// The round's participants: all, one account, or those matched to one opening.
+    pub async fn round_participants(&self, round_id: i64, only: Only) -> Result<Vec<StoredParticipant>, DbError> {
+        let mut query = round_participant::Entity::find()
             .filter(round_participant::Column::RoundId.eq(row_id(round_id)))
-            .order_by_asc(round_participant::Column::AccountId)
+            .order_by_asc(round_participant::Column::AccountId);
+        query = match only {
+            Only::All => query,
+            Only::Account(id) => query.filter(round_participant::Column::AccountId.eq(row_id(id))),
+            Only::Opening(id) => query.filter(round_participant::Column::OpeningId.eq(row_id(id))),
+        };
+        Ok(query
             .all(&self.conn())
-            .await?;
-        Ok(rows
+            .await?
             .into_iter()
             .map(|row| StoredParticipant {
                 account_id: i64::from(row.account_id),
@@ -269,6 +284,43 @@ impl Db {
                 token: row.token,
             })
             .collect())
+    }
+
+    /// How many researchers each of the round's openings got: (opening, count), for openings
+    /// with at least one.
+    pub async fn round_filled(&self, round_id: i64) -> Result<Vec<(i64, u32)>, DbError> {
+        let rows: Vec<(Option<i32>, i64)> = round_participant::Entity::find()
+            .select_only()
+            .column(round_participant::Column::OpeningId)
+            .column_as(round_participant::Column::AccountId.count(), "filled")
+            .filter(round_participant::Column::RoundId.eq(row_id(round_id)))
+            .filter(round_participant::Column::OpeningId.is_not_null())
+            .group_by(round_participant::Column::OpeningId)
+            .into_tuple()
+            .all(&self.conn())
+            .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(opening, n)| Some((i64::from(opening?), u32::try_from(n).unwrap_or(0))))
+            .collect())
+    }
+
+    /// The round's openings that belong to one of `institutions`.
+    pub async fn round_openings_of(&self, round_id: i64, institutions: &[i64]) -> Result<Vec<i64>, DbError> {
+        let theirs = Query::select()
+            .column(opening::Column::Id)
+            .from(opening::Entity)
+            .and_where(opening::Column::InstitutionId.is_in(institutions.iter().map(|id| row_id(*id))))
+            .to_owned();
+        let ids: Vec<i32> = round_opening::Entity::find()
+            .select_only()
+            .column(round_opening::Column::OpeningId)
+            .filter(round_opening::Column::RoundId.eq(row_id(round_id)))
+            .filter(round_opening::Column::OpeningId.in_subquery(theirs))
+            .into_tuple()
+            .all(&self.conn())
+            .await?;
+        Ok(ids.into_iter().map(i64::from).collect())
     }
 
     /// Adds researchers to a round without a ranking (the unmatched of a first round, in its
@@ -364,19 +416,28 @@ impl Db {
         Ok(())
     }
 
-    /// Every ranking on `side` in the round, best first: (owner, ranked ids).
-    pub async fn round_rankings(&self, round_id: i64, side: Side) -> Result<Vec<(i64, Vec<i64>)>, DbError> {
-        let rows: Vec<(i32, i32)> = round_ranking::Entity::find()
+    /// The rankings on `side` in the round, best first: (owner, ranked ids); all of them, or
+    /// those involving one account or one opening (as their owner, or among those ranked: then
+    /// each list holds that one).
+    pub async fn round_rankings(&self, round_id: i64, side: Side, only: Only) -> Result<Vec<(i64, Vec<i64>)>, DbError> {
+        let mut query = round_ranking::Entity::find()
             .select_only()
             .column(round_ranking::Column::OwnerId)
             .column(round_ranking::Column::RankedId)
             .filter(round_ranking::Column::RoundId.eq(row_id(round_id)))
             .filter(round_ranking::Column::Side.eq(side.code()))
             .order_by_asc(round_ranking::Column::OwnerId)
-            .order_by_asc(round_ranking::Column::Position)
-            .into_tuple()
-            .all(&self.conn())
-            .await?;
+            .order_by_asc(round_ranking::Column::Position);
+        query = match (side, only) {
+            (_, Only::All) => query,
+            (Side::Researcher, Only::Account(id)) | (Side::Opening, Only::Opening(id)) => {
+                query.filter(round_ranking::Column::OwnerId.eq(row_id(id)))
+            }
+            (Side::Researcher, Only::Opening(id)) | (Side::Opening, Only::Account(id)) => {
+                query.filter(round_ranking::Column::RankedId.eq(row_id(id)))
+            }
+        };
+        let rows: Vec<(i32, i32)> = query.into_tuple().all(&self.conn()).await?;
         Ok(grouped(rows))
     }
 

@@ -283,7 +283,7 @@ async fn check_shared_state(db: &Db) {
 /// it is solved; solving, publishing, the anonymised publication and the reminder each happen
 /// once, whoever asks first.
 async fn check_round_behaviour(db: &Db) {
-    use db::{NewAccount, NewRound, Side};
+    use db::{NewAccount, NewRound, Only, Side};
     use model::Lang;
 
     let now = chrono::Utc::now().fixed_offset();
@@ -318,8 +318,8 @@ async fn check_round_behaviour(db: &Db) {
     tx.set_ranking(id, Side::Opening, opening, &[researcher], now).await.expect("rank");
     tx.commit().await.expect("commit");
     db.set_ranking(id, Side::Researcher, researcher, &[opening], now).await.expect("again");
-    assert_eq!(db.round_rankings(id, Side::Researcher).await.expect("read"), vec![(researcher, vec![opening])]);
-    assert_eq!(db.round_rankings(id, Side::Opening).await.expect("read"), vec![(opening, vec![researcher])]);
+    assert_eq!(db.round_rankings(id, Side::Researcher, Only::All).await.expect("read"), vec![(researcher, vec![opening])]);
+    assert_eq!(db.round_rankings(id, Side::Opening, Only::All).await.expect("read"), vec![(opening, vec![researcher])]);
     assert!(db.round_openings(id).await.expect("read")[0].ranked_at.is_some());
     assert!(!db.hold_open_round(id, now + hour).await.expect("hold"), "the rankings have closed");
 
@@ -328,9 +328,14 @@ async fn check_round_behaviour(db: &Db) {
     assert!(!db.mark_solved(id, now).await.expect("solve"), "solved once");
     assert!(!db.hold_open_round(id, now).await.expect("hold"), "no ranking after the solve");
     db.set_results(id, &[(researcher, Some(opening), "token-123456".to_string())]).await.expect("result");
-    let participant = &db.round_participants(id).await.expect("read")[0];
+    let participant = &db.round_participants(id, Only::All).await.expect("read")[0];
     assert_eq!((participant.opening_id, participant.token.as_deref()), (Some(opening), Some("token-123456")));
     assert!(participant.ranked_at.is_some(), "the result keeps when they ranked");
+    assert_eq!(db.round_filled(id).await.expect("filled"), vec![(opening, 1)]);
+    let involving = |only| db.round_rankings(id, Side::Researcher, only);
+    assert_eq!(involving(Only::Opening(opening)).await.expect("read"), vec![(researcher, vec![opening])]);
+    assert!(involving(Only::Account(researcher + 1)).await.expect("read").is_empty());
+    assert_eq!(db.round_participants(id, Only::Opening(opening)).await.expect("read").len(), 1);
     assert!(!db.set_anonymised(id, "{}").await.expect("anonymise"), "not before the results");
     assert!(db.mark_published(id, now).await.expect("publish"));
     assert!(!db.mark_published(id, now).await.expect("publish"), "published once");

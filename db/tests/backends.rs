@@ -318,7 +318,10 @@ async fn check_round_behaviour(db: &Db) {
     tx.set_ranking(id, Side::Opening, opening, &[researcher], now).await.expect("rank");
     tx.commit().await.expect("commit");
     db.set_ranking(id, Side::Researcher, researcher, &[opening], now).await.expect("again");
-    assert_eq!(db.round_rankings(id, Side::Researcher, Only::All).await.expect("read"), vec![(researcher, vec![opening])]);
+    assert_eq!(
+        db.round_rankings(id, Side::Researcher, Only::All).await.expect("read"),
+        vec![(researcher, vec![opening])]
+    );
     assert_eq!(db.round_rankings(id, Side::Opening, Only::All).await.expect("read"), vec![(opening, vec![researcher])]);
     assert!(db.round_openings(id).await.expect("read")[0].ranked_at.is_some());
     assert!(!db.hold_open_round(id, now + hour).await.expect("hold"), "the rankings have closed");

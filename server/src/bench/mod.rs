@@ -185,6 +185,7 @@ async fn run_in(dir: &Path, options: &BenchOptions) -> Result<(), ServerError> {
     if let Some(count) = options.round {
         let mut report = Report { lines: Vec::new() };
         round::run(dir, count, &mut report)?;
+        round::in_passerelle(dir, &mut report).await?;
         return report.print();
     }
     if let Some(count) = options.applications {

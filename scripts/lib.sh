@@ -167,3 +167,14 @@ PY
     echo "$MODEL_SHA256  $MODEL_FILE.partial" | sha256sum --check --quiet
     mv "$MODEL_FILE.partial" "$MODEL_FILE"
 }
+
+# schemathesis (PyPI), in its own virtualenv under target/, for checking the JSON API against its
+# OpenAPI document.
+SCHEMATHESIS="$ROOT/target/schemathesis/bin/schemathesis"
+ensure_schemathesis() {
+    [ -x "$SCHEMATHESIS" ] && return 0
+    log "installing schemathesis 4.32.5 from PyPI (once)"
+    python3 -m venv --help >/dev/null 2>&1 || ensure_apt python3-venv
+    python3 -m venv "$ROOT/target/schemathesis"
+    "$ROOT/target/schemathesis/bin/pip" install -q --disable-pip-version-check schemathesis==4.32.5
+}

@@ -33,7 +33,6 @@ export PASSERELLE_REQUIRE_POSTGRES=1
 log "cargo test (SQLite and PostgreSQL)"
 cargo test -q --all-targets
 
-log "browser tests"
 DATA_DIR=$(mktemp -d /tmp/passerelle-e2e.XXXXXX)
 port=$(free_port)
 export PASSERELLE_DATA_DIR="$DATA_DIR" PASSERELLE_ADDR="127.0.0.1:$port"
@@ -43,6 +42,15 @@ export PASSERELLE_DEMO_PASSWORD="a demo passphrase for tests"
 "$ROOT/target/debug/passerelle" serve >"$DATA_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 wait_healthy "http://127.0.0.1:$port"
+
+log "the JSON API against its OpenAPI document (schemathesis)"
+ensure_schemathesis
+# Valid requests only: every answer must be documented (status, type, schema) and none a 5xx.
+"$SCHEMATHESIS" run "http://127.0.0.1:$port/api/v1/openapi.json" --mode positive \
+    --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
+    --max-examples 40 --generation-deterministic --workers 1 --no-color
+
+log "browser tests"
 cd "$ROOT/end2end"
 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --silent --no-audit --no-fund
 PASSERELLE_BASE_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 --test-reporter=spec tests/

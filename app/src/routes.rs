@@ -2,7 +2,7 @@
 //! sets `<html lang>`, the `hreflang` alternates and the canonical link, and draws the header.
 
 use leptos::prelude::*;
-use leptos_meta::{Html, Link, Meta, provide_meta_context};
+use leptos_meta::{Html, Link, provide_meta_context};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_params_map};
 use leptos_router::{ParamSegment, SsrMode, StaticSegment};
@@ -168,7 +168,6 @@ fn LangChrome(lang: Lang) -> impl IntoView {
     };
     view! {
         <Html {..} lang=lang.code() />
-        <Meta name="description" content=tr("meta-description") />
         {head_links}
         // rel="external": the browser, not the router, follows it, so focus moves to <main>.
         <a class="skip-link" href="#main" rel="external">

@@ -29,9 +29,35 @@ pub fn feed_href(lang: Lang, params: &SearchParams) -> String {
     format!("{}{}", path(route::OPENINGS_FEED, lang, &[]), query_string(params.to_pairs()))
 }
 
+/// Where "Back to the openings" leads: the list the reader came from (`back`, as the list's cards
+/// pass it: `/{lang}/openings?…`, with its search and page), else the whole list.
+pub fn back_to_list(lang: Lang, back: Option<String>) -> String {
+    let is_list = |back: &str| {
+        let rest = Lang::ALL.into_iter().find_map(|l| back.strip_prefix(&format!("/{}/openings", l.code())));
+        rest.is_some_and(|rest| rest.is_empty() || rest.starts_with('?'))
+            && !back.contains("//")
+            && !back.chars().any(|c| c == '\\' || c.is_whitespace() || c.is_control())
+    };
+    back.filter(|back| is_list(back)).unwrap_or_else(|| path(route::OPENINGS, lang, &[]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_way_back_is_a_list_of_this_site_or_the_whole_list() {
+        assert_eq!(
+            back_to_list(Lang::Fr, Some("/fr/openings?q=quantique&page=2".into())),
+            "/fr/openings?q=quantique&page=2"
+        );
+        for foreign in
+            ["//evil.example/fr/openings", "/fr/openingsx", "javascript:alert(1)", "/fr/account", "/fr/openings?q=a b"]
+        {
+            assert_eq!(back_to_list(Lang::Fr, Some(foreign.into())), "/fr/openings", "{foreign}");
+        }
+        assert_eq!(back_to_list(Lang::Ko, None), "/ko/openings");
+    }
 
     #[test]
     fn switches_the_language_segment() {

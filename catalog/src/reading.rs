@@ -201,6 +201,12 @@ impl Catalog {
         Ok(blocking(move || index.suggest(&typed, lang, search::MAX_SUGGESTIONS)).await??)
     }
 
+    /// The open openings (published, deadline not passed), by id, with the day each last
+    /// changed: what the sitemap lists.
+    pub async fn open_opening_days(&self, today: NaiveDate) -> Result<Vec<(i64, NaiveDate)>, CatalogError> {
+        Ok(self.db.open_opening_days(today).await?)
+    }
+
     /// The most recently published open openings.
     pub async fn recent(&self, lang: Lang, count: u32, today: NaiveDate) -> Result<SearchOutcome, CatalogError> {
         let params = SearchParams { sort: Some("newest".to_string()), per_page: count, ..SearchParams::default() };

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use model::record::{InstitutionRecord, OpeningRecord};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
@@ -149,6 +149,21 @@ impl Db {
             by_slug.entry(record.slug.clone()).or_insert(record);
         }
         Ok(by_slug)
+    }
+
+    /// The published openings whose deadline is on or after `today`, by id, each with the day it
+    /// last changed: what a sitemap lists, read without loading the records.
+    pub async fn open_opening_days(&self, today: NaiveDate) -> Result<Vec<(i64, NaiveDate)>, DbError> {
+        let rows: Vec<(i32, DateTime<FixedOffset>)> = published()
+            .filter(opening::Column::Deadline.gte(today))
+            .select_only()
+            .column(opening::Column::Id)
+            .column(opening::Column::UpdatedAt)
+            .order_by_asc(opening::Column::Id)
+            .into_tuple()
+            .all(&self.conn())
+            .await?;
+        Ok(rows.into_iter().map(|(id, updated)| (i64::from(id), updated.date_naive())).collect())
     }
 
     pub async fn count_published(&self) -> Result<u64, DbError> {

@@ -95,7 +95,7 @@ test('a Korean researcher applies to a French opening and reads the offer in Kor
   await item().locator('textarea[name=message]').fill(offer);
   await item().getByRole('button', { name: 'Enregistrer l’état' }).click();
   await coordinator.waitForURL(/moved=/);
-  assert.match(await item().innerText(), /Offre faite/);
+  assert.match(await item().innerText(), /Place proposée/);
 
   // The researcher reads it on the site and in the e-mail, in Korean.
   await page.goto(`${BASE_URL}/ko/applications`);

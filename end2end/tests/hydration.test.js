@@ -28,16 +28,18 @@ test('once hydrated, switching the text language is instant and keeps the page',
 test('after hydration, links navigate inside the app without reloading', async () => {
   const context = await shared.browser.newContext({ locale: 'fr-FR' });
   const page = await context.newPage();
-  await page.goto(`${BASE_URL}/fr/openings`);
+  await page.goto(`${BASE_URL}/fr/openings?q=quantique`);
   await waitForHydration(page);
   await page.evaluate(() => { window.__sameDocument = true; });
   const first = page.locator('.opening-card__title a').first();
   const title = (await first.innerText()).trim();
   await first.click();
-  await page.waitForURL(/\/fr\/openings\/\d+$/);
+  await page.waitForURL(/\/fr\/openings\/\d+\?back=/);
   await page.waitForFunction((t) => document.querySelector('h1')?.textContent.trim() === t, title);
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'navigation reloaded the page');
   assert.equal(await page.title(), `${title} – Passerelle`);
+  // The way back keeps the search.
+  assert.equal(await page.locator('.opening__back a').getAttribute('href'), '/fr/openings?q=quantique');
   await context.close();
 });
 
@@ -65,5 +67,23 @@ test('pages hydrate under their Content-Security-Policy without a single violati
     await waitForHydration(page);
     assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
   }
+  await context.close();
+});
+
+test('the bundle is named by its content, sent brotli-compressed as built, and kept for a year', async () => {
+  const context = await shared.browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  const bundle = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/pkg/')) bundle.push(response);
+  });
+  await page.goto(`${BASE_URL}/en/`);
+  await waitForHydration(page);
+  const wasm = bundle.find((r) => r.url().endsWith('_bg.wasm'));
+  assert.ok(wasm, 'the page loaded no wasm');
+  assert.match(new URL(wasm.url()).pathname, /^\/pkg\/passerelle-[0-9a-f]{16}_bg\.wasm$/);
+  const headers = await wasm.allHeaders();
+  assert.equal(headers['content-encoding'], 'br');
+  assert.match(headers['cache-control'] ?? '', /max-age=31536000, immutable/);
   await context.close();
 });

@@ -5,11 +5,13 @@
 mod describe;
 mod format;
 mod messages;
+mod places;
 
 pub use describe::describe_search;
 pub use fluent_bundle::FluentValue;
 pub use format::{format_date, format_money, format_number, format_utc_time};
 pub use messages::{Args, has_message, t, t_args};
+pub use places::{city_name, place};
 
 /// The Fluent message naming a language by its ISO 639-1 code, where we have one.
 pub fn language_message_id(code: &str) -> Option<&'static str> {

@@ -35,12 +35,32 @@ static BUNDLES: LazyLock<Vec<(Lang, Bundle)>> = LazyLock::new(|| {
             let mut bundle = Bundle::new_concurrent(vec![locale]);
             // Unicode isolation marks would end up inside titles and attributes.
             bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(match lang {
+                Lang::Fr => grouped::<{ Lang::Fr as u8 }, _>,
+                Lang::En => grouped::<{ Lang::En as u8 }, _>,
+                Lang::Ko => grouped::<{ Lang::Ko as u8 }, _>,
+            }));
             // Duplicate ids are reported by the locale tests as well.
             let _ = bundle.add_resource(resource);
             (*lang, bundle)
         })
         .collect()
 });
+
+/// Whole numbers from 1,000 up as the language groups their digits ("1 234 offres"); Fluent
+/// itself would write "1234". `LANG` is the language's discriminant: a formatter is a plain
+/// function, one per bundle.
+fn grouped<const LANG: u8, M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    let lang = Lang::ALL.into_iter().find(|lang| *lang as u8 == LANG)?;
+    group_digits(lang, value)
+}
+
+fn group_digits(lang: Lang, value: &FluentValue<'_>) -> Option<String> {
+    let FluentValue::Number(number) = value else { return None };
+    let whole = number.value.fract() == 0.0 && number.options.minimum_fraction_digits.is_none_or(|d| d == 0);
+    (whole && number.options.use_grouping && number.value.abs() >= 1000.0)
+        .then(|| crate::format_number(lang, number.value, 0))
+}
 
 /// A message made of text and arguments alone (no selectors, terms or functions): formatted by
 /// putting the arguments' text between its pieces, as Fluent would, without Fluent's resolver.
@@ -104,9 +124,9 @@ fn prepare(lang: Lang) -> Prepared {
                 Piece::Text(_) => None,
             })
             .collect();
-        if put_in_place(&pieces, &sample).as_deref() == Some(t_fluent(lang, id, &sample).as_str()) {
+        if put_in_place(lang, &pieces, &sample).as_deref() == Some(t_fluent(lang, id, &sample).as_str()) {
             if sample.is_empty() {
-                prepared.formatted.insert(id, put_in_place(&pieces, &[]).unwrap_or_default());
+                prepared.formatted.insert(id, put_in_place(lang, &pieces, &[]).unwrap_or_default());
             } else {
                 prepared.pieces.insert(id, pieces);
             }
@@ -116,14 +136,16 @@ fn prepare(lang: Lang) -> Prepared {
 }
 
 /// The pieces with the arguments' text in place; `None` if one is missing or not text or a number.
-fn put_in_place(pieces: &[Piece], args: &Args<'_>) -> Option<String> {
+fn put_in_place(lang: Lang, pieces: &[Piece], args: &Args<'_>) -> Option<String> {
     let mut text = String::new();
     for piece in pieces {
         match piece {
             Piece::Text(value) => text.push_str(value),
             Piece::Argument(name) => match &args.iter().find(|(n, _)| n == name)?.1 {
                 FluentValue::String(value) => text.push_str(value),
-                FluentValue::Number(number) => text.push_str(&number.as_string()),
+                value @ FluentValue::Number(number) => {
+                    text.push_str(&group_digits(lang, value).unwrap_or_else(|| number.as_string().into_owned()));
+                }
                 _ => return None,
             },
         }
@@ -153,7 +175,7 @@ pub fn t_args(lang: Lang, id: &str, args: &Args<'_>) -> String {
     if let Some(text) = prepared.formatted.get(id) {
         return text.clone();
     }
-    if let Some(text) = prepared.pieces.get(id).and_then(|pieces| put_in_place(pieces, args)) {
+    if let Some(text) = prepared.pieces.get(id).and_then(|pieces| put_in_place(lang, pieces, args)) {
         return text;
     }
     t_fluent(lang, id, args)
@@ -180,6 +202,18 @@ fn t_fluent(lang: Lang, id: &str, args: &Args<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_group_their_digits_as_the_language_does() {
+        let count = |lang, n: u32| t_args(lang, "openings-count", &[("count", n.into())]);
+        assert!(count(Lang::Fr, 12_345).contains("12\u{202f}345"), "{}", count(Lang::Fr, 12_345));
+        assert!(count(Lang::En, 1_234).contains("1,234"));
+        assert!(count(Lang::Ko, 1_234).contains("1,234"));
+        assert!(count(Lang::En, 999).contains("999"));
+        // Put in place without Fluent's resolver, too.
+        assert!(prepared(Lang::Fr).pieces.contains_key("pagination-goto"));
+        assert_eq!(t_args(Lang::Fr, "pagination-goto", &[("page", 1_200.into())]), "Page 1\u{202f}200");
+    }
 
     #[test]
     fn prepared_messages_read_as_fluent_writes_them() {

@@ -118,7 +118,7 @@ opening-duration-months =
         [one] 1 month
        *[other] { $months } months
     }
-opening-positions = Positions
+opening-positions = Places
 opening-funding = Funding
 opening-no-stipend = No stipend
 opening-travel-covered = Travel covered
@@ -181,6 +181,14 @@ period-year = { $money } per year
 period-week = { $money } per week
 period-day = { $money } per day
 period-total = { $money } in total
+
+## How often a stipend is paid, as the posting form offers it
+
+period-choice-month = Monthly
+period-choice-year = Yearly
+period-choice-week = Weekly
+period-choice-day = Daily
+period-choice-total = Once (the whole amount)
 
 ## Money ($amount is already formatted)
 
@@ -490,7 +498,7 @@ posting-stipend-hint = Leave the amount empty if there is no stipend.
 posting-stipend-amount = Stipend amount
 posting-stipend-currency = Currency
 posting-currency-hint = Three-letter code, for example KRW, CAD or EUR.
-posting-stipend-period = Paid per
+posting-stipend-period = Paid
 posting-travel-covered = Travel costs are covered
 posting-housing-covered = Housing is provided or paid for
 posting-section-languages = Languages required
@@ -1131,3 +1139,18 @@ mail-round-opened-body =
     — The Passerelle team
 round-waiting = Matching rounds waiting for your ranking:
 round-rank-before = rank before { $close }.
+
+## The JSON API's page for partners (/api/v1/docs)
+
+api-docs-title = Passerelle’s JSON API
+api-docs-intro = Every public endpoint, with its parameters and answers. Programs read the same description as OpenAPI 3.1:
+api-docs-parameters = Parameters
+api-docs-name = Name
+api-docs-meaning = Meaning
+api-docs-answers = Answers
+
+## Opening cards
+
+card-deadline = Deadline:
+card-new = New
+card-closing-soon = Closing soon

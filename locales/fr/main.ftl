@@ -29,7 +29,7 @@ language-level = { $language }, niveau { $level }
 home-title = Trouvez votre prochain séjour de recherche
 home-intro = Passerelle réunit chercheuses, chercheurs, étudiantes et étudiants avec des établissements comme KAIST, l’Université de Sherbrooke, le KRISS ou Mila autour de séjours de recherche, de stages, d’échanges doctoraux, de postdoctorats, de projets conjoints et d’écoles d’été.
 home-point-languages = Cherchez en français, en anglais ou en coréen : les offres rédigées dans l’une ou l’autre de ces langues ressortent.
-home-point-institutions = Les offres viennent directement des établissements, avec l’échéance, le financement et les exigences linguistiques clairement indiqués.
+home-point-institutions = Les offres viennent directement des établissements, avec la date limite, le financement et les exigences linguistiques clairement indiqués.
 home-point-free = Libre et gratuit, pour les chercheurs comme pour les établissements.
 home-recent = Publiées récemment
 home-browse-all =
@@ -53,7 +53,7 @@ openings-count =
        *[other] { $count } offres ouvertes
     }
 openings-none = Aucune offre ne correspond à votre recherche. Essayez avec d’autres mots, ou moins de mots.
-openings-sorted-by-deadline = Triées par échéance, la plus proche d’abord.
+openings-sorted-by-deadline = Triées par date limite, la plus proche d’abord.
 
 ## Filtres
 
@@ -72,15 +72,15 @@ filter-language = Langue exigée
 filter-any-language = Toutes les langues
 filter-funding = Financement
 filter-any-funding = Financées ou non
-filter-funded-yes = Avec allocation
-filter-funded-no = Sans allocation
+filter-funded-yes = Avec bourse
+filter-funded-no = Sans bourse
 filter-deadline-from = Date limite à partir du
 filter-deadline-to = Date limite jusqu’au
 filter-apply = Appliquer les filtres
 search-suggestions = Suggestions
 search-suggestions-count = { $count ->
-    [one] Une suggestion ; choisissez-la avec les flèches haut et bas.
-   *[other] { $count } suggestions ; parcourez-les avec les flèches haut et bas.
+    [one] Une suggestion ; choisissez-la avec les flèches haut et bas.
+   *[other] { $count } suggestions ; parcourez-les avec les flèches haut et bas.
 }
 sort-relevance = Pertinence
 sort-deadline = Date limite la plus proche
@@ -114,9 +114,9 @@ opening-fields = Domaines de recherche
 opening-start = Début
 opening-duration = Durée
 opening-duration-months = { $months } mois
-opening-positions = Postes
+opening-positions = Places
 opening-funding = Financement
-opening-no-stipend = Pas d’allocation
+opening-no-stipend = Sans bourse
 opening-travel-covered = Voyage pris en charge
 opening-travel-not-covered = Voyage non pris en charge
 opening-housing-covered = Logement pris en charge
@@ -127,7 +127,7 @@ opening-keywords = Mots-clés
 opening-apply = Postuler sur le site de l’établissement
 opening-contact = Contact
 opening-published = Publiée le { $date }
-opening-original-note = Cette offre n’a pas été traduite en français. Elle est affichée dans sa langue d’origine, le { $language }.
+opening-original-note = Cette offre n’a pas été traduite en français. Elle est affichée dans sa langue d’origine ({ $language }).
 opening-read-in = Lire cette offre en
 opening-back = Retour aux offres
 summary-funded = Financée
@@ -170,13 +170,21 @@ cefr-b2 = B2 (intermédiaire avancé)
 cefr-c1 = C1 (avancé)
 cefr-c2 = C2 (maîtrise)
 
-## Périodes d’allocation ($money est le montant déjà mis en forme)
+## Périodes de versement d’une bourse ($money est le montant déjà mis en forme)
 
 period-month = { $money } par mois
 period-year = { $money } par an
 period-week = { $money } par semaine
 period-day = { $money } par jour
 period-total = { $money } au total
+
+## La fréquence de versement d’une bourse, comme le formulaire d’offre la propose
+
+period-choice-month = Chaque mois
+period-choice-year = Chaque année
+period-choice-week = Chaque semaine
+period-choice-day = Chaque jour
+period-choice-total = En une fois (le montant total)
 
 ## Montants ($amount est déjà mis en forme)
 
@@ -283,7 +291,7 @@ form-error-required = Veuillez remplir ce champ.
 form-error-email = Saisissez une adresse courriel comme nom@universite.ca.
 form-error-email-taken = Un compte utilise déjà cette adresse. Connectez-vous, ou réinitialisez votre mot de passe si vous l’avez oublié.
 form-error-password-short = Votre mot de passe doit compter au moins 10 caractères.
-form-error-password-long = Ce mot de passe est trop long : utilisez moins de 1 000 caractères.
+form-error-password-long = Ce mot de passe est trop long : utilisez moins de 1 000 caractères.
 form-error-name-invalid = Veuillez saisir un nom de 100 caractères au plus.
 form-error-expired = Ce formulaire est resté ouvert trop longtemps ou provient d’un autre site. Veuillez l’envoyer de nouveau.
 form-error-too-many = Trop de tentatives. Patientez quelques minutes avant de réessayer.
@@ -298,21 +306,21 @@ form-error-link-expired = Ce lien a expiré ou a déjà servi. Demandez-en un no
 
 login-title = Connexion
 login-submit = Se connecter
-login-forgot = Mot de passe oublié ?
-login-no-account = Nouveau sur Passerelle ? Créez un compte
+login-forgot = Mot de passe oublié ?
+login-no-account = Nouveau sur Passerelle ? Créez un compte
 login-notice-confirmed = Votre adresse courriel est confirmée. Connectez-vous pour continuer.
 login-notice-reset-sent = Si un compte utilise cette adresse, nous venons de lui envoyer un lien pour choisir un nouveau mot de passe. Le lien reste valide une heure.
 login-notice-reset-done = Votre mot de passe a été changé. Connectez-vous avec le nouveau.
 login-notice-link-expired = Ce lien a expiré ou a déjà servi.
 
 forgot-title = Réinitialiser votre mot de passe
-forgot-intro = Indiquez l’adresse courriel de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.
+forgot-intro = Indiquez l’adresse courriel de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.
 forgot-submit = Envoyer le lien
 
 signup-title = Créer votre compte
 signup-intro = Enregistrez vos recherches, postulez aux offres et, si vous travaillez dans un établissement partenaire, publiez vos propres offres.
 signup-submit = Créer mon compte
-signup-have-account = Vous avez déjà un compte ? Connectez-vous
+signup-have-account = Vous avez déjà un compte ? Connectez-vous
 
 reset-title = Choisir un nouveau mot de passe
 reset-submit = Enregistrer le nouveau mot de passe
@@ -320,10 +328,10 @@ reset-submit = Enregistrer le nouveau mot de passe
 account-title = Votre compte
 account-settings = Paramètres
 account-save = Enregistrer
-account-resend = Renvoyer le lien
+account-resend = Envoyer un nouveau lien
 account-email-confirmed = Votre adresse courriel { $email } est confirmée.
 account-email-unconfirmed = Veuillez confirmer votre adresse courriel { $email } à l’aide du lien que nous vous avons envoyé.
-account-notice-welcome = Bienvenue sur Passerelle ! Nous avons envoyé un lien de confirmation à { $email }.
+account-notice-welcome = Bienvenue sur Passerelle ! Nous avons envoyé un lien de confirmation à { $email }.
 account-notice-sent = Nous avons envoyé un nouveau lien de confirmation à { $email }.
 account-notice-confirmed = Merci, votre adresse courriel est confirmée.
 account-notice-saved = Vos paramètres ont été enregistrés.
@@ -334,7 +342,7 @@ mail-confirm-subject = Confirmez votre adresse courriel pour Passerelle
 mail-confirm-body =
     Bonjour { $name },
 
-    Merci de vous être inscrit sur Passerelle. Pour confirmer votre adresse courriel, ouvrez ce lien :
+    Merci de vous être inscrit sur Passerelle. Pour confirmer votre adresse courriel, ouvrez ce lien :
 
     { $link }
 
@@ -345,11 +353,11 @@ mail-reset-subject = Choisissez un nouveau mot de passe Passerelle
 mail-reset-body =
     Bonjour { $name },
 
-    Quelqu’un a demandé à réinitialiser le mot de passe de votre compte Passerelle. Pour en choisir un nouveau, ouvrez ce lien :
+    Quelqu’un a demandé à réinitialiser le mot de passe de votre compte Passerelle. Pour en choisir un nouveau, ouvrez ce lien :
 
     { $link }
 
-    Le lien reste valide une heure. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe ne change pas.
+    Le lien reste valide une heure. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe ne change pas.
 
     — L’équipe Passerelle
 
@@ -357,12 +365,12 @@ mail-reset-body =
 
 account-institutions = Vos établissements
 account-no-institution = Votre adresse n’appartient encore au domaine d’aucun établissement présent sur Passerelle.
-account-can-join = Votre adresse appartient au domaine de { $institution } : rejoignez-le pour publier ses offres.
+account-can-join = Votre adresse appartient au domaine de { $institution } : rejoignez-le pour publier ses offres.
 account-join = Rejoindre { $institution }
 account-notice-joined = Vous êtes maintenant membre de votre établissement.
 account-role-member = membre
 account-role-admin = administrateur ou administratrice
-join-error-unconfirmed = Confirmez d’abord votre adresse courriel : seule une adresse confirmée indique à quel établissement vous appartenez.
+join-error-unconfirmed = Confirmez d’abord votre adresse courriel : seule une adresse confirmée indique à quel établissement vous appartenez.
 join-error-domain = Votre adresse courriel n’appartient pas au domaine de cet établissement.
 join-error-removed = Un administrateur de cet établissement vous en a retiré. Demandez à l’un de ses administrateurs de vous réintégrer.
 
@@ -400,7 +408,7 @@ audit-action-member-promoted = Membre nommé administrateur
 
 ## Signalements et suspensions
 
-report-title = Un problème avec cette offre ?
+report-title = Un problème avec cette offre ?
 report-thanks = Merci. L’équipe de Passerelle examinera votre signalement.
 report-sign-in = Connectez-vous pour signaler cette offre
 report-reason = Motif
@@ -408,7 +416,7 @@ report-reason-choose = Choisissez un motif
 report-details = Précisions (facultatif)
 report-submit = Signaler cette offre
 report-reason-misleading = Information trompeuse ou fausse
-report-reason-unavailable = Poste pourvu ou retiré, mais toujours affiché
+report-reason-unavailable = Places pourvues ou offre retirée, mais toujours affichée
 report-reason-discriminatory = Discriminatoire
 report-reason-spam = Pourriel, ou pas une offre de recherche
 report-reason-other = Autre chose
@@ -456,7 +464,7 @@ postings-empty = Votre établissement n’a encore rédigé aucune offre sur Pas
 postings-join-first = Pour publier des offres, rejoignez d’abord votre établissement avec une adresse de son domaine.
 postings-join-link = Le rejoindre depuis votre compte
 posting-new-title = Rédiger une offre
-posting-new-intro = Rédigez-la dans une, deux ou les trois langues : on la trouvera quelle que soit la langue de la recherche. Enregistrez un brouillon pour la voir telle que les chercheurs la verront.
+posting-new-intro = Rédigez-la dans une, deux ou les trois langues : on la trouvera quelle que soit la langue de la recherche. Enregistrez un brouillon pour la voir telle que les chercheurs la verront.
 posting-page-title = Offre
 posting-edit-title = Modifier l’offre
 posting-back = Retour à l’offre
@@ -470,13 +478,13 @@ posting-text-in-ko = En coréen
 posting-tab-problem = (à corriger)
 posting-title = Titre
 posting-description = Description
-posting-markdown-hint = Vous pouvez utiliser Markdown : **gras**, *italique*, listes commençant par « - », intertitres commençant par « ## » et liens comme [texte](https://…).
+posting-markdown-hint = Vous pouvez utiliser Markdown : **gras**, *italique*, listes commençant par « - », intertitres commençant par « ## » et liens comme [texte](https://…).
 posting-section-what = L’offre
 posting-kind = Type d’offre
 posting-career-stages = Étapes de carrière
 posting-fields = Domaines de recherche
 posting-keywords = Mots-clés
-posting-keywords-hint = Séparés par des virgules, par exemple : capteurs quantiques, centres NV
+posting-keywords-hint = Séparés par des virgules, par exemple : capteurs quantiques, centres NV
 posting-section-where = Lieu et dates
 posting-country = Pays
 posting-country-hint = Code à deux lettres, par exemple KR, CA ou FR.
@@ -486,11 +494,11 @@ posting-start = Date de début
 posting-duration = Durée en mois
 posting-positions = Nombre de places
 posting-section-funding = Financement
-posting-stipend-hint = Laissez le montant vide s’il n’y a pas d’allocation.
-posting-stipend-amount = Montant de l’allocation
+posting-stipend-hint = Laissez le montant vide s’il n’y a pas de bourse.
+posting-stipend-amount = Montant de la bourse
 posting-stipend-currency = Devise
 posting-currency-hint = Code à trois lettres, par exemple KRW, CAD ou EUR.
-posting-stipend-period = Versée par
+posting-stipend-period = Versement
 posting-travel-covered = Les frais de voyage sont pris en charge
 posting-housing-covered = Le logement est fourni ou payé
 posting-section-languages = Langues exigées
@@ -519,36 +527,36 @@ posting-error-currency = Utilisez un code de devise à trois lettres, comme KRW,
 posting-error-url = Saisissez une adresse web commençant par https://
 posting-error-invalid = L’offre ne peut pas être enregistrée telle quelle. Vérifiez chaque champ.
 posting-status-draft = Brouillon
-posting-status-pending = En attente de relecture
+posting-status-pending = En attente de révision
 posting-status-published = Publiée
 posting-status-rejected = Renvoyée par un modérateur
-posting-status-closed = Close
-posting-edit-status = modifications : { $status }
+posting-status-closed = Fermée
+posting-edit-status = modifications : { $status }
 posting-col-title = Titre
 posting-col-institution = Établissement
 posting-col-status = État
 posting-saved-draft = Votre brouillon est enregistré. Voici comment les chercheurs le verront.
-posting-saved-pending = Merci. Un modérateur va la relire sous peu ; vous serez informé de sa décision ici et par courriel.
-posting-saved-published = Elle est publiée : les chercheurs peuvent la trouver dès maintenant.
-posting-saved-closed = L’offre est close. Elle n’apparaît plus dans les recherches.
+posting-saved-pending = Merci. Un modérateur va la relire sous peu ; vous serez informé de sa décision ici et par courriel.
+posting-saved-published = Elle est publiée : les chercheurs peuvent la trouver dès maintenant.
+posting-saved-closed = L’offre est fermée. Elle n’apparaît plus dans les recherches.
 posting-live-note = Les chercheurs voient la version publiée jusqu’à ce que vos modifications soient approuvées.
-posting-edit-published-note = Cette offre est publiée. Les changements de dates, de financement ou de places s’appliquent tout de suite ; ceux du titre, de la description ou des mots-clés sont d’abord relus.
+posting-edit-published-note = Cette offre est publiée. Les changements de dates, de financement ou de places s’appliquent tout de suite ; ceux du titre, de la description ou des mots-clés sont d’abord relus.
 posting-edit = Modifier
-posting-close = Clore cette offre
+posting-close = Fermer cette offre
 posting-public-page = Voir sa page publique
-posting-preview = Aperçu : telle que les chercheurs la verront
-opening-withdrawn = L’établissement a clos cette offre.
+posting-preview = Aperçu : telle que les chercheurs la verront
+opening-withdrawn = L’établissement a fermé cette offre.
 not-found-posting = Cette offre n’existe pas, ou vous ne pouvez pas la voir.
 decisions-title = Décisions des modérateurs
 decision-new = Nouveau
 decision-approved = Approuvée.
-decision-rejected = Renvoyée :
+decision-rejected = Renvoyée :
 
 ## Modération
 
 admin-review-title = Offres à relire
 review-intro = Les nouvelles offres des établissements non vérifiés et les modifications du texte d’offres publiées, des plus anciennes aux plus récentes. Ouvrez-en une pour la lire et décider.
-review-empty = Rien n’attend de relecture.
+review-empty = Aucune offre n’attend de révision.
 review-decided = Votre décision est enregistrée et a été envoyée à l’auteur.
 review-col-change = Changement
 review-change-new = Nouvelle offre
@@ -559,7 +567,7 @@ review-reason = Motif, si vous la renvoyez
 review-reason-hint = L’auteur lira le motif dans sa propre langue.
 review-note = Mot à l’auteur (facultatif)
 review-approve = Approuver
-review-reject = Renvoyer
+review-reject = Retourner pour modification
 reject-reason-incomplete = Des informations importantes manquent ou ne sont pas claires.
 reject-reason-translations = Les versions dans les différentes langues ne disent pas la même chose.
 reject-reason-not-research = Il ne s’agit pas d’une offre d’échange de recherche.
@@ -570,13 +578,13 @@ reject-reason-other = Un autre motif, expliqué dans le mot du modérateur.
 audit-action-opening-submitted = Offre soumise
 audit-action-opening-approved = Offre approuvée
 audit-action-opening-rejected = Offre renvoyée
-audit-action-opening-closed = Offre close
+audit-action-opening-closed = Offre fermée
 audit-action-report-filed = Offre signalée
 mail-approved-subject = Votre offre est publiée sur Passerelle
 mail-approved-body =
     Bonjour { $name },
 
-    Un modérateur a approuvé « { $title } ». Les chercheurs peuvent la trouver dès maintenant.
+    Un modérateur a approuvé « { $title } ». Les chercheurs peuvent la trouver dès maintenant.
 
     { $link }
 
@@ -585,12 +593,12 @@ mail-rejected-subject = Votre offre doit être modifiée avant publication
 mail-rejected-body =
     Bonjour { $name },
 
-    Un modérateur a renvoyé « { $title } ».
+    Un modérateur a renvoyé « { $title } ».
 
-    Motif : { $reason }
-    Mot du modérateur : { $note }
+    Motif : { $reason }
+    Mot du modérateur : { $note }
 
-    Vous pouvez la modifier et la soumettre de nouveau ici :
+    Vous pouvez la modifier et la soumettre de nouveau ici :
 
     { $link }
 
@@ -619,7 +627,7 @@ audit-action-member-readmitted = Membre réintégré
 
 nav-applications = Vos candidatures
 nav-profile = Votre profil
-form-error-summary = Certains champs demandent votre attention : voyez les messages à côté de chacun.
+form-error-summary = Certains champs demandent votre attention : voyez les messages à côté de chacun.
 form-error-control = Retirez les caractères de contrôle invisibles du texte collé.
 audit-action-profile-saved = Profil enregistré
 audit-action-cv-uploaded = CV téléversé
@@ -633,19 +641,19 @@ visibility-verified = Tous les établissements vérifiés de Passerelle
 application-status-received = Reçue
 application-status-under-review = En cours d’examen
 application-status-shortlisted = Présélectionnée
-application-status-offer-made = Offre faite
-application-status-accepted = Offre acceptée
-application-status-declined = Offre déclinée
+application-status-offer-made = Place proposée
+application-status-accepted = Place acceptée
+application-status-declined = Place refusée
 application-status-not-retained = Non retenue
 application-status-withdrawn = Retirée
 profile-title = Votre profil
-profile-intro = Les établissements lisent votre profil avec vos candidatures. Décrivez vos intérêts de recherche dans la langue où vous êtes le plus à l’aise : Passerelle les rapproche des offres en français, en anglais et en coréen.
+profile-intro = Les établissements lisent votre profil avec vos candidatures. Décrivez vos intérêts de recherche dans la langue où vous êtes le plus à l’aise : Passerelle les rapproche des offres en français, en anglais et en coréen.
 profile-saved = Votre profil est enregistré.
 profile-section-research = Votre recherche
 profile-career-stage = Étape de carrière
 profile-fields = Domaines de recherche
 profile-keywords = Mots-clés
-profile-keywords-hint = Séparés par des virgules, par exemple : microbiologie marine, récifs coralliens
+profile-keywords-hint = Séparés par des virgules, par exemple : microbiologie marine, récifs coralliens
 profile-interests-hint = Vos intérêts de recherche, dans une ou plusieurs langues.
 profile-interests-fr = Intérêts de recherche en français
 profile-interests-en = Intérêts de recherche en anglais
@@ -666,10 +674,10 @@ profile-save = Enregistrer le profil
 profile-error-too-many = Vingt mots-clés au plus.
 profile-error-language = Utilisez des codes de langue à deux lettres comme en, fr ou ko, dix langues au plus.
 profile-error-country = Utilisez des codes de pays à deux lettres comme CA, FR ou KR, séparés par des virgules.
-profile-error-orcid = Cet identifiant ORCID n’est pas valide : vérifiez ses seize caractères (le dernier peut être un X).
+profile-error-orcid = Cet identifiant ORCID n’est pas valide : vérifiez ses seize caractères (le dernier peut être un X).
 profile-error-website = Entrez une adresse web commençant par https://
 profile-cv = Votre CV
-profile-cv-current = CV actuel :
+profile-cv-current = CV actuel :
 profile-cv-none = Vous n’avez pas encore téléversé de CV.
 profile-cv-size = { $kilobytes } Ko
 profile-cv-file = CV (PDF)
@@ -684,31 +692,31 @@ apply-title = Postuler sur Passerelle
 apply-intro = Écrivez une courte lettre à l’établissement. Il la recevra avec votre profil et votre CV.
 apply-sign-in = Connectez-vous pour postuler
 apply-letter = Votre lettre
-apply-letter-hint = 5 000 caractères au plus, en français, en anglais ou en coréen.
+apply-letter-hint = 5 000 caractères au plus, en français, en anglais ou en coréen.
 apply-letter-lang = Langue de la lettre
 apply-profile-note = Votre profil et votre CV accompagnent votre candidature.
 apply-profile-link = Vérifier votre profil
 apply-submit = Envoyer ma candidature
-apply-already = Vous avez postulé à cette offre. État : { $status }.
+apply-already = Vous avez postulé à cette offre. État : { $status }.
 apply-follow = Suivre vos candidatures
 apply-error-unconfirmed = Confirmez d’abord votre adresse courriel, pour que la réponse de l’établissement puisse vous joindre.
 apply-error-elsewhere = Cette offre reçoit les candidatures sur le site de l’établissement.
 apply-error-closed = La date limite de cette offre est passée.
 apply-error-already = Vous avez déjà postulé à cette offre.
-apply-error-letter = Écrivez une lettre de 5 000 caractères au plus.
+apply-error-letter = Écrivez une lettre de 5 000 caractères au plus.
 applications-title = Vos candidatures
 applications-sent = Votre candidature est envoyée. Vous recevrez un courriel à chaque changement d’état.
 applications-updated = Votre réponse est enregistrée.
 applications-empty = Vous n’avez encore postulé à aucune offre.
 applications-find = Trouver des offres
 applications-sent-on = Envoyée le
-applications-status = État :
+applications-status = État :
 applications-history = Historique
-applications-message = Message de l’établissement :
-applications-accept = Accepter l’offre
-applications-decline = Décliner l’offre
+applications-message = Message de l’établissement :
+applications-accept = Accepter la place
+applications-decline = Refuser la place
 applications-withdraw = Retirer la candidature
-applications-withdraw-hint = Un retrait est définitif : vous ne pourrez plus postuler à la même offre.
+applications-withdraw-hint = Un retrait est définitif : vous ne pourrez plus postuler à la même offre.
 posting-col-applications = Candidatures
 posting-applications-link = Voir les candidatures
 posting-apply-via = Où postuler
@@ -729,7 +737,7 @@ received-sort = Ordre
 received-newest = Plus récentes d’abord
 received-oldest = Plus anciennes d’abord
 received-apply-filters = Afficher
-received-no-profile = Cette personne ne partage pas de profil : seulement sa lettre et son CV.
+received-no-profile = Cette personne ne partage pas de profil : seulement sa lettre et son CV.
 received-letter = Lettre
 received-cv = Télécharger le CV
 received-interests = Intérêts de recherche
@@ -751,9 +759,9 @@ mail-application-received-subject = Votre candidature est envoyée
 mail-application-received-body =
     Bonjour { $name },
 
-    Votre candidature à « { $title } » a été transmise à l’établissement. Vous recevrez un courriel à chaque changement d’état.
+    Votre candidature à « { $title } » a été transmise à l’établissement. Vous recevrez un courriel à chaque changement d’état.
 
-    Suivez vos candidatures ici :
+    Suivez vos candidatures ici :
 
     { $link }
 
@@ -762,9 +770,9 @@ mail-application-status-subject = Du nouveau pour votre candidature
 mail-application-status-body =
     Bonjour { $name },
 
-    Votre candidature à « { $title } » est maintenant : { $status }.
+    Votre candidature à « { $title } » est maintenant : { $status }.
 
-    Message de l’établissement : { $message }
+    Message de l’établissement : { $message }
 
     { $link }
 
@@ -774,8 +782,8 @@ mail-application-reminder-body =
     Bonjour { $name },
 
     { $count ->
-        [one] Une candidature à « { $title } » attend
-       *[other] { $count } candidatures à « { $title } » attendent
+        [one] Une candidature à « { $title } » attend
+       *[other] { $count } candidatures à « { $title } » attendent
     } une réponse depuis plus de { $days } jours. Les personnes candidates aiment savoir où elles en sont, même quand la réponse est non.
 
     { $link }
@@ -785,11 +793,11 @@ applications-answer-days = { $days ->
     [one] Cet établissement répond d’habitude en un jour.
    *[other] Cet établissement répond d’habitude en { $days } jours.
 }
-posting-questions-hint = Pour les candidatures sur Passerelle : jusqu’à trois questions auxquelles les personnes candidates répondent en plus de leur lettre, dans la langue d’origine de l’offre (laissez vide s’il n’y en a pas).
+posting-questions-hint = Pour les candidatures sur Passerelle : jusqu’à trois questions auxquelles les personnes candidates répondent en plus de leur lettre, dans la langue d’origine de l’offre (laissez vide s’il n’y en a pas).
 posting-question-1 = Première question aux personnes candidates
 posting-question-2 = Deuxième question
 posting-question-3 = Troisième question
-apply-error-answer = Répondez à cette question en 2 000 caractères au plus.
+apply-error-answer = Répondez à cette question en 2 000 caractères au plus.
 received-answers = Réponses aux questions de l’offre
 csv-answers = Réponses
 admin-applications = Candidatures sur Passerelle
@@ -811,11 +819,11 @@ reason-interest = Vos intérêts de recherche mentionnent « { $yours } », to
 reason-interest-translated = Votre intérêt « { $yours } » correspond à « { $theirs } ».
 reason-meaning = Proche, par le sens, de vos mots-clés et de vos intérêts.
 reason-stage-match = Ouverte à votre étape de carrière : { $stage }.
-reason-stage-mismatch = Destinée à l’étape de carrière { $wanted } ; la vôtre : { $yours }.
-reason-language-met = { $language } { $required } exigé ; vous avez le niveau { $yours }.
+reason-stage-mismatch = Destinée à l’étape de carrière { $wanted } ; la vôtre : { $yours }.
+reason-language-met = { $language } { $required } exigé ; vous avez le niveau { $yours }.
 reason-language-short = { $yours ->
-    [none] { $language } { $required } exigé ; cette langue ne figure pas parmi les vôtres.
-   *[other] { $language } { $required } exigé ; vous avez le niveau { $yours }.
+    [none] { $language } { $required } exigé ; cette langue ne figure pas parmi les vôtres.
+   *[other] { $language } { $required } exigé ; vous avez le niveau { $yours }.
 }
 reason-kind-sought = { $kind } : un type d’offre que vous recherchez.
 reason-kind-not-sought = { $kind } : pas parmi les types d’offre que vous recherchez.
@@ -824,7 +832,7 @@ reason-country-not-sought = Pays : { $country }, hors de ceux que vous avez cho
 reason-starts-when-available = Commence le { $start }, quand vous êtes disponible.
 reason-starts-too-early = Commence le { $start }, avant votre disponibilité ({ $available }).
 reason-field-shared = Dans votre domaine : { $field }.
-reason-funded = Assortie d’une allocation.
+reason-funded = Assortie d’une bourse.
 reason-shortfall = Écart :
 reason-list = Pourquoi cette offre
 for-you-title = Offres pour vous
@@ -837,7 +845,7 @@ for-you-dismiss-label = Pas pour moi : { $title }
 for-you-dismissed = Cette offre ne vous sera plus proposée.
 feed-deadline = Date limite : { $date }
 feed-subscribe = Suivre cette recherche (fil Atom)
-reason-little-said = Ouverte à vous ; ajoutez des mots-clés, des intérêts de recherche ou des langues à votre profil pour voir si elle vous convient.
+reason-little-said = Ouverte à vous ; ajoutez des mots-clés, des intérêts de recherche ou des langues à votre profil pour voir si elle vous convient.
 nav-alerts = Vos alertes
 alert-frequency = Fréquence
 alert-frequency-daily = Chaque jour
@@ -849,7 +857,7 @@ alert-deadline-to = date limite jusqu’au { $date }
 alert-every-opening = toutes les nouvelles offres
 alert-profile = Nouvelles offres pour votre profil
 alert-error-unconfirmed = Confirmez d’abord votre adresse courriel, pour que vos alertes puissent vous joindre.
-alert-error-no-profile = Remplissez d’abord votre profil : ce sont ses offres que cette alerte vous envoie.
+alert-error-no-profile = Remplissez d’abord votre profil : ce sont ses offres que cette alerte vous envoie.
 alert-error-search = Cette recherche ne peut pas être enregistrée telle quelle. Relancez-la depuis la liste des offres, puis enregistrez-la.
 alert-error-frequency = Choisissez chaque jour ou chaque semaine.
 audit-action-alert-saved = Alerte créée
@@ -863,21 +871,21 @@ alerts-saved = Alerte enregistrée. Son premier courriel vous apportera les offr
 alerts-changed = Alerte mise à jour.
 alerts-deleted = Alerte supprimée.
 alerts-list-title = Alertes enregistrées
-alerts-empty = Vous n’avez pas encore d’alerte. Cherchez parmi les offres, puis choisissez « Enregistrer cette recherche » sous les résultats.
+alerts-empty = Vous n’avez pas encore d’alerte. Cherchez parmi les offres, puis choisissez « Enregistrer cette recherche » sous les résultats.
 alerts-find = Chercher parmi les offres
-alerts-next = Prochain courriel :
+alerts-next = Prochain courriel :
 alerts-change = Mettre à jour
 alerts-delete = Supprimer
-alerts-delete-label = Supprimer l’alerte : { $alert }
+alerts-delete-label = Supprimer l’alerte : { $alert }
 alerts-profile-title = Nouvelles offres pour votre profil
 alerts-profile-intro = Recevez par courriel les nouvelles offres qui correspondent à votre profil, avec ce qui convient dans chacune.
 alerts-profile-button = M’envoyer ces offres
 unsubscribe-title = Se désabonner
-unsubscribe-confirm = Ne plus recevoir les courriels de cette alerte : { $alert } ?
+unsubscribe-confirm = Ne plus recevoir les courriels de cette alerte : { $alert } ?
 unsubscribe-button = Me désabonner
-unsubscribe-done = C’est fait : cette alerte ne vous enverra plus de courriel.
+unsubscribe-done = C’est fait : cette alerte ne vous enverra plus de courriel.
 unsubscribe-manage = Voir vos autres alertes
-unsubscribe-gone = Cette alerte n’existe plus : vous êtes déjà désabonné ou désabonnée.
+unsubscribe-gone = Cette alerte n’existe plus : vous êtes déjà désabonné ou désabonnée.
 digest-subject-search =
     { $count ->
         [one] Une nouvelle offre pour votre recherche { $search }
@@ -888,18 +896,18 @@ digest-subject-profile =
         [one] Une nouvelle offre pour votre profil
        *[other] { $count } nouvelles offres pour votre profil
     }
-digest-intro-search = Offres publiées depuis notre dernier courriel qui répondent à votre recherche { $search } :
-digest-intro-profile = Offres publiées depuis notre dernier courriel qui correspondent à votre profil :
+digest-intro-search = Offres publiées depuis notre dernier courriel qui répondent à votre recherche { $search } :
+digest-intro-profile = Offres publiées depuis notre dernier courriel qui correspondent à votre profil :
 digest-item =
     { $title }
-    { $institution }, { $country } · date limite : { $deadline }
+    { $institution }, { $country } · date limite : { $deadline }
     { $link }
 digest-more =
     { $count ->
-        [one] Une autre vous attend sur Passerelle : { $link }
-       *[other] { $count } autres vous attendent sur Passerelle : { $link }
+        [one] Une autre vous attend sur Passerelle : { $link }
+       *[other] { $count } autres vous attendent sur Passerelle : { $link }
     }
-digest-see-all = Les voir sur Passerelle : { $link }
+digest-see-all = Les voir sur Passerelle : { $link }
 digest-why-daily = Vous recevez ce courriel chaque jour où de nouvelles offres paraissent, parce que vous avez créé cette alerte sur Passerelle.
 digest-why-weekly = Vous recevez ce courriel chaque semaine où de nouvelles offres paraissent, parce que vous avez créé cette alerte sur Passerelle.
 digest-body =
@@ -912,34 +920,34 @@ digest-body =
     { $more }
 
     { $why }
-    Vos alertes : { $alerts }
-    Vous désabonner de cette alerte en un clic : { $unsubscribe }
+    Vos alertes : { $alerts }
+    Vous désabonner de cette alerte en un clic : { $unsubscribe }
 
     — L’équipe Passerelle
 audit-action-candidate-invited = Candidature suggérée à un chercheur
-candidate-reason-keyword = Le mot-clé « { $yours } » de cette offre figure dans son profil.
-candidate-reason-keyword-translated = Le mot-clé « { $yours } » de cette offre correspond à « { $theirs } » dans son profil.
-candidate-reason-interest = Son profil mentionne « { $yours } », comme cette offre.
-candidate-reason-interest-translated = « { $yours } » dans cette offre correspond à « { $theirs } » dans son profil.
+candidate-reason-keyword = Le mot-clé « { $yours } » de cette offre figure dans son profil.
+candidate-reason-keyword-translated = Le mot-clé « { $yours } » de cette offre correspond à « { $theirs } » dans son profil.
+candidate-reason-interest = Son profil mentionne « { $yours } », comme cette offre.
+candidate-reason-interest-translated = « { $yours } » dans cette offre correspond à « { $theirs } » dans son profil.
 candidate-reason-meaning = Proche du sujet de cette offre.
-candidate-reason-stage-match = À une étape de carrière visée par cette offre : { $stage }.
-candidate-reason-stage-mismatch = À l’étape { $yours } ; cette offre vise { $wanted }.
-candidate-reason-language-met = { $language } { $required } exigé ; niveau déclaré : { $yours }.
+candidate-reason-stage-match = À une étape de carrière visée par cette offre : { $stage }.
+candidate-reason-stage-mismatch = À l’étape { $yours } ; cette offre vise { $wanted }.
+candidate-reason-language-met = { $language } { $required } exigé ; niveau déclaré : { $yours }.
 candidate-reason-language-short = { $yours ->
-    [none] { $language } { $required } exigé ; cette langue ne figure pas dans son profil.
-   *[other] { $language } { $required } exigé ; niveau déclaré : { $yours }.
+    [none] { $language } { $required } exigé ; cette langue ne figure pas dans son profil.
+   *[other] { $language } { $required } exigé ; niveau déclaré : { $yours }.
 }
-candidate-reason-kind-sought = { $kind } : un type d’offre recherché.
-candidate-reason-kind-not-sought = { $kind } : pas parmi les types d’offre recherchés.
-candidate-reason-country-sought = Au pays suivant, parmi ceux choisis : { $country }.
-candidate-reason-country-not-sought = Au pays suivant, qui ne figure pas parmi ceux choisis : { $country }.
+candidate-reason-kind-sought = { $kind } : un type d’offre recherché.
+candidate-reason-kind-not-sought = { $kind } : pas parmi les types d’offre recherchés.
+candidate-reason-country-sought = Au pays suivant, parmi ceux choisis : { $country }.
+candidate-reason-country-not-sought = Au pays suivant, qui ne figure pas parmi ceux choisis : { $country }.
 candidate-reason-starts-when-available = Commence le { $start }, pendant sa période de disponibilité.
 candidate-reason-starts-too-early = Commence le { $start }, avant sa disponibilité ({ $available }).
-candidate-reason-field-shared = Dans son domaine : { $field }.
-candidate-reason-funded = Offre une allocation.
+candidate-reason-field-shared = Dans son domaine : { $field }.
+candidate-reason-funded = Offre une bourse.
 candidate-reason-little-said = Son profil en dit trop peu pour juger de cette offre.
 candidates-title = Candidatures possibles
-candidates-intro = Des chercheuses et chercheurs qui montrent leur profil aux établissements vérifiés, choisis pour cette offre dans toutes les langues : ce qui convient chez chacun, et ce qui manque. Les personnes qui ont déjà postulé figurent sur la page des candidatures.
+candidates-intro = Des chercheuses et chercheurs qui montrent leur profil aux établissements vérifiés, choisis pour cette offre dans toutes les langues : ce qui convient chez chacun, et ce qui manque. Les personnes qui ont déjà postulé figurent sur la page des candidatures.
 candidates-not-verified = Les profils ne sont montrés qu’aux établissements vérifiés. Dès que Passerelle aura vérifié votre établissement, les candidatures possibles apparaîtront ici.
 candidates-none = Aucun profil ne correspond encore à cette offre.
 candidates-link = Candidatures possibles
@@ -953,7 +961,7 @@ mail-invited-subject = Une invitation à postuler sur Passerelle
 mail-invited-body =
     Bonjour { $name },
 
-    { $institution } a lu votre profil sur Passerelle et vous invite à postuler à « { $title } ».
+    { $institution } a lu votre profil sur Passerelle et vous invite à postuler à « { $title } ».
 
     { $link }
 
@@ -972,10 +980,10 @@ not-found-round = Cette ronde n’existe pas, ou vous n’y prenez pas part.
 round-state-open = Ouverte
 round-state-solved = Résolue
 round-state-published = Résultats envoyés
-round-phase-applications = Les candidatures sont ouvertes ; vous pouvez déjà classer.
-round-phase-ranking = Les candidatures sont closes ; les classements sont ouverts.
-round-phase-closed = Les classements sont clos ; le résultat est en cours de calcul.
-round-phase-solved = Le résultat est calculé ; il sera envoyé à la date prévue.
+round-phase-applications = Les candidatures sont ouvertes ; vous pouvez déjà classer.
+round-phase-ranking = Les candidatures sont closes ; les classements sont ouverts.
+round-phase-closed = Les classements sont clos ; le résultat est en cours de calcul.
+round-phase-solved = Le résultat est calculé ; il sera envoyé à la date prévue.
 round-phase-published = Les résultats sont envoyés.
 round-applications-close = Fin des candidatures
 round-rankings-close = Fin des classements
@@ -994,7 +1002,7 @@ round-name-fr = En français
 round-name-en = En anglais
 round-name-ko = En coréen
 round-openings = Offres participantes
-round-openings-hint = Nombre de places pour chaque offre participante ; laissez vide pour les autres.
+round-openings-hint = Nombre de places pour chaque offre participante ; laissez vide pour les autres.
 round-opening = Offre
 round-institution = Établissement
 round-places = { $places ->
@@ -1015,7 +1023,7 @@ round-error-past = Cette date est passée.
 round-error-order = Les dates doivent se suivre : fin des candidatures, puis fin des classements, puis envoi des résultats.
 round-error-tie = Deux éléments occupent cette position. Un classement n’admet pas d’égalité.
 round-error-too-long = Ce classement est plus long que la ronde ne le permet.
-round-error-closed = Les classements de cette ronde sont clos ; rien n’a été modifié.
+round-error-closed = Les classements de cette ronde sont clos ; rien n’a été modifié.
 round-error-instance = Les classements de cette ronde n’ont pas pu être résolus.
 round-your-ranking = Votre classement
 round-rank-hint = Donnez une position à chaque offre que vous accepteriez, 1 pour votre premier choix, jusqu’à { $max } offres. Laissez les autres sans classement. Vous pouvez modifier votre classement jusqu’à la fin des classements. Classer les offres dans votre véritable ordre de préférence est toujours dans votre intérêt.
@@ -1134,3 +1142,18 @@ mail-round-opened-body =
     — L’équipe Passerelle
 round-waiting = Rondes de jumelage qui attendent votre classement :
 round-rank-before = classez avant le { $close }.
+
+## La page de l’API JSON pour les partenaires (/api/v1/docs)
+
+api-docs-title = L’API JSON de Passerelle
+api-docs-intro = Chaque point d’accès public, avec ses paramètres et ses réponses (décrits en anglais). Les logiciels lisent la même description en OpenAPI 3.1 :
+api-docs-parameters = Paramètres
+api-docs-name = Nom
+api-docs-meaning = Sens
+api-docs-answers = Réponses
+
+## Cartes d’offres
+
+card-deadline = Date limite :
+card-new = Nouvelle
+card-closing-soon = Bientôt fermée

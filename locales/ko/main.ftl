@@ -67,8 +67,8 @@ filter-language = 요구 언어
 filter-any-language = 언어 무관
 filter-funding = 재정 지원
 filter-any-funding = 지원 여부 무관
-filter-funded-yes = 생활비 지원 있음
-filter-funded-no = 생활비 지원 없음
+filter-funded-yes = 체재비 지원 있음
+filter-funded-no = 체재비 지원 없음
 filter-deadline-from = 마감일(부터)
 filter-deadline-to = 마감일(까지)
 filter-apply = 조건 적용
@@ -105,7 +105,7 @@ opening-fields = 연구 분야
 opening-start = 시작일
 opening-duration = 기간
 opening-duration-months = { $months }개월
-opening-positions = 모집 인원
+opening-positions = 자리 수
 opening-funding = 재정 지원
 opening-no-stipend = 체재비 지원 없음
 opening-travel-covered = 항공·교통비 지원
@@ -168,6 +168,14 @@ period-year = 연 { $money }
 period-week = 주 { $money }
 period-day = 일 { $money }
 period-total = 총 { $money }
+
+## 공고 작성 양식에서 고르는 체재비 지급 주기
+
+period-choice-month = 매월
+period-choice-year = 매년
+period-choice-week = 매주
+period-choice-day = 매일
+period-choice-total = 한 번에 (총액)
 
 ## 금액 ($amount는 이미 서식을 적용한 숫자)
 
@@ -286,7 +294,7 @@ form-error-link-expired = 만료되었거나 이미 사용된 링크입니다. �
 login-title = 로그인
 login-submit = 로그인
 login-forgot = 비밀번호를 잊으셨나요?
-login-no-account = Passerelle가 처음이신가요? 회원가입
+login-no-account = Passerelle이 처음이신가요? 회원가입
 login-notice-confirmed = 이메일 주소가 확인되었습니다. 로그인해 계속하세요.
 login-notice-reset-sent = 이 주소로 가입된 계정이 있다면 새 비밀번호를 설정할 수 있는 링크를 보내 드렸습니다. 링크는 1시간 동안 유효합니다.
 login-notice-reset-done = 비밀번호가 변경되었습니다. 새 비밀번호로 로그인하세요.
@@ -309,9 +317,9 @@ account-settings = 설정
 account-save = 저장
 account-resend = 링크 다시 보내기
 account-email-confirmed = 이메일 주소 { $email } 확인이 완료되었습니다.
-account-email-unconfirmed = 보내 드린 링크로 이메일 주소 { $email } 을(를) 확인해 주세요.
-account-notice-welcome = Passerelle에 오신 것을 환영합니다! { $email }(으)로 확인 링크를 보내 드렸습니다.
-account-notice-sent = { $email }(으)로 새 확인 링크를 보내 드렸습니다.
+account-email-unconfirmed = 보내 드린 링크를 열어 이메일 주소({ $email }) 확인을 마쳐 주세요.
+account-notice-welcome = Passerelle에 오신 것을 환영합니다! 확인 링크를 { $email } 주소로 보내 드렸습니다.
+account-notice-sent = 새 확인 링크를 { $email } 주소로 보내 드렸습니다.
 account-notice-confirmed = 이메일 주소가 확인되었습니다. 감사합니다.
 account-notice-saved = 설정을 저장했습니다.
 
@@ -468,13 +476,13 @@ posting-city = 도시
 posting-deadline = 지원 마감일
 posting-start = 시작일
 posting-duration = 기간(개월)
-posting-positions = 모집 인원
+posting-positions = 자리 수
 posting-section-funding = 재정 지원
-posting-stipend-hint = 연구 수당이 없으면 금액을 비워 두세요.
-posting-stipend-amount = 수당 금액
+posting-stipend-hint = 체재비 지원이 없으면 금액을 비워 두세요.
+posting-stipend-amount = 체재비 금액
 posting-stipend-currency = 통화
 posting-currency-hint = 세 글자 코드입니다. 예: KRW, CAD, EUR
-posting-stipend-period = 지급 단위
+posting-stipend-period = 지급 주기
 posting-travel-covered = 여비 지원
 posting-housing-covered = 숙소 제공 또는 숙박비 지원
 posting-section-languages = 필요한 언어
@@ -516,7 +524,7 @@ posting-saved-pending = 감사합니다. 운영자가 곧 검토합니다. 결�
 posting-saved-published = 게시되었습니다. 이제 연구자들이 검색할 수 있습니다.
 posting-saved-closed = 공고를 마감했습니다. 더 이상 검색 결과에 나오지 않습니다.
 posting-live-note = 수정 사항이 승인될 때까지 연구자에게는 게시된 버전이 보입니다.
-posting-edit-published-note = 게시된 공고입니다. 일정, 재정 지원, 모집 인원 변경은 바로 반영되고, 제목·설명·키워드 변경은 검토를 거칩니다.
+posting-edit-published-note = 게시된 공고입니다. 일정, 재정 지원, 자리 수 변경은 바로 반영되고, 제목·설명·키워드 변경은 검토를 거칩니다.
 posting-edit = 수정
 posting-close = 이 공고 마감하기
 posting-public-page = 공개 페이지 보기
@@ -795,7 +803,7 @@ reason-country-not-sought = 근무 국가: { $country } (내가 선택하지 않
 reason-starts-when-available = { $start }에 시작하며, 참여 가능한 시기입니다.
 reason-starts-too-early = { $start }에 시작하여, 참여 가능 시작일({ $available })보다 이릅니다.
 reason-field-shared = 내 연구 분야: { $field }
-reason-funded = 생활비를 지원합니다.
+reason-funded = 체재비를 지원합니다.
 reason-shortfall = 부족한 점:
 reason-list = 이 공고를 추천한 이유
 for-you-title = 나에게 맞는 공고
@@ -895,7 +903,7 @@ candidate-reason-country-not-sought = 근무 국가 { $country }: 원하는 국�
 candidate-reason-starts-when-available = { $start } 시작, 참여 가능한 시기입니다.
 candidate-reason-starts-too-early = { $start } 시작, 참여 가능일({ $available })보다 이릅니다.
 candidate-reason-field-shared = 같은 분야: { $field }.
-candidate-reason-funded = 생활비를 지원합니다.
+candidate-reason-funded = 체재비를 지원합니다.
 candidate-reason-little-said = 프로필 내용이 적어 이 공고와 맞는지 판단하기 어렵습니다.
 candidates-title = 추천 후보자
 candidates-intro = 인증 기관에 프로필을 공개한 연구자 가운데 이 공고에 맞는 사람을 모든 언어에서 골랐습니다. 후보자마다 맞는 점과 부족한 점을 함께 보여 드립니다. 이미 지원한 사람은 지원서 페이지에 있습니다.
@@ -1083,3 +1091,18 @@ mail-round-opened-body =
     — Passerelle 팀
 round-waiting = 순위 제출을 기다리는 매칭 라운드:
 round-rank-before = { $close } 전에 순위를 제출해 주세요.
+
+## 협력 기관을 위한 JSON API 안내 페이지 (/api/v1/docs)
+
+api-docs-title = Passerelle JSON API
+api-docs-intro = 공개된 모든 엔드포인트와 그 매개변수, 응답을 영어로 설명합니다. 프로그램에서는 같은 내용을 OpenAPI 3.1 문서로 읽을 수 있습니다:
+api-docs-parameters = 매개변수
+api-docs-name = 이름
+api-docs-meaning = 설명
+api-docs-answers = 응답
+
+## 공고 카드
+
+card-deadline = 마감일:
+card-new = 새 공고
+card-closing-soon = 마감 임박

@@ -11,12 +11,14 @@ use crate::Id;
 /// `{"applicants": [{"id", "ranking"}], "openings": [{"id", "capacity", "ranking"}]}`, rankings
 /// best first.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Instance {
     pub applicants: Vec<ApplicantEntry>,
     pub openings: Vec<OpeningEntry>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicantEntry {
     pub id: Id,
     /// Opening ids, best first.
@@ -24,6 +26,7 @@ pub struct ApplicantEntry {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpeningEntry {
     pub id: Id,
     /// Signed so that a negative number is refused by name rather than as a type error.

@@ -32,12 +32,14 @@ impl Outcome {
 
 /// The JSON result: `{"assignments": [{"applicant", "opening"}], "unmatched": [ids]}`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Matching {
     pub assignments: Vec<Assignment>,
     pub unmatched: Vec<Id>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Assignment {
     pub applicant: Id,
     pub opening: Id,

@@ -91,6 +91,7 @@ pub fn funded_code(funded: bool) -> &'static str {
 /// Counts of matching openings per value, for each facet (values are the vocabularies' codes,
 /// institution slugs, ISO 639-1 language codes and `yes`/`no` for funding).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FacetCounts {
     pub kind: BTreeMap<String, u64>,
     pub stage: BTreeMap<String, u64>,
@@ -104,12 +105,14 @@ pub struct FacetCounts {
 
 /// A piece of text with the parts that matched the search marked.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Marked {
     /// The pieces in order; joined, they give the text back.
     pub parts: Vec<MarkedPart>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MarkedPart {
     pub text: String,
     pub marked: bool,
@@ -131,6 +134,7 @@ impl Marked {
 
 /// Where a hit matched: its title and a passage of its description, in the language shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Highlight {
     pub title: Marked,
     /// A passage of the description around the best match; empty when nothing in it matched.
@@ -407,6 +411,7 @@ mod round_trip {
 
 /// Why an opening was recommended, or where it falls short, in the reader's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reason {
     /// `keyword`, `interest`, `meaning`, or a [`crate::fit::Finding`]'s code.
     pub code: String,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// An interface language. The order is the display order of the switcher.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Lang {
     Fr,
     En,

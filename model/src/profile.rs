@@ -30,6 +30,7 @@ pub const MAX_URL_CHARS: usize = 300;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Profile {
     pub career_stage: Option<CareerStage>,
     pub fields: Vec<Field>,

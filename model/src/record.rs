@@ -7,6 +7,7 @@ use crate::lang::{Lang, Texts};
 use crate::vocab::{CareerStage, Cefr, Field, Kind, StipendPeriod};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OpeningRecord {
     pub external_id: String,
     pub institution: InstitutionRecord,
@@ -53,6 +54,7 @@ fn one() -> u32 {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InstitutionRecord {
     pub slug: String,
     pub name: Texts,
@@ -62,6 +64,7 @@ pub struct InstitutionRecord {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LanguageRequirement {
     /// ISO 639-1 code; not limited to the interface languages.
     pub lang: String,
@@ -69,12 +72,14 @@ pub struct LanguageRequirement {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Location {
     pub country: String,
     pub city: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Funding {
     #[serde(default)]
     pub stipend: Option<Stipend>,
@@ -85,6 +90,7 @@ pub struct Funding {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Stipend {
     pub amount: f64,
     /// ISO 4217 code.

@@ -3,10 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
+// `$code` is a `tt`, not a `literal`: a `literal` fragment reaches derive macros wrapped in an
+// invisible group, and utoipa's `ToSchema` would then miss the `serde(rename)` it carries.
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($(#[$variant_meta:meta])* $variant:ident => $code:literal, $msg:literal;)+ }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$variant_meta:meta])* $variant:ident => $code:tt, $msg:literal;)+ }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         pub enum $name {
             $($(#[$variant_meta])* #[serde(rename = $code)] $variant,)+
         }
@@ -74,6 +77,20 @@ vocabulary! {
         Week => "week", "period-week";
         Day => "day", "period-day";
         Total => "total", "period-total";
+    }
+}
+
+impl StipendPeriod {
+    /// The Fluent message that names this period as a choice in the posting form ("Monthly");
+    /// [`StipendPeriod::message_id`] names it with an amount ("$5,000 per month").
+    pub fn choice_message_id(self) -> &'static str {
+        match self {
+            StipendPeriod::Month => "period-choice-month",
+            StipendPeriod::Year => "period-choice-year",
+            StipendPeriod::Week => "period-choice-week",
+            StipendPeriod::Day => "period-choice-day",
+            StipendPeriod::Total => "period-choice-total",
+        }
     }
 }
 

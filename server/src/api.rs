@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use model::Lang;
 use model::dto::{Highlight, SearchParams};
 use serde::Serialize;
-use serde_json::json;
+use utoipa::ToSchema;
 
 use crate::ServerError;
 use crate::state::AppState;
@@ -29,8 +29,9 @@ fn invalid(message: impl Into<String>) -> ServerError {
     ServerError::BadRequest { code: "invalid_parameter", message: message.into() }
 }
 
-#[derive(Serialize)]
-struct ApiHit {
+/// An opening found by a search.
+#[derive(Serialize, ToSchema)]
+pub struct ApiHit {
     id: i64,
     external_id: String,
     title: String,
@@ -49,6 +50,41 @@ struct ApiHit {
     /// Title and passage cut into parts, the matching ones marked.
     #[serde(skip_serializing_if = "Option::is_none")]
     highlight: Option<Highlight>,
+}
+
+/// A page of a search's results, with the facets of all of them.
+#[derive(Serialize, ToSchema)]
+pub struct SearchAnswer {
+    /// How many openings match, on every page.
+    total: u64,
+    page: u32,
+    per_page: u32,
+    /// The searcher's language.
+    lang: Lang,
+    hits: Vec<ApiHit>,
+    /// For each facet, how many matching openings have each value.
+    facets: model::dto::FacetCounts,
+}
+
+/// What a partly typed search may become.
+#[derive(Serialize, ToSchema)]
+pub struct SuggestionsAnswer {
+    lang: Lang,
+    /// Best first.
+    suggestions: Vec<String>,
+}
+
+/// An error: `code` for programs, `message` for people.
+#[derive(Serialize, ToSchema)]
+pub struct ApiError {
+    error: ApiErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ApiErrorDetail {
+    /// `invalid_parameter`, `invalid_profile`, `not_found`, `internal`…
+    code: String,
+    message: String,
 }
 
 /// The searcher's language: `?lang=` when given (a 400 when it is not one of ours), else
@@ -74,6 +110,21 @@ impl<S: Send + Sync> FromRequestParts<S> for SearcherLang {
 }
 
 /// `GET /api/v1/suggestions?q=&lang=`: completions of a partly typed search, best first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/suggestions",
+    tag = "openings",
+    description = "Completions of a partly typed search, best first: openings' keywords by how many openings \
+                   use them, then the research vocabulary's names in `lang` of concepts some opening mentions.",
+    params(
+        ("q" = Option<String>, Query, description = "What has been typed so far"),
+        ("lang" = Option<Lang>, Query, description = "The searcher's language (else `Accept-Language`)"),
+    ),
+    responses(
+        (status = 200, description = "The completions", body = SuggestionsAnswer),
+        (status = 400, description = "A parameter is not understood", body = ApiError),
+    )
+)]
 pub async fn suggestions(
     State(state): State<AppState>,
     SearcherLang(lang): SearcherLang,
@@ -85,11 +136,42 @@ pub async fn suggestions(
         .map(|(_, q)| q.chars().take(SearchParams::MAX_QUERY_CHARS).collect())
         .unwrap_or_default();
     let suggestions = state.catalog.suggest(typed, lang).await?;
-    Ok(Json(json!({ "lang": lang, "suggestions": suggestions })).into_response())
+    Ok(Json(SuggestionsAnswer { lang, suggestions }).into_response())
 }
 
 /// `GET /api/v1/openings?q=&lang=&kind=&stage=&field=&country=&institution=&language=&funded=`
 /// `&deadline_from=&deadline_to=&sort=&closed=&page=&per_page=`
+#[utoipa::path(
+    get,
+    path = "/api/v1/openings",
+    tag = "openings",
+    description = "Searches the openings in any of the three languages: words in one language find openings \
+                   written in another. Titles and passages come in `lang` when the opening has it.",
+    params(
+        ("q" = Option<String>, Query, description = "Words, in French, English or Korean (500 characters at most)"),
+        ("lang" = Option<Lang>, Query, description = "The searcher's language (else `Accept-Language`)"),
+        ("kind" = Option<model::vocab::Kind>, Query, description = "Only openings of this kind"),
+        ("stage" = Option<model::vocab::CareerStage>, Query, description = "Only openings for this career stage"),
+        ("field" = Option<model::vocab::Field>, Query, description = "Only openings in this OECD field"),
+        ("country" = Option<String>, Query, description = "Only openings in this country (ISO 3166-1 alpha-2)",
+            pattern = "^[A-Za-z]{2}$"),
+        ("institution" = Option<String>, Query, description = "Only this institution's openings (its slug)",
+            pattern = "^[a-z0-9]+(-[a-z0-9]+)*$"),
+        ("language" = Option<String>, Query, description = "Only openings that require this language (ISO 639-1)",
+            pattern = "^[A-Za-z]{2}$"),
+        ("funded" = Option<FundedParam>, Query, description = "Only openings with a stipend (`yes`) or without (`no`)"),
+        ("deadline_from" = Option<chrono::NaiveDate>, Query, description = "Deadline on or after this day"),
+        ("deadline_to" = Option<chrono::NaiveDate>, Query, description = "Deadline on or before this day"),
+        ("sort" = Option<SortParam>, Query, description = "`relevance` (the default with words), `deadline` or `newest`"),
+        ("closed" = Option<ClosedParam>, Query, description = "`1` includes openings past their deadline"),
+        ("page" = Option<u32>, Query, description = "From 1", minimum = 1, maximum = 10000),
+        ("per_page" = Option<u32>, Query, description = "From 1 to 100; 20 by default", minimum = 1, maximum = 100),
+    ),
+    responses(
+        (status = 200, description = "A page of results", body = SearchAnswer),
+        (status = 400, description = "A parameter is not understood; the message names it", body = ApiError),
+    )
+)]
 pub async fn search(
     State(state): State<AppState>,
     SearcherLang(lang): SearcherLang,
@@ -124,32 +206,57 @@ pub async fn search(
             highlight,
         })
         .collect();
-    Ok(Json(json!({
-        "total": outcome.page.total,
-        "page": outcome.page.page,
-        "per_page": outcome.page.per_page,
-        "lang": lang,
-        "hits": hits,
-        "facets": facets,
-    }))
+    Ok(Json(SearchAnswer {
+        total: outcome.page.total,
+        page: outcome.page.page,
+        per_page: outcome.page.per_page,
+        lang,
+        hits,
+        facets,
+    })
     .into_response())
 }
 
-#[derive(Serialize)]
-struct RecommendedHit {
+/// An opening recommended for a profile.
+#[derive(Serialize, ToSchema)]
+pub struct RecommendedHit {
     id: i64,
     external_id: String,
     title: String,
     title_lang: Lang,
     score: f32,
     url: String,
+    /// Why it suits the profile and where it falls short, shortfalls first, in `lang`.
     reasons: Vec<model::dto::Reason>,
+}
+
+/// The openings for a profile, best first.
+#[derive(Serialize, ToSchema)]
+pub struct RecommendationsAnswer {
+    lang: Lang,
+    hits: Vec<RecommendedHit>,
 }
 
 /// `POST /api/v1/recommendations?lang=&per_page=` with a profile as JSON (`career_stage`,
 /// `fields`, `keywords`, `interests` {lang: text}, `languages` [{lang, level}],
 /// `available_from`, `kinds`, `countries`): the openings that suit it, best first, each with
 /// its reasons in `lang`. The profile is stored nowhere.
+#[utoipa::path(
+    post,
+    path = "/api/v1/recommendations",
+    tag = "recommendations",
+    description = "The openings that suit a profile, best first, each with its reasons in `lang` (shortfalls \
+                   first). The profile is stored nowhere.",
+    params(
+        ("lang" = Option<Lang>, Query, description = "The language of the reasons (else `Accept-Language`)"),
+        ("per_page" = Option<u32>, Query, description = "From 1 to 50; 10 by default", minimum = 1, maximum = 50),
+    ),
+    request_body(content = model::profile::Profile, description = "The profile (every field optional)"),
+    responses(
+        (status = 200, description = "The openings for the profile", body = RecommendationsAnswer),
+        (status = 400, description = "The body is not a profile, or a value in it is wrong", body = ApiError),
+    )
+)]
 pub async fn recommendations(
     State(state): State<AppState>,
     SearcherLang(lang): SearcherLang,
@@ -190,23 +297,74 @@ pub async fn recommendations(
             reasons: hit.reasons,
         })
         .collect();
-    Ok(Json(json!({ "lang": lang, "hits": hits })).into_response())
+    Ok(Json(RecommendationsAnswer { lang, hits }).into_response())
+}
+
+/// One opening: its record as imported, with its id and status.
+#[derive(Serialize, ToSchema)]
+pub struct OpeningAnswer {
+    id: i64,
+    #[serde(flatten)]
+    record: model::record::OpeningRecord,
+    published_on: chrono::NaiveDate,
+    /// Negative once the deadline has passed.
+    days_left: i64,
+    /// Past its deadline, or closed by its institution.
+    closed: bool,
 }
 
 /// `GET /api/v1/openings/{id}`: the whole record, plus its id and status.
+#[utoipa::path(
+    get,
+    path = "/api/v1/openings/{id}",
+    tag = "openings",
+    description = "One opening: the import record plus `id`, `published_on`, `days_left` and `closed`.",
+    params(("id" = i64, Path, description = "The opening's id, as search results give it")),
+    responses(
+        (status = 200, description = "The opening", body = OpeningAnswer),
+        (status = 404, description = "No published opening has this id", body = ApiError),
+    )
+)]
 pub async fn opening(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, ServerError> {
     let Ok(numeric_id) = id.parse::<i64>() else { return Err(ServerError::NotFound) };
     match state.catalog.opening(numeric_id, catalog::today()).await? {
-        Some(detail) => {
-            let mut body = serde_json::to_value(&detail.record).unwrap_or_default();
-            if let Some(object) = body.as_object_mut() {
-                object.insert("id".into(), json!(detail.id));
-                object.insert("published_on".into(), json!(detail.published_on));
-                object.insert("days_left".into(), json!(detail.days_left));
-                object.insert("closed".into(), json!(detail.is_closed()));
-            }
-            Ok(Json(body).into_response())
-        }
+        Some(detail) => Ok(Json(OpeningAnswer {
+            id: detail.id,
+            published_on: detail.published_on,
+            days_left: detail.days_left,
+            closed: detail.is_closed(),
+            record: detail.record,
+        })
+        .into_response()),
         None => Err(ServerError::NotFound),
     }
+}
+
+/// `funded=`: with a stipend or without.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)] // Documents the parameter; `SearchParams::from_pairs` reads it.
+pub enum FundedParam {
+    Yes,
+    No,
+}
+
+/// `sort=`.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)] // Documents the parameter; `SearchParams::from_pairs` reads it.
+pub enum SortParam {
+    Relevance,
+    Deadline,
+    Newest,
+}
+
+/// `closed=1` includes closed openings.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)] // Documents the parameter; `SearchParams::from_pairs` reads it.
+pub enum ClosedParam {
+    #[serde(rename = "1")]
+    Include,
+    #[serde(rename = "0")]
+    Leave,
 }

@@ -260,9 +260,8 @@ async fn hourly_chores(catalog: catalog::Catalog) {
 
 async fn serve(config: Config) -> Result<(), ServerError> {
     let catalog = config.open_catalog().await?;
-    if !config.site_root.join("pkg").join("passerelle.wasm").exists()
-        && !config.site_root.join("pkg").join("passerelle_bg.wasm").exists()
-    {
+    let bundle = crate::state::bundle_name(&config.site_root);
+    if !config.site_root.join("pkg").join(format!("{bundle}_bg.wasm")).exists() {
         tracing::warn!(
             site_root = %config.site_root.display(),
             "no browser bundle found: pages work, without hydration (run scripts/build-client.sh)"

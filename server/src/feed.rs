@@ -71,10 +71,9 @@ fn atom(origin: &str, lang: Lang, params: &SearchParams, entries: &[OpeningSumma
         ));
         // What a reader of the feed decides on: who, where, what kind, until when.
         let summary = format!(
-            "{} · {}, {} · {} · {}",
+            "{} · {} · {} · {}",
             hit.institution,
-            hit.city,
-            l10n::country_name(lang, &hit.country),
+            l10n::place(lang, &hit.country, &hit.city),
             t(hit.kind.message_id()),
             l10n::t_args(lang, "feed-deadline", &[("date", l10n::format_date(lang, hit.deadline).into())]),
         );

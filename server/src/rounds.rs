@@ -17,8 +17,9 @@ use crate::form_spec;
 use crate::state::AppState;
 use app::url::{path, route};
 
+/// The round forms (errors answered with a page).
 pub fn routes() -> axum::Router<AppState> {
-    use axum::routing::{get, post};
+    use axum::routing::post;
     axum::Router::new()
         .route(route::NEW_ROUND, post(create_round))
         .route(route::RANK_OPENINGS, post(rank_openings))
@@ -26,6 +27,12 @@ pub fn routes() -> axum::Router<AppState> {
         .route(route::CLOSE_ROUND, post(close_round))
         .route(route::PUBLISH_ROUND, post(publish_round))
         .route(route::ANONYMISE_ROUND, post(anonymise_round))
+}
+
+/// The published rounds in the JSON API (errors answered in JSON).
+pub fn api_routes() -> axum::Router<AppState> {
+    use axum::routing::get;
+    axum::Router::new()
         .route("/api/v1/rounds/{id}/instance.json", get(published_instance))
         .route("/api/v1/rounds/{id}/result.json", get(published_result))
 }
@@ -153,7 +160,19 @@ async fn anonymise_round(
 }
 
 /// A round's anonymised instance, once its coordinator published it (404 before).
-async fn published_instance(
+#[utoipa::path(
+    get,
+    path = "/api/v1/rounds/{id}/instance.json",
+    tag = "rounds",
+    description = "A matching round's instance, anonymised (random tokens for ids), once its coordinator \
+                   published it: both sides' rankings, best first, and each opening's places.",
+    params(("id" = i64, Path, description = "The round's id")),
+    responses(
+        (status = 200, description = "The instance", body = matching::Instance),
+        (status = 404, description = "No such round, or not published", body = crate::api::ApiError),
+    )
+)]
+pub async fn published_instance(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<Json<matching::Instance>, ServerError> {
@@ -161,7 +180,18 @@ async fn published_instance(
 }
 
 /// A round's anonymised result, once its coordinator published it (404 before).
-async fn published_result(
+#[utoipa::path(
+    get,
+    path = "/api/v1/rounds/{id}/result.json",
+    tag = "rounds",
+    description = "A matching round's result, anonymised as its instance is.",
+    params(("id" = i64, Path, description = "The round's id")),
+    responses(
+        (status = 200, description = "The result", body = matching::Matching),
+        (status = 404, description = "No such round, or not published", body = crate::api::ApiError),
+    )
+)]
+pub async fn published_result(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<Json<matching::Matching>, ServerError> {

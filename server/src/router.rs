@@ -1,7 +1,7 @@
-//! The HTTP surface, assembled: each area's routes (the site's own, the JSON API, accounts,
-//! institutions, moderation, postings), the browser bundle, Leptos' pages under `/{lang}/`, and
-//! the layers every request passes (security headers, sessions, the server-function guard,
-//! markup tidying, compression). Handlers live with their area; the state in `state`.
+//! The HTTP surface, assembled: each area's routes (the site's own, the JSON API and its OpenAPI
+//! document, what crawlers read, accounts, institutions, moderation, postings), the browser
+//! bundle, Leptos' pages under `/{lang}/`, and the layers every request passes (security headers,
+//! sessions, the server-function guard, markup tidying, compression). Handlers live with their area; the state in `state`.
 
 use std::sync::Arc;
 
@@ -27,8 +27,13 @@ pub fn router(config: &Config, catalog: catalog::Catalog, auth: Auth) -> Router 
     };
     let routes = page_routes();
     let pkg_dir = config.site_root.join("pkg");
-    let immutable =
-        SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600"));
+    // The bundle's files are named by their content: a new build has new names.
+    let immutable = SetResponseHeaderLayer::overriding(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
+    // Compressed once at build time, at the highest level: sent as they are.
+    let bundle = ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip();
 
     // The handlers that answer a `ServerError` with a page (forms, the site's own routes) get
     // that page drawn by `form::answer`; Leptos' pages and the JSON API do not pass through it.
@@ -47,8 +52,11 @@ pub fn router(config: &Config, catalog: catalog::Catalog, auth: Auth) -> Router 
     Router::new()
         .merge(with_pages_for_errors)
         .merge(crate::api::routes())
+        .merge(crate::rounds::api_routes())
         .merge(crate::feed::routes())
-        .nest_service("/pkg", tower::ServiceBuilder::new().layer(immutable).service(ServeDir::new(pkg_dir)))
+        .merge(crate::crawlers::routes())
+        .merge(crate::openapi::routes())
+        .nest_service("/pkg", tower::ServiceBuilder::new().layer(immutable).service(bundle))
         .leptos_routes_with_context(&state, routes, page_context(&state), shell(&state))
         // Rendered whole (not streamed), like the routes above: `/en/` and unknown paths land here.
         .fallback(leptos_axum::render_app_async_with_context(page_context(&state), shell(&state)))

@@ -77,22 +77,59 @@ pub fn is_local_path(next: &str) -> bool {
 /// 200 when the database and the index answer, with how far this server's index lags behind
 /// the database's change log (`lag` changes not applied yet) and, with semantic matching on, how
 /// many openings have their embedding (`null` when it is off).
-async fn healthz(State(state): State<AppState>) -> Response {
-    let semantic = state
-        .catalog
-        .semantic_progress()
-        .map(|(embedded, caught_up)| serde_json::json!({ "embedded": embedded, "caught_up": caught_up }));
+/// A server's state: `status` is always `ok` (a failing server answers 503).
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct Health {
+    status: &'static str,
+    index: IndexState,
+    /// `null` when semantic matching is off.
+    semantic: Option<SemanticState>,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct IndexState {
+    /// The last change of the database's change log this server's index has applied.
+    applied: i64,
+    /// The last change in the database.
+    latest: i64,
+    /// Changes not applied yet.
+    lag: i64,
+    /// Openings in the index.
+    documents: u64,
+}
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct SemanticState {
+    /// Openings with their embedding.
+    embedded: usize,
+    /// Whether every opening has its embedding.
+    caught_up: bool,
+}
+
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    tag = "service",
+    description = "Whether the database and the index answer, how far this server's index lags behind the \
+                   database's change log, and, with semantic matching on, how many openings have their embedding.",
+    responses(
+        (status = 200, description = "The database and the index answer", body = Health),
+        (status = 503, description = "The database or the index does not answer", content_type = "text/plain", body = String),
+    )
+)]
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    let semantic = state.catalog.semantic_progress().map(|(embedded, caught_up)| SemanticState { embedded, caught_up });
     match state.catalog.health().await {
-        Ok(health) => axum::Json(serde_json::json!({
-            "status": "ok",
-            "index": {
-                "applied": health.applied,
-                "latest": health.latest,
-                "lag": health.lag(),
-                "documents": health.documents,
+        Ok(health) => axum::Json(Health {
+            status: "ok",
+            index: IndexState {
+                applied: health.applied,
+                latest: health.latest,
+                lag: health.lag(),
+                documents: health.documents,
             },
-            "semantic": semantic,
-        }))
+            semantic,
+        })
         .into_response(),
         Err(err) => {
             tracing::error!(error = %err, "health check failed");

@@ -33,11 +33,12 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
-/// Leptos' settings, without cargo-leptos: the bundle is `pkg/passerelle.{js,wasm}` under the
-/// site root, as `scripts/build-client.sh` writes it.
+/// Leptos' settings, without cargo-leptos: the bundle is `pkg/{name}.js` and `pkg/{name}_bg.wasm`
+/// under the site root, as `scripts/build-client.sh` writes it, `name` being in `pkg/bundle-name`
+/// (named by its content, see `router`).
 pub fn leptos_options(config: &Config) -> LeptosOptions {
     LeptosOptions::builder()
-        .output_name("passerelle")
+        .output_name(bundle_name(&config.site_root))
         .site_root(config.site_root.display().to_string())
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
@@ -78,4 +79,13 @@ pub fn shell(state: &AppState) -> impl Fn() -> AnyView + Clone + Send + Sync + '
 /// with what was typed, which the request's `PageState` carries).
 pub async fn render_page(state: &AppState, request: axum::extract::Request) -> Response {
     leptos_axum::render_app_async_with_context(page_context(state), shell(state))(request).await
+}
+
+/// The browser bundle's name, as `scripts/build-client.sh` wrote it; `passerelle` without one.
+pub fn bundle_name(site_root: &std::path::Path) -> String {
+    std::fs::read_to_string(site_root.join("pkg").join("bundle-name"))
+        .ok()
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or_else(|| "passerelle".to_string())
 }

@@ -144,7 +144,7 @@ async fn a_researcher_applies_and_the_institution_answers() {
     // The CSV has every application, headings in the reader's language.
     let csv = camille.get(&format!("/fr/postings/{opening}/applications.csv")).await;
     assert!(csv.body.starts_with("\u{feff}\"Candidature\",\"Nom\""), "{}", csv.body);
-    assert!(csv.body.contains("Offre acceptée"));
+    assert!(csv.body.contains("Place acceptée"));
 
     // Admins see the events, never the letter.
     let audit = site.db.audit_log(None, None, 50).await.expect("audit");

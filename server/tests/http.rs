@@ -18,6 +18,8 @@ impl Site {
     }
 }
 
+const JSON_LD: &str = "<script type=\"application/ld+json\">";
+
 fn location(reply: &Reply) -> &str {
     reply.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("")
 }
@@ -97,6 +99,10 @@ async fn an_opening_shows_every_field_in_the_readers_format() {
     assert!(ko.body.contains("월 CA$5,000"), "Korean stipend format");
     assert!(ko.body.contains("2차원 양자 소재 박사후 연구원"));
     assert!(ko.body.contains("일 남음"), "days left");
+    assert!(ko.body.contains("셔브룩, 캐나다"), "the city and the country in Korean");
+    let etri = site.opening_id("demo-etri-speech").await;
+    assert!(site.get(&format!("/fr/openings/{etri}"), &[]).await.body.contains("Daejeon, Corée du Sud"));
+    assert!(site.get(&format!("/ko/openings/{etri}"), &[]).await.body.contains("대전, 대한민국"));
     // An opening written in English only, read in Korean, says so.
     let english_only = site.opening_id("demo-etri-speech").await;
     let note = site.get(&format!("/ko/openings/{english_only}"), &[]).await;
@@ -411,7 +417,8 @@ async fn hostile_text_stays_text_and_pages_send_a_content_security_policy() {
         let policy = page.headers.get(header::CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok());
         let policy = policy.unwrap_or_else(|| panic!("{path} has no Content-Security-Policy"));
         let nonce = policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce");
-        let scripts = page.body.matches("<script").count();
+        // JSON-LD is data, which browsers never run: only the scripts they run need the nonce.
+        let scripts = page.body.matches("<script").count() - page.body.matches(JSON_LD).count();
         assert!(scripts > 0, "{path}: the hydration script is missing");
         assert_eq!(
             page.body.matches(&format!("<script nonce=\"{nonce}\"")).count()
@@ -574,4 +581,88 @@ async fn every_search_has_an_atom_feed_of_the_same_openings() {
     );
     assert_eq!(site.get("/en/openings/feed.atom?page=x", &[]).await.status, StatusCode::BAD_REQUEST);
     assert_eq!(site.get("/de/openings/feed.atom", &[]).await.status, StatusCode::NOT_FOUND);
+}
+
+/// The schema.org `JobPosting` of an opening's page, parsed.
+fn job_posting(page: &Reply) -> Option<serde_json::Value> {
+    let start = page.body.find(JSON_LD)? + JSON_LD.len();
+    let end = start + page.body[start..].find("</script>")?;
+    Some(serde_json::from_str(&page.body[start..end]).expect("the JSON-LD parses"))
+}
+
+/// Search engines and aggregators read an open opening as a `JobPosting` in the page's
+/// language; a closed one carries none.
+#[tokio::test]
+async fn open_openings_describe_themselves_to_search_engines() {
+    let site = site().await;
+    let id = site.opening_id("demo-usherb-quantum-materials").await;
+    let ko = site.get(&format!("/ko/openings/{id}"), &[]).await;
+    // Link previews and result snippets show the opening, not the site's description.
+    assert_eq!(ko.body.matches("<meta name=\"description\"").count(), 1);
+    assert!(ko.body.contains("<meta property=\"og:title\" content=\"2차원 양자 소재 박사후 연구원 – Passerelle\""));
+    let home = site.get("/en/", &[]).await;
+    assert_eq!(home.body.matches("<meta name=\"description\"").count(), 1);
+    assert!(home.body.contains("<meta name=\"description\" content=\"Research exchange openings"));
+    let posting = job_posting(&ko).expect("a JobPosting");
+    assert_eq!(posting["@type"], "JobPosting");
+    assert_eq!(posting["title"], "2차원 양자 소재 박사후 연구원");
+    for field in ["description", "datePosted", "validThrough", "employmentType", "jobLocation", "totalJobOpenings"] {
+        assert!(!posting[field].is_null(), "{field} is missing");
+    }
+    assert_eq!(posting["hiringOrganization"]["sameAs"], "https://usherbrooke.ca");
+    assert_eq!(posting["baseSalary"]["currency"], "CAD");
+    assert_eq!(posting["baseSalary"]["value"]["unitText"], "MONTH");
+    let fr = job_posting(&site.get(&format!("/fr/openings/{id}"), &[]).await).expect("a JobPosting");
+    assert_eq!(fr["title"], "Stage postdoctoral en matériaux quantiques bidimensionnels");
+
+    let site = common::empty_site().await;
+    let mut past = model::record::testing::record("past", "kaist", "A stay whose deadline has passed");
+    past.deadline = chrono::Utc::now().date_naive() - chrono::Days::new(3);
+    site.catalog.import(&[past]).await.expect("import");
+    let (_, all) = site.json("/api/v1/openings?closed=1").await;
+    let closed = all["hits"][0]["id"].as_i64().expect("the closed opening");
+    let page = site.get(&format!("/en/openings/{closed}"), &[]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(job_posting(&page).is_none(), "a closed opening is not offered to search engines");
+}
+
+/// `/sitemap.xml` lists the main pages and every open opening in the three languages, each with
+/// its alternates; `/robots.txt` names it and keeps crawlers out of people's own pages.
+#[tokio::test]
+async fn crawlers_find_every_open_opening_and_nothing_private() {
+    let site = site().await;
+    let sitemap = site.get("/sitemap.xml", &[]).await;
+    assert_eq!(sitemap.status, StatusCode::OK);
+    assert!(sitemap.headers[header::CONTENT_TYPE].to_str().unwrap_or("").starts_with("application/xml"));
+    let (_, open) = site.json("/api/v1/openings?per_page=100").await;
+    let open = open["hits"].as_array().expect("hits").clone();
+    assert!(open.len() > 10);
+    for hit in &open {
+        let id = hit["id"].as_i64().expect("id");
+        for lang in ["fr", "en", "ko"] {
+            let address = format!("{PUBLIC_URL}/{lang}/openings/{id}");
+            assert!(sitemap.body.contains(&format!("<loc>{address}</loc>")), "{address} is not listed");
+            assert!(sitemap.body.contains(&format!(r#"hreflang="{lang}" href="{address}""#)));
+        }
+    }
+    let (_, all) = site.json("/api/v1/openings?closed=1&per_page=100").await;
+    let all = all["hits"].as_array().expect("hits").len();
+    assert_eq!(
+        sitemap.body.matches("<url>").count(),
+        3 * (open.len() + 2),
+        "{all} openings in all; the closed are not listed"
+    );
+    assert!(sitemap.body.contains(&format!("<loc>{PUBLIC_URL}/ko/</loc>")));
+
+    let robots = site.get("/robots.txt", &[]).await;
+    assert!(robots.body.contains(&format!("Sitemap: {PUBLIC_URL}/sitemap.xml")));
+    for private in ["/fr/account", "/en/postings", "/ko/admin", "/en/profile", "/fr/applications"] {
+        assert!(
+            robots.body.lines().any(|line| line == format!("Disallow: {private}")),
+            "{private} is open to crawlers"
+        );
+    }
+    assert!(!robots.body.contains("Disallow: /en/openings"));
+    assert_eq!(site.get("/sitemaps/1.xml", &[]).await.status, StatusCode::OK);
+    assert_eq!(site.get("/sitemaps/9.xml", &[]).await.status, StatusCode::NOT_FOUND);
 }

@@ -50,7 +50,7 @@ fn AccountNav() -> impl IntoView {
                                     <a href=href("postings")>
                                         {tr("nav-postings")}
                                         {(unseen > 0).then(|| view! {
-                                            " " <span class="badge">{unseen}</span>
+                                            " " <span class="badge badge--count">{unseen}</span>
                                             <span class="visually-hidden">{tr_args("nav-unseen-decisions", &[("count", unseen.into())])}</span>
                                         })}
                                     </a>

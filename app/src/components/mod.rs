@@ -5,6 +5,7 @@ pub mod choices;
 pub mod filters;
 pub mod for_you;
 pub mod form;
+pub mod job_posting;
 pub mod layout;
 pub mod notice;
 pub mod opening_card;

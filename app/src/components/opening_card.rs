@@ -6,7 +6,7 @@ use model::dto::{Highlight, Marked, OpeningSummary, Reason};
 
 use crate::components::form::PageForm;
 use crate::i18n::{days_arg, tr, tr_args, use_lang};
-use crate::url::{path, route};
+use crate::url::{encode, path, route};
 
 /// `highlights` is empty (nothing searched) or has one entry per hit; so is `reasons` (why
 /// each was recommended). With `dismiss`, each card has a "Not for me" button.
@@ -16,6 +16,9 @@ pub fn OpeningList(
     #[prop(optional)] highlights: Vec<Highlight>,
     #[prop(optional)] reasons: Vec<Vec<Reason>>,
     #[prop(optional)] dismiss: Option<Dismiss>,
+    /// The list's own address (with its search and page): each opening's page leads back to it.
+    #[prop(optional)]
+    back: Option<String>,
 ) -> impl IntoView {
     let mut highlights = highlights.into_iter();
     let mut reasons = reasons.into_iter();
@@ -25,7 +28,7 @@ pub fn OpeningList(
                 .into_iter()
                 .map(|hit| {
                     let reasons = reasons.next().unwrap_or_default();
-                    view! { <OpeningCard hit highlight=highlights.next() reasons dismiss /> }
+                    view! { <OpeningCard hit highlight=highlights.next() reasons dismiss back=back.clone() /> }
                 })
                 .collect_view()}
         </ul>
@@ -80,21 +83,33 @@ fn MarkedText(text: Marked) -> impl IntoView {
         .collect_view()
 }
 
+/// An opening published less than this many days ago is marked "new".
+const NEW_FOR_DAYS: i64 = 7;
+/// An open opening whose deadline is less than this many days away is marked "closing soon".
+const CLOSING_SOON_DAYS: i64 = 7;
+
 #[component]
 fn OpeningCard(
     hit: OpeningSummary,
     highlight: Option<Highlight>,
     reasons: Vec<Reason>,
     dismiss: Option<Dismiss>,
+    back: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let href = path(route::OPENING, lang, &[&hit.id]);
+    let href = match back {
+        Some(back) => format!("{}?back={}", path(route::OPENING, lang, &[&hit.id]), encode(&back)),
+        None => path(route::OPENING, lang, &[&hit.id]),
+    };
     let translated = hit.title_lang == lang;
     let written_in = (!translated).then(|| {
         let language = l10n::language_name(lang, hit.title_lang.code());
         view! { <span class="badge badge--lang">{tr_args("summary-written-in", &[("language", language.into())])}</span> }
     });
-    let place = format!("{}, {}", hit.city, l10n::country_name(lang, &hit.country));
+    let place = l10n::place(lang, &hit.country, &hit.city);
+    let today = hit.deadline - chrono::Days::new(u64::try_from(hit.days_left).unwrap_or(0));
+    let new = (today - hit.published_on).num_days() < NEW_FOR_DAYS;
+    let closing_soon = (0..CLOSING_SOON_DAYS).contains(&hit.days_left);
     let text_lang = hit.title_lang.code();
     let dismiss = dismiss.map(|dismiss| view! { <DismissForm id=hit.id title=hit.title.clone() dismiss /> });
     let (title, snippet) = match highlight {
@@ -117,10 +132,14 @@ fn OpeningCard(
                 <span>{place}</span>
             </p>
             <p class="opening-card__tags">
+                {new.then(|| view! { <span class="badge badge--new">{tr("card-new")}</span> })}
+                {closing_soon.then(|| view! { <span class="badge badge--soon">{tr("card-closing-soon")}</span> })}
                 <span class="badge">{tr(hit.kind.message_id())}</span>
                 {hit.funded.then(|| view! { <span class="badge badge--funded">{tr("summary-funded")}</span> })}
                 {written_in}
                 <span class="opening-card__deadline">
+                    {tr("card-deadline")}
+                    " "
                     <time datetime=hit.deadline.to_string()>{l10n::format_date(lang, hit.deadline)}</time>
                     " ("
                     {tr_args("opening-days-left", &days_arg(hit.days_left))}

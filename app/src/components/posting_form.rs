@@ -50,7 +50,7 @@ pub fn PostingForm(action: String, institutions: Vec<InstitutionRef>, initial: V
                 <p class="field__hint">{tr("posting-stipend-hint")}</p>
                 <Field echo=echo.clone() name="stipend_amount" label="posting-stipend-amount" required=false />
                 <Field echo=echo.clone() name="stipend_currency" label="posting-stipend-currency" hint="posting-currency-hint" required=false />
-                <Choice echo=echo.clone() name="stipend_period" label="posting-stipend-period" options=StipendPeriod::ALL.iter().map(|p| (p.code(), p.message_id())).collect() />
+                <Choice echo=echo.clone() name="stipend_period" label="posting-stipend-period" options=StipendPeriod::ALL.iter().map(|p| (p.code(), p.choice_message_id())).collect() />
                 <Tick echo=echo.clone() name="travel_covered" label="posting-travel-covered" />
                 <Tick echo=echo.clone() name="housing_covered" label="posting-housing-covered" />
             </fieldset>

@@ -126,7 +126,10 @@ fn Institutions(
     let has_memberships = !viewer.memberships.is_empty();
     view! {
         <h2 id="institutions">{tr("account-institutions")}</h2>
-        {has_memberships.then(|| view! { <ul>{memberships}</ul> })}
+        {has_memberships.then(|| view! {
+            <ul>{memberships}</ul>
+            <p><a class="button" href=path(route::NEW_POSTING, lang, &[])>{tr("postings-new")}</a></p>
+        })}
         <Suspense fallback=|| ()>
             {move || {
                 let csrf = csrf.clone();

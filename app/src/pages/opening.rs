@@ -2,7 +2,7 @@
 //! the institution wrote one, else in the original language with a note; the other languages are
 //! a click away (`?text=ko` without JavaScript, an instant switch once hydrated).
 
-use crate::components::page_title::PageTitle;
+use crate::components::page_title::{PageTitle, summary};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use model::Lang;
@@ -11,9 +11,10 @@ use model::dto::OpeningDetail;
 use crate::api::{get_opening, my_application_to};
 use crate::components::apply_form::{AppliedResource, ApplyHere};
 use crate::components::form::{CsrfField, Select, TextArea};
+use crate::components::job_posting::JobPostingData;
 use crate::i18n::{days_arg, tr, tr_args, use_lang};
 use crate::pages::{LoadError, NotFound};
-use crate::url::{path, route};
+use crate::url::{back_to_list, path, route};
 
 #[component]
 pub fn OpeningPage() -> impl IntoView {
@@ -72,6 +73,7 @@ pub(crate) fn OpeningView(
     let lang = use_lang();
     let query = use_query_map();
     let requested = query.read_untracked().get("text").and_then(|code| Lang::from_code(&code));
+    let back = query.read_untracked().get("back");
     let shown = RwSignal::new(initial_text_lang(&detail, lang, requested));
     let record = StoredValue::new(detail.record.clone());
     let text = move |pick: fn(&model::record::OpeningRecord) -> &model::Texts| {
@@ -120,6 +122,7 @@ pub(crate) fn OpeningView(
         }
     });
     let page_title = format!("{} – {}", text(|r| &r.title), tr("site-name"));
+    let preview_text = summary(&text(|r| &r.description), 160);
     let id = detail.id;
     let withdrawn_now = detail.withdrawn;
     let apply_here =
@@ -128,11 +131,16 @@ pub(crate) fn OpeningView(
             view! { <ApplyHere id applied questions original /> }
         });
     let withdrawn = detail.withdrawn.then(|| view! { <p class="notice notice--info">{tr("opening-withdrawn")}</p> });
+    // For search engines: what this page shows, in the language it shows it in.
+    let structured = (!preview).then(|| {
+        let shown_first = shown.get_untracked();
+        view! { <JobPostingData detail=detail.clone() lang=shown_first /> }
+    });
     view! {
-        {(!preview).then(|| view! { <PageTitle text=page_title /> })}
+        {(!preview).then(|| view! { <PageTitle text=page_title description=preview_text /> })}
         <article class="opening">
             {(!preview).then(|| view! {
-                <p class="opening__back"><a href=path(route::OPENINGS, lang, &[])>{tr("opening-back")}</a></p>
+                <p class="opening__back"><a href=back_to_list(lang, back)>{tr("opening-back")}</a></p>
             })}
             {withdrawn}
             {original_note}
@@ -146,7 +154,8 @@ pub(crate) fn OpeningView(
                 }}
                 <div class="opening__description" inner_html=description></div>
             </div>
-            <OpeningFacts detail />
+            <OpeningFacts detail preview />
+            {structured}
             {apply_here}
             {(!preview && !withdrawn_now).then(|| view! { <ReportOpening id /> })}
         </article>
@@ -163,14 +172,16 @@ fn Fact(label: String, children: Children) -> impl IntoView {
     }
 }
 
+/// `preview`: as its institution previews it, without "Published on" (the posting's page gives
+/// its status).
 #[component]
-fn OpeningFacts(detail: OpeningDetail) -> impl IntoView {
+fn OpeningFacts(detail: OpeningDetail, preview: bool) -> impl IntoView {
     let lang = use_lang();
     let closed = detail.is_closed();
     let record = detail.record;
     let institution = model::lang::pick(&record.institution.name, lang, record.original_language)
         .map_or_else(|| record.institution.slug.clone(), |(_, name)| name.to_string());
-    let place = format!("{}, {}", record.location.city, l10n::country_name(lang, &record.location.country));
+    let place = l10n::place(lang, &record.location.country, &record.location.city);
     let deadline_status = if closed {
         view! { <strong class="closed">{tr("opening-closed")}</strong> }.into_any()
     } else {
@@ -233,7 +244,10 @@ fn OpeningFacts(detail: OpeningDetail) -> impl IntoView {
     let contact = record.contact_email.clone().map(|email| {
         view! { <Fact label=tr("opening-contact")><a href=format!("mailto:{email}")>{email.clone()}</a></Fact> }
     });
-    let published = tr_args("opening-published", &[("date", l10n::format_date(lang, detail.published_on).into())]);
+    let published = (!preview).then(|| {
+        let text = tr_args("opening-published", &[("date", l10n::format_date(lang, detail.published_on).into())]);
+        view! { <p class="opening__published">{text}</p> }
+    });
     view! {
         <section class="opening__facts" aria-labelledby="facts-title">
             <h2 id="facts-title">{tr("opening-details")}</h2>
@@ -265,7 +279,7 @@ fn OpeningFacts(detail: OpeningDetail) -> impl IntoView {
                 {keywords}
                 {contact}
             </dl>
-            <p class="opening__published">{published}</p>
+            {published}
         </section>
     }
 }

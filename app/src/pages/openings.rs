@@ -91,7 +91,8 @@ fn Results(params: Memo<Result<SearchParams, ParamError>>, results: ResultsResou
                 let list = if page.hits.is_empty() {
                     view! { <p class="notice">{tr("openings-none")}</p> }.into_any()
                 } else {
-                    view! { <OpeningList hits=page.hits highlights=page.highlights /> }.into_any()
+                    let back = search_href(lang, &params, page.page);
+                    view! { <OpeningList hits=page.hits highlights=page.highlights back /> }.into_any()
                 };
                 view! {
                     <div class="results" aria-live="polite">

@@ -145,7 +145,7 @@ fn Decisions(decisions: Vec<Decision>, heading: bool) -> impl IntoView {
             });
             view! {
                 <li class="decision" class:decision--new=!decision.seen class:decision--rejected=!decision.approved>
-                    {(!decision.seen).then(|| view! { <strong class="badge">{tr("decision-new")}</strong> " " })}
+                    {(!decision.seen).then(|| view! { <strong class="badge badge--count">{tr("decision-new")}</strong> " " })}
                     <a href=path(route::POSTING, lang, &[&decision.opening_id]) lang=title_lang.code()>{title}</a>
                     " — " {verdict} " " <When at=decision.at />
                     {note}
@@ -353,11 +353,12 @@ fn PostingOverview(view: PostingView, state: PageState) -> impl IntoView {
             {actions}
         </header>
         <Decisions decisions=view.decisions heading=true />
-        {review}
         <section class="preview" aria-labelledby="preview-title">
             <h2 id="preview-title" class="preview__title">{tr("posting-preview")}</h2>
             <OpeningView detail=view.detail preview=true />
         </section>
+        // The moderator decides once they have read the opening.
+        {review}
     }
 }
 

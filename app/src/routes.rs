@@ -117,7 +117,8 @@ pub fn App() -> impl IntoView {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SiteUrl(pub String);
 
-fn site_url() -> String {
+/// The site's origin: the configured public URL on the server, the page's origin in the browser.
+pub(crate) fn site_url() -> String {
     if let Some(SiteUrl(url)) = use_context::<SiteUrl>() {
         return url;
     }

@@ -1154,3 +1154,9 @@ api-docs-answers = Answers
 card-deadline = Deadline:
 card-new = New
 card-closing-soon = Closing soon
+
+## Keeping an opening for later
+
+opening-add-to-calendar = Add the deadline to my calendar
+opening-share-email = Send this opening by email
+calendar-deadline-summary = Deadline: { $title }

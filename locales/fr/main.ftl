@@ -1157,3 +1157,9 @@ api-docs-answers = Réponses
 card-deadline = Date limite :
 card-new = Nouvelle
 card-closing-soon = Bientôt fermée
+
+## Garder une offre pour plus tard
+
+opening-add-to-calendar = Ajouter la date limite à mon agenda
+opening-share-email = Envoyer cette offre par courriel
+calendar-deadline-summary = Date limite : { $title }

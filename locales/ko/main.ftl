@@ -1106,3 +1106,9 @@ api-docs-answers = 응답
 card-deadline = 마감일:
 card-new = 새 공고
 card-closing-soon = 마감 임박
+
+## 공고 저장하고 공유하기
+
+opening-add-to-calendar = 마감일을 내 캘린더에 추가
+opening-share-email = 이메일로 이 공고 보내기
+calendar-deadline-summary = 마감일: { $title }

@@ -14,6 +14,7 @@ pub mod route {
     pub const OPENINGS_FEED: &str = "/{lang}/openings/feed.atom";
     pub const OPENING: &str = "/{lang}/openings/{id}";
     pub const REPORT_OPENING: &str = "/{lang}/openings/{id}/report";
+    pub const OPENING_DEADLINE: &str = "/{lang}/openings/{id}/deadline.ics";
     pub const APPLY: &str = "/{lang}/openings/{id}/apply";
     pub const DISMISS_OPENING: &str = "/{lang}/openings/{id}/dismiss";
     pub const PROFILE: &str = "/{lang}/profile";

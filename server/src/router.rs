@@ -54,6 +54,7 @@ pub fn router(config: &Config, catalog: catalog::Catalog, auth: Auth) -> Router 
         .merge(crate::api::routes())
         .merge(crate::rounds::api_routes())
         .merge(crate::feed::routes())
+        .merge(crate::calendar::routes())
         .merge(crate::crawlers::routes())
         .merge(crate::openapi::routes())
         .nest_service("/pkg", tower::ServiceBuilder::new().layer(immutable).service(bundle))

@@ -666,3 +666,26 @@ async fn crawlers_find_every_open_opening_and_nothing_private() {
     assert_eq!(site.get("/sitemaps/1.xml", &[]).await.status, StatusCode::OK);
     assert_eq!(site.get("/sitemaps/9.xml", &[]).await.status, StatusCode::NOT_FOUND);
 }
+
+/// A reader can put an opening's deadline in their calendar (an all-day event named in their
+/// language) and send the page by e-mail.
+#[tokio::test]
+async fn an_openings_deadline_goes_into_a_calendar() {
+    let site = site().await;
+    let id = site.opening_id("demo-etri-speech").await;
+    let page = site.get(&format!("/fr/openings/{id}"), &[]).await;
+    assert!(page.body.contains(&format!("href=\"/fr/openings/{id}/deadline.ics\"")));
+    assert!(page.body.contains("href=\"mailto:?subject="));
+    let ics = site.get(&format!("/fr/openings/{id}/deadline.ics"), &[]).await;
+    assert_eq!(ics.status, StatusCode::OK);
+    assert!(ics.headers[header::CONTENT_TYPE].to_str().unwrap_or("").starts_with("text/calendar"));
+    let (_, api) = site.json(&format!("/api/v1/openings/{id}")).await;
+    let day = api["deadline"].as_str().expect("deadline").replace('-', "");
+    assert!(ics.body.contains(&format!("DTSTART;VALUE=DATE:{day}\r\n")), "{}", ics.body);
+    assert!(
+        ics.body
+            .replace("\r\n ", "")
+            .contains("SUMMARY:Date limite\u{a0}: Internship in multilingual speech recognition")
+    );
+    assert_eq!(site.get("/fr/openings/999999/deadline.ics", &[]).await.status, StatusCode::NOT_FOUND);
+}

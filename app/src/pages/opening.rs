@@ -14,7 +14,7 @@ use crate::components::form::{CsrfField, Select, TextArea};
 use crate::components::job_posting::JobPostingData;
 use crate::i18n::{days_arg, tr, tr_args, use_lang};
 use crate::pages::{LoadError, NotFound};
-use crate::url::{back_to_list, path, route};
+use crate::url::{back_to_list, encode, path, route};
 
 #[component]
 pub fn OpeningPage() -> impl IntoView {
@@ -131,6 +131,20 @@ pub(crate) fn OpeningView(
             view! { <ApplyHere id applied questions original /> }
         });
     let withdrawn = detail.withdrawn.then(|| view! { <p class="notice notice--info">{tr("opening-withdrawn")}</p> });
+    // Keep it for later: the deadline in one's calendar, the page in an e-mail.
+    let share = (!preview).then(|| {
+        let url = format!("{}{}", crate::routes::site_url(), path(route::OPENING, lang, &[&id]));
+        let mailto = format!("mailto:?subject={}&body={}", encode(&text(|r| &r.title)), encode(&url));
+        let calendar = (!detail.is_closed()).then(|| {
+            view! {
+                <a href=path(route::OPENING_DEADLINE, lang, &[&id]) rel="external" download="deadline.ics">
+                    {tr("opening-add-to-calendar")}
+                </a>
+                " · "
+            }
+        });
+        view! { <p class="opening__share">{calendar}<a href=mailto rel="external">{tr("opening-share-email")}</a></p> }
+    });
     // For search engines: what this page shows, in the language it shows it in.
     let structured = (!preview).then(|| {
         let shown_first = shown.get_untracked();
@@ -155,6 +169,7 @@ pub(crate) fn OpeningView(
                 <div class="opening__description" inner_html=description></div>
             </div>
             <OpeningFacts detail preview />
+            {share}
             {structured}
             {apply_here}
             {(!preview && !withdrawn_now).then(|| view! { <ReportOpening id /> })}

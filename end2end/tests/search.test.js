@@ -67,6 +67,7 @@ test('suggestions open as one types, answer the arrows and Enter, and close on E
 test('a filter applies as soon as it changes, and Back returns to the search before it', async () => {
   const { context, page, errors } = await hydratedPage('/fr/openings?q=quantique', 'fr-FR');
   const before = await page.locator('.results__count').innerText();
+  await page.locator('.filters-panel > summary').click();
   await page.locator('#filter-country').selectOption('CA');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('country') === 'CA');
   assert.equal(new URL(page.url()).searchParams.get('q'), 'quantique', 'the query stayed');
@@ -74,6 +75,7 @@ test('a filter applies as soon as it changes, and Back returns to the search bef
   const places = await page.locator('.opening-card__meta').allInnerTexts();
   assert.ok(places.length > 0 && places.every((p) => p.includes('Canada')), `places: ${places}`);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'filter-country', 'focus stayed');
+  assert.equal(await page.locator('.filters-panel').getAttribute('open'), '', 'the panel stayed unfolded');
   await page.goBack();
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('country'));
   await page.waitForFunction((b) => document.querySelector('.results__count')?.innerText === b, before);
@@ -86,6 +88,7 @@ test('without JavaScript the search form and its filters still work', async () =
   const page = await context.newPage();
   await page.goto(`${BASE_URL}/en/openings`);
   await page.locator('#search-q').fill('battery');
+  await page.locator('.filters-panel > summary').click();
   await page.locator('#filter-funded').selectOption('yes');
   await page.locator('.filter--apply button').click();
   await page.waitForURL(/q=battery/);

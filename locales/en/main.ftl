@@ -58,6 +58,10 @@ openings-sorted-by-deadline = Sorted by deadline, soonest first.
 ## Filters
 
 filters-title = Refine
+filters-active = { $count ->
+    [one] (1 in use)
+   *[other] ({ $count } in use)
+}
 filter-country = Country
 filter-sort = Sort by
 filter-any-kind = All types

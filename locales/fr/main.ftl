@@ -30,7 +30,7 @@ home-title = Trouvez votre prochain séjour de recherche
 home-intro = Passerelle réunit chercheuses, chercheurs, étudiantes et étudiants avec des établissements comme KAIST, l’Université de Sherbrooke, le KRISS ou Mila autour de séjours de recherche, de stages, d’échanges doctoraux, de postdoctorats, de projets conjoints et d’écoles d’été.
 home-point-languages = Cherchez en français, en anglais ou en coréen : les offres rédigées dans l’une ou l’autre de ces langues ressortent.
 home-point-institutions = Les offres viennent directement des établissements, avec la date limite, le financement et les exigences linguistiques clairement indiqués.
-home-point-free = Libre et gratuit, pour les chercheurs comme pour les établissements.
+home-point-free = Libre et gratuit, pour les chercheuses et chercheurs comme pour les établissements.
 home-recent = Publiées récemment
 home-browse-all =
     { $count ->
@@ -58,6 +58,10 @@ openings-sorted-by-deadline = Triées par date limite, la plus proche d’abord.
 ## Filtres
 
 filters-title = Affiner la recherche
+filters-active = { $count ->
+    [one] (1 critère actif)
+   *[other] ({ $count } critères actifs)
+}
 filter-country = Pays
 filter-sort = Trier par
 filter-any-kind = Tous les types
@@ -342,7 +346,7 @@ mail-confirm-subject = Confirmez votre adresse courriel pour Passerelle
 mail-confirm-body =
     Bonjour { $name },
 
-    Merci de vous être inscrit sur Passerelle. Pour confirmer votre adresse courriel, ouvrez ce lien :
+    Merci de votre inscription sur Passerelle. Pour confirmer votre adresse courriel, ouvrez ce lien :
 
     { $link }
 
@@ -372,10 +376,10 @@ account-role-member = membre
 account-role-admin = administrateur ou administratrice
 join-error-unconfirmed = Confirmez d’abord votre adresse courriel : seule une adresse confirmée indique à quel établissement vous appartenez.
 join-error-domain = Votre adresse courriel n’appartient pas au domaine de cet établissement.
-join-error-removed = Un administrateur de cet établissement vous en a retiré. Demandez à l’un de ses administrateurs de vous réintégrer.
+join-error-removed = L’administration de cet établissement a mis fin à votre adhésion. Demandez-lui de vous réintégrer.
 
 admin-title = Administration
-admin-intro = Vérifiez les établissements, désignez leurs administrateurs et suivez chaque action de modération et d’administration dans le journal d’audit.
+admin-intro = Vérifiez les établissements, désignez les personnes qui les administrent et suivez chaque action de modération et d’administration dans le journal d’audit.
 admin-nav = Administration
 admin-forbidden-title = Accès refusé
 admin-forbidden-text = Cette page est réservée à l’équipe de Passerelle.
@@ -389,7 +393,7 @@ admin-col-make-admin = Administration de l’établissement
 admin-verified = Vérifié
 admin-verify = Vérifier
 admin-member-email = Adresse courriel du membre
-admin-make-admin = Nommer administrateur
+admin-make-admin = Confier l’administration
 admin-error-not-member = Aucun membre de cet établissement n’utilise cette adresse.
 admin-audit-title = Journal d’audit
 admin-audit-action = Action
@@ -404,7 +408,7 @@ admin-col-target = Objet
 admin-col-detail = Détails
 audit-action-institution-verified = Établissement vérifié
 audit-action-member-joined = Adhésion d’un membre
-audit-action-member-promoted = Membre nommé administrateur
+audit-action-member-promoted = Administration confiée à un membre
 
 ## Signalements et suspensions
 
@@ -464,7 +468,7 @@ postings-empty = Votre établissement n’a encore rédigé aucune offre sur Pas
 postings-join-first = Pour publier des offres, rejoignez d’abord votre établissement avec une adresse de son domaine.
 postings-join-link = Le rejoindre depuis votre compte
 posting-new-title = Rédiger une offre
-posting-new-intro = Rédigez-la dans une, deux ou les trois langues : on la trouvera quelle que soit la langue de la recherche. Enregistrez un brouillon pour la voir telle que les chercheurs la verront.
+posting-new-intro = Rédigez-la dans une, deux ou les trois langues : on la trouvera quelle que soit la langue de la recherche. Enregistrez un brouillon pour la voir telle que les chercheuses et chercheurs la verront.
 posting-page-title = Offre
 posting-edit-title = Modifier l’offre
 posting-back = Retour à l’offre
@@ -512,7 +516,7 @@ posting-contact-email = Adresse courriel de contact
 form-choose = Choisir…
 posting-save-draft = Enregistrer le brouillon et prévisualiser
 posting-submit = Soumettre pour publication
-posting-submit-hint = Les offres des établissements que Passerelle n’a pas encore vérifiés, et les modifications du texte d’une offre publiée, sont relues par un modérateur avant de paraître.
+posting-submit-hint = Les offres des établissements que Passerelle n’a pas encore vérifiés, et les modifications du texte d’une offre publiée, sont révisées par l’équipe de modération avant de paraître.
 posting-error-summary = Certains champs sont à revoir. Chaque problème est indiqué à côté de son champ.
 posting-error-choose-some = Choisissez-en au moins un.
 posting-error-text-pair = Rédigez le titre et la description dans cette langue, ou laissez les deux vides.
@@ -529,25 +533,25 @@ posting-error-invalid = L’offre ne peut pas être enregistrée telle quelle. V
 posting-status-draft = Brouillon
 posting-status-pending = En attente de révision
 posting-status-published = Publiée
-posting-status-rejected = Renvoyée par un modérateur
+posting-status-rejected = Retournée par l’équipe de modération
 posting-status-closed = Fermée
 posting-edit-status = modifications : { $status }
 posting-col-title = Titre
 posting-col-institution = Établissement
 posting-col-status = État
-posting-saved-draft = Votre brouillon est enregistré. Voici comment les chercheurs le verront.
-posting-saved-pending = Merci. Un modérateur va la relire sous peu ; vous serez informé de sa décision ici et par courriel.
-posting-saved-published = Elle est publiée : les chercheurs peuvent la trouver dès maintenant.
+posting-saved-draft = Votre brouillon est enregistré. Voici comment les chercheuses et chercheurs le verront.
+posting-saved-pending = Merci. L’équipe de modération va la réviser sous peu ; sa décision paraîtra ici et vous parviendra par courriel.
+posting-saved-published = Elle est publiée : les chercheuses et chercheurs peuvent la trouver dès maintenant.
 posting-saved-closed = L’offre est fermée. Elle n’apparaît plus dans les recherches.
-posting-live-note = Les chercheurs voient la version publiée jusqu’à ce que vos modifications soient approuvées.
+posting-live-note = Les chercheuses et chercheurs voient la version publiée jusqu’à ce que vos modifications soient approuvées.
 posting-edit-published-note = Cette offre est publiée. Les changements de dates, de financement ou de places s’appliquent tout de suite ; ceux du titre, de la description ou des mots-clés sont d’abord relus.
 posting-edit = Modifier
 posting-close = Fermer cette offre
 posting-public-page = Voir sa page publique
-posting-preview = Aperçu : telle que les chercheurs la verront
+posting-preview = Aperçu : telle que les chercheuses et chercheurs la verront
 opening-withdrawn = L’établissement a fermé cette offre.
 not-found-posting = Cette offre n’existe pas, ou vous ne pouvez pas la voir.
-decisions-title = Décisions des modérateurs
+decisions-title = Décisions de l’équipe de modération
 decision-new = Nouveau
 decision-approved = Approuvée.
 decision-rejected = Renvoyée :
@@ -574,7 +578,7 @@ reject-reason-not-research = Il ne s’agit pas d’une offre d’échange de re
 reject-reason-misleading = Une partie du texte est trompeuse.
 reject-reason-wrong-institution = Elle n’est pas publiée sous le bon établissement.
 reject-reason-duplicate = La même offre figure déjà sur Passerelle.
-reject-reason-other = Un autre motif, expliqué dans le mot du modérateur.
+reject-reason-other = Un autre motif, expliqué dans la note de l’équipe de modération.
 audit-action-opening-submitted = Offre soumise
 audit-action-opening-approved = Offre approuvée
 audit-action-opening-rejected = Offre renvoyée
@@ -584,7 +588,7 @@ mail-approved-subject = Votre offre est publiée sur Passerelle
 mail-approved-body =
     Bonjour { $name },
 
-    Un modérateur a approuvé « { $title } ». Les chercheurs peuvent la trouver dès maintenant.
+    L’équipe de modération a approuvé « { $title } ». Les chercheuses et chercheurs peuvent la trouver dès maintenant.
 
     { $link }
 
@@ -593,10 +597,10 @@ mail-rejected-subject = Votre offre doit être modifiée avant publication
 mail-rejected-body =
     Bonjour { $name },
 
-    Un modérateur a renvoyé « { $title } ».
+    L’équipe de modération a retourné « { $title } ».
 
     Motif : { $reason }
-    Mot du modérateur : { $note }
+    Note de l’équipe de modération : { $note }
 
     Vous pouvez la modifier et la soumettre de nouveau ici :
 
@@ -608,17 +612,17 @@ mail-rejected-body =
 
 members-title = Membres
 members-heading = Membres de { $institution }
-members-intro = Chaque membre peut rédiger des offres pour l’établissement. Les administrateurs peuvent aussi modifier et clore toutes ses offres, et gérer cette liste.
+members-intro = Chaque membre peut rédiger des offres pour l’établissement. Les personnes qui l’administrent peuvent aussi modifier et fermer toutes ses offres, et gérer cette liste.
 members-saved = La modification est enregistrée.
 members-col-role = Rôle
 members-col-joined = Arrivée
 members-role-admin = Administrateur
 members-role-member = Membre
-members-make-admin = Nommer administrateur
+members-make-admin = Confier l’administration
 members-remove = Retirer de l’établissement
 audit-action-member-removed = Membre retiré
 members-removed-heading = Membres retirés
-members-removed-intro = Ces personnes ne peuvent pas rejoindre de nouveau l’établissement tant qu’un administrateur ne les a pas réintégrées.
+members-removed-intro = Ces personnes ne peuvent pas rejoindre de nouveau l’établissement tant que l’administration de l’établissement ne les a pas réintégrées.
 members-col-removed = Retiré le
 members-readmit = Réintégrer
 audit-action-member-readmitted = Membre réintégré
@@ -924,7 +928,7 @@ digest-body =
     Vous désabonner de cette alerte en un clic : { $unsubscribe }
 
     — L’équipe Passerelle
-audit-action-candidate-invited = Candidature suggérée à un chercheur
+audit-action-candidate-invited = Candidature suggérée à une chercheuse ou un chercheur
 candidate-reason-keyword = Le mot-clé « { $yours } » de cette offre figure dans son profil.
 candidate-reason-keyword-translated = Le mot-clé « { $yours } » de cette offre correspond à « { $theirs } » dans son profil.
 candidate-reason-interest = Son profil mentionne « { $yours } », comme cette offre.
@@ -993,7 +997,7 @@ round-max-ranking-hint = Combien d’offres une personne peut classer (de 1 à 5
 round-time-hint = Date et heure en UTC.
 round-new-title = Créer une ronde de jumelage
 round-new-intro = Choisissez les offres qui y prennent part et leur nombre de places. Les personnes qui y ont postulé par Passerelle y participent.
-round-new-forbidden = Seuls les administrateurs de la plateforme et ceux d’un établissement peuvent créer une ronde de jumelage.
+round-new-forbidden = Seules les personnes qui administrent la plateforme ou un établissement peuvent créer une ronde de jumelage.
 round-new-no-openings = Aucune de vos offres n’a encore reçu de candidature par Passerelle.
 round-scramble-title = Deuxième ronde : les places restantes
 round-scramble-intro = Offrez les places laissées par la première ronde aux personnes qu’elle n’a pas jumelées. Elles peuvent classer n’importe laquelle de ces offres.

@@ -67,6 +67,9 @@ pub fn Filters(
     facets: FacetCounts,
     /// Institution names in the page's language, by slug.
     institution_names: BTreeMap<String, String>,
+    /// Whether the panel is unfolded: kept by the page, so that new results (each keystroke
+    /// of a live search) do not fold it under the reader's hand.
+    unfolded: RwSignal<bool>,
 ) -> impl IntoView {
     let lang = use_lang();
     if let Some(RefocusFilter(refocus)) = use_context::<RefocusFilter>() {
@@ -134,9 +137,23 @@ pub fn Filters(
             </div>
         }
     });
+    let active = filters_in_use(&params);
+    let active_note = (active > 0).then(|| {
+        view! { " " <span class="filters-panel__count">{tr_args("filters-active", &[("count", active.into())])}</span> }
+    });
     view! {
+        <details
+            class="filters-panel"
+            open=move || unfolded.get()
+            on:toggle=move |ev| {
+                if let Some(details) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                    unfolded.set(details.open());
+                }
+            }
+        >
+        <summary>{tr("filters-title")}{active_note}</summary>
         <fieldset class="filters">
-            <legend>{tr("filters-title")}</legend>
+            <legend class="visually-hidden">{tr("filters-title")}</legend>
             {selects}
             {dates}
             <div class="filter">
@@ -151,5 +168,26 @@ pub fn Filters(
                 <button type="submit">{tr("filter-apply")}</button>
             </div>
         </fieldset>
+        </details>
     }
+}
+
+/// How many filters a search uses (its words and order aside). The panel starts unfolded when
+/// one is in use, folded otherwise, so that the first results show without scrolling.
+pub fn filters_in_use(params: &SearchParams) -> usize {
+    [
+        params.kind.is_some(),
+        params.stage.is_some(),
+        params.field.is_some(),
+        params.country.is_some(),
+        params.institution.is_some(),
+        params.language.is_some(),
+        params.funded.is_some(),
+        params.deadline_from.is_some(),
+        params.deadline_to.is_some(),
+        params.include_closed,
+    ]
+    .into_iter()
+    .filter(|set| *set)
+    .count()
 }

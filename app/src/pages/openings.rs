@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 use model::dto::{ParamError, SearchParams};
 
 use crate::api::search_openings;
-use crate::components::filters::Filters;
+use crate::components::filters::{Filters, filters_in_use};
 use crate::components::opening_card::OpeningList;
 use crate::components::pagination::Pagination;
 use crate::components::save_search::SaveSearch;
@@ -40,6 +40,7 @@ pub fn OpeningsPage() -> impl IntoView {
     // query swaps the results in place, without flashing an empty page.
     let error = Memo::new(move |_| params.with(|p| p.as_ref().err().cloned()));
     let status = Status::capture();
+    let filters_unfolded = RwSignal::new(params.with_untracked(|p| p.as_ref().is_ok_and(|p| filters_in_use(p) > 0)));
     view! {
         <PageTitle text=format!("{} – {}", tr("openings-title"), tr("site-name")) />
         // Every search is also a feed, for readers that follow it.
@@ -54,7 +55,7 @@ pub fn OpeningsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let Ok(Some(page)) = results.await else { return ().into_any() };
                     let Ok(params) = params.get() else { return ().into_any() };
-                    view! { <Filters params facets=page.facets institution_names=page.institution_names /> }.into_any()
+                    view! { <Filters params facets=page.facets institution_names=page.institution_names unfolded=filters_unfolded /> }.into_any()
                 })}
             </Transition>
         </SearchBox>

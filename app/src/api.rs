@@ -49,6 +49,13 @@ pub async fn get_opening(id: i64) -> Result<Option<OpeningDetail>, ServerFnError
     catalog.opening(id, catalog::today()).await.map_err(internal)
 }
 
+/// Other open openings of the institution that published opening `id` (four at most).
+#[server(input = Json)]
+pub async fn more_from_institution(lang: Lang, id: i64) -> Result<Vec<model::dto::OpeningSummary>, ServerFnError> {
+    let catalog = catalog()?;
+    catalog.more_from_institution(lang, id, 4, catalog::today()).await.map_err(internal)
+}
+
 /// Who is signed in, this browser's CSRF token, and a rejected form's echo: what the server's
 /// session layer put in the request (see `server/src/auth/session.rs`).
 #[server(input = Json)]

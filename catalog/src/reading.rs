@@ -207,6 +207,26 @@ impl Catalog {
         Ok(self.db.open_opening_days(today).await?)
     }
 
+    /// Up to `count` other open openings of the institution that published opening `id`,
+    /// deadline soonest first: "more from this institution" on an opening's page.
+    pub async fn more_from_institution(
+        &self,
+        lang: Lang,
+        id: i64,
+        count: usize,
+        today: NaiveDate,
+    ) -> Result<Vec<OpeningSummary>, CatalogError> {
+        let Some(stored) = self.db.opening(id).await? else { return Ok(Vec::new()) };
+        let params = SearchParams {
+            institution: Some(stored.record.institution.slug),
+            sort: Some("deadline".to_string()),
+            per_page: u32::try_from(count + 1).unwrap_or(u32::MAX),
+            ..SearchParams::default()
+        };
+        let outcome = self.search(lang, &params, today).await?;
+        Ok(outcome.page.hits.into_iter().filter(|hit| hit.id != id).take(count).collect())
+    }
+
     /// The most recently published open openings.
     pub async fn recent(&self, lang: Lang, count: u32, today: NaiveDate) -> Result<SearchOutcome, CatalogError> {
         let params = SearchParams { sort: Some("newest".to_string()), per_page: count, ..SearchParams::default() };

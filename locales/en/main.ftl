@@ -1161,6 +1161,8 @@ card-closing-soon = Closing soon
 
 ## Keeping an opening for later
 
+opening-more-from = More from { $institution }
+opening-more-from-all = All this institution’s openings
 opening-add-to-calendar = Add the deadline to my calendar
 opening-share-email = Send this opening by email
 calendar-deadline-summary = Deadline: { $title }

@@ -1164,6 +1164,8 @@ card-closing-soon = Bientôt fermée
 
 ## Garder une offre pour plus tard
 
+opening-more-from = Autres offres — { $institution }
+opening-more-from-all = Toutes les offres de cet établissement
 opening-add-to-calendar = Ajouter la date limite à mon agenda
 opening-share-email = Envoyer cette offre par courriel
 calendar-deadline-summary = Date limite : { $title }

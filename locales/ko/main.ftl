@@ -1110,6 +1110,8 @@ card-closing-soon = 마감 임박
 
 ## 공고 저장하고 공유하기
 
+opening-more-from = { $institution }의 다른 공고
+opening-more-from-all = 이 기관의 공고 모두 보기
 opening-add-to-calendar = 마감일을 내 캘린더에 추가
 opening-share-email = 이메일로 이 공고 보내기
 calendar-deadline-summary = 마감일: { $title }

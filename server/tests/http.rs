@@ -676,6 +676,17 @@ async fn an_openings_deadline_goes_into_a_calendar() {
     let page = site.get(&format!("/fr/openings/{id}"), &[]).await;
     assert!(page.body.contains(&format!("href=\"/fr/openings/{id}/deadline.ics\"")));
     assert!(page.body.contains("href=\"mailto:?subject="));
+    // More from the same institution, this one left out.
+    let (_, etri) = site.json("/api/v1/openings?institution=etri&closed=1").await;
+    let others = etri["total"].as_u64().unwrap_or(0).saturating_sub(1);
+    assert_eq!(page.body.contains("Autres offres — "), others > 0, "more from the institution when it has more");
+    assert!(!page.body.contains(&format!("<li><a href=\"/fr/openings/{id}\"")), "the opening itself is not listed again");
+    let robotics = site.opening_id("demo-kaist-soft-robotics").await;
+    let summer = site.opening_id("demo-kaist-summer-ai").await;
+    let kaist = site.get(&format!("/en/openings/{robotics}"), &[]).await;
+    assert!(kaist.body.contains("More from KAIST"));
+    assert!(kaist.body.contains(&format!("<li><a href=\"/en/openings/{summer}\"")));
+    assert!(kaist.body.contains("href=\"/en/openings?institution=kaist\""));
     let ics = site.get(&format!("/fr/openings/{id}/deadline.ics"), &[]).await;
     assert_eq!(ics.status, StatusCode::OK);
     assert!(ics.headers[header::CONTENT_TYPE].to_str().unwrap_or("").starts_with("text/calendar"));

@@ -7,6 +7,7 @@ pub mod for_you;
 pub mod form;
 pub mod job_posting;
 pub mod layout;
+pub mod more_from;
 pub mod notice;
 pub mod opening_card;
 pub mod page_title;

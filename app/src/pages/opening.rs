@@ -8,16 +8,18 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use model::Lang;
 use model::dto::OpeningDetail;
 
-use crate::api::{get_opening, my_application_to};
+use crate::api::{get_opening, more_from_institution, my_application_to};
 use crate::components::apply_form::{AppliedResource, ApplyHere};
 use crate::components::form::{CsrfField, Select, TextArea};
 use crate::components::job_posting::JobPostingData;
+use crate::components::more_from::{MoreFromInstitution, MoreResource};
 use crate::i18n::{days_arg, tr, tr_args, use_lang};
 use crate::pages::{LoadError, NotFound};
 use crate::url::{back_to_list, encode, path, route};
 
 #[component]
 pub fn OpeningPage() -> impl IntoView {
+    let lang = use_lang();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").and_then(|raw| raw.parse::<i64>().ok()).filter(|id| *id > 0));
     let opening = Resource::new(
@@ -39,11 +41,30 @@ pub fn OpeningPage() -> impl IntoView {
             }
         },
     );
+    let more: MoreResource = Resource::new(
+        move || id.get(),
+        move |id| async move {
+            match id {
+                Some(id) => more_from_institution(lang, id).await,
+                None => Ok(Vec::new()),
+            }
+        },
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match opening.await {
-                    Ok(Some(detail)) => view! { <OpeningView detail applied /> }.into_any(),
+                    Ok(Some(detail)) => {
+                        let record = &detail.record;
+                        let slug = record.institution.slug.clone();
+                        let name = model::lang::pick(&record.institution.name, lang, record.original_language)
+                            .map_or_else(|| slug.clone(), |(_, name)| name.to_string());
+                        view! {
+                            <OpeningView detail applied />
+                            <MoreFromInstitution more slug name />
+                        }
+                        .into_any()
+                    }
                     Ok(None) => view! { <NotFound message="not-found-opening" /> }.into_any(),
                     Err(_) => view! { <LoadError /> }.into_any(),
                 }

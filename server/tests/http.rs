@@ -680,7 +680,10 @@ async fn an_openings_deadline_goes_into_a_calendar() {
     let (_, etri) = site.json("/api/v1/openings?institution=etri&closed=1").await;
     let others = etri["total"].as_u64().unwrap_or(0).saturating_sub(1);
     assert_eq!(page.body.contains("Autres offres — "), others > 0, "more from the institution when it has more");
-    assert!(!page.body.contains(&format!("<li><a href=\"/fr/openings/{id}\"")), "the opening itself is not listed again");
+    assert!(
+        !page.body.contains(&format!("<li><a href=\"/fr/openings/{id}\"")),
+        "the opening itself is not listed again"
+    );
     let robotics = site.opening_id("demo-kaist-soft-robotics").await;
     let summer = site.opening_id("demo-kaist-summer-ai").await;
     let kaist = site.get(&format!("/en/openings/{robotics}"), &[]).await;

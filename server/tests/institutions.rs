@@ -56,7 +56,7 @@ async fn a_researcher_joins_kaist_and_an_admin_verifies_and_promotes() {
 
     // The audit log has all three, newest first, and filters by action and by who acted.
     let log = ops.get("/fr/admin/audit").await;
-    let order: Vec<usize> = ["Membre nommé administrateur", "Établissement vérifié", "Adhésion d’un membre"]
+    let order: Vec<usize> = ["Administration confiée à un membre", "Établissement vérifié", "Adhésion d’un membre"]
         .iter()
         .map(|label| {
             log.body.find(&format!("<td>{label}</td>")).unwrap_or_else(|| panic!("{label} missing from the log"))

@@ -126,9 +126,7 @@ impl Catalog {
             let reader = researcher.lang;
             let title = model::lang::pick(&opening.record.title, reader, opening.record.original_language)
                 .map_or_else(String::new, |(_, title)| title.to_string());
-            let institution =
-                model::lang::pick(&opening.record.institution.name, reader, opening.record.original_language)
-                    .map_or_else(|| opening.record.institution.slug.clone(), |(_, name)| name.to_string());
+            let institution = opening.record.institution.name_in(reader, opening.record.original_language);
             let link = self.link_for(&researcher, route::OPENING, &[&id]);
             let args = vec![("title", title.into()), ("institution", institution.into()), ("link", link.into())];
             self.queue_mail(&tx, &researcher, "mail-invited-subject", "mail-invited-body", args).await?;

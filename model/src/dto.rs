@@ -38,8 +38,7 @@ impl OpeningSummary {
     ) -> Self {
         let (title_lang, title) =
             pick(&record.title, reader, record.original_language).unwrap_or((record.original_language, ""));
-        let institution = pick(&record.institution.name, reader, record.original_language)
-            .map_or_else(|| record.institution.slug.clone(), |(_, name)| name.to_string());
+        let institution = record.institution.name_in(reader, record.original_language);
         OpeningSummary {
             id,
             external_id: record.external_id.clone(),

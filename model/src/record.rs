@@ -63,6 +63,14 @@ pub struct InstitutionRecord {
     pub domain: String,
 }
 
+impl InstitutionRecord {
+    /// The name a reader of `reader` sees beside an opening written in `original` (see
+    /// [`crate::lang::pick`]); the slug when the institution gave no name.
+    pub fn name_in(&self, reader: Lang, original: Lang) -> String {
+        crate::lang::pick(&self.name, reader, original).map_or_else(|| self.slug.clone(), |(_, name)| name.to_string())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LanguageRequirement {

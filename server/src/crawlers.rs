@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use model::Lang;
 
 use crate::ServerError;
+use crate::markup::escape;
 use crate::state::AppState;
 use app::url::{path, route};
 
@@ -145,10 +146,6 @@ fn index(base: &str, files: usize) -> String {
     }
     xml.push_str("</sitemapindex>\n");
     xml
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn with_type(body: String, content_type: &'static str) -> Response {

@@ -12,6 +12,7 @@ use model::dto::{OpeningSummary, SearchParams};
 
 use crate::ServerError;
 use crate::form::PageLang;
+use crate::markup::escape;
 use crate::state::AppState;
 use app::url::{feed_href, opening_url, route, search_href};
 
@@ -94,24 +95,6 @@ fn element(xml: &mut String, name: &str, text: &str) {
 
 fn link(xml: &mut String, rel: &str, media_type: &str, href: &str) {
     xml.push_str(&format!("<link rel=\"{rel}\" type=\"{media_type}\" href=\"{}\"/>\n", escape(href)));
-}
-
-/// Text and attribute values, escaped for XML; characters XML 1.0 forbids are dropped.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < ' ' || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -40,6 +40,7 @@ pub mod form;
 mod html;
 pub mod import;
 pub mod institutions;
+mod markup;
 pub mod moderation;
 pub mod openapi;
 pub mod postings;

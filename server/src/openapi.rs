@@ -8,6 +8,7 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use utoipa::OpenApi;
 
+use crate::markup::escape;
 use crate::state::AppState;
 
 #[derive(OpenApi)]
@@ -103,10 +104,6 @@ async fn docs_page(crate::api::SearcherLang(lang): crate::api::SearcherLang) -> 
         intro = t("api-docs-intro"),
         css = app::STYLESHEET_PATH,
     ))
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -34,6 +34,7 @@ pub fn job_posting(detail: &OpeningDetail, lang: Lang) -> Value {
     };
     let pick = |texts: &model::Texts| texts.get(&text_lang).or_else(|| texts.values().next()).cloned();
     let institution = &record.institution;
+    let organisation = pick(&institution.name).unwrap_or_else(|| institution.slug.clone());
     let mut posting = json!({
         "@context": "https://schema.org/",
         "@type": "JobPosting",
@@ -44,7 +45,7 @@ pub fn job_posting(detail: &OpeningDetail, lang: Lang) -> Value {
         "employmentType": employment_type(record.kind),
         "hiringOrganization": {
             "@type": "Organization",
-            "name": pick(&institution.name).unwrap_or_else(|| institution.slug.clone()),
+            "name": organisation,
             "sameAs": format!("https://{}", institution.domain),
         },
         "jobLocation": {
@@ -59,7 +60,7 @@ pub fn job_posting(detail: &OpeningDetail, lang: Lang) -> Value {
         "directApply": record.apply_on_passerelle,
         "identifier": {
             "@type": "PropertyValue",
-            "name": pick(&institution.name).unwrap_or_else(|| institution.slug.clone()),
+            "name": organisation,
             "value": record.external_id,
         },
     });

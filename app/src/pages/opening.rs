@@ -57,8 +57,7 @@ pub fn OpeningPage() -> impl IntoView {
                     Ok(Some(detail)) => {
                         let record = &detail.record;
                         let slug = record.institution.slug.clone();
-                        let name = model::lang::pick(&record.institution.name, lang, record.original_language)
-                            .map_or_else(|| slug.clone(), |(_, name)| name.to_string());
+                        let name = record.institution.name_in(lang, record.original_language);
                         view! {
                             <OpeningView detail applied />
                             <MoreFromInstitution more slug name />
@@ -215,8 +214,7 @@ fn OpeningFacts(detail: OpeningDetail, preview: bool) -> impl IntoView {
     let lang = use_lang();
     let closed = detail.is_closed();
     let record = detail.record;
-    let institution = model::lang::pick(&record.institution.name, lang, record.original_language)
-        .map_or_else(|| record.institution.slug.clone(), |(_, name)| name.to_string());
+    let institution = record.institution.name_in(lang, record.original_language);
     let place = l10n::place(lang, &record.location.country, &record.location.city);
     let deadline_status = if closed {
         view! { <strong class="closed">{tr("opening-closed")}</strong> }.into_any()

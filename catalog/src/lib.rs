@@ -44,6 +44,7 @@ pub use mail::compose_mail;
 pub use postings::{SaveAction, Verdict};
 pub use profiles::{CvRefusal, MAX_CV_BYTES, check_pdf};
 pub use reading::{SearchOutcome, search_query};
+pub use recent::{Recent, Version};
 pub use recommendations::DEFAULT_RECOMMENDATIONS;
 pub use round_close::REMIND_BEFORE_HOURS;
 
@@ -91,7 +92,7 @@ pub struct Catalog {
     /// for an opening) and its indexer; `None` in CLI commands.
     profiles: Option<Arc<indexer::Following<followed::Profiles>>>,
     /// Answers to searches on this server's index as it stands.
-    recent: Arc<recent::RecentSearches>,
+    recent: Arc<recent::Recent<SearchOutcome>>,
     /// The site's origin, for links in e-mails.
     public_url: Arc<str>,
     /// Wakes the mail sender when a use case queued mail.
@@ -120,6 +121,9 @@ pub const DEFAULT_ALERT_HOUR: u32 = 6;
 /// The profile index's folder under the index's root (its versions inside, like the openings').
 const PROFILES_FOLDER: &str = "profiles";
 
+/// Search answers kept at most (a page of ten is a few tens of KB).
+const REMEMBERED_SEARCHES: usize = 512;
+
 /// Openings read from the database at a time when (re)indexing many.
 const PAGE: u64 = 2000;
 
@@ -131,7 +135,7 @@ impl Catalog {
             db,
             search: None,
             profiles: None,
-            recent: Arc::default(),
+            recent: Arc::new(recent::Recent::new(REMEMBERED_SEARCHES)),
             public_url: Arc::from("http://localhost:3000"),
             mail_waiting: Arc::new(Notify::new()),
             alert_hour: DEFAULT_ALERT_HOUR,
@@ -262,6 +266,12 @@ impl Catalog {
             Some(local) => local.health().await,
             None => Err(CatalogError::NoIndex),
         }
+    }
+
+    /// The version of this server's index: what was found under one version stands until it
+    /// changes (see [`Recent`]); `None` without an index.
+    pub fn index_version(&self) -> Option<Version> {
+        self.index().ok().map(|index| index.version())
     }
 
     /// Ids in the index, sorted (to compare it with the database).

@@ -14,7 +14,7 @@ use model::posting::PostingStatus;
 use model::record::OpeningRecord;
 use search::{Filters, SearchIndex, SearchQuery, Sort};
 
-use crate::recent::RecentSearches;
+use crate::recent::search_key;
 use crate::{Catalog, CatalogError, markdown};
 
 /// A search's answer: the page of openings plus what the JSON API adds.
@@ -63,7 +63,7 @@ impl Catalog {
     ) -> Result<SearchOutcome, CatalogError> {
         let local = self.search.as_ref().ok_or(CatalogError::NoIndex)?;
         let index = local.index();
-        let mut key = RecentSearches::key(lang, params, today);
+        let mut key = search_key(lang, params, today);
         if let Some(choices) = institution_choices {
             key.push_str(&format!("|institutions={choices}"));
         }
@@ -76,7 +76,7 @@ impl Catalog {
             let selected = params.institution.as_deref();
             self.name_institutions(&mut outcome.page, selected, choices, lang).await?;
         }
-        self.recent.put(key, version, &outcome);
+        self.recent.put(key, version, outcome.clone());
         Ok(outcome)
     }
 

@@ -6,9 +6,10 @@
 //!   error that browsers recover from by moving them into the body), are moved into the body.
 //!   They run during parsing either way, before the deferred module that hydrates.
 
-use axum::body::{Body, to_bytes};
+use axum::body::{Body, Bytes, to_bytes};
 use axum::extract::Request;
 use axum::http::header;
+use axum::http::response::Parts;
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -16,26 +17,34 @@ use axum::response::Response;
 const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
 
 pub async fn tidy_markers(request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
+    let (mut parts, bytes) = match buffered_page(next.run(request).await).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    let html = tidy(&String::from_utf8_lossy(&bytes));
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(html))
+}
+
+/// An HTML page's head and whole body; anything else comes back as it was (`Err`), as does a
+/// page whose body could not be read (emptied, the error logged).
+pub(crate) async fn buffered_page(response: Response) -> Result<(Parts, Bytes), Response> {
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
     if !is_html {
-        return response;
+        return Err(response);
     }
-    let (mut parts, body) = response.into_parts();
-    let bytes = match to_bytes(body, MAX_PAGE_BYTES).await {
-        Ok(bytes) => bytes,
+    let (parts, body) = response.into_parts();
+    match to_bytes(body, MAX_PAGE_BYTES).await {
+        Ok(bytes) => Ok((parts, bytes)),
         Err(err) => {
             tracing::error!(error = %err, "could not read a rendered page");
-            return Response::from_parts(parts, Body::empty());
+            Err(Response::from_parts(parts, Body::empty()))
         }
-    };
-    let html = tidy(&String::from_utf8_lossy(&bytes));
-    parts.headers.remove(header::CONTENT_LENGTH);
-    Response::from_parts(parts, Body::from(html))
+    }
 }
 
 fn tidy(html: &str) -> String {

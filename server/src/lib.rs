@@ -43,6 +43,7 @@ pub mod institutions;
 mod markup;
 pub mod moderation;
 pub mod openapi;
+pub mod page_cache;
 pub mod postings;
 pub mod round_cli;
 pub mod round_job;

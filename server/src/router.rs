@@ -1,7 +1,8 @@
 //! The HTTP surface, assembled: each area's routes (the site's own, the JSON API and its OpenAPI
 //! document, what crawlers read, accounts, institutions, moderation, postings), the browser
 //! bundle, Leptos' pages under `/{lang}/`, and the layers every request passes (security headers,
-//! sessions, the server-function guard, markup tidying, compression). Handlers live with their area; the state in `state`.
+//! sessions, the server-function guard, anonymous search pages remembered, markup tidying,
+//! compression). Handlers live with their area; the state in `state`.
 
 use std::sync::Arc;
 
@@ -24,6 +25,7 @@ pub fn router(config: &Config, catalog: catalog::Catalog, auth: Auth) -> Router 
         catalog: catalog.clone(),
         auth,
         public_url: Arc::from(config.public_url.as_str()),
+        pages: Arc::new(catalog::Recent::new(crate::page_cache::REMEMBERED_PAGES)),
     };
     let routes = page_routes();
     let pkg_dir = config.site_root.join("pkg");
@@ -61,9 +63,11 @@ pub fn router(config: &Config, catalog: catalog::Catalog, auth: Auth) -> Router 
         .leptos_routes_with_context(&state, routes, page_context(&state), shell(&state))
         // Rendered whole (not streamed), like the routes above: `/en/` and unknown paths land here.
         .fallback(leptos_axum::render_app_async_with_context(page_context(&state), shell(&state)))
+        .layer(axum::middleware::from_fn(crate::html::tidy_markers))
+        // Inside the session (it needs the reader) and outside tidying (pages are kept tidied).
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::page_cache::remembered))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::auth::session::resolve))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::security::guard_server_functions))
-        .layer(axum::middleware::from_fn(crate::html::tidy_markers))
         .layer(axum::middleware::from_fn(crate::security::headers))
         .layer(CompressionLayer::new())
         .with_state(state)

@@ -19,6 +19,8 @@ pub struct AppState {
     pub catalog: catalog::Catalog,
     pub auth: Auth,
     pub public_url: Arc<str>,
+    /// The search pages drawn for anonymous readers, as this server's index stands.
+    pub pages: Arc<catalog::Recent<crate::page_cache::RememberedPage>>,
 }
 
 impl FromRef<AppState> for Auth {

@@ -564,6 +564,16 @@ async fn every_search_has_an_atom_feed_of_the_same_openings() {
         .collect();
     assert!(!api_links.is_empty());
     assert_eq!(feed_links, api_links, "the feed lists the API's openings, in its order");
+    // A feed reader reads it as Atom 1.0, with what RFC 4287 requires of a feed and its entries.
+    let parsed: atom_syndication::Feed = feed.body.parse().expect("the feed parses as Atom");
+    assert!(!parsed.id().is_empty() && !parsed.title().is_empty());
+    assert!(parsed.links().iter().any(|link| link.rel() == "self"));
+    assert_eq!(parsed.entries().len(), api_links.len());
+    for entry in parsed.entries() {
+        assert!(!entry.title().is_empty() && !entry.authors().is_empty());
+        assert!(entry.links().iter().any(|link| link.rel() == "alternate" && link.href() == entry.id()));
+        assert!(entry.summary().is_some_and(|summary| !summary.is_empty()));
+    }
     assert!(feed.body.contains("Date limite\u{a0}:"), "entries say their deadline in the feed's language");
 
     // What was searched stays text; the list page points to its feed.
@@ -581,6 +591,47 @@ async fn every_search_has_an_atom_feed_of_the_same_openings() {
     );
     assert_eq!(site.get("/en/openings/feed.atom?page=x", &[]).await.status, StatusCode::BAD_REQUEST);
     assert_eq!(site.get("/de/openings/feed.atom", &[]).await.status, StatusCode::NOT_FOUND);
+}
+
+/// This response's CSP nonce and the CSRF token it gives the reader (a cookie).
+fn tokens(reply: &Reply) -> (String, String) {
+    let policy = reply.headers[header::CONTENT_SECURITY_POLICY].to_str().expect("policy");
+    let nonce = policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce");
+    let csrf = reply
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|cookie| cookie.to_str().ok()?.strip_prefix("passerelle_csrf="))
+        .find_map(|rest| rest.split(';').next())
+        .expect("a CSRF cookie");
+    (nonce.to_string(), csrf.to_string())
+}
+
+/// A search page asked again by anonymous readers is drawn once (`page_cache`): the same page,
+/// yet with this response's nonce and this reader's token, and new as soon as the index is.
+#[tokio::test]
+async fn a_search_page_asked_again_is_the_same_page_with_its_own_tokens() {
+    let site = site().await;
+    let first = site.get("/en/openings?q=quantum", &[]).await;
+    let again = site.get("/en/openings?q=quantum", &[]).await;
+    let ((nonce, csrf), (nonce_again, csrf_again)) = (tokens(&first), tokens(&again));
+    assert_ne!(nonce, nonce_again);
+    assert_ne!(csrf, csrf_again);
+    assert!(again.body.contains(&format!("nonce=\"{nonce_again}\"")), "the scripts run under this response's policy");
+    assert!(again.body.contains(&csrf_again), "the page's state carries this reader's token");
+    assert!(!again.body.contains(&nonce) && !again.body.contains(&csrf), "nothing of the first response is left");
+    let same = |page: &str, (nonce, csrf): &(String, String)| page.replace(nonce, "N").replace(csrf, "C");
+    assert_eq!(same(&first.body, &tokens(&first)), same(&again.body, &tokens(&again)));
+
+    // A new opening it finds is on the page at once; a signed-in reader gets a page of their own.
+    let record = model::record::testing::record("cache-quantum", "dotlab", "Quantum dots under the microscope");
+    site.catalog.import(&[record]).await.expect("import");
+    let after = site.get("/en/openings?q=quantum", &[]).await;
+    assert!(after.body.contains("Quantum dots under the microscope"));
+    assert!(!first.body.contains("Quantum dots under the microscope"));
+    let mut minji = common::Browser::new(&site);
+    minji.sign_up("Kim Minji", "minji@kaist.ac.kr", "en").await;
+    assert!(minji.get("/en/openings?q=quantum").await.body.contains("Kim Minji"));
 }
 
 /// The schema.org `JobPosting` of an opening's page, parsed.

@@ -33,6 +33,23 @@ test('results follow the typing without a reload, and the URL keeps the query', 
   await context.close();
 });
 
+test('a word half typed already lists the openings it begins', async () => {
+  const { context, page, errors } = await hydratedPage('/en/openings', 'en-US');
+  const everything = await page.locator('.results__count').innerText();
+  const box = page.locator('#search-q');
+  await box.click();
+  await box.pressSequentially('quan', { delay: 40 });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'quan');
+  await page.waitForFunction(
+    (before) => document.querySelector('.results__count')?.innerText !== before,
+    everything,
+  );
+  const titles = await page.locator('.opening-card__title').allInnerTexts();
+  assert.ok(titles.some((title) => /quantum/i.test(title)), `titles: ${titles}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('suggestions open as one types, answer the arrows and Enter, and close on Escape', async () => {
   const { context, page, errors } = await hydratedPage('/en/', 'en-US');
   const box = page.locator('#search-q');

@@ -139,6 +139,19 @@ const AMBIGUOUS_SCORE: f32 = 0.2;
 /// Words shorter than this are never corrected: one edit changes them too much.
 const MIN_FUZZY_CHARS: usize = 5;
 const FUZZY_BOOST: f32 = 0.5;
+/// Words shorter than this are not completed: "qu" begins too many.
+const MIN_PREFIX_CHARS: usize = 3;
+/// A completion is a guess at what is being typed: below a correction.
+const PREFIX_BOOST: f32 = 0.3;
+
+/// What words are looked for: what a person typed in the search box, or a topic of a profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Purpose {
+    /// Words still being typed are completed, and the openings nearest in meaning come in.
+    Search,
+    /// Whole words, meaning left to the recommendation's own use of the model.
+    Topic,
+}
 /// A word met with its Korean or Latin-script counterpart by sound: about as much as a name of
 /// the vocabulary in a title.
 const LOANWORD_BOOST: f32 = 1.0;
@@ -172,9 +185,10 @@ impl SearchIndex {
     }
 
     /// The words as typed, over every field, or-ed with the other names of the concepts they
-    /// name (see `vocabulary`), each over its own language's fields; with `with_meaning`, and
-    /// when the server has the model, the openings nearest in meaning too.
-    pub(crate) fn text_query(&self, searcher: &Searcher, text: &str, lang: Lang, with_meaning: bool) -> Box<dyn Query> {
+    /// name (see `vocabulary`), each over its own language's fields, and alternatives for words
+    /// the index does not know; for a search, the unknown words completed too, and, when the
+    /// server has the model, the openings nearest in meaning.
+    pub(crate) fn text_query(&self, searcher: &Searcher, text: &str, lang: Lang, purpose: Purpose) -> Box<dyn Query> {
         let fields = &self.fields;
         let typed = Typed::analyse(text, self.index.tokenizers());
         let tokens_by_lang = typed.tokens_by_lang();
@@ -259,10 +273,10 @@ impl SearchIndex {
             let sounds = TermQuery::new(Term::from_field_text(fields.sounds, &key), IndexRecordOption::WithFreqs);
             alternatives.push((Occur::Should, boosted(Box::new(sounds), LOANWORD_BOOST)));
         }
-        for fuzzy in self.typo_alternatives(&typed, &is_known) {
+        for fuzzy in self.unknown_word_alternatives(&typed, &is_known, purpose) {
             alternatives.push((Occur::Should, fuzzy));
         }
-        if with_meaning {
+        if purpose == Purpose::Search {
             for (id, weight) in self.nearest_in_meaning(text) {
                 alternatives.push((Occur::Should, self.scored_opening(id, weight)));
             }
@@ -334,13 +348,21 @@ impl SearchIndex {
         Box::new(ConstScoreQuery::new(Box::new(opening), score))
     }
 
-    /// Typo tolerance: a word of five letters or more that the index does not know in any
-    /// language is looked for one edit away (`quantm` → quantum). Known words get no fuzzy
-    /// alternative, so correct queries cost nothing more and rank as before.
-    fn typo_alternatives(&self, typed: &Typed, is_known: &dyn Fn(Lang, &str) -> bool) -> Vec<Box<dyn Query>> {
+    /// Words the index does not know in any language, and the vocabulary does not correct: a
+    /// word of five letters or more is looked for one edit away (`quantm` → quantum), and, in a
+    /// search, a word of three or more as the beginning of longer ones (`quan` → quantum,
+    /// quantique: a word still being typed, as the list updates with each letter; a profile's
+    /// keywords are whole words). Known words get neither, so
+    /// correct queries cost nothing more and rank as before.
+    fn unknown_word_alternatives(
+        &self,
+        typed: &Typed,
+        is_known: &dyn Fn(Lang, &str) -> bool,
+        purpose: Purpose,
+    ) -> Vec<Box<dyn Query>> {
         let fields = &self.fields;
         let mut out: Vec<Box<dyn Query>> = Vec::new();
-        for unit in typed.units.iter().filter(|u| !u.quoted && u.text.chars().count() >= MIN_FUZZY_CHARS) {
+        for unit in typed.units.iter().filter(|u| !u.quoted && u.text.chars().count() >= MIN_PREFIX_CHARS) {
             let analysed: Vec<(Lang, &String)> = Lang::ALL
                 .into_iter()
                 .flat_map(|lang| unit.by_lang[lang_slot(lang)].iter().map(move |t| (lang, t)))
@@ -352,12 +374,19 @@ impl SearchIndex {
             if known || corrected() {
                 continue;
             }
+            let correctable = unit.text.chars().count() >= MIN_FUZZY_CHARS;
             for (lang, token) in analysed {
-                if token.chars().count() >= MIN_FUZZY_CHARS - 1 {
-                    let slot = lang_slot(lang);
-                    for field in [fields.title[slot], fields.description[slot]] {
-                        let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, token), 1, true);
+                let slot = lang_slot(lang);
+                let length = token.chars().count();
+                for field in [fields.title[slot], fields.description[slot]] {
+                    let term = Term::from_field_text(field, token);
+                    if correctable && length >= MIN_FUZZY_CHARS - 1 {
+                        let fuzzy = FuzzyTermQuery::new(term.clone(), 1, true);
                         out.push(Box::new(BoostQuery::new(Box::new(fuzzy), FUZZY_BOOST)));
+                    }
+                    if purpose == Purpose::Search && length >= MIN_PREFIX_CHARS {
+                        let begun = FuzzyTermQuery::new_prefix(term, 0, true);
+                        out.push(Box::new(BoostQuery::new(Box::new(begun), PREFIX_BOOST)));
                     }
                 }
             }
@@ -405,7 +434,7 @@ impl SearchIndex {
         let fields = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if !text.is_empty() {
-            clauses.push((Occur::Must, self.text_query(searcher, text, query.lang, true)));
+            clauses.push((Occur::Must, self.text_query(searcher, text, query.lang, Purpose::Search)));
         }
         let filters = &query.filters;
         let facet_filters = [

@@ -21,7 +21,7 @@ use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, Term};
 
 use crate::SearchError;
 use crate::index::SearchIndex;
-use crate::query::{EXPANSION_BOOST, Published, in_any_field, plain_words};
+use crate::query::{EXPANSION_BOOST, Published, Purpose, in_any_field, plain_words};
 use crate::schema::{FacetBits, FitBits, lang_slot};
 use crate::typed::Typed;
 
@@ -189,7 +189,8 @@ impl SearchIndex {
             }
             let typed = Typed::analyse(&text, self.index.tokenizers());
             let names = self.concept_names(searcher, &typed);
-            let query = Box::new(BoostQuery::new(self.text_query(searcher, &text, lang, false), KEYWORD_WEIGHT));
+            let query =
+                Box::new(BoostQuery::new(self.text_query(searcher, &text, lang, Purpose::Topic), KEYWORD_WEIGHT));
             topics.push(Topic { source: TopicSource::Keyword, yours: keyword.trim().to_string(), query, names });
         }
         let mut words: Vec<(u64, String, Box<dyn Query>)> = Vec::new();

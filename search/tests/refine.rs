@@ -224,6 +224,20 @@ fn every_known_word_must_match() {
 }
 
 #[test]
+fn a_word_being_typed_finds_the_words_it_begins() {
+    let (_dir, index) = index();
+    let none = Filters::default;
+    // The list updates with each letter typed: "quan" is no word yet, but begins "quantum".
+    assert_eq!(ids(&index, &query("quan", Lang::En, none())), [2, 4]);
+    assert_eq!(ids(&index, &query("quan", Lang::Fr, none())), [2, 4], "whatever the page's language");
+    // Beside a whole word, the one being typed orders what it found.
+    let ranked = index.search(&query("quantum metro", Lang::En, none())).expect("search");
+    assert_eq!(ranked.hits.first().map(|hit| hit.id), Some(4), "metrology first");
+    // Two letters begin too many words to guess from.
+    assert!(ids(&index, &query("qu", Lang::En, none())).is_empty());
+}
+
+#[test]
 fn an_ambiguous_word_never_outranks_its_exact_match() {
     // 양식 is aquaculture, but also a form to fill in; "automatique" is control engineering,
     // but also a word of "apprentissage automatique".

@@ -122,7 +122,7 @@ pub const DEFAULT_ALERT_HOUR: u32 = 6;
 const PROFILES_FOLDER: &str = "profiles";
 
 /// Search answers kept at most (a page of ten is a few tens of KB).
-const REMEMBERED_SEARCHES: usize = 512;
+pub const REMEMBERED_SEARCHES: usize = 512;
 
 /// Openings read from the database at a time when (re)indexing many.
 const PAGE: u64 = 2000;

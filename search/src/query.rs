@@ -152,6 +152,7 @@ pub(crate) enum Purpose {
     /// Whole words, meaning left to the recommendation's own use of the model.
     Topic,
 }
+
 /// A word met with its Korean or Latin-script counterpart by sound: about as much as a name of
 /// the vocabulary in a title.
 const LOANWORD_BOOST: f32 = 1.0;
@@ -352,8 +353,8 @@ impl SearchIndex {
     /// word of five letters or more is looked for one edit away (`quantm` → quantum), and, in a
     /// search, a word of three or more as the beginning of longer ones (`quan` → quantum,
     /// quantique: a word still being typed, as the list updates with each letter; a profile's
-    /// keywords are whole words). Known words get neither, so
-    /// correct queries cost nothing more and rank as before.
+    /// keywords are whole words). Known words get neither, so correct queries cost nothing more
+    /// and rank as before.
     fn unknown_word_alternatives(
         &self,
         typed: &Typed,

@@ -19,7 +19,7 @@ use crate::state::AppState;
 
 /// Pages kept at most, one for each search answer `catalog` keeps (a search page is about
 /// 60 KB: some 35 MB at most).
-pub const REMEMBERED_PAGES: usize = 512;
+pub const REMEMBERED_PAGES: usize = catalog::REMEMBERED_SEARCHES;
 
 /// A page as it was drawn, and the per-response tokens it was drawn with.
 #[derive(Clone, Debug)]

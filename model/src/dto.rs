@@ -161,6 +161,9 @@ impl OpeningPage {
     }
 }
 
+/// The most completions one as-you-type answer gives.
+pub const MAX_SUGGESTIONS: usize = 8;
+
 /// A search as the URL states it, shared by the pages and the JSON API.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SearchParams {

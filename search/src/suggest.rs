@@ -15,7 +15,8 @@ use crate::schema::{KEYWORD_FACET, lang_slot, suggestion_form};
 
 /// Fewer typed characters than this give no suggestions: one letter matches too much to help.
 const MIN_TYPED_CHARS: usize = 2;
-pub const MAX_SUGGESTIONS: usize = 8;
+/// The most suggestions one answer gives (the search box announces up to this many).
+pub use model::dto::MAX_SUGGESTIONS;
 
 /// Whether `candidate` (in suggestion form) completes `typed`: it starts with it, or one of its
 /// words does.

@@ -1,6 +1,6 @@
 //! Headers that make every response safer to handle in a browser:
 //! - a Content-Security-Policy: scripts only from this site or carrying this response's nonce
-//!   (Leptos puts it on the hydration script and the serialized resources), WebAssembly
+//!   (the script that loads the islands carries it), WebAssembly
 //!   allowed, no inline handlers or styles, no framing, forms only to this site;
 //! - `X-Content-Type-Options: nosniff`, a `Referrer-Policy`, `X-Frame-Options` for older
 //!   browsers; pages shown to a signed-in person are never stored by caches (`no-store`).

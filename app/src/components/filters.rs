@@ -4,11 +4,9 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 use model::dto::{FacetCounts, SearchParams, funded_code};
 use model::vocab::{CareerStage, Field, Kind};
 
-use crate::components::search_box::RefocusFilter;
 use crate::i18n::{tr, tr_args, use_lang};
 
 /// One `<select>`: "any" first, then the values that match something (or are selected).
@@ -67,20 +65,8 @@ pub fn Filters(
     facets: FacetCounts,
     /// Institution names in the page's language, by slug.
     institution_names: BTreeMap<String, String>,
-    /// Whether the panel is unfolded: kept by the page, so that new results (each keystroke
-    /// of a live search) do not fold it under the reader's hand.
-    unfolded: RwSignal<bool>,
 ) -> impl IntoView {
     let lang = use_lang();
-    if let Some(RefocusFilter(refocus)) = use_context::<RefocusFilter>() {
-        Effect::new(move |_| {
-            let id = refocus.try_update_value(Option::take).flatten();
-            let element = id.and_then(|id| document().get_element_by_id(&id));
-            if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = element.focus();
-            }
-        });
-    }
     let kinds = choices(Kind::ALL, Kind::code, Kind::message_id);
     let stages = choices(CareerStage::ALL, CareerStage::code, CareerStage::message_id);
     let fields = choices(Field::ALL, Field::code, Field::message_id);
@@ -138,19 +124,13 @@ pub fn Filters(
         }
     });
     let active = filters_in_use(&params);
+    let unfolded = active > 0;
     let active_note = (active > 0).then(|| {
         view! { " " <span class="filters-panel__count">{tr_args("filters-active", &[("count", active.into())])}</span> }
     });
     view! {
-        <details
-            class="filters-panel"
-            open=move || unfolded.get()
-            on:toggle=move |ev| {
-                if let Some(details) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                    unfolded.set(details.open());
-                }
-            }
-        >
+        // Unfolded when a filter is in use, folded otherwise; a live search keeps it as the reader left it.
+        <details class="filters-panel" open=unfolded>
         <summary>{tr("filters-title")}{active_note}</summary>
         <fieldset class="filters">
             <legend class="visually-hidden">{tr("filters-title")}</legend>

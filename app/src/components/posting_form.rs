@@ -93,7 +93,7 @@ fn InstitutionChoice(echo: FormEcho, institutions: Vec<InstitutionRef>) -> impl 
     }
 }
 
-/// The texts, one tab per language.
+/// The texts, one section per language, which the browser turns into tabs.
 #[component]
 fn TextsSection(echo: FormEcho) -> impl IntoView {
     let reader = use_lang();
@@ -103,53 +103,10 @@ fn TextsSection(echo: FormEcho) -> impl IntoView {
     };
     let original = echo.value("original_language").and_then(Lang::from_code);
     let first = Lang::ALL.into_iter().find(|lang| has_problem(*lang)).or(original).unwrap_or(reader);
-    let active = RwSignal::new(first);
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    let languages: Vec<(&'static str, String)> =
-        Lang::ALL.iter().map(|lang| (lang.code(), l10n::language_name(reader, lang.code()))).collect();
-    let language_options = languages.clone();
-    let problems: Vec<bool> = Lang::ALL.into_iter().map(has_problem).collect();
-    let problem_note = tr("posting-tab-problem");
-    let tabs = move || {
-        Lang::ALL
-            .into_iter()
-            .enumerate()
-            .map(|(position, lang)| {
-                let name = languages[position].1.clone();
-                let note = problem_note.clone();
-                let mark = problems[position].then(
-                    || view! { <span class="tab__problem">" ⚠ "<span class="visually-hidden">{note}</span></span> },
-                );
-                let selected = move || active.get() == lang;
-                view! {
-                    <button
-                        type="button"
-                        role="tab"
-                        id=format!("tab-{}", lang.code())
-                        aria-controls=format!("panel-{}", lang.code())
-                        aria-selected=move || selected().to_string()
-                        tabindex=move || if selected() { "0" } else { "-1" }
-                        on:click=move |_| active.set(lang)
-                        on:keydown=move |ev| {
-                            let step = match ev.key().as_str() {
-                                "ArrowRight" => 1,
-                                "ArrowLeft" => Lang::ALL.len() - 1,
-                                _ => return,
-                            };
-                            ev.prevent_default();
-                            let next = Lang::ALL[(position + step) % Lang::ALL.len()];
-                            active.set(next);
-                            focus(&format!("tab-{}", next.code()));
-                        }
-                    >
-                        {name}
-                        {mark}
-                    </button>
-                }
-            })
-            .collect_view()
-    };
+    let tabs: Vec<LanguageTab> = Lang::ALL
+        .into_iter()
+        .map(|lang| LanguageTab { lang, name: l10n::language_name(reader, lang.code()), problem: has_problem(lang) })
+        .collect();
     let panels = Lang::ALL
         .into_iter()
         .map(|lang| {
@@ -160,13 +117,7 @@ fn TextsSection(echo: FormEcho) -> impl IntoView {
                 Lang::Ko => "posting-text-in-ko",
             });
             view! {
-                <section
-                    class="lang-panel"
-                    id=format!("panel-{}", lang.code())
-                    role=move || hydrated.get().then_some("tabpanel")
-                    aria-labelledby=move || hydrated.get().then(|| format!("tab-{}", lang.code()))
-                    hidden=move || hydrated.get() && active.get() != lang
-                >
+                <section class="lang-panel" id=panel_id(lang)>
                     <h2 class="lang-panel__title">{heading}</h2>
                     <div lang=lang.code()>
                         <Field echo=echo.clone() name=title label="posting-title" required=false />
@@ -176,33 +127,103 @@ fn TextsSection(echo: FormEcho) -> impl IntoView {
             }
         })
         .collect_view();
-    let options = language_options.into_iter().map(|(code, name)| (code.to_string(), name)).collect();
+    let options = tabs.iter().map(|tab| (tab.lang.code().to_string(), tab.name.clone())).collect();
     view! {
         <fieldset class="form-section">
             <legend>{tr("posting-section-texts")}</legend>
             <p class="field__hint">{tr("posting-texts-hint")}</p>
             <Select echo=echo.clone() name="original_language" label=tr("posting-original-language") options />
-            // Tabs only once hydrated: without JavaScript every language shows, one after another.
-            {move || hydrated.get().then(|| view! {
-                <div class="lang-tabs" role="tablist" aria-label=tr("posting-section-texts")>
-                    {tabs()}
-                </div>
-            })}
+            <LanguageTabs tabs first label=tr("posting-section-texts") problem_note=tr("posting-tab-problem") />
             {panels}
         </fieldset>
     }
 }
 
-/// Moves the keyboard focus to the element with `id` (browser only).
-pub(crate) fn focus(id: &str) {
-    #[cfg(feature = "hydrate")]
-    {
-        use leptos::wasm_bindgen::JsCast;
-        if let Some(element) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
+/// One language's tab: its name in the reader's language, and whether its fields have a problem.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct LanguageTab {
+    lang: Lang,
+    name: String,
+    problem: bool,
+}
+
+fn panel_id(lang: Lang) -> String {
+    format!("panel-{}", lang.code())
+}
+
+fn tab_id(lang: Lang) -> String {
+    format!("tab-{}", lang.code())
+}
+
+/// The tabs over the language sections, in the browser only: without JavaScript every language
+/// shows, one after another. The tabs show one section at a time (the arrow keys move between
+/// them), starting with `first`.
+#[island]
+fn LanguageTabs(tabs: Vec<LanguageTab>, first: Lang, label: String, problem_note: String) -> impl IntoView {
+    let active = RwSignal::new(first);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    // The sections are drawn by the server, outside this island: the tabs name and show them.
+    Effect::new(move |_| {
+        let active = active.get();
+        if hydrated.get() {
+            for lang in Lang::ALL {
+                let panel = document().get_element_by_id(&panel_id(lang));
+                if let Some(panel) =
+                    panel.and_then(|p| leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(p).ok())
+                {
+                    let _ = panel.set_attribute("role", "tabpanel");
+                    let _ = panel.set_attribute("aria-labelledby", &tab_id(lang));
+                    panel.set_hidden(lang != active);
+                }
+            }
         }
+    });
+    let count = tabs.len();
+    let buttons = move || {
+        tabs.clone()
+            .into_iter()
+            .enumerate()
+            .map(|(position, tab)| {
+                let lang = tab.lang;
+                let note = problem_note.clone();
+                let mark = tab.problem.then(
+                    || view! { <span class="tab__problem">" ⚠ "<span class="visually-hidden">{note}</span></span> },
+                );
+                let selected = move || active.get() == lang;
+                view! {
+                    <button
+                        type="button"
+                        role="tab"
+                        id=tab_id(lang)
+                        aria-controls=panel_id(lang)
+                        aria-selected=move || selected().to_string()
+                        tabindex=move || if selected() { "0" } else { "-1" }
+                        on:click=move |_| active.set(lang)
+                        on:keydown=move |ev| {
+                            let step = match ev.key().as_str() {
+                                "ArrowRight" => 1,
+                                "ArrowLeft" => count - 1,
+                                _ => return,
+                            };
+                            ev.prevent_default();
+                            let next = Lang::ALL[(position + step) % count];
+                            active.set(next);
+                            super::page_swap::focus(&tab_id(next));
+                        }
+                    >
+                        {tab.name}
+                        {mark}
+                    </button>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        {move || hydrated.get().then(|| view! {
+            <div class="lang-tabs" role="tablist" aria-label=label.clone()>
+                {buttons()}
+            </div>
+        })}
     }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = id;
 }

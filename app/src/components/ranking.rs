@@ -3,10 +3,13 @@
 //! "Move up" and "Move down" buttons (the arrow keys do the same on them): the list reorders,
 //! the selects follow, and a live region says where the item went. Choosing a position in a
 //! select moves the item there too. What is posted is always the selects.
+//!
+//! The list is an island; its texts are drawn on the server, in the page's language.
 
 use leptos::prelude::*;
 use model::account::FormEcho;
 use model::round::position_field;
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::{tr, tr_args};
 
@@ -51,6 +54,32 @@ fn sync_selects(order: &[i64], ranked: usize, none_value: &str) {
     let _ = (order, ranked, none_value);
 }
 
+/// Stands for an item's title in the announcements drawn on the server, replaced in the browser.
+const TITLE_SLOT: &str = "\u{E000}";
+
+/// One item as the island draws it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RankRow {
+    id: i64,
+    label: String,
+    /// The select's value first: what was typed in a refused form, else the stored place.
+    chosen: String,
+    select_label: String,
+    up_label: String,
+    down_label: String,
+    error: Option<String>,
+}
+
+/// The list's words: the select's "left out" choice, and what is announced after a move, at
+/// `moved[position - 1]` (with [`TITLE_SLOT`] for the item's title).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RankTexts {
+    none_value: String,
+    none_label: String,
+    moved: Vec<String>,
+    left_out: String,
+}
+
 #[component]
 pub fn RankingList(
     items: Vec<RankItem>,
@@ -62,136 +91,152 @@ pub fn RankingList(
     none_label: &'static str,
     echo: FormEcho,
 ) -> impl IntoView {
-    let (first, first_ranked) = first_order(&items, ranked, &echo);
-    let order = RwSignal::new(first);
-    let ranked = RwSignal::new(first_ranked);
+    let (order, ranked) = first_order(&items, ranked, &echo);
+    let rows = items
+        .into_iter()
+        .map(|item| {
+            let name = position_field(item.id);
+            let first_place = order.iter().position(|x| *x == item.id).filter(|p| *p < ranked);
+            let chosen = echo
+                .value(&name)
+                .map(str::to_string)
+                .unwrap_or_else(|| first_place.map_or(none_value.to_string(), |p| (p + 1).to_string()));
+            let title = || [("title", l10n::FluentValue::from(item.label.clone()))];
+            RankRow {
+                id: item.id,
+                chosen,
+                select_label: tr_args("round-position-of", &title()),
+                up_label: tr_args("ranking-up", &title()),
+                down_label: tr_args("ranking-down", &title()),
+                error: echo.error(&name).map(tr),
+                label: item.label,
+            }
+        })
+        .collect();
+    let texts = RankTexts {
+        none_value: none_value.to_string(),
+        none_label: tr(none_label),
+        moved: (1..=longest)
+            .map(|position| tr_args("ranking-moved", &[("title", TITLE_SLOT.into()), ("position", position.into())]))
+            .collect(),
+        left_out: tr_args("ranking-left-out", &[("title", TITLE_SLOT.into())]),
+    };
+    view! { <Ranking rows order ranked longest texts /> }
+}
+
+#[island]
+fn Ranking(rows: Vec<RankRow>, order: Vec<i64>, ranked: usize, longest: usize, texts: RankTexts) -> impl IntoView {
+    let order = RwSignal::new(order);
+    let ranked = RwSignal::new(ranked);
     let said = RwSignal::new(String::new());
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
-    let count = items.len();
-    let label_of = {
-        let items = items.clone();
-        move |id: i64| items.iter().find(|item| item.id == id).map(|item| item.label.clone()).unwrap_or_default()
-    };
+    let count = rows.len();
+    let rows = StoredValue::new(rows);
+    let texts = StoredValue::new(texts);
+    let label_of = move |id: i64| rows.with_value(|rows| rows.iter().find(|r| r.id == id).map(|r| r.label.clone()));
     // Puts `id` at `place` (0-based; `None`: not ranked) and says where it went.
-    let place = {
-        let label_of = label_of.clone();
-        move |id: i64, place: Option<usize>| {
-            let (mut ids, mut top) = (order.get_untracked(), ranked.get_untracked());
-            let Some(from) = ids.iter().position(|x| *x == id) else { return };
-            let was_ranked = from < top;
-            ids.remove(from);
-            if was_ranked {
-                top -= 1;
-            }
-            let to = match place {
-                Some(to) if top < longest => {
-                    top += 1;
-                    to.min(top - 1)
-                }
-                _ => top,
-            };
-            ids.insert(to, id);
-            let now = (to < top).then_some(to + 1);
-            sync_selects(&ids, top, none_value);
-            order.set(ids);
-            ranked.set(top);
-            let label = label_of(id);
-            said.set(match now {
-                Some(position) => tr_args("ranking-moved", &[("title", label.into()), ("position", position.into())]),
-                None => tr_args("ranking-left-out", &[("title", label.into())]),
-            });
+    let place = move |id: i64, place: Option<usize>| {
+        let (mut ids, mut top) = (order.get_untracked(), ranked.get_untracked());
+        let Some(from) = ids.iter().position(|x| *x == id) else { return };
+        let was_ranked = from < top;
+        ids.remove(from);
+        if was_ranked {
+            top -= 1;
         }
+        let to = match place {
+            Some(to) if top < longest => {
+                top += 1;
+                to.min(top - 1)
+            }
+            _ => top,
+        };
+        ids.insert(to, id);
+        let now = (to < top).then_some(to + 1);
+        texts.with_value(|texts| {
+            sync_selects(&ids, top, &texts.none_value);
+            let template = match now {
+                Some(position) => texts.moved.get(position - 1).cloned().unwrap_or_default(),
+                None => texts.left_out.clone(),
+            };
+            said.set(template.replace(TITLE_SLOT, &label_of(id).unwrap_or_default()));
+        });
+        order.set(ids);
+        ranked.set(top);
     };
     let row = move |id: i64| {
+        let Some(row) = rows.with_value(|rows| rows.iter().find(|r| r.id == id).cloned()) else {
+            return ().into_any();
+        };
         let position = move || order.with(|ids| ids.iter().position(|x| *x == id)).unwrap_or(0);
         let is_ranked = move || position() < ranked.get();
         let name = position_field(id);
         let select_id = format!("field-{name}");
-        let typed = echo.value(&name).map(str::to_string);
-        let first_place =
-            order.with_untracked(|ids| ids.iter().position(|x| *x == id)).filter(|p| *p < ranked.get_untracked());
-        let chosen = typed.unwrap_or_else(|| first_place.map_or(none_value.to_string(), |p| (p + 1).to_string()));
         let options = (1..=count)
             .map(|n| {
                 let value = n.to_string();
-                let selected = value == chosen;
+                let selected = value == row.chosen;
                 view! { <option value=value selected=selected>{n}</option> }
             })
             .collect_view();
-        let label = label_of(id);
-        let select_label = tr_args("round-position-of", &[("title", label.clone().into())]);
-        let error = echo.error(&name).map(|m| view! { <p class="field__error">{tr(m)}</p> });
+        let error = row.error.map(|message| view! { <p class="field__error">{message}</p> });
         let (up_id, down_id) = (format!("up-{id}"), format!("down-{id}"));
-        let move_by = {
-            let place = place.clone();
-            move |step: isize| {
-                let at = position();
-                if step < 0 {
-                    // Up: a ranked item goes one place up; an item left out joins the ranking last.
-                    place(id, Some(if is_ranked() { at.saturating_sub(1) } else { ranked.get_untracked() }));
-                } else if is_ranked() && at + 1 < ranked.get_untracked() {
-                    place(id, Some(at + 1));
-                } else if is_ranked() {
-                    place(id, None);
+        let move_by = move |step: isize| {
+            let at = position();
+            if step < 0 {
+                // Up: a ranked item goes one place up; an item left out joins the ranking last.
+                place(id, Some(if is_ranked() { at.saturating_sub(1) } else { ranked.get_untracked() }));
+            } else if is_ranked() && at + 1 < ranked.get_untracked() {
+                place(id, Some(at + 1));
+            } else if is_ranked() {
+                place(id, None);
+            }
+        };
+        let on_select = move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            place(id, value.parse::<usize>().ok().map(|p| p.saturating_sub(1)));
+        };
+        let on_key = move |ev: leptos::ev::KeyboardEvent, focus_id: &str| {
+            let step = match ev.key().as_str() {
+                "ArrowUp" => -1,
+                "ArrowDown" => 1,
+                _ => return,
+            };
+            ev.prevent_default();
+            move_by(step);
+            super::page_swap::focus(focus_id);
+        };
+        let (up_label, down_label) = (row.up_label, row.down_label);
+        let buttons = move || {
+            let (up_id, down_id) = (up_id.clone(), down_id.clone());
+            hydrated.get().then(|| {
+                view! {
+                    <span class="ranking__moves">
+                        <button type="button" class="button--small" id=up_id.clone() aria-label=up_label.clone()
+                            on:click=move |_| move_by(-1)
+                            on:keydown=move |ev| on_key(ev, &up_id)>"↑"</button>
+                        <button type="button" class="button--small" id=down_id.clone() aria-label=down_label.clone()
+                            on:click=move |_| move_by(1)
+                            on:keydown=move |ev| on_key(ev, &down_id)>"↓"</button>
+                    </span>
                 }
-            }
+            })
         };
-        let on_select = {
-            let place = place.clone();
-            move |ev: leptos::ev::Event| {
-                let value = event_target_value(&ev);
-                place(id, value.parse::<usize>().ok().map(|p| p.saturating_sub(1)));
-            }
-        };
-        let buttons = {
-            let (up_label, down_label) = (
-                tr_args("ranking-up", &[("title", label.clone().into())]),
-                tr_args("ranking-down", &[("title", label.clone().into())]),
-            );
-            let move_by = move_by.clone();
-            move || {
-                let (up, down) = (move_by.clone(), move_by.clone());
-                let keys = move_by.clone();
-                let (up_id, down_id) = (up_id.clone(), down_id.clone());
-                let on_key = move |ev: leptos::ev::KeyboardEvent, focus_id: String| {
-                    let step = match ev.key().as_str() {
-                        "ArrowUp" => -1,
-                        "ArrowDown" => 1,
-                        _ => return,
-                    };
-                    ev.prevent_default();
-                    keys(step);
-                    crate::components::posting_form::focus(&focus_id);
-                };
-                let (key_up, key_down) = (on_key.clone(), on_key);
-                let (focus_up, focus_down) = (up_id.clone(), down_id.clone());
-                hydrated.get().then(|| {
-                    view! {
-                        <span class="ranking__moves">
-                            <button type="button" class="button--small" id=up_id.clone() aria-label=up_label.clone()
-                                on:click=move |_| up(-1)
-                                on:keydown=move |ev| key_up(ev, focus_up.clone())>"↑"</button>
-                            <button type="button" class="button--small" id=down_id.clone() aria-label=down_label.clone()
-                                on:click=move |_| down(1)
-                                on:keydown=move |ev| key_down(ev, focus_down.clone())>"↓"</button>
-                        </span>
-                    }
-                })
-            }
-        };
+        let none_value = texts.with_value(|t| t.none_value.clone());
+        let none_label = texts.with_value(|t| t.none_label.clone());
         view! {
             <li class="ranking__item" class:ranking__item--out=move || !is_ranked()>
-                <span class="ranking__title">{label}</span>
-                <label for=select_id.clone() class="visually-hidden">{select_label}</label>
+                <span class="ranking__title">{row.label}</span>
+                <label for=select_id.clone() class="visually-hidden">{row.select_label}</label>
                 <select id=select_id name=name class="input--short" on:change=on_select>
-                    <option value=none_value selected=chosen == none_value>{tr(none_label)}</option>
+                    <option value=none_value.clone() selected=row.chosen == none_value>{none_label}</option>
                     {options}
                 </select>
                 {buttons}
                 {error}
             </li>
         }
+        .into_any()
     };
     view! {
         <ol class="ranking">

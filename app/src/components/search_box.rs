@@ -1,25 +1,31 @@
-//! The search form. Without JavaScript it is a plain GET form to `/{lang}/openings`. Hydrated, it
-//! suggests completions as the searcher types (an ARIA combobox: arrows move, Enter picks, Escape
-//! closes), and on the list page (`live`) the results follow the typing and the filters, with the
-//! URL kept in step so that the search can be shared and the back button works.
+//! The search form. Without JavaScript it is a plain GET form to `/{lang}/openings`. In the
+//! browser (an island: the only code of the page that is), it suggests completions as the
+//! searcher types (an ARIA combobox: arrows move, Enter picks, Escape closes), and on the list
+//! page (`live`) the results and the filters follow the typing and the filters' changes: the
+//! server draws the list page for the new search and its regions replace these (see
+//! [`page_swap`](super::page_swap)), the address kept in step so that the search can be shared
+//! and Back works.
 
 use std::time::Duration;
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::use_navigate;
-use model::dto::SearchParams;
+use model::Lang;
+use model::dto::{MAX_SUGGESTIONS, SearchParams};
+use serde::{Deserialize, Serialize};
 
+use super::page_swap::{self, History};
 use crate::api::suggest_searches;
 use crate::i18n::{tr, tr_args, use_lang};
-use crate::url::{path, route};
-use crate::url::{query_string, search_href};
+use crate::url::{path, query_string, route, search_href};
 
-/// The id of the filter that the searcher just changed: the filters are drawn anew with the
-/// results, and this puts the keyboard focus back where it was.
-#[derive(Clone, Copy)]
-pub struct RefocusFilter(pub StoredValue<Option<String>>);
+/// The regions of the list page that a live search replaces: the filters (their counts follow
+/// the search) and the results.
+pub const LIVE_REGIONS: &[&str] = &[FILTERS_REGION, RESULTS_REGION];
+pub const FILTERS_REGION: &str = "search-filters";
+pub const RESULTS_REGION: &str = "search-results";
+/// What a live search announces once new results are in: the list page's count.
+const COUNT_SELECTOR: &str = ".results__count";
 
 /// Pause in typing after which suggestions are fetched and live results follow.
 const DEBOUNCE: Duration = Duration::from_millis(200);
@@ -36,33 +42,67 @@ fn form_search(form: &web_sys::HtmlFormElement) -> Vec<(&'static str, String)> {
     SearchParams::KEYS.iter().filter_map(|key| data.get(key).as_string().map(|value| (*key, value))).collect()
 }
 
+/// The address of the search the form states now.
+fn form_href(lang: Lang, form: &web_sys::HtmlFormElement) -> String {
+    let pairs = form_search(form);
+    match SearchParams::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))) {
+        Ok(params) => search_href(lang, &params, 1),
+        // Let the list page explain what is wrong.
+        Err(_) => format!("{}{}", path(route::OPENINGS, lang, &[]), query_string(pairs)),
+    }
+}
+
+/// What the box says, drawn on the server in the page's language: the bundle carries no messages.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchBoxTexts {
+    label: String,
+    placeholder: String,
+    submit: String,
+    suggestions: String,
+    /// What is announced when `n` suggestions are listed, at `n - 1`.
+    suggestion_counts: Vec<String>,
+}
+
+impl SearchBoxTexts {
+    fn in_page_language() -> Self {
+        Self {
+            label: tr("search-label"),
+            placeholder: tr("search-placeholder"),
+            submit: tr("search-submit"),
+            suggestions: tr("search-suggestions"),
+            suggestion_counts: (1..=MAX_SUGGESTIONS)
+                .map(|count| tr_args("search-suggestions-count", &[("count", count.into())]))
+                .collect(),
+        }
+    }
+}
+
+/// The search box. `query`: what the page was loaded with; `live`: results follow the typing and
+/// the filters (the list page); `children`: more controls sent with the query (its filters).
 #[component]
 pub fn SearchBox(
-    /// The query the page was loaded with; kept in the box when the URL changes by navigation.
-    #[prop(into, optional)]
-    query: Signal<String>,
-    /// Results follow typing and filter changes (the list page).
-    #[prop(optional)]
-    live: bool,
-    /// More controls submitted with the query (the list page's filters).
-    #[prop(optional)]
-    children: Option<Children>,
+    #[prop(into, optional)] query: String,
+    #[prop(optional)] live: bool,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
-    let lang = use_lang();
-    let action = path(route::OPENINGS, lang, &[]);
+    let (lang, texts) = (use_lang(), SearchBoxTexts::in_page_language());
+    view! { <SearchForm lang texts query live>{children.map(|children| children())}</SearchForm> }
+}
+
+#[island]
+fn SearchForm(lang: Lang, texts: SearchBoxTexts, query: String, live: bool, children: Children) -> impl IntoView {
     let form_ref = NodeRef::<html::Form>::new();
     let input_ref = NodeRef::<html::Input>::new();
     let suggestions = RwSignal::new(Vec::<String>::new());
     let active = RwSignal::new(None::<usize>);
     let expanded = RwSignal::new(false);
     let timer = StoredValue::new(None::<TimeoutHandle>);
-    let navigate = use_navigate();
-    let refocus = StoredValue::new(None::<String>);
-    provide_context(RefocusFilter(refocus));
+    // Each live search is numbered: an answer to an older one, arriving late, is dropped.
+    let latest = StoredValue::new(0_u64);
+    let results_said = RwSignal::new(String::new());
 
-    // A pending keystroke's work never outlives the box: it is cancelled when the search is sent
-    // or the page changes, and what runs late finds the box gone and does nothing (reading a
-    // disposed signal would panic).
+    // A pending keystroke's work never outlives the box: it is cancelled when the search is sent,
+    // and what runs late finds the box gone and does nothing (reading a disposed signal would panic).
     let cancel_pending = move || {
         if let Some(Some(handle)) = timer.try_get_value() {
             handle.clear();
@@ -70,28 +110,46 @@ pub fn SearchBox(
     };
     on_cleanup(cancel_pending);
 
-    // Navigation (back, forward, a link) changes the query: show it, unless the searcher is typing.
-    Effect::new(move |_| {
-        let query = query.get();
-        if let Some(input) = input_ref.get()
-            && input.value() != query
-            && document().active_element().as_ref() != Some(input.as_ref())
-        {
-            input.set_value(&query);
+    // Shows the search at `href`: in place on the list page (then `refocus` gets the keyboard
+    // back, as the filters are drawn anew), else by going there.
+    let show = move |href: String, history: History, refocus: Option<String>| {
+        if !live {
+            let _ = window().location().set_href(&href);
+            return;
         }
-    });
-
-    let list_path = action.clone();
-    let go = Callback::new(move |replace: bool| {
+        let number = latest.get_value() + 1;
+        latest.set_value(number);
+        let unfolded = filters_unfolded();
+        page_swap::swap_from(
+            href,
+            LIVE_REGIONS,
+            history,
+            move || latest.try_get_value() == Some(number),
+            move || {
+                set_filters_unfolded(unfolded);
+                if let Some(id) = refocus {
+                    page_swap::focus(&id);
+                }
+                results_said.try_set(page_swap::text_of(COUNT_SELECTOR).unwrap_or_default());
+            },
+        );
+    };
+    let go = move |history: History, refocus: Option<String>| {
         let Some(form) = form_ref.get_untracked() else { return };
-        let pairs = form_search(&form);
-        let href = match SearchParams::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str()))) {
-            Ok(params) => search_href(lang, &params, 1),
-            // Let the list page explain what is wrong.
-            Err(_) => format!("{list_path}{}", query_string(pairs)),
-        };
-        navigate(&href, NavigateOptions { replace, scroll: false, ..NavigateOptions::default() });
-    });
+        show(form_href(lang, &form), history, refocus);
+    };
+    // Back and Forward between live searches: the list page follows the address.
+    if live {
+        let on_history = window_event_listener(leptos::ev::popstate, move |_| {
+            let href = window().location().href().unwrap_or_default();
+            if let (Some(input), Ok(url)) = (input_ref.get_untracked(), web_sys::Url::new(&href)) {
+                input.set_value(&url.search_params().get("q").unwrap_or_default());
+            }
+            show(href, History::Keep, None);
+        });
+        on_cleanup(move || on_history.remove());
+    }
+
     let close = move || {
         expanded.set(false);
         active.set(None);
@@ -103,7 +161,7 @@ pub fn SearchBox(
         }
         cancel_pending();
         close();
-        go.run(false);
+        go(History::Push, None);
     };
 
     let on_input = move |_| {
@@ -112,7 +170,7 @@ pub fn SearchBox(
             move || {
                 let Some(typed) = input_ref.try_get_untracked().flatten().map(|input| input.value()) else { return };
                 if live {
-                    go.try_run(true);
+                    go(History::Replace, None);
                 }
                 leptos::task::spawn_local(async move {
                     let found = suggest_searches(lang, typed.clone()).await.unwrap_or_default();
@@ -159,14 +217,13 @@ pub fn SearchBox(
         ev.prevent_default();
         cancel_pending();
         close();
-        go.run(false);
+        go(History::Push, None);
     };
     // Filters apply as soon as they change; the text box has its own timing.
     let on_change = move |ev: leptos::ev::Event| {
         let id = event_target::<web_sys::Element>(&ev).id();
         if live && id != "search-q" {
-            refocus.set_value(Some(id));
-            go.run(false);
+            go(History::Push, Some(id));
         }
     };
 
@@ -194,9 +251,10 @@ pub fn SearchBox(
             })
             .collect_view()
     };
+    let counts = texts.suggestion_counts;
     let announcement = move || {
         let count = suggestions.with(Vec::len);
-        (expanded.get() && count > 0).then(|| tr_args("search-suggestions-count", &[("count", count.into())]))
+        (expanded.get() && count > 0).then(|| counts.get(count - 1).cloned().unwrap_or_default())
     };
 
     // The input is `type="text"`, not `search`: HTML allows the combobox role only on text inputs.
@@ -204,13 +262,13 @@ pub fn SearchBox(
         <form
             class="search-box"
             method="get"
-            action=action
+            action=path(route::OPENINGS, lang, &[])
             role="search"
             node_ref=form_ref
             on:submit=on_submit
             on:change=on_change
         >
-            <label for="search-q">{tr("search-label")}</label>
+            <label for="search-q">{texts.label}</label>
             <div class="search-box__row">
                 <div class="search-box__field">
                     <input
@@ -218,8 +276,8 @@ pub fn SearchBox(
                         type="text"
                         enterkeyhint="search"
                         name="q"
-                        value=query.get_untracked()
-                        placeholder=tr("search-placeholder")
+                        value=query
+                        placeholder=texts.placeholder
                         autocomplete="off"
                         maxlength="500"
                         role="combobox"
@@ -232,14 +290,32 @@ pub fn SearchBox(
                         on:keydown=on_keydown
                         on:blur=move |_| close()
                     />
-                    <ul id=LISTBOX_ID role="listbox" class="suggestions" aria-label=tr("search-suggestions") hidden=move || !expanded.get()>
+                    <ul id=LISTBOX_ID role="listbox" class="suggestions" aria-label=texts.suggestions hidden=move || !expanded.get()>
                         {options}
                     </ul>
                 </div>
-                <button type="submit">{tr("search-submit")}</button>
+                <button type="submit">{texts.submit}</button>
             </div>
             <p class="visually-hidden" role="status">{announcement}</p>
-            {children.map(|children| children())}
+            {live.then(|| view! { <p class="visually-hidden" role="status">{move || results_said.get()}</p> })}
+            {children()}
         </form>
     }
+}
+
+/// Whether the filters panel is unfolded now (it is drawn anew with each live search's results,
+/// and must stay as the reader left it).
+fn filters_unfolded() -> bool {
+    filters_panel().is_some_and(|panel| panel.open())
+}
+
+fn set_filters_unfolded(unfolded: bool) {
+    if let Some(panel) = filters_panel() {
+        panel.set_open(unfolded);
+    }
+}
+
+fn filters_panel() -> Option<web_sys::HtmlDetailsElement> {
+    use leptos::wasm_bindgen::JsCast;
+    document().query_selector(".filters-panel").ok().flatten().and_then(|e| e.dyn_into().ok())
 }

@@ -1,6 +1,6 @@
 //! One opening, with every field of its record. The text is shown in the reader's language when
 //! the institution wrote one, else in the original language with a note; the other languages are
-//! a click away (`?text=ko` without JavaScript, an instant switch once hydrated).
+//! a click away (`?text=ko`; in the browser the text alone is replaced, see `TextLanguages`).
 
 use crate::components::page_title::{PageTitle, summary};
 use leptos::prelude::*;
@@ -13,6 +13,7 @@ use crate::components::apply_form::{AppliedResource, ApplyHere};
 use crate::components::form::{CsrfField, Select, TextArea};
 use crate::components::job_posting::JobPostingData;
 use crate::components::more_from::{MoreFromInstitution, MoreResource};
+use crate::components::text_languages::{TEXT_REGION, TextLanguages};
 use crate::i18n::{days_arg, tr, tr_args, use_lang};
 use crate::pages::{LoadError, NotFound};
 use crate::url::{back_to_list, encode, path, route};
@@ -94,52 +95,23 @@ pub(crate) fn OpeningView(
     let query = use_query_map();
     let requested = query.read_untracked().get("text").and_then(|code| Lang::from_code(&code));
     let back = query.read_untracked().get("back");
-    let shown = RwSignal::new(initial_text_lang(&detail, lang, requested));
-    let record = StoredValue::new(detail.record.clone());
-    let text = move |pick: fn(&model::record::OpeningRecord) -> &model::Texts| {
-        record
-            .with_value(|r| pick(r).get(&shown.get()).or_else(|| pick(r).values().next()).cloned().unwrap_or_default())
+    let shown = initial_text_lang(&detail, lang, requested);
+    let text = |pick: fn(&model::record::OpeningRecord) -> &model::Texts| {
+        let texts = pick(&detail.record);
+        texts.get(&shown).or_else(|| texts.values().next()).cloned().unwrap_or_default()
     };
-    let title = move || text(|r| &r.title);
+    let title = text(|r| &r.title);
     // Rendered from the Markdown and sanitised on the server (`catalog::markdown`).
-    let html = StoredValue::new(detail.description_html.clone());
-    let description = move || {
-        html.with_value(|html| html.get(&shown.get()).or_else(|| html.values().next()).cloned().unwrap_or_default())
-    };
+    let html = &detail.description_html;
+    let description = html.get(&shown).or_else(|| html.values().next()).cloned().unwrap_or_default();
     let languages = detail.record.languages();
     let original_note = (!languages.contains(&lang)).then(|| {
         let language = l10n::language_name(lang, detail.record.original_language.code());
         view! { <p class="notice notice--info">{tr_args("opening-original-note", &[("language", language.into())])}</p> }
     });
     let switcher = (languages.len() > 1).then(|| {
-        let links = languages
-            .iter()
-            .map(|&text_lang| {
-                let current = move || (shown.get() == text_lang).then_some("true");
-                view! {
-                    <li>
-                        <a
-                            href=format!("?text={}", text_lang.code())
-                            lang=text_lang.code()
-                            hreflang=text_lang.code()
-                            aria-current=current
-                            on:click=move |ev| {
-                                ev.prevent_default();
-                                shown.set(text_lang);
-                            }
-                        >
-                            {l10n::t(text_lang, "language-self")}
-                        </a>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <nav class="text-langs" aria-label=tr("opening-read-in")>
-                <span class="text-langs__label">{tr("opening-read-in")}</span>
-                <ul>{links}</ul>
-            </nav>
-        }
+        let languages = languages.iter().map(|&text_lang| (text_lang, l10n::t(text_lang, "language-self"))).collect();
+        view! { <TextLanguages languages shown label=tr("opening-read-in") /> }
     });
     let page_title = format!("{} – {}", text(|r| &r.title), tr("site-name"));
     let preview_text = summary(&text(|r| &r.description), 160);
@@ -167,8 +139,7 @@ pub(crate) fn OpeningView(
     });
     // For search engines: what this page shows, in the language it shows it in.
     let structured = (!preview).then(|| {
-        let shown_first = shown.get_untracked();
-        view! { <JobPostingData detail=detail.clone() lang=shown_first /> }
+        view! { <JobPostingData detail=detail.clone() lang=shown /> }
     });
     view! {
         {(!preview).then(|| view! { <PageTitle text=page_title description=preview_text /> })}
@@ -179,7 +150,7 @@ pub(crate) fn OpeningView(
             {withdrawn}
             {original_note}
             {switcher}
-            <div class="opening__text" lang=move || shown.get().code()>
+            <div class="opening__text" id=TEXT_REGION lang=shown.code()>
                 {if preview {
                     // The posting's page has its own h1 and names this section.
                     view! { <h3 class="opening__title">{title}</h3> }.into_any()

@@ -7,11 +7,11 @@ use leptos_router::hooks::use_query_map;
 use model::dto::{ParamError, SearchParams};
 
 use crate::api::search_openings;
-use crate::components::filters::{Filters, filters_in_use};
+use crate::components::filters::Filters;
 use crate::components::opening_card::OpeningList;
 use crate::components::pagination::Pagination;
 use crate::components::save_search::SaveSearch;
-use crate::components::search_box::SearchBox;
+use crate::components::search_box::{FILTERS_REGION, RESULTS_REGION, SearchBox};
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::LoadError;
 use crate::status::Status;
@@ -35,12 +35,11 @@ pub fn OpeningsPage() -> impl IntoView {
             }
         },
     );
-    let typed = Signal::derive(move || params.with(|p| p.as_ref().map(|p| p.q.clone()).unwrap_or_default()));
+    let typed = params.with_untracked(|p| p.as_ref().map(|p| p.q.clone()).unwrap_or_default());
     // Only a change between a valid and an invalid search replaces the results area: a new
     // query swaps the results in place, without flashing an empty page.
     let error = Memo::new(move |_| params.with(|p| p.as_ref().err().cloned()));
     let status = Status::capture();
-    let filters_unfolded = RwSignal::new(params.with_untracked(|p| p.as_ref().is_ok_and(|p| filters_in_use(p) > 0)));
     view! {
         <PageTitle text=format!("{} – {}", tr("openings-title"), tr("site-name")) />
         // Every search is also a feed, for readers that follow it.
@@ -49,23 +48,28 @@ pub fn OpeningsPage() -> impl IntoView {
             view! { <leptos_meta::Link rel="alternate" type_="application/atom+xml" href title=tr("feed-subscribe") /> }
         })}
         <h1>{tr("openings-title")}</h1>
-        // The search box stays put while results change under it, so typing is never interrupted.
+        // The search box stays put while a live search replaces the regions under it, so typing is
+        // never interrupted.
         <SearchBox query=typed live=true>
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let Ok(Some(page)) = results.await else { return ().into_any() };
-                    let Ok(params) = params.get() else { return ().into_any() };
-                    view! { <Filters params facets=page.facets institution_names=page.institution_names unfolded=filters_unfolded /> }.into_any()
-                })}
-            </Transition>
+            <div id=FILTERS_REGION>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        let Ok(Some(page)) = results.await else { return ().into_any() };
+                        let Ok(params) = params.get() else { return ().into_any() };
+                        view! { <Filters params facets=page.facets institution_names=page.institution_names /> }.into_any()
+                    })}
+                </Transition>
+            </div>
         </SearchBox>
-        {move || match error.get() {
-            Some(error) => {
-                status.set(400);
-                view! { <BadRequest error /> }.into_any()
-            }
-            None => view! { <Results params results /> }.into_any(),
-        }}
+        <div id=RESULTS_REGION>
+            {move || match error.get() {
+                Some(error) => {
+                    status.set(400);
+                    view! { <BadRequest error /> }.into_any()
+                }
+                None => view! { <Results params results /> }.into_any(),
+            }}
+        </div>
     }
 }
 
@@ -96,7 +100,7 @@ fn Results(params: Memo<Result<SearchParams, ParamError>>, results: ResultsResou
                     view! { <OpeningList hits=page.hits highlights=page.highlights back /> }.into_any()
                 };
                 view! {
-                    <div class="results" aria-live="polite">
+                    <div class="results">
                         {heading.map(|h| view! { <p class="results__query">{h}</p> })}
                         <h2 class="results__count">{count}</h2>
                         {sorted_note.map(|n| view! { <p class="results__note">{n}</p> })}

@@ -119,6 +119,12 @@ pub async fn admin_audit(
     catalog()?.audit_log(&signed_in()?, action, actor.as_deref()).await.map_err(refused)
 }
 
+/// What waits for platform admins, as counts, for the admin area's home.
+#[server(input = Json)]
+pub async fn admin_waiting_counts() -> Result<model::account::WaitingCounts, ServerFnError> {
+    catalog()?.waiting_counts(&signed_in()?).await.map_err(refused)
+}
+
 /// Applications on the platform, as counts, for the admin area.
 #[server(input = Json)]
 pub async fn admin_application_counts() -> Result<model::application::ApplicationCounts, ServerFnError> {

@@ -5,7 +5,7 @@
 
 use model::account::{
     AccountSummary, AuditAction, AuditEntry, InstitutionMembers, InstitutionOverview, InstitutionRef, InstitutionRole,
-    ReportReason, ReportView, Viewer, email_domains,
+    ReportReason, ReportView, Viewer, WaitingCounts, email_domains,
 };
 use model::posting::ReviewItem;
 
@@ -148,6 +148,12 @@ impl Catalog {
             return Ok(Vec::new());
         }
         Ok(self.db.find_accounts(query, ACCOUNTS_PAGE).await?)
+    }
+
+    /// How much waits for platform admins: postings to review, reports, institutions to verify.
+    pub async fn waiting_counts(&self, admin: &Viewer) -> Result<WaitingCounts, CatalogError> {
+        admin_only(admin)?;
+        Ok(self.db.waiting_counts().await?)
     }
 
     /// What waits for a moderator, oldest first.

@@ -3,16 +3,30 @@
 
 use std::collections::HashMap;
 
-use model::account::{AccountSummary, ReportReason, ReportView, Role};
+use model::account::{AccountSummary, ReportReason, ReportView, Role, WaitingCounts};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
 use crate::accounts::Time;
 use crate::convert::{rfc3339, row_id};
-use crate::entity::{account, opening, report};
+use crate::entity::{account, institution, opening, report};
 use crate::{Db, DbError};
 
 impl Db {
+    /// What waits for a platform admin: postings to review, reports to handle, institutions to
+    /// verify.
+    pub async fn waiting_counts(&self) -> Result<WaitingCounts, DbError> {
+        let conn = self.conn();
+        Ok(WaitingCounts {
+            postings_to_review: opening::Entity::find().filter(crate::postings::waiting()).count(&conn).await?,
+            open_reports: report::Entity::find().filter(report::Column::ResolvedAt.is_null()).count(&conn).await?,
+            institutions_to_verify: institution::Entity::find()
+                .filter(institution::Column::VerifiedAt.is_null())
+                .count(&conn)
+                .await?,
+        })
+    }
+
     pub async fn file_report(
         &self,
         opening_id: i64,

@@ -86,7 +86,7 @@ fn posting_of(row: opening::Model, institution: Option<institution::Model>) -> R
 }
 
 /// Postings waiting for a moderator: new ones, and edits of published ones.
-fn waiting() -> Condition {
+pub(crate) fn waiting() -> Condition {
     Condition::any()
         .add(opening::Column::Status.eq(PostingStatus::Pending.code()))
         .add(opening::Column::RevisionStatus.eq(PostingStatus::Pending.code()))

@@ -19,7 +19,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> end
 test('a Korean researcher applies to a French opening and reads the offer in Korean', async () => {
   const stamp = Date.now();
   const address = `jiwoo.${stamp}@example.org`;
-  const researcher = await shared.browser.newContext({ locale: 'ko-KR' });
+  const researcher = await shared.browser.newContext({ locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
   const page = await researcher.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
@@ -63,6 +63,11 @@ test('a Korean researcher applies to a French opening and reads the offer in Kor
   await page.getByRole('button', { name: '이력서 올리기' }).click();
   await page.waitForURL(/cv=saved/);
   assert.match(await page.locator('section.cv').innerText(), /이력서\.pdf/);
+  // When it was uploaded: in UTC from the server, then in the reader's time zone (Seoul, UTC+9).
+  await waitForHydration(page);
+  const uploaded = page.locator('section.cv time');
+  assert.match(await uploaded.getAttribute('title'), /UTC$/);
+  assert.match(await uploaded.innerText(), /GMT\+9|KST/);
 
   // Apply to an opening written in French, with a letter in Korean.
   const opening = await openingId('demo-usherb-water-treatment');

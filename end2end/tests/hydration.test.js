@@ -41,6 +41,19 @@ test('a result opens its page, titled, with the way back to the search', async (
   await context.close();
 });
 
+test('"Copy the link" puts the opening\'s address on the clipboard and says so', async () => {
+  const context = await shared.browser.newContext({ locale: 'en-US' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/en/openings/${id}`);
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'Copy the link' }).click();
+  await page.waitForFunction(() => document.querySelector('.opening__copied')?.textContent === 'The link is copied.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, new RegExp(`/en/openings/${id}$`));
+  await context.close();
+});
+
 test('without JavaScript the same switch is a link that the server answers', async () => {
   const context = await shared.browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
   const page = await context.newPage();

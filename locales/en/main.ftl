@@ -801,6 +801,22 @@ posting-question-3 = Third question
 apply-error-answer = Answer this question in 2,000 characters at most.
 received-answers = Answers to the opening’s questions
 csv-answers = Answers
+admin-waiting = Waiting for you
+admin-waiting-review = { $count ->
+    [0] No opening to review
+    [one] One opening to review
+   *[other] { $count } openings to review
+}
+admin-waiting-reports = { $count ->
+    [0] No report to handle
+    [one] One report to handle
+   *[other] { $count } reports to handle
+}
+admin-waiting-institutions = { $count ->
+    [0] No institution to verify
+    [one] One institution to verify
+   *[other] { $count } institutions to verify
+}
 admin-applications = Applications on Passerelle
 admin-applications-week = { $count ->
     [one] One application sent in the last seven days.
@@ -1165,4 +1181,6 @@ opening-more-from = More from { $institution }
 opening-more-from-all = All this institution’s openings
 opening-add-to-calendar = Add the deadline to my calendar
 opening-share-email = Send this opening by email
+opening-copy-link = Copy the link
+opening-link-copied = The link is copied.
 calendar-deadline-summary = Deadline: { $title }

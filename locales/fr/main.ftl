@@ -804,6 +804,22 @@ posting-question-3 = Troisième question
 apply-error-answer = Répondez à cette question en 2 000 caractères au plus.
 received-answers = Réponses aux questions de l’offre
 csv-answers = Réponses
+admin-waiting = En attente
+admin-waiting-review = { $count ->
+    [0] Aucune offre à relire
+    [one] { $count } offre à relire
+   *[other] { $count } offres à relire
+}
+admin-waiting-reports = { $count ->
+    [0] Aucun signalement à traiter
+    [one] { $count } signalement à traiter
+   *[other] { $count } signalements à traiter
+}
+admin-waiting-institutions = { $count ->
+    [0] Aucun établissement à vérifier
+    [one] { $count } établissement à vérifier
+   *[other] { $count } établissements à vérifier
+}
 admin-applications = Candidatures sur Passerelle
 admin-applications-week = { $count ->
     [one] { $count } candidature envoyée ces sept derniers jours.
@@ -1168,4 +1184,6 @@ opening-more-from = Autres offres — { $institution }
 opening-more-from-all = Toutes les offres de cet établissement
 opening-add-to-calendar = Ajouter la date limite à mon agenda
 opening-share-email = Envoyer cette offre par courriel
+opening-copy-link = Copier le lien
+opening-link-copied = Le lien est copié.
 calendar-deadline-summary = Date limite : { $title }

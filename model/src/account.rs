@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::Lang;
 
 pub use crate::moderation::{
-    AccountSummary, AuditAction, AuditEntry, MAX_REPORT_DETAILS_CHARS, ReportReason, ReportView,
+    AccountSummary, AuditAction, AuditEntry, MAX_REPORT_DETAILS_CHARS, ReportReason, ReportView, WaitingCounts,
 };
 
 /// What an account may do beyond searching and applying. Institution membership is a separate

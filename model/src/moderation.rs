@@ -115,6 +115,14 @@ impl ReportReason {
 /// The longest explanation a report may carry.
 pub const MAX_REPORT_DETAILS_CHARS: usize = 2000;
 
+/// What waits for a platform admin, shown on the admin area's home page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaitingCounts {
+    pub postings_to_review: u64,
+    pub open_reports: u64,
+    pub institutions_to_verify: u64,
+}
+
 /// An open report, as the admin area lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportView {

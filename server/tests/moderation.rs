@@ -31,12 +31,17 @@ async fn a_report_is_filed_handled_and_an_account_suspended() {
     assert!(lee.get(&format!("{opening}?reported=1")).await.body.contains("신고 내용을 확인하겠습니다"));
 
     let mut ops = admin_browser(&site, "ops@passerelle.example").await;
+    // The admin area's home says what waits, each count leading to where it is handled.
+    let home = ops.get("/en/admin").await.body;
+    assert!(home.contains(r#"<a href="/en/admin/reports">One report to handle</a>"#), "{home}");
+    assert!(home.contains(r#"<a href="/en/admin/review">No opening to review</a>"#));
     let reports = ops.get("/en/admin/reports").await;
     assert!(reports.body.contains("Filled or withdrawn, but still listed") && reports.body.contains("lee@snu.ac.kr"));
     let report_id = site.db.open_reports(10).await.expect("reports")[0].id;
     let handled = ops.post(&format!("/en/admin/reports/{report_id}/resolve"), &[]).await;
     assert_eq!(handled.location(), "/en/admin/reports?resolved=1");
     assert!(ops.get("/en/admin/reports").await.body.contains("No report is waiting."));
+    assert!(ops.get("/fr/admin").await.body.contains("Aucun signalement à traiter"));
 
     // Suspension: a reason is required; then Lee is signed out and cannot sign back in.
     let lee_id = site.db.account_by_email("lee@snu.ac.kr").await.expect("read").expect("lee").id;

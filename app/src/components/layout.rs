@@ -5,6 +5,7 @@ use leptos_router::hooks::use_location;
 use model::Lang;
 
 use crate::components::form::{CsrfField, page_state};
+use crate::components::local_time::LocalTimes;
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::url::{encode, same_page_in};
 use crate::url::{path, route};
@@ -138,6 +139,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>{tr("footer-about")}</p>
+            <LocalTimes />
         </footer>
     }
 }

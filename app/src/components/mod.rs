@@ -2,11 +2,13 @@
 
 pub mod apply_form;
 pub mod choices;
+pub mod copy_link;
 pub mod filters;
 pub mod for_you;
 pub mod form;
 pub mod job_posting;
 pub mod layout;
+pub mod local_time;
 pub mod more_from;
 pub mod notice;
 pub mod opening_card;

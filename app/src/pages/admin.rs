@@ -6,9 +6,9 @@
 use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
 use model::Lang;
-use model::account::{InstitutionOverview, PageState};
+use model::account::{InstitutionOverview, PageState, WaitingCounts};
 
-use crate::api::{admin_application_counts, admin_institutions};
+use crate::api::{admin_application_counts, admin_institutions, admin_waiting_counts};
 use crate::components::form::{CsrfField, echo_of, page_state};
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::LoadError;
@@ -121,6 +121,7 @@ where
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
+    let waiting = Resource::new(|| (), |_| admin_waiting_counts());
     let counts = Resource::new(|| (), |_| admin_application_counts());
     view! {
         <AdminFrame
@@ -128,12 +129,35 @@ pub fn AdminPage() -> impl IntoView {
             here="admin"
             content=move |_| {
                 let show = |counts: ApplicationCounts| view! { <Counts counts /> };
+                let show_waiting = |counts: WaitingCounts| view! { <Waiting counts /> };
                 view! {
                     <p>{tr("admin-intro")}</p>
+                    <Loaded resource=waiting show=show_waiting />
                     <Loaded resource=counts show />
                 }
             }
         />
+    }
+}
+
+/// What waits for an admin, each count a link to the page where it is handled.
+#[component]
+fn Waiting(counts: WaitingCounts) -> impl IntoView {
+    let lang = use_lang();
+    let items = [
+        ("admin-waiting-review", counts.postings_to_review, route::REVIEW_QUEUE),
+        ("admin-waiting-reports", counts.open_reports, route::REPORTS),
+        ("admin-waiting-institutions", counts.institutions_to_verify, route::ADMIN_INSTITUTIONS),
+    ]
+    .map(|(message, count, page)| {
+        let text = tr_args(message, &[("count", count.into())]);
+        view! { <li><a href=path(page, lang, &[])>{text}</a></li> }
+    });
+    view! {
+        <section aria-labelledby="waiting-title">
+            <h2 id="waiting-title">{tr("admin-waiting")}</h2>
+            <ul class="admin-waiting">{items}</ul>
+        </section>
     }
 }
 
@@ -241,11 +265,4 @@ fn InstitutionRow(row: InstitutionOverview, state: PageState) -> impl IntoView {
             </td>
         </tr>
     }
-}
-
-/// A moment of the log, as RFC 3339 in UTC.
-#[component]
-pub(crate) fn When(at: String) -> impl IntoView {
-    let shown = at.replace('T', " ").replace('Z', " UTC");
-    view! { <time datetime=at>{shown}</time> }
 }

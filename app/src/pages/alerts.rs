@@ -10,11 +10,12 @@ use model::alert::{AlertView, Frequency, Subject};
 
 use crate::api::{alert_to_unsubscribe, my_alerts};
 use crate::components::form::{CsrfField, PageForm, page_state};
+use crate::components::local_time::When;
 use crate::components::notice::DoneNotice;
 use crate::components::page_title::PageTitle;
 use crate::components::save_search::FrequencyChoice;
 use crate::i18n::{tr, tr_args, use_lang};
-use crate::pages::admin::{Loaded, When};
+use crate::pages::admin::Loaded;
 use crate::pages::postings::SignedInFrame;
 use crate::url::{path, route, search_href};
 

@@ -9,9 +9,10 @@ use model::round::RoundSummary;
 
 use crate::api::{my_applications, my_rounds};
 use crate::components::form::{CsrfField, page_state};
+use crate::components::local_time::When;
 use crate::components::notice::DoneNotice;
 use crate::i18n::{tr, tr_args, use_lang};
-use crate::pages::admin::{Loaded, When};
+use crate::pages::admin::Loaded;
 use crate::pages::postings::{SignedInFrame, title_in};
 use crate::url::{path, route};
 

@@ -5,8 +5,9 @@ use leptos_router::hooks::use_query_map;
 use model::account::AuditAction;
 
 use crate::api::admin_audit;
+use crate::components::local_time::When;
 use crate::i18n::{tr, use_lang};
-use crate::pages::admin::{AdminFrame, AdminTable, Loaded, When};
+use crate::pages::admin::{AdminFrame, AdminTable, Loaded};
 use crate::url::{path, route};
 
 #[component]

@@ -8,8 +8,9 @@ use model::account::{InstitutionMembers, InstitutionRole, MemberView, PageState}
 
 use crate::api::institution_members;
 use crate::components::form::CsrfField;
+use crate::components::local_time::When;
 use crate::i18n::{tr, tr_args, use_lang};
-use crate::pages::admin::{AdminTable, When};
+use crate::pages::admin::AdminTable;
 use crate::pages::postings::SignedInFrame;
 use crate::pages::{LoadError, NotFound};
 use crate::url::{path, route};

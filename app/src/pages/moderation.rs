@@ -8,8 +8,9 @@ use model::account::{AccountSummary, PageState, ReportReason};
 
 use crate::api::{admin_accounts, admin_reports};
 use crate::components::form::{CsrfField, echo_of};
+use crate::components::local_time::When;
 use crate::i18n::{tr, use_lang};
-use crate::pages::admin::{AdminFrame, AdminTable, Loaded, When};
+use crate::pages::admin::{AdminFrame, AdminTable, Loaded};
 use crate::url::{path, route};
 
 #[component]

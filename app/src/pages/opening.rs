@@ -10,6 +10,7 @@ use model::dto::OpeningDetail;
 
 use crate::api::{get_opening, more_from_institution, my_application_to};
 use crate::components::apply_form::{AppliedResource, ApplyHere};
+use crate::components::copy_link::CopyLink;
 use crate::components::form::{CsrfField, Select, TextArea};
 use crate::components::job_posting::JobPostingData;
 use crate::components::more_from::{MoreFromInstitution, MoreResource};
@@ -135,7 +136,13 @@ pub(crate) fn OpeningView(
                 " · "
             }
         });
-        view! { <p class="opening__share">{calendar}<a href=mailto rel="external">{tr("opening-share-email")}</a></p> }
+        view! {
+            <p class="opening__share">
+                {calendar}
+                <a href=mailto rel="external">{tr("opening-share-email")}</a>
+                <CopyLink url label=tr("opening-copy-link") done=tr("opening-link-copied") />
+            </p>
+        }
     });
     // For search engines: what this page shows, in the language it shows it in.
     let structured = (!preview).then(|| {

@@ -13,9 +13,10 @@ use model::posting::{Decision, PostingStatus, PostingSummary, PostingView, Rejec
 
 use crate::api::{my_postings, posting_view};
 use crate::components::form::{CsrfField, page_state};
+use crate::components::local_time::When;
 use crate::components::posting_form::PostingForm;
 use crate::i18n::{tr, use_lang};
-use crate::pages::admin::{AdminTable, Loaded, When};
+use crate::pages::admin::{AdminTable, Loaded};
 use crate::pages::opening::OpeningView;
 use crate::pages::review::ReviewForm;
 use crate::pages::{LoadError, NotFound};

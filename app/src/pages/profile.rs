@@ -12,9 +12,10 @@ use crate::api::my_profile;
 use crate::components::choices::{Choice, LanguagesSection, Radios, Ticks};
 use crate::components::for_you::{ForYou, PROFILE_COUNT, for_you_resource};
 use crate::components::form::{CsrfField, Field, PageForm, TextArea, echo_of, page_state};
+use crate::components::local_time::When;
 use crate::components::notice::DoneNotice;
 use crate::i18n::{tr, tr_args, use_lang};
-use crate::pages::admin::{Loaded, When};
+use crate::pages::admin::Loaded;
 use crate::pages::postings::SignedInFrame;
 use crate::url::{path, route};
 

@@ -13,10 +13,11 @@ use model::vocab::CareerStage;
 
 use crate::api::opening_applications;
 use crate::components::form::{CsrfField, echo_of, page_state};
+use crate::components::local_time::When;
 use crate::components::pagination::Pagination;
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::NotFound;
-use crate::pages::admin::{Loaded, When};
+use crate::pages::admin::Loaded;
 use crate::pages::applications::Changes;
 use crate::pages::postings::{SignedInFrame, title_in};
 use crate::url::{path, route};

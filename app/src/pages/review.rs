@@ -9,8 +9,9 @@ use model::posting::{RejectReason, ReviewItem};
 
 use crate::api::review_queue;
 use crate::components::form::{CsrfField, Select, TextArea, echo_of};
+use crate::components::local_time::When;
 use crate::i18n::{tr, use_lang};
-use crate::pages::admin::{AdminFrame, AdminTable, Loaded, When};
+use crate::pages::admin::{AdminFrame, AdminTable, Loaded};
 use crate::pages::postings::title_in;
 use crate::url::{path, route};
 

@@ -13,11 +13,12 @@ use model::round::{
 
 use crate::api::round_details;
 use crate::components::form::{CsrfField, PageForm, page_state};
+use crate::components::local_time::When;
 use crate::components::notice::DoneNotice;
 use crate::components::ranking::{RankItem, RankingList};
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::NotFound;
-use crate::pages::admin::{Loaded, When};
+use crate::pages::admin::Loaded;
 use crate::pages::postings::SignedInFrame;
 use crate::pages::rounds::moment;
 use crate::url::{path, route};

@@ -8,8 +8,9 @@ use model::round::{RoundOpening, RoundSummary, places_field};
 
 use crate::api::{my_rounds, round_form_openings};
 use crate::components::form::{Field, PageForm};
+use crate::components::local_time::When;
 use crate::i18n::{tr, use_lang};
-use crate::pages::admin::{Loaded, When};
+use crate::pages::admin::Loaded;
 use crate::pages::postings::SignedInFrame;
 use crate::url::{path, route};
 

@@ -44,9 +44,9 @@ test('a Korean researcher applies to a French opening and reads the offer in Kor
   await page.locator('#field-fields-1-6').check();
   await page.locator('#field-keywords').fill('해양 미생물, 수질 정화');
   await page.locator('#field-interests_ko').fill('하수 처리 공정의 미생물 군집을 연구합니다.');
-  await page.locator('#field-language_1').fill('ko');
+  await page.locator('#field-language_1').selectOption('ko');
   await page.locator('#field-level_1').selectOption('C2');
-  await page.locator('#field-language_2').fill('fr');
+  await page.locator('#field-language_2').selectOption('fr');
   await page.locator('#field-level_2').selectOption('B2');
   await page.locator('#field-orcid').fill('0000-0002-1825-0098');
   await page.getByRole('button', { name: '프로필 저장' }).click();

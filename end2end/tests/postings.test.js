@@ -75,12 +75,12 @@ test('an opening in Korean, English and French goes through moderation to search
   await page.locator('#field-career_stages-R1').check();
   await page.locator('#field-fields-1-3').check();
   await page.locator('#field-keywords').fill('quantum sensing, NV centre');
-  await page.locator('#field-country').fill('KR');
+  await page.locator('#field-country').selectOption('KR');
   await page.locator('#field-city').fill('Daejeon');
   const deadline = new Date(Date.now() + 200 * 86400e3).toISOString().slice(0, 10);
   await page.locator('#field-deadline').fill(deadline);
   await page.locator('#field-stipend_amount').fill('2000000');
-  await page.locator('#field-stipend_currency').fill('KRW');
+  await page.locator('#field-stipend_currency').selectOption('KRW');
   await page.locator('#field-stipend_period').selectOption('month');
   await page.getByRole('button', { name: '게시 요청' }).click();
   await page.waitForSelector('#form-alert');
@@ -89,6 +89,10 @@ test('an opening in Korean, English and French goes through moderation to search
   assert.match(await page.locator('#field-description_en-error').innerText(), /제목과 설명을 모두 쓰거나/);
   assert.equal(await page.locator('#field-title_en').inputValue(), `Quantum sensing PhD exchange ${stamp}`);
   assert.equal(await page.locator('#field-stipend_currency').inputValue(), 'KRW');
+  // Countries, currencies and languages are chosen by name (CLDR's, in Korean); ranges are said.
+  assert.equal((await page.locator('#field-country option:checked').innerText()).trim(), '대한민국');
+  assert.equal((await page.locator('#field-stipend_currency option:checked').innerText()).trim(), '대한민국 원');
+  assert.match(await page.locator('#field-positions-hint').innerText(), /1에서 1,000까지/);
   assert.deepEqual(await axeViolations(page), [], 'the form with a problem showing');
   const cookie = (await poster.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   assert.deepEqual(await problemsIn(['/ko/postings/new', '/en/postings'], { cookie }), []);

@@ -15,13 +15,6 @@ footer-about = Passerelle is open-source software. Openings are published by the
 ## Languages (names in this locale; language-self is this locale's own name)
 
 language-self = English
-language-en = English
-language-fr = French
-language-ko = Korean
-language-de = German
-language-es = Spanish
-language-ja = Japanese
-language-zh = Chinese
 language-level = { $language }, level { $level }
 
 ## Home
@@ -220,16 +213,6 @@ month-12 = December
 
 ## Countries
 
-country-kr = South Korea
-country-ca = Canada
-country-fr = France
-country-us = United States
-country-jp = Japan
-country-de = Germany
-country-gb = United Kingdom
-country-cn = China
-country-ch = Switzerland
-country-be = Belgium
 
 ## Fields of research and development (OECD)
 
@@ -291,6 +274,8 @@ form-display-name = Your name
 form-preferred-lang = Preferred language
 form-preferred-lang-hint = We write to you in this language, and show you the site in it when you sign in.
 
+form-problem-list = Fields to correct:
+form-problem-item = { $field }: { $problem }
 form-error-required = Please fill in this field.
 form-error-email = Enter an email address such as name@university.edu.
 form-error-email-taken = An account already uses this address. Sign in, or reset your password if you have forgotten it.
@@ -491,22 +476,22 @@ posting-keywords = Keywords
 posting-keywords-hint = Separated by commas, for example: quantum sensing, NV centres
 posting-section-where = Place and dates
 posting-country = Country
-posting-country-hint = Two-letter code, for example KR, CA or FR.
 posting-city = City
 posting-deadline = Application deadline
 posting-start = Start date
 posting-duration = Duration in months
+posting-duration-hint = From { $min } to { $max } months.
 posting-positions = Number of places
+posting-positions-hint = From { $min } to { $max }.
 posting-section-funding = Funding
 posting-stipend-hint = Leave the amount empty if there is no stipend.
 posting-stipend-amount = Stipend amount
 posting-stipend-currency = Currency
-posting-currency-hint = Three-letter code, for example KRW, CAD or EUR.
 posting-stipend-period = Paid
 posting-travel-covered = Travel costs are covered
 posting-housing-covered = Housing is provided or paid for
 posting-section-languages = Languages required
-posting-languages-hint = Up to three languages, each with a two-letter code (en, fr, ko, …) and the level expected. Leave empty if none is required.
+posting-languages-hint = Up to three languages, each with the level expected. Leave empty if none is required.
 posting-language-code = Language
 posting-language-level = Level
 posting-section-apply = How to apply
@@ -663,7 +648,7 @@ profile-interests-fr = Research interests in French
 profile-interests-en = Research interests in English
 profile-interests-ko = Research interests in Korean
 profile-section-languages = Languages you speak
-profile-languages-hint = Up to three languages, each with its two-letter code (en, fr, ko, …) and your level.
+profile-languages-hint = Up to three languages, each with your level.
 profile-section-looking = What you are looking for
 profile-kinds = Kinds of openings
 profile-countries = Countries

@@ -15,13 +15,6 @@ footer-about = Passerelle est un logiciel libre. Les offres sont publiées par l
 ## Langues (noms dans cette langue ; language-self est le nom de cette langue en elle-même)
 
 language-self = Français
-language-en = anglais
-language-fr = français
-language-ko = coréen
-language-de = allemand
-language-es = espagnol
-language-ja = japonais
-language-zh = chinois
 language-level = { $language }, niveau { $level }
 
 ## Accueil
@@ -220,16 +213,6 @@ month-12 = décembre
 
 ## Pays
 
-country-kr = Corée du Sud
-country-ca = Canada
-country-fr = France
-country-us = États-Unis
-country-jp = Japon
-country-de = Allemagne
-country-gb = Royaume-Uni
-country-cn = Chine
-country-ch = Suisse
-country-be = Belgique
 
 ## Domaines de la recherche et du développement (OCDE)
 
@@ -291,6 +274,8 @@ form-display-name = Votre nom
 form-preferred-lang = Langue préférée
 form-preferred-lang-hint = Nous vous écrivons dans cette langue, et le site s’affiche dans celle-ci lorsque vous vous connectez.
 
+form-problem-list = Champs à corriger :
+form-problem-item = { $field } : { $problem }
 form-error-required = Veuillez remplir ce champ.
 form-error-email = Saisissez une adresse courriel comme nom@universite.ca.
 form-error-email-taken = Un compte utilise déjà cette adresse. Connectez-vous, ou réinitialisez votre mot de passe si vous l’avez oublié.
@@ -491,22 +476,22 @@ posting-keywords = Mots-clés
 posting-keywords-hint = Séparés par des virgules, par exemple : capteurs quantiques, centres NV
 posting-section-where = Lieu et dates
 posting-country = Pays
-posting-country-hint = Code à deux lettres, par exemple KR, CA ou FR.
 posting-city = Ville
 posting-deadline = Date limite de candidature
 posting-start = Date de début
 posting-duration = Durée en mois
+posting-duration-hint = De { $min } à { $max } mois.
 posting-positions = Nombre de places
+posting-positions-hint = De { $min } à { $max }.
 posting-section-funding = Financement
 posting-stipend-hint = Laissez le montant vide s’il n’y a pas de bourse.
 posting-stipend-amount = Montant de la bourse
 posting-stipend-currency = Devise
-posting-currency-hint = Code à trois lettres, par exemple KRW, CAD ou EUR.
 posting-stipend-period = Versement
 posting-travel-covered = Les frais de voyage sont pris en charge
 posting-housing-covered = Le logement est fourni ou payé
 posting-section-languages = Langues exigées
-posting-languages-hint = Jusqu’à trois langues, chacune avec son code à deux lettres (en, fr, ko…) et le niveau attendu. Laissez vide si aucune n’est exigée.
+posting-languages-hint = Jusqu’à trois langues, chacune avec le niveau attendu. Laissez vide si aucune n’est exigée.
 posting-language-code = Langue
 posting-language-level = Niveau
 posting-section-apply = Candidater
@@ -663,7 +648,7 @@ profile-interests-fr = Intérêts de recherche en français
 profile-interests-en = Intérêts de recherche en anglais
 profile-interests-ko = Intérêts de recherche en coréen
 profile-section-languages = Langues que vous parlez
-profile-languages-hint = Jusqu’à trois langues, chacune avec son code à deux lettres (en, fr, ko…) et votre niveau.
+profile-languages-hint = Jusqu’à trois langues, chacune avec votre niveau.
 profile-section-looking = Ce que vous cherchez
 profile-kinds = Types d’offres
 profile-countries = Pays

@@ -15,13 +15,6 @@ footer-about = Passerelle은 오픈 소스 소프트웨어입니다. 모집 공�
 ## 언어 (이 언어로 쓴 이름; language-self는 이 언어의 자기 이름)
 
 language-self = 한국어
-language-en = 영어
-language-fr = 프랑스어
-language-ko = 한국어
-language-de = 독일어
-language-es = 스페인어
-language-ja = 일본어
-language-zh = 중국어
 language-level = { $language } { $level }
 
 ## 홈
@@ -204,16 +197,6 @@ month-12 = 12월
 
 ## 국가
 
-country-kr = 대한민국
-country-ca = 캐나다
-country-fr = 프랑스
-country-us = 미국
-country-jp = 일본
-country-de = 독일
-country-gb = 영국
-country-cn = 중국
-country-ch = 스위스
-country-be = 벨기에
 
 ## 연구개발 분야 (OECD)
 
@@ -275,6 +258,8 @@ form-display-name = 이름
 form-preferred-lang = 선호 언어
 form-preferred-lang-hint = 이 언어로 이메일을 보내 드리며, 로그인하면 사이트도 이 언어로 표시됩니다.
 
+form-problem-list = 고칠 항목:
+form-problem-item = { $field }: { $problem }
 form-error-required = 이 항목을 입력해 주세요.
 form-error-email = name@university.ac.kr 과 같은 형식의 이메일 주소를 입력해 주세요.
 form-error-email-taken = 이미 이 주소로 가입된 계정이 있습니다. 로그인하시거나, 비밀번호가 기억나지 않으면 재설정해 주세요.
@@ -472,22 +457,22 @@ posting-keywords = 키워드
 posting-keywords-hint = 쉼표로 구분합니다. 예: 양자 센싱, NV 센터
 posting-section-where = 장소와 일정
 posting-country = 국가
-posting-country-hint = 두 글자 코드입니다. 예: KR, CA, FR
 posting-city = 도시
 posting-deadline = 지원 마감일
 posting-start = 시작일
 posting-duration = 기간(개월)
+posting-duration-hint = { $min }개월에서 { $max }개월까지 적을 수 있습니다.
 posting-positions = 자리 수
+posting-positions-hint = { $min }에서 { $max }까지 적을 수 있습니다.
 posting-section-funding = 재정 지원
 posting-stipend-hint = 체재비 지원이 없으면 금액을 비워 두세요.
 posting-stipend-amount = 체재비 금액
 posting-stipend-currency = 통화
-posting-currency-hint = 세 글자 코드입니다. 예: KRW, CAD, EUR
 posting-stipend-period = 지급 주기
 posting-travel-covered = 여비 지원
 posting-housing-covered = 숙소 제공 또는 숙박비 지원
 posting-section-languages = 필요한 언어
-posting-languages-hint = 최대 세 개 언어까지, 두 글자 코드(en, fr, ko 등)와 요구 수준을 적어 주세요. 요구하는 언어가 없으면 비워 두세요.
+posting-languages-hint = 최대 세 개 언어까지 요구 수준과 함께 골라 주세요. 요구하는 언어가 없으면 비워 두세요.
 posting-language-code = 언어
 posting-language-level = 수준
 posting-section-apply = 지원 방법
@@ -644,7 +629,7 @@ profile-interests-fr = 연구 관심 분야 (프랑스어)
 profile-interests-en = 연구 관심 분야 (영어)
 profile-interests-ko = 연구 관심 분야 (한국어)
 profile-section-languages = 사용 언어
-profile-languages-hint = 최대 세 개 언어까지, 두 글자 코드(en, fr, ko 등)와 본인의 수준을 적어 주세요.
+profile-languages-hint = 최대 세 개 언어까지 본인의 수준과 함께 골라 주세요.
 profile-section-looking = 찾는 기회
 profile-kinds = 공고 유형
 profile-countries = 국가

@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use crate::form_fields::{FieldProblems, PostedFields, language_fields, read_languages, read_list};
 use crate::lang::{Lang, Texts};
 use crate::record::{
-    Funding, InstitutionRecord, Location, MAX_QUESTION_CHARS, MAX_QUESTIONS, OpeningRecord, Stipend, without_controls,
+    DURATION_MONTHS, Funding, InstitutionRecord, Location, MAX_QUESTION_CHARS, MAX_QUESTIONS, OpeningRecord, POSITIONS,
+    Stipend, without_controls,
 };
 use crate::vocab::{CareerStage, Field, Kind, StipendPeriod};
 
@@ -126,8 +127,8 @@ pub fn read_posting(
         problem("deadline", "posting-error-deadline-past");
     }
 
-    let duration_months = whole_number(&form, "duration_months", 1, 120, &mut problems);
-    let positions = whole_number(&form, "positions", 1, 1000, &mut problems);
+    let duration_months = whole_number(&form, "duration_months", &DURATION_MONTHS, &mut problems);
+    let positions = whole_number(&form, "positions", &POSITIONS, &mut problems);
     if form.one("positions").is_empty() {
         problems.push(("positions".to_string(), "form-error-required"));
     }
@@ -193,7 +194,13 @@ pub fn read_posting(
 }
 
 /// An optional whole number between `min` and `max`.
-fn whole_number(form: &PostedFields<'_>, name: &str, min: u32, max: u32, problems: &mut FieldProblems) -> Option<u32> {
+fn whole_number(
+    form: &PostedFields<'_>,
+    name: &str,
+    range: &std::ops::RangeInclusive<u32>,
+    problems: &mut FieldProblems,
+) -> Option<u32> {
+    let (min, max) = (*range.start(), *range.end());
     let typed = form.one(name);
     if typed.is_empty() {
         return None;

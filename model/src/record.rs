@@ -46,6 +46,9 @@ pub struct OpeningRecord {
 }
 
 /// The most questions an opening asks, and the longest question.
+/// How long a stay may last, in months, and how many places an opening may offer.
+pub const DURATION_MONTHS: std::ops::RangeInclusive<u32> = 1..=120;
+pub const POSITIONS: std::ops::RangeInclusive<u32> = 1..=1000;
 pub const MAX_QUESTIONS: usize = 3;
 pub const MAX_QUESTION_CHARS: usize = 300;
 
@@ -167,7 +170,7 @@ impl OpeningRecord {
         check_not_blank("location.city", &self.location.city)?;
         check_one_line("location.city", &self.location.city)?;
         if let Some(months) = self.duration_months
-            && !(1..=120).contains(&months)
+            && !DURATION_MONTHS.contains(&months)
         {
             return Err(RecordError::new("duration_months", "must be between 1 and 120"));
         }
@@ -182,7 +185,7 @@ impl OpeningRecord {
                 ));
             }
         }
-        if self.positions == 0 || self.positions > 1000 {
+        if !POSITIONS.contains(&self.positions) {
             return Err(RecordError::new("positions", "must be between 1 and 1000"));
         }
         if let Some(url) = &self.apply_url

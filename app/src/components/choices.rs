@@ -1,5 +1,5 @@
 //! Choices in forms: among a closed vocabulary (a list, checkboxes, radio buttons), and the
-//! rows of languages with their CEFR levels. Each shows its problem beside it and comes back
+//! rows of languages (named from CLDR) with their CEFR levels. Each shows its problem beside it and comes back
 //! with what was chosen.
 
 use leptos::prelude::*;
@@ -8,7 +8,7 @@ use model::posting::LANGUAGE_ROWS;
 use model::vocab::Cefr;
 
 use crate::components::form::Select;
-use crate::i18n::tr;
+use crate::i18n::{tr, use_lang};
 
 /// The id of a field's error paragraph, and its message, when it has one.
 fn problem(echo: &FormEcho, name: &str) -> Option<(String, String)> {
@@ -19,6 +19,7 @@ fn problem(echo: &FormEcho, name: &str) -> Option<(String, String)> {
 /// researcher speaks. `legend` and `hint` are Fluent ids.
 #[component]
 pub fn LanguagesSection(echo: FormEcho, legend: &'static str, hint: &'static str) -> impl IntoView {
+    let languages = l10n::languages(use_lang());
     let rows = (1..=LANGUAGE_ROWS)
         .map(|row| {
             let (lang_name, level_name) = (format!("language_{row}"), format!("level_{row}"));
@@ -28,7 +29,7 @@ pub fn LanguagesSection(echo: FormEcho, legend: &'static str, hint: &'static str
                 (format!("{} {row}", tr("posting-language-code")), format!("{} {row}", tr("posting-language-level")));
             view! {
                 <div class="language-row">
-                    <LanguageCode echo=echo.clone() name=lang_name label=lang_label />
+                    <Select echo=echo.clone() name=lang_name label=lang_label options=languages.clone() />
                     <Select echo=echo.clone() name=level_name label=level_label options=levels />
                 </div>
             }
@@ -53,30 +54,6 @@ pub fn Choice(
 ) -> impl IntoView {
     let options = options.into_iter().map(|(code, id)| (code.to_string(), tr(id))).collect();
     view! { <Select echo name label=tr(label) options /> }
-}
-
-/// A two-letter language code (short, unlike other text fields).
-#[component]
-pub fn LanguageCode(echo: FormEcho, name: String, label: String) -> impl IntoView {
-    let error = echo.error(&name).map(tr);
-    let (id, error_id) = (format!("field-{name}"), format!("field-{name}-error"));
-    let invalid = error.is_some();
-    let typed = echo.value(&name).map(str::to_string);
-    view! {
-        <div class="field" class:field--invalid=invalid>
-            <label for=id.clone()>{label}</label>
-            <input
-                id=id
-                name=name
-                value=typed
-                maxlength="2"
-                size="3"
-                aria-invalid=invalid.then_some("true")
-                aria-describedby=invalid.then_some(error_id.clone())
-            />
-            {error.map(|message| view! { <p class="field__error" id=error_id>{message}</p> })}
-        </div>
-    }
 }
 
 /// Several choices among a closed vocabulary, as checkboxes.
@@ -109,6 +86,10 @@ pub fn Ticks(
 #[component]
 fn ChoiceGroup(echo: FormEcho, name: &'static str, label: &'static str, children: Children) -> impl IntoView {
     let error = problem(&echo, name);
+    if let Some((id, message)) = &error {
+        // The list of problems leads to the group's own problem, just above its choices.
+        crate::components::form_problems::note_problem(id, tr(label), message);
+    }
     view! {
         <fieldset
             class="field ticks"

@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use model::account::{FormEcho, PageState};
 
-use crate::i18n::tr;
+use crate::components::form_problems::{NotedProblems, ProblemSummary, note_problem};
+use crate::i18n::{tr, tr_args};
 
 /// The page state, loaded once per page load by the layout.
 #[derive(Clone, Copy)]
@@ -80,9 +81,15 @@ pub fn Field(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] value: Option<String>,
     #[prop(default = true)] required: bool,
+    /// For a number: the values allowed, given to the browser and to `hint` (`$min`, `$max`).
+    #[prop(optional)]
+    range: Option<std::ops::RangeInclusive<u32>>,
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let error = echo.error(&name).map(tr);
+    if let Some(problem) = &error {
+        note_problem(&id, tr(label), problem);
+    }
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let described = described_by(hint.map(|_| hint_id.as_str()), error.as_ref().map(|_| error_id.as_str()));
@@ -91,11 +98,19 @@ pub fn Field(
     view! {
         <div class="field" class:field--invalid=invalid>
             <label for=id.clone()>{tr(label)}</label>
-            {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{tr(hint)}</p> })}
+            {hint.map(|hint| {
+                let text = match &range {
+                    Some(range) => tr_args(hint, &[("min", (*range.start()).into()), ("max", (*range.end()).into())]),
+                    None => tr(hint),
+                };
+                view! { <p class="field__hint" id=hint_id.clone()>{text}</p> }
+            })}
             <input
                 id=id
                 name=name
                 type=kind
+                min=range.as_ref().map(|r| r.start().to_string())
+                max=range.as_ref().map(|r| r.end().to_string())
                 value=typed
                 autocomplete=autocomplete
                 required=required
@@ -122,6 +137,9 @@ pub fn Select(
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let chosen = echo.value(&name).map(str::to_string);
     let error = echo.error(&name).map(tr);
+    if let Some(problem) = &error {
+        note_problem(&id, label.clone(), problem);
+    }
     let invalid = error.is_some();
     let described = described_by(hint.map(|_| hint_id.as_str()), error.as_ref().map(|_| error_id.as_str()));
     let options = options
@@ -159,6 +177,14 @@ impl From<&'static str> for Label {
 }
 
 impl Label {
+    /// The label's text, as the list of a form's problems names the field.
+    fn text(&self) -> String {
+        match self {
+            Label::Message(message) => tr(message),
+            Label::Written(text, _) => text.clone(),
+        }
+    }
+
     fn view(self, id: String) -> impl IntoView {
         match self {
             Label::Message(message) => view! { <label for=id>{tr(message)}</label> }.into_any(),
@@ -180,6 +206,9 @@ pub fn TextArea(
     let id = format!("field-{name}");
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let error = echo.error(&name).map(tr);
+    if let Some(problem) = &error {
+        note_problem(&id, label.text(), problem);
+    }
     let invalid = error.is_some();
     let described = described_by(hint.map(|_| hint_id.as_str()), error.as_ref().map(|_| error_id.as_str()));
     let typed = echo.value(&name).map(str::to_string);
@@ -226,10 +255,14 @@ where
                 Suspend::new(async move {
                     let state = page_state().await;
                     let echo = echo_of(&state, &name);
+                    // The fields note their problems as they are drawn; the list goes above them.
+                    let noted = NotedProblems::provide();
+                    let drawn = fields(echo);
                     view! {
                         <form method="post" action=action class="stacked-form" novalidate>
                             <CsrfField token=state.csrf.clone() />
-                            {fields(echo)}
+                            <ProblemSummary noted />
+                            {drawn}
                         </form>
                     }
                 })

@@ -105,7 +105,8 @@ fn LanguageSwitcher() -> impl IntoView {
                     format!("/set-lang/{}?next={}", lang.code(), encode(&target))
                 };
                 // Announced in the page's language, shown in the target language's own name.
-                let label = tr_args("language-switch-to", &[("language", l10n::t(current, lang_message(lang)).into())]);
+                let label =
+                    tr_args("language-switch-to", &[("language", l10n::language_name(current, lang.code()).into())]);
                 view! {
                     <li>
                         <a
@@ -128,10 +129,6 @@ fn LanguageSwitcher() -> impl IntoView {
             <ul>{links}</ul>
         </nav>
     }
-}
-
-fn lang_message(lang: Lang) -> &'static str {
-    l10n::language_message_id(lang.code()).unwrap_or("language-en")
 }
 
 #[component]

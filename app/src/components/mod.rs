@@ -6,6 +6,7 @@ pub mod copy_link;
 pub mod filters;
 pub mod for_you;
 pub mod form;
+pub mod form_problems;
 pub mod job_posting;
 pub mod layout;
 pub mod local_time;

@@ -9,7 +9,7 @@ use model::Lang;
 use model::account::{FormEcho, InstitutionRef};
 use model::posting::text_fields;
 use model::posting_form::{APPLY_ELSEWHERE, APPLY_ON_PASSERELLE, question_field};
-use model::record::MAX_QUESTIONS;
+use model::record::{DURATION_MONTHS, MAX_QUESTIONS, POSITIONS};
 
 /// The labels of the questions for applicants, one per question the form offers.
 const QUESTION_LABELS: [&str; MAX_QUESTIONS] = ["posting-question-1", "posting-question-2", "posting-question-3"];
@@ -38,18 +38,18 @@ pub fn PostingForm(action: String, institutions: Vec<InstitutionRef>, initial: V
             </fieldset>
             <fieldset class="form-section">
                 <legend>{tr("posting-section-where")}</legend>
-                <Field echo=echo.clone() name="country" label="posting-country" hint="posting-country-hint" />
+                <Select echo=echo.clone() name="country" label=tr("posting-country") options=l10n::countries(use_lang()) />
                 <Field echo=echo.clone() name="city" label="posting-city" />
                 <Field echo=echo.clone() name="deadline" label="posting-deadline" kind="date" hint="opening-deadline-note" />
                 <Field echo=echo.clone() name="start_date" label="posting-start" kind="date" required=false />
-                <Field echo=echo.clone() name="duration_months" label="posting-duration" kind="number" required=false />
-                <Field echo=echo.clone() name="positions" label="posting-positions" kind="number" />
+                <Field echo=echo.clone() name="duration_months" label="posting-duration" kind="number" required=false hint="posting-duration-hint" range=DURATION_MONTHS />
+                <Field echo=echo.clone() name="positions" label="posting-positions" kind="number" hint="posting-positions-hint" range=POSITIONS />
             </fieldset>
             <fieldset class="form-section">
                 <legend>{tr("posting-section-funding")}</legend>
                 <p class="field__hint">{tr("posting-stipend-hint")}</p>
                 <Field echo=echo.clone() name="stipend_amount" label="posting-stipend-amount" required=false />
-                <Field echo=echo.clone() name="stipend_currency" label="posting-stipend-currency" hint="posting-currency-hint" required=false />
+                <Select echo=echo.clone() name="stipend_currency" label=tr("posting-stipend-currency") options=l10n::currencies(use_lang()) />
                 <Choice echo=echo.clone() name="stipend_period" label="posting-stipend-period" options=StipendPeriod::ALL.iter().map(|p| (p.code(), p.choice_message_id())).collect() />
                 <Tick echo=echo.clone() name="travel_covered" label="posting-travel-covered" />
                 <Tick echo=echo.clone() name="housing_covered" label="posting-housing-covered" />

@@ -49,6 +49,18 @@ pub async fn get_opening(id: i64) -> Result<Option<OpeningDetail>, ServerFnError
     catalog.opening(id, catalog::today()).await.map_err(internal)
 }
 
+/// The public page of the institution `slug`, with page `page` of its open openings; `None` for
+/// an unknown institution.
+#[server(input = Json)]
+pub async fn institution_page(
+    lang: Lang,
+    slug: String,
+    page: u32,
+) -> Result<Option<model::dto::InstitutionPage>, ServerFnError> {
+    let catalog = catalog()?;
+    catalog.institution_page(lang, &slug, page, catalog::today()).await.map_err(internal)
+}
+
 /// Other open openings of the institution that published opening `id` (four at most).
 #[server(input = Json)]
 pub async fn more_from_institution(lang: Lang, id: i64) -> Result<Vec<model::dto::OpeningSummary>, ServerFnError> {

@@ -14,9 +14,9 @@ use crate::i18n::{Locale, tr};
 use crate::pages::{
     AccountPage, AdminAccountsPage, AdminAuditPage, AdminInstitutionsPage, AdminPage, AdminReportsPage,
     AdminReviewPage, AlertsPage, ApplicationsPage, CandidatesPage, EditPostingPage, ForgotPage, HomePage,
-    InstitutionMembersPage, LoginPage, NewPostingPage, NewRoundPage, NotFoundPage, OpeningPage, OpeningsPage,
-    PostingApplicationsPage, PostingPage, PostingsPage, ProfilePage, ResetPage, RoundPage, RoundsPage, SignupPage,
-    UnsubscribePage,
+    InstitutionMembersPage, InstitutionPage, LoginPage, NewPostingPage, NewRoundPage, NotFoundPage, OpeningPage,
+    OpeningsPage, PostingApplicationsPage, PostingPage, PostingsPage, ProfilePage, ResetPage, RoundPage, RoundsPage,
+    SignupPage, UnsubscribePage,
 };
 use crate::url::same_page_in;
 
@@ -74,6 +74,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=(StaticSegment("postings"), ParamSegment("id"), StaticSegment("edit"))
                         view=EditPostingPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=(StaticSegment("institutions"), ParamSegment("slug"))
+                        view=InstitutionPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use model::Lang;
-use model::dto::{OpeningDetail, OpeningPage, OpeningSummary, SearchParams};
+use model::dto::{InstitutionPage, OpeningDetail, OpeningPage, OpeningSummary, SearchParams};
 use model::lang::pick;
 use model::posting::PostingStatus;
 use model::record::OpeningRecord;
@@ -51,6 +51,26 @@ impl Catalog {
         institution_choices: usize,
     ) -> Result<OpeningPage, CatalogError> {
         Ok(self.remembered(lang, params, today, Some(institution_choices)).await?.page)
+    }
+
+    /// The page of the institution `slug`: its record, whether it is verified, and page `page` of
+    /// its open openings, soonest deadline first; `None` when there is no such institution.
+    pub async fn institution_page(
+        &self,
+        lang: Lang,
+        slug: &str,
+        page: u32,
+        today: NaiveDate,
+    ) -> Result<Option<InstitutionPage>, CatalogError> {
+        let Some((institution, verified)) = self.db.institution_record(slug).await? else { return Ok(None) };
+        let params = SearchParams {
+            institution: Some(institution.slug.clone()),
+            sort: Some("deadline".to_string()),
+            page: page.max(1),
+            ..SearchParams::default()
+        };
+        let openings = self.remembered(lang, &params, today, None).await?.page;
+        Ok(Some(InstitutionPage { institution, verified, openings }))
     }
 
     /// The answer given before while the index stands as it was (see `recent`), else a new one.

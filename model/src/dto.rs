@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::lang::{Lang, Texts, pick};
 use std::collections::BTreeMap;
 
-use crate::record::{OpeningRecord, is_slug};
+use crate::record::{InstitutionRecord, OpeningRecord, is_slug};
 use crate::vocab::{CareerStage, Field, Kind};
 
 /// An opening as a result row: already in the reader's language where possible.
@@ -159,6 +159,15 @@ impl OpeningPage {
         let pages = self.total.div_ceil(u64::from(self.per_page.max(1)));
         u32::try_from(pages).unwrap_or(u32::MAX).max(1)
     }
+}
+
+/// An institution's public page: who it is, and a page of its open openings, soonest deadline first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InstitutionPage {
+    pub institution: InstitutionRecord,
+    /// Checked by a platform admin.
+    pub verified: bool,
+    pub openings: OpeningPage,
 }
 
 /// The most completions one as-you-type answer gives.

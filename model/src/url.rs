@@ -44,6 +44,7 @@ pub mod route {
     pub const POSTING_APPLICATIONS_CSV: &str = "/{lang}/postings/{id}/applications.csv";
     pub const CANDIDATES: &str = "/{lang}/postings/{id}/candidates";
     pub const INVITE: &str = "/{lang}/postings/{id}/candidates/{account}/invite";
+    pub const INSTITUTION: &str = "/{lang}/institutions/{slug}";
     pub const MEMBERS: &str = "/{lang}/institutions/{slug}/members";
     pub const CHANGE_MEMBER: &str = "/{lang}/institutions/{slug}/members/{id}/{change}";
     pub const ROUNDS: &str = "/{lang}/rounds";

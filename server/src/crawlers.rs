@@ -44,7 +44,8 @@ const PRIVATE: &[&str] = &[
     route::FORGOT,
     route::RESET,
     "/{lang}/cv/",
-    "/{lang}/institutions/",
+    // Members' pages; an institution's own page is public.
+    "/{lang}/institutions/*/members",
 ];
 
 async fn robots(State(state): State<AppState>) -> Response {

@@ -753,3 +753,28 @@ async fn an_openings_deadline_goes_into_a_calendar() {
     );
     assert_eq!(site.get("/fr/openings/999999/deadline.ics", &[]).await.status, StatusCode::NOT_FOUND);
 }
+
+/// An institution's own page: its name and place in the reader's language, its site, and its open
+/// openings; an unknown one is a 404; an opening's page links to it; crawlers may read it.
+#[tokio::test]
+async fn an_institution_has_a_page_with_its_open_openings() {
+    let site = site().await;
+    let (_, api) = site.json("/api/v1/openings?institution=kaist&per_page=100").await;
+    let total = api["total"].as_u64().expect("a total");
+    let page = site.get("/ko/institutions/kaist", &[]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<h1>한국과학기술원</h1>"), "its Korean name");
+    assert!(page.body.contains("대전, 대한민국"), "its place in Korean");
+    assert!(page.body.contains(r#"href="https://kaist.ac.kr""#), "its site");
+    assert!(page.body.contains(&format!("모집 중인 공고 {total}건")));
+    for hit in api["hits"].as_array().expect("hits") {
+        assert!(page.body.contains(&format!("/ko/openings/{}", hit["id"])), "{hit} is not listed");
+    }
+    assert_eq!(site.get("/fr/institutions/nowhere", &[]).await.status, StatusCode::NOT_FOUND);
+    let opening = site.get(&format!("/en/openings/{}", api["hits"][0]["id"]), &[]).await;
+    assert!(opening.body.contains(r#"<a href="/en/institutions/kaist">KAIST</a>"#));
+    let robots = site.get("/robots.txt", &[]).await.body;
+    assert!(
+        robots.contains("Disallow: /ko/institutions/*/members") && !robots.contains("Disallow: /ko/institutions/\n")
+    );
+}

@@ -265,7 +265,9 @@ fn OpeningFacts(detail: OpeningDetail, preview: bool) -> impl IntoView {
             <h2 id="facts-title">{tr("opening-details")}</h2>
             {apply}
             <dl>
-                <Fact label=tr("opening-institution")>{institution}</Fact>
+                <Fact label=tr("opening-institution")>
+                    <a href=path(route::INSTITUTION, lang, &[&record.institution.slug])>{institution}</a>
+                </Fact>
                 <Fact label=tr("opening-location")>{place}</Fact>
                 <Fact label=tr("opening-kind")>{tr(record.kind.message_id())}</Fact>
                 <Fact label=tr("opening-deadline")>

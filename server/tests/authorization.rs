@@ -106,6 +106,7 @@ const MATRIX: &[Row] = &[
     get("/en/openings", EVERYONE),
     get("/en/openings/{id}", EVERYONE),
     get("/en/openings/{open}", EVERYONE),
+    get("/en/institutions/kaist", EVERYONE),
     get("/en/login", EVERYONE),
     get("/en/signup", EVERYONE),
     get("/en/forgot", EVERYONE),

@@ -12,24 +12,13 @@ pub fn use_lang() -> Lang {
     use_context::<Locale>().map_or_else(fallback_lang, |l| l.0)
 }
 
-/// The language to use when the URL names none of ours (a 404 under `/de/…`): on the server,
-/// negotiated from the request (cookie, then `Accept-Language`); in the browser, read back from
-/// the `<html lang>` the server wrote, so that hydration renders the same text.
+/// The language to use when the URL names none of ours (a 404 under `/de/…`): negotiated from
+/// the request (cookie, then `Accept-Language`). Islands take their language as a prop instead.
 pub fn fallback_lang() -> Lang {
     #[cfg(feature = "ssr")]
     if let Some(parts) = use_context::<http::request::Parts>() {
         let header = |name: http::header::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
         return model::lang::preferred(header(http::header::COOKIE), header(http::header::ACCEPT_LANGUAGE));
-    }
-    #[cfg(feature = "hydrate")]
-    {
-        let from_document = document()
-            .document_element()
-            .and_then(|html| html.get_attribute("lang"))
-            .and_then(|code| Lang::from_code(&code));
-        if let Some(lang) = from_document {
-            return lang;
-        }
     }
     Lang::DEFAULT
 }

@@ -122,18 +122,9 @@ pub fn App() -> impl IntoView {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SiteUrl(pub String);
 
-/// The site's origin: the configured public URL on the server, the page's origin in the browser.
+/// The site's origin: the configured public URL.
 pub(crate) fn site_url() -> String {
-    if let Some(SiteUrl(url)) = use_context::<SiteUrl>() {
-        return url;
-    }
-    #[cfg(feature = "hydrate")]
-    {
-        if let Ok(origin) = window().location().origin() {
-            return origin;
-        }
-    }
-    String::new()
+    use_context::<SiteUrl>().map(|SiteUrl(url)| url).unwrap_or_default()
 }
 
 /// Everything under `/{lang}/`. An unknown language prefix is a 404 in the negotiated language.

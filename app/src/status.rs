@@ -16,22 +16,18 @@ impl Status {
         }
     }
 
-    /// Sends the reader to `path`: a 303 on the server, a new page load in the browser.
+    /// Sends the reader to `path` (a 303). Pages are drawn by the server alone (islands mode).
     pub fn redirect(&self, path: &str) {
         #[cfg(feature = "ssr")]
         if let (Some(response), Ok(location)) = (&self.response, http::HeaderValue::from_str(path)) {
             response.set_status(http::StatusCode::SEE_OTHER);
             response.insert_header(http::header::LOCATION, location);
         }
-        #[cfg(feature = "hydrate")]
-        {
-            let _ = leptos::prelude::window().location().set_href(path);
-        }
-        #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+        #[cfg(not(feature = "ssr"))]
         let _ = path;
     }
 
-    /// Sets the response status on the server; nothing to do in the browser.
+    /// Sets the response status.
     pub fn set(&self, code: u16) {
         #[cfg(feature = "ssr")]
         if let (Some(response), Ok(status)) = (&self.response, http::StatusCode::from_u16(code)) {

@@ -1,6 +1,6 @@
 //! Choices in forms: among a closed vocabulary (a list, checkboxes, radio buttons), and the
-//! rows of languages (named from CLDR) with their CEFR levels. Each shows its problem beside it and comes back
-//! with what was chosen.
+//! rows of languages (named from CLDR) with their CEFR levels. Each shows its problem beside it
+//! and comes back with what was chosen.
 
 use leptos::prelude::*;
 use model::account::FormEcho;
@@ -8,12 +8,8 @@ use model::posting::LANGUAGE_ROWS;
 use model::vocab::Cefr;
 
 use crate::components::form::Select;
+use crate::components::form_problems::field_problem;
 use crate::i18n::{tr, use_lang};
-
-/// The id of a field's error paragraph, and its message, when it has one.
-fn problem(echo: &FormEcho, name: &str) -> Option<(String, String)> {
-    echo.error(name).map(|message| (format!("field-{name}-error"), tr(message)))
-}
 
 /// Languages with their levels (`language_N`, `level_N`): those an opening requires, those a
 /// researcher speaks. `legend` and `hint` are Fluent ids.
@@ -85,11 +81,9 @@ pub fn Ticks(
 /// A group of checkboxes or radio buttons: its legend, and its problem above the choices.
 #[component]
 fn ChoiceGroup(echo: FormEcho, name: &'static str, label: &'static str, children: Children) -> impl IntoView {
-    let error = problem(&echo, name);
-    if let Some((id, message)) = &error {
-        // The list of problems leads to the group's own problem, just above its choices.
-        crate::components::form_problems::note_problem(id, tr(label), message);
-    }
+    // The list of problems leads to the group's own problem, just above its choices.
+    let id = format!("field-{name}-error");
+    let error = field_problem(&echo, name, &id, || tr(label)).map(|message| (id, message));
     view! {
         <fieldset
             class="field ticks"

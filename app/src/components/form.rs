@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use model::account::{FormEcho, PageState};
 
-use crate::components::form_problems::{NotedProblems, ProblemSummary, note_problem};
+use crate::components::form_problems::{NotedProblems, ProblemSummary, field_problem};
 use crate::i18n::{tr, tr_args};
 
 /// The page state, loaded once per page load by the layout.
@@ -86,10 +86,7 @@ pub fn Field(
     range: Option<std::ops::RangeInclusive<u32>>,
 ) -> impl IntoView {
     let id = format!("field-{name}");
-    let error = echo.error(&name).map(tr);
-    if let Some(problem) = &error {
-        note_problem(&id, tr(label), problem);
-    }
+    let error = field_problem(&echo, &name, &id, || tr(label));
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let described = described_by(hint.map(|_| hint_id.as_str()), error.as_ref().map(|_| error_id.as_str()));
@@ -136,10 +133,7 @@ pub fn Select(
     let id = format!("field-{name}");
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let chosen = echo.value(&name).map(str::to_string);
-    let error = echo.error(&name).map(tr);
-    if let Some(problem) = &error {
-        note_problem(&id, label.clone(), problem);
-    }
+    let error = field_problem(&echo, &name, &id, || label.clone());
     let invalid = error.is_some();
     let described = described_by(hint.map(|_| hint_id.as_str()), error.as_ref().map(|_| error_id.as_str()));
     let options = options
@@ -205,10 +199,7 @@ pub fn TextArea(
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
-    let error = echo.error(&name).map(tr);
-    if let Some(problem) = &error {
-        note_problem(&id, label.text(), problem);
-    }
+    let error = field_problem(&echo, &name, &id, || label.text());
     let invalid = error.is_some();
     let described = described_by(hint.map(|_| hint_id.as_str()), error.as_ref().map(|_| error_id.as_str()));
     let typed = echo.value(&name).map(str::to_string);

@@ -4,6 +4,7 @@
 //! draws its fields first, then puts the list above them ([`ProblemSummary`]).
 
 use leptos::prelude::*;
+use model::account::FormEcho;
 
 use crate::i18n::{tr, tr_args};
 
@@ -22,10 +23,18 @@ impl NotedProblems {
 
 /// Notes that the field `target` (an element id), labelled `label`, has `problem` (already in the
 /// reader's language). Does nothing outside a form that lists its problems.
-pub fn note_problem(target: &str, label: String, problem: &str) {
+fn note_problem(target: &str, label: String, problem: &str) {
     if let Some(NotedProblems(noted)) = use_context::<NotedProblems>() {
         noted.update_value(|list| list.push((target.to_string(), label, problem.to_string())));
     }
+}
+
+/// The problem of the field `name` (element id `target`, labelled `label()`) in the reader's
+/// language, if the refused form has one, noted for the form's list.
+pub fn field_problem(echo: &FormEcho, name: &str, target: &str, label: impl FnOnce() -> String) -> Option<String> {
+    let problem = echo.error(name).map(tr)?;
+    note_problem(target, label(), &problem);
+    Some(problem)
 }
 
 /// The noted problems as links to their fields; nothing when there is none.

@@ -142,7 +142,7 @@ impl Catalog {
         // The run's clock: `at` when it began, then on as time goes (claims' leases count on it).
         let offset = started - now();
         let moment = move || now() + offset;
-        self.indexed(self.db.log_head().await?.latest).await;
+        self.indexed(self.db.log_head().await?.latest, &[]).await;
         let mut run = DigestRun::default();
         let horizon = horizon.fixed_offset();
         // Each alert once a run, even one whose digest failed and was let go.

@@ -12,6 +12,11 @@
 //!   so writes by other processes (`passerelle import`, other servers) are searchable here
 //!   within a second. Changes are applied by id: the opening's current row is read, so
 //!   applying a change twice, or late, does no harm.
+//! - A write waits until this server's index holds it, so that its page finds what was just
+//!   saved. When the log is long (an import running), the writer's own ids jump the queue:
+//!   the indexer stops the log's batch after the page it is on, applies them in the same
+//!   commit, and stores how far it got in the log (they are applied again in turn, which does
+//!   no harm).
 //! - It reports its position to the database now and then; the log is pruned of what every
 //!   server seen lately has applied (see `db::changes`).
 
@@ -32,6 +37,8 @@ use crate::followed::Followed;
 const POLL: Duration = Duration::from_millis(200);
 /// Changes applied in one commit of the index at most.
 const MAX_CHANGES: u64 = 50_000;
+/// Changes applied between two looks at the writers waiting (see [`Waiting`]).
+const APPLY_PAGE: usize = 200;
 /// How long a write waits for this server's index before answering anyway.
 const WAIT_FOR_INDEX: Duration = Duration::from_secs(10);
 /// How often the indexer tells the database where it stands, and prunes the log.
@@ -60,6 +67,7 @@ pub(crate) struct LocalIndex<F> {
     index: Arc<SearchIndex>,
     /// The last change applied; writers wait on it.
     applied: watch::Sender<i64>,
+    waiting: Arc<Waiting>,
     wake: Notify,
     /// This server, in the database's list of indexers.
     name: String,
@@ -79,6 +87,7 @@ impl<F: Followed> LocalIndex<F> {
             db,
             index: Arc::new(SearchIndex::open(dir)?),
             applied: watch::channel(0).0,
+            waiting: Arc::new(Waiting::default()),
             wake: Notify::new(),
             name: indexer_name(dir),
             followed: std::marker::PhantomData,
@@ -115,14 +124,23 @@ impl<F: Followed> LocalIndex<F> {
         Arc::clone(&self.index)
     }
 
-    /// Waits (a while at most) until the index has applied change `seq`.
-    pub(crate) async fn wait_for(&self, seq: i64) {
+    /// Waits (a while at most) until the index has applied change `seq`, or at least the
+    /// current state of `ids` (the writer's own, applied ahead of the log).
+    pub(crate) async fn wait_for(&self, seq: i64, ids: &[i64]) {
         if seq <= 0 || *self.applied.borrow() >= seq {
             return;
         }
-        self.wake.notify_one();
         let mut applied = self.applied.subscribe();
-        if tokio::time::timeout(WAIT_FOR_INDEX, applied.wait_for(|applied| *applied >= seq)).await.is_err() {
+        let mut served = self.waiting.served.subscribe();
+        let ticket = if ids.is_empty() { u64::MAX } else { self.waiting.join(ids) };
+        self.wake.notify_one();
+        let reached = async {
+            tokio::select! {
+                _ = applied.wait_for(|applied| *applied >= seq) => {}
+                _ = served.wait_for(|served| *served >= ticket) => {}
+            }
+        };
+        if tokio::time::timeout(WAIT_FOR_INDEX, reached).await.is_err() {
             tracing::warn!(seq, "the index did not reach a write in time; it will catch up");
         }
     }
@@ -148,17 +166,31 @@ impl<F: Followed> LocalIndex<F> {
             self.applied.send_if_modified(|applied| std::mem::replace(applied, position.applied) != position.applied);
             return Ok(false);
         };
-        let mut ids: Vec<i64> = changes.iter().map(|(_, id)| *id).collect();
-        ids.sort_unstable();
-        ids.dedup();
         let next = Position { database_id: head.database_id, applied: last };
         let (db, index, runtime) = (self.db.clone(), Arc::clone(&self.index), Handle::current());
-        tokio::task::spawn_blocking(move || {
-            index.rewrite::<CatalogError>(false, Some(&next), |batch| F::apply(batch, &db, &runtime, &ids))
+        let waiting = Arc::clone(&self.waiting);
+        let (reached, served) = tokio::task::spawn_blocking(move || {
+            let mut done = (last, 0);
+            index.rewrite::<CatalogError>(false, Some(&next), |batch| {
+                for page in changes.chunks(APPLY_PAGE) {
+                    F::apply(batch, &db, &runtime, &distinct(page.iter().map(|(_, id)| *id)))?;
+                    done.0 = page.last().map_or(last, |(seq, _)| *seq);
+                    if waiting.any() {
+                        break;
+                    }
+                }
+                let (ids, ticket) = waiting.take();
+                F::apply(batch, &db, &runtime, &distinct(ids))?;
+                done.1 = ticket;
+                batch.record_position(Position { applied: done.0, ..next.clone() });
+                Ok(())
+            })?;
+            Ok::<_, CatalogError>(done)
         })
         .await??;
-        tracing::debug!(applied = last, changes = changes.len(), index = F::NAME, "index caught up");
-        self.applied.send_replace(last);
+        tracing::debug!(applied = reached, index = F::NAME, "index caught up");
+        self.applied.send_replace(reached);
+        self.waiting.serve(served);
         Ok(true)
     }
 
@@ -181,6 +213,64 @@ impl<F: Followed> LocalIndex<F> {
         tracing::info!(count, applied = head.latest, index = F::NAME, "index rebuilt from the database");
         self.applied.send_replace(head.latest);
         Ok(count)
+    }
+}
+
+/// The ids, each once, in order.
+fn distinct(ids: impl IntoIterator<Item = i64>) -> Vec<i64> {
+    let mut ids: Vec<i64> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Writers waiting for their own ids to be searchable. Each gets a ticket; the indexer takes
+/// the ids between pages of the log, applies them in the commit it is writing, and then
+/// serves every ticket taken with them.
+#[derive(Debug, Default)]
+struct Waiting {
+    queue: std::sync::Mutex<Queue>,
+    /// The last ticket served.
+    served: watch::Sender<u64>,
+}
+
+#[derive(Debug, Default)]
+struct Queue {
+    ids: Vec<i64>,
+    last_ticket: u64,
+}
+
+impl Waiting {
+    fn queue(&self) -> std::sync::MutexGuard<'_, Queue> {
+        self.queue.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Queues `ids`; the ticket to wait for.
+    fn join(&self, ids: &[i64]) -> u64 {
+        let mut queue = self.queue();
+        queue.ids.extend_from_slice(ids);
+        queue.last_ticket += 1;
+        queue.last_ticket
+    }
+
+    fn any(&self) -> bool {
+        !self.queue().ids.is_empty()
+    }
+
+    /// The ids queued, and the last ticket they answer.
+    fn take(&self) -> (Vec<i64>, u64) {
+        let mut queue = self.queue();
+        (std::mem::take(&mut queue.ids), queue.last_ticket)
+    }
+
+    fn serve(&self, ticket: u64) {
+        self.served.send_if_modified(|served| {
+            let newer = ticket > *served;
+            if newer {
+                *served = ticket;
+            }
+            newer
+        });
     }
 }
 
@@ -215,9 +305,9 @@ pub(crate) struct Following<F> {
 impl<F: Followed> Following<F> {
     /// Waits (a while at most) until the index has applied change `seq`, when it follows the
     /// log; an index not followed stays as it is.
-    pub(crate) async fn wait_for(&self, seq: i64) {
+    pub(crate) async fn wait_for(&self, seq: i64, ids: &[i64]) {
         if self.follower.is_some() {
-            self.local.wait_for(seq).await;
+            self.local.wait_for(seq, ids).await;
         }
     }
 }
@@ -271,5 +361,34 @@ async fn follow_log<F: Followed>(this: Arc<LocalIndex<F>>) {
             () = this.wake.notified() => {}
             () = tokio::time::sleep(POLL) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ticket_is_served_only_with_the_ids_it_queued() {
+        let waiting = Waiting::default();
+        let first = waiting.join(&[7, 3]);
+        let (ids, ticket) = waiting.take();
+        assert_eq!((ids, ticket), (vec![7, 3], first));
+        // A writer queuing after the indexer took the queue waits for the next commit.
+        let second = waiting.join(&[3]);
+        waiting.serve(ticket);
+        assert!(*waiting.served.borrow() < second);
+        assert!(waiting.any());
+        let (ids, ticket) = waiting.take();
+        assert_eq!((ids, ticket), (vec![3], second));
+        waiting.serve(ticket);
+        waiting.serve(first);
+        assert_eq!(*waiting.served.borrow(), second, "served tickets never go back");
+        assert!(!waiting.any());
+    }
+
+    #[test]
+    fn ids_are_applied_once_each() {
+        assert_eq!(distinct([5, 1, 5, 2, 1]), vec![1, 2, 5]);
     }
 }

@@ -205,18 +205,20 @@ impl Catalog {
         self.search.as_ref().map(|local| local.index()).ok_or(CatalogError::NoIndex)
     }
 
-    /// Waits until this server's profile index has applied the profile log up to `seq`.
-    async fn profiles_indexed(&self, seq: i64) {
+    /// Waits until this server's profile index has applied the profile log up to `seq`, or
+    /// at least `account_id`'s profile.
+    async fn profiles_indexed(&self, seq: i64, account_id: i64) {
         if let Some(local) = &self.profiles {
-            local.wait_for(seq).await;
+            local.wait_for(seq, &[account_id]).await;
         }
     }
 
-    /// Waits until this server's index has applied the change log up to `seq` (when this
-    /// process has an index), so that what was just written is found.
-    async fn indexed(&self, seq: i64) {
+    /// Waits until this server's index has applied the change log up to `seq`, or at least
+    /// the writer's own openings `ids` (when this process has an index), so that what was just
+    /// written is found.
+    async fn indexed(&self, seq: i64, ids: &[i64]) {
         if let Some(local) = &self.search {
-            local.wait_for(seq).await;
+            local.wait_for(seq, ids).await;
         }
     }
 
@@ -255,7 +257,7 @@ impl Catalog {
             })?;
             summary.add(done);
         }
-        self.indexed(summary.last_change).await;
+        self.indexed(summary.last_change, &[]).await;
         Ok(summary)
     }
 

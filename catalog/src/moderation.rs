@@ -82,7 +82,7 @@ impl Catalog {
         // A suspended researcher is proposed to no institution; reinstated, again.
         let seq = tx.log_profile_change(id, time).await?;
         tx.commit().await?;
-        self.profiles_indexed(seq).await;
+        self.profiles_indexed(seq, id).await;
         Ok(account.email)
     }
 

@@ -84,7 +84,7 @@ impl Catalog {
         audit_save(&tx, viewer.account_id, id, status).await?;
         let seq = if status == PostingStatus::Published { tx.log_changes(&[id], now()).await? } else { 0 };
         tx.commit().await?;
-        self.indexed(seq).await;
+        self.indexed(seq, &[id]).await;
         Ok((id, status))
     }
 
@@ -136,7 +136,7 @@ impl Catalog {
         }
         let seq = if published { tx.log_changes(&[id], time).await? } else { 0 };
         tx.commit().await?;
-        self.indexed(seq).await;
+        self.indexed(seq, &[id]).await;
         Ok(status)
     }
 
@@ -150,7 +150,7 @@ impl Catalog {
         audit(&tx, viewer.account_id, AuditAction::OpeningClosed, ("opening", id), "").await?;
         let seq = tx.log_changes(&[id], now()).await?;
         tx.commit().await?;
-        self.indexed(seq).await;
+        self.indexed(seq, &[id]).await;
         Ok(())
     }
 
@@ -199,7 +199,7 @@ impl Catalog {
         let seq = if published { tx.log_changes(&[id], time).await? } else { 0 };
         tx.commit().await?;
         self.mail_queued();
-        self.indexed(seq).await;
+        self.indexed(seq, &[id]).await;
         Ok(())
     }
 

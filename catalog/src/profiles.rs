@@ -92,7 +92,7 @@ impl Catalog {
         audit(&tx, viewer.account_id, AuditAction::ProfileSaved, ("account", viewer.account_id), "").await?;
         let seq = tx.log_profile_change(viewer.account_id, now()).await?;
         tx.commit().await?;
-        self.profiles_indexed(seq).await;
+        self.profiles_indexed(seq, viewer.account_id).await;
         Ok(())
     }
 

@@ -69,9 +69,17 @@ pub struct Batch<'w> {
     added: u64,
     /// What the embedder must follow, when there is one.
     changes: Option<Changes>,
+    /// The position stored with the commit; `None` keeps the index's.
+    position: Option<Position>,
 }
 
 impl Batch<'_> {
+    /// Stores `position` with the commit instead of the one the batch began with: a batch
+    /// that stopped short of it (see `catalog::indexer`).
+    pub fn record_position(&mut self, position: Position) {
+        self.position = Some(position);
+    }
+
     /// Adds the opening, replacing any earlier version with its id.
     pub fn add(&mut self, opening: &IndexedOpening<'_>) -> Result<(), SearchError> {
         self.writer.delete_term(Term::from_field_i64(self.fields.id, opening.id));
@@ -159,7 +167,8 @@ impl SearchIndex {
 
     /// One commit for many openings that `fill` hands to the batch (in pages, say, so that a
     /// large catalogue never sits in memory at once). With `clear`, the index first drops
-    /// everything; `position` is stored with the commit. Returns how many openings were added.
+    /// everything; `position` is stored with the commit, unless the batch records another.
+    /// Returns how many openings were added.
     pub fn rewrite<E: From<SearchError>>(
         &self,
         clear: bool,
@@ -167,14 +176,14 @@ impl SearchIndex {
         fill: impl FnOnce(&mut Batch<'_>) -> Result<(), E>,
     ) -> Result<u64, E> {
         let following = self.semantic.get().is_some();
-        let (added, changes) = self.write::<_, E>(position, |writer, fields| {
+        let (added, changes) = self.write::<_, E>(|writer, fields| {
             if clear {
                 writer.delete_all_documents().map_err(SearchError::from)?;
             }
             let changes = following.then(|| Changes { everything: clear, ..Changes::default() });
-            let mut batch = Batch { writer, fields, added: 0, changes };
+            let mut batch = Batch { writer, fields, added: 0, changes, position: position.cloned() };
             fill(&mut batch)?;
-            Ok((batch.added, batch.changes))
+            Ok(((batch.added, batch.changes), batch.position))
         })?;
         self.follow(changes);
         Ok(added)
@@ -182,11 +191,11 @@ impl SearchIndex {
 
     /// Removes openings by id (closed by a moderator, deleted).
     pub fn remove(&self, ids: &[i64]) -> Result<(), SearchError> {
-        self.write(None, |writer, fields| -> Result<(), SearchError> {
+        self.write(|writer, fields| -> Result<((), Option<Position>), SearchError> {
             for id in ids {
                 writer.delete_term(Term::from_field_i64(fields.id, *id));
             }
-            Ok(())
+            Ok(((), None))
         })?;
         self.follow(Some(Changes { removed: ids.to_vec(), ..Changes::default() }));
         Ok(())
@@ -221,18 +230,19 @@ impl SearchIndex {
 
     /// Runs `change` with a writer, commits (with `position`, else the position it had), and
     /// makes the result visible to searches at once. Nothing is committed when `change` fails.
+    /// One commit of what `change` writes, stored with the position it returns (`None` keeps
+    /// the index's).
     fn write<T, E: From<SearchError>>(
         &self,
-        position: Option<&Position>,
-        change: impl FnOnce(&mut IndexWriter, &Fields) -> Result<T, E>,
+        change: impl FnOnce(&mut IndexWriter, &Fields) -> Result<(T, Option<Position>), E>,
     ) -> Result<T, E> {
         let _guard = self.write_guard.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut writer: IndexWriter = self.index.writer(WRITER_MEMORY_BYTES).map_err(SearchError::from)?;
+        let (result, position) = change(&mut writer, &self.fields)?;
         let payload = match position {
             Some(position) => Some(position.payload()),
             None => self.index.load_metas().map_err(SearchError::from)?.payload,
         };
-        let mut writer: IndexWriter = self.index.writer(WRITER_MEMORY_BYTES).map_err(SearchError::from)?;
-        let result = change(&mut writer, &self.fields)?;
         let mut commit = writer.prepare_commit().map_err(SearchError::from)?;
         if let Some(payload) = payload {
             commit.set_payload(&payload);

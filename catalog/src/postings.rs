@@ -106,6 +106,13 @@ impl Catalog {
         let tx = self.db.begin().await?;
         let posting = editable(&tx, viewer, id).await?;
         let (_, verified) = tx.institution_record(&posting.institution.slug).await?.ok_or(CatalogError::NotFound)?;
+        // The form has no field for the city's names per language (an import's): they stay
+        // while the city does.
+        let mut record = record.clone();
+        if record.location.city == posting.working().location.city {
+            record.location.city_names.clone_from(&posting.working().location.city_names);
+        }
+        let record = &record;
         let time = now();
         let (status, published) = if posting.status != PostingStatus::Published {
             let status = submitted_status(action, verified);

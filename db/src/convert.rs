@@ -60,7 +60,14 @@ pub(crate) fn opening_record(row: &opening::Model, institution: InstitutionRecor
         original_language: Lang::from_code(&row.original_language).ok_or_else(|| corrupt("original_language"))?,
         keywords: from_json(id, "keywords", &row.keywords)?,
         languages_required: from_json::<Vec<LanguageRequirement>>(id, "languages_required", &row.languages_required)?,
-        location: Location { country: row.country.clone(), city: row.city.clone() },
+        location: Location {
+            country: row.country.clone(),
+            city: row.city.clone(),
+            city_names: match &row.city_names {
+                Some(names) => from_json(id, "city_names", names)?,
+                None => Texts::new(),
+            },
+        },
         start_date: row.start_date,
         duration_months: row.duration_months.and_then(|m| u32::try_from(m).ok()),
         deadline: row.deadline,

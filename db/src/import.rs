@@ -247,6 +247,7 @@ pub(crate) fn opening_fields(record: &OpeningRecord, institution_id: i32, now: T
         languages_required: Set(to_json(&record.languages_required)),
         country: Set(record.location.country.clone()),
         city: Set(record.location.city.clone()),
+        city_names: Set((!record.location.city_names.is_empty()).then(|| to_json(&record.location.city_names))),
         start_date: Set(record.start_date),
         duration_months: Set(record.duration_months.and_then(|m| i32::try_from(m).ok())),
         deadline: Set(record.deadline),

@@ -20,6 +20,7 @@ mod m20261204_000001_add_published_at;
 mod m20261205_000001_create_saved_searches;
 mod m20261206_000001_create_candidates;
 mod m20261207_000001_create_rounds;
+mod m20261208_000001_add_city_names;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000001_create_saved_searches::Migration),
             Box::new(m20261206_000001_create_candidates::Migration),
             Box::new(m20261207_000001_create_rounds::Migration),
+            Box::new(m20261208_000001_add_city_names::Migration),
         ]
     }
 }

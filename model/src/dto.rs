@@ -47,7 +47,7 @@ impl OpeningSummary {
             institution,
             kind: record.kind,
             country: record.location.country.clone(),
-            city: record.location.city.clone(),
+            city: record.location.city_in(reader).to_string(),
             deadline: record.deadline,
             days_left: (record.deadline - today).num_days(),
             funded: record.funding.stipend.is_some(),

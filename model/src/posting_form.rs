@@ -173,7 +173,7 @@ pub fn read_posting(
         original_language,
         keywords,
         languages_required,
-        location: Location { country, city: city.to_string() },
+        location: Location { country, city: city.to_string(), city_names: Texts::new() },
         start_date,
         duration_months,
         deadline,

@@ -1,5 +1,7 @@
 //! The opening record: the import format of `passerelle import openings` and the demo data.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +89,17 @@ pub struct LanguageRequirement {
 pub struct Location {
     pub country: String,
     pub city: String,
+    /// The city as each language writes it, where the usual name table does not know it
+    /// (optional; `city` stands for the languages missing here).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub city_names: Texts,
+}
+
+impl Location {
+    /// The city as a reader of `reader` reads it: its own name when the record gives one.
+    pub fn city_in(&self, reader: Lang) -> &str {
+        self.city_names.get(&reader).map_or(&self.city, String::as_str)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -124,6 +137,7 @@ impl RecordError {
 }
 
 const MAX_TITLE_CHARS: usize = 300;
+const MAX_CITY_CHARS: usize = 100;
 const MAX_DESCRIPTION_CHARS: usize = 20_000;
 
 impl OpeningRecord {
@@ -169,6 +183,9 @@ impl OpeningRecord {
         check_country("location.country", &self.location.country)?;
         check_not_blank("location.city", &self.location.city)?;
         check_one_line("location.city", &self.location.city)?;
+        if !self.location.city_names.is_empty() {
+            check_texts("location.city_names", &self.location.city_names, MAX_CITY_CHARS, false)?;
+        }
         if let Some(months) = self.duration_months
             && !DURATION_MONTHS.contains(&months)
         {
@@ -362,6 +379,16 @@ mod tests {
             ("[\"qec\"]", "[\"q\\r\\nec\"]", "keywords[0]"),
             ("\"city\": \"Daejeon\"}, \"start", "\"city\": \"Dae\\u0007jeon\"}, \"start", "location.city"),
             ("\"KAIST\"", "\"KA\\tIST\"", "institution.name.en"),
+            (
+                "\"city\": \"Daejeon\"}, \"start",
+                "\"city\": \"Daejeon\", \"city_names\": {\"ko\": \" \"}}, \"start",
+                "location.city_names.ko",
+            ),
+            (
+                "\"city\": \"Daejeon\"}, \"start",
+                "\"city\": \"Daejeon\", \"city_names\": {\"de\": \"D\"}}, \"start",
+                "json",
+            ),
         ];
         for (from, to, field) in cases {
             let line = SAMPLE.replacen(from, to, 1);
@@ -372,6 +399,21 @@ mod tests {
         assert_eq!(OpeningRecord::from_json_line("{").map_err(|e| e.field), Err("json".into()));
         let paragraphs = SAMPLE.replacen("\"A stay.\"", "\"A stay.\\r\\n\\n\\tIn Daejeon.\"", 1);
         assert!(OpeningRecord::from_json_line(&paragraphs).is_ok(), "line breaks in a description");
+    }
+
+    #[test]
+    fn a_city_may_be_named_in_each_language() {
+        let line = SAMPLE.replacen(
+            "\"location\": {\"country\": \"KR\", \"city\": \"Daejeon\"}",
+            "\"location\": {\"country\": \"KR\", \"city\": \"Osong\", \"city_names\": {\"ko\": \"오송\"}}",
+            1,
+        );
+        let record = OpeningRecord::from_json_line(&line).expect("valid");
+        assert_eq!(record.location.city_in(Lang::Ko), "오송");
+        assert_eq!(record.location.city_in(Lang::Fr), "Osong", "the written name stands for the others");
+        // Without names, the record is written back as it came.
+        let plain = OpeningRecord::from_json_line(SAMPLE).expect("valid");
+        assert!(!serde_json::to_string(&plain).expect("json").contains("city_names"));
     }
 
     #[test]

@@ -217,7 +217,11 @@ pub fn opening_sized(n: usize, topics: &[ConceptNames], today: NaiveDate, min_by
     });
     OpeningRecord {
         external_id: format!("synthetic-{n}"),
-        location: Location { country: institution.country.clone(), city: institution.city.clone() },
+        location: Location {
+            country: institution.country.clone(),
+            city: institution.city.clone(),
+            city_names: Default::default(),
+        },
         apply_url: Some(format!("https://{}/apply/{n}", institution.domain)),
         contact_email: Some(format!("exchange@{}", institution.domain)),
         institution,

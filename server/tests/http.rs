@@ -375,6 +375,7 @@ async fn hostile_text_stays_text_and_pages_send_a_content_security_policy() {
     }
     record.keywords = vec![HOSTILE.to_string()];
     record.location.city = HOSTILE.to_string();
+    record.location.city_names.insert(Lang::Fr, HOSTILE.to_string());
     record.institution.city = HOSTILE.to_string();
     record.institution.name.insert(Lang::Ko, HOSTILE.to_string());
     site.catalog.import(&[record]).await.expect("import");

@@ -341,3 +341,40 @@ async fn an_import_and_the_website_write_at_the_same_time() {
     }
     assert_eq!(indexed, wanted, "the index differs from the database");
 }
+
+/// An import may name its city in each language: each reader sees their own (page, JSON-LD,
+/// search), and an edit on the site keeps the names while the city stays.
+#[tokio::test]
+async fn a_city_named_per_language_shows_in_each_and_survives_an_edit() {
+    let site = common::empty_site().await;
+    let mut record = model::record::testing::record("osong-bio", "kaist", "Bio-imaging stay");
+    record.location.city = "Osong".into();
+    record.location.city_names.insert(Lang::Ko, "오송".into());
+    site.catalog.import(&[record]).await.expect("import");
+    let (_, found) = site.json("/api/v1/openings?q=bio-imaging&lang=ko").await;
+    let id = found["hits"][0]["id"].as_i64().expect("found");
+    assert_eq!(found["hits"][0]["city"], "오송", "{found}");
+    let ko = Browser::new(&site).get(&format!("/ko/openings/{id}")).await;
+    assert!(ko.body.contains("오송, 대한민국"), "the Korean page names it in Korean");
+    assert!(ko.body.contains("\"addressLocality\":\"오송\""), "and so does its JSON-LD");
+    let fr = Browser::new(&site).get(&format!("/fr/openings/{id}")).await;
+    assert!(fr.body.contains("Osong, Corée du Sud"), "the record's city stands for French");
+
+    // The institution's admin changes the places: the city and its names stay.
+    let (mut kim, _) = member_browser(&site, "kim@kaist.ac.kr", "kaist", InstitutionRole::Admin, Lang::En).await;
+    let mut fields = posting_fields("한국어 제목", "Bio-imaging stay");
+    for (name, value) in [
+        ("original_language", "en"),
+        ("description_en", "Bio-imaging stay. A research stay."),
+        ("description_ko", "연구 체류."),
+        ("keywords", "physics"),
+        ("city", "Osong"),
+        ("positions", "4"),
+    ] {
+        *field(&mut fields, name) = value.into();
+    }
+    let saved = kim.post(&format!("/en/postings/{id}/edit"), &with_action(&fields, "submit")).await;
+    assert!(saved.location().ends_with("?saved=published"), "{} {}", saved.status, saved.body);
+    let ko = Browser::new(&site).get(&format!("/ko/openings/{id}")).await;
+    assert!(ko.body.contains("오송, 대한민국"), "the names outlive the edit");
+}

@@ -52,7 +52,7 @@ pub fn job_posting(detail: &OpeningDetail, lang: Lang) -> Value {
             "@type": "Place",
             "address": {
                 "@type": "PostalAddress",
-                "addressLocality": record.location.city,
+                "addressLocality": l10n::city_name(lang, &record.location.country, record.location.city_in(lang)),
                 "addressCountry": record.location.country,
             },
         },

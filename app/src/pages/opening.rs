@@ -193,7 +193,7 @@ fn OpeningFacts(detail: OpeningDetail, preview: bool) -> impl IntoView {
     let closed = detail.is_closed();
     let record = detail.record;
     let institution = record.institution.name_in(lang, record.original_language);
-    let place = l10n::place(lang, &record.location.country, &record.location.city);
+    let place = l10n::place(lang, &record.location.country, record.location.city_in(lang));
     let deadline_status = if closed {
         view! { <strong class="closed">{tr("opening-closed")}</strong> }.into_any()
     } else {

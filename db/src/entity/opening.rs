@@ -19,6 +19,8 @@ pub struct Model {
     pub languages_required: Json,
     pub country: String,
     pub city: String,
+    /// `{lang: city}` when the record names its city per language.
+    pub city_names: Option<Json>,
     pub start_date: Option<Date>,
     pub duration_months: Option<i32>,
     pub deadline: Date,

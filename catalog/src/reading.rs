@@ -227,6 +227,11 @@ impl Catalog {
         Ok(self.db.open_opening_days(today).await?)
     }
 
+    /// The institutions with open openings, by slug: whose pages the sitemap lists.
+    pub async fn institutions_with_open_openings(&self, today: NaiveDate) -> Result<Vec<String>, CatalogError> {
+        Ok(self.db.institutions_with_open_openings(today).await?)
+    }
+
     /// Up to `count` other open openings of the institution that published opening `id`,
     /// deadline soonest first: "more from this institution" on an opening's page.
     pub async fn more_from_institution(

@@ -4,7 +4,9 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use model::record::{InstitutionRecord, OpeningRecord};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, EntityTrait, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationTrait,
+};
 
 use crate::convert::{institution_record, opening_record};
 use crate::entity::{institution, opening};
@@ -164,6 +166,21 @@ impl Db {
             .all(&self.conn())
             .await?;
         Ok(rows.into_iter().map(|(id, updated)| (i64::from(id), updated.date_naive())).collect())
+    }
+
+    /// The institutions with at least one open opening, by slug: those whose page the
+    /// sitemap lists.
+    pub async fn institutions_with_open_openings(&self, today: NaiveDate) -> Result<Vec<String>, DbError> {
+        Ok(published()
+            .filter(opening::Column::Deadline.gte(today))
+            .join(JoinType::InnerJoin, opening::Relation::Institution.def())
+            .select_only()
+            .column(institution::Column::Slug)
+            .distinct()
+            .order_by_asc(institution::Column::Slug)
+            .into_tuple()
+            .all(&self.conn())
+            .await?)
     }
 
     pub async fn count_published(&self) -> Result<u64, DbError> {

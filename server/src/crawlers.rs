@@ -1,6 +1,6 @@
 //! What crawlers read: `/robots.txt` (the sitemap's address, and the pages that are nobody's
-//! business but their reader's kept out) and `/sitemap.xml` (the main pages and every open
-//! opening in the three languages, each with its alternates; past 50,000 addresses, an index of
+//! business but their reader's kept out) and `/sitemap.xml` (the main pages, every open
+//! opening and the pages of the institutions that have one, in the three languages, each with its alternates; past 50,000 addresses, an index of
 //! `/sitemaps/{n}.xml` files).
 
 use std::fmt::Write;
@@ -61,22 +61,26 @@ async fn robots(State(state): State<AppState>) -> Response {
 
 /// A page the sitemap lists, in each of the three languages.
 struct Page {
-    /// One of [`route`], with the opening's id when it is one.
+    /// One of [`route`], with the opening's id or the institution's slug when it is one.
     pattern: &'static str,
-    id: Option<i64>,
+    key: Option<String>,
     changed: Option<NaiveDate>,
 }
 
-/// The main pages, then every open opening.
+/// The main pages, then every open opening, then the institutions that have one.
 async fn pages(state: &AppState) -> Result<Vec<Page>, ServerError> {
-    let openings = state.catalog.open_opening_days(catalog::today()).await?;
-    let main = [route::HOME, route::OPENINGS].into_iter().map(|pattern| Page { pattern, id: None, changed: None });
+    let today = catalog::today();
+    let openings = state.catalog.open_opening_days(today).await?;
+    let institutions = state.catalog.institutions_with_open_openings(today).await?;
+    let main = [route::HOME, route::OPENINGS].into_iter().map(|pattern| Page { pattern, key: None, changed: None });
     let openings = openings.into_iter().map(|(id, changed)| Page {
         pattern: route::OPENING,
-        id: Some(id),
+        key: Some(id.to_string()),
         changed: Some(changed),
     });
-    Ok(main.chain(openings).collect())
+    let institutions =
+        institutions.into_iter().map(|slug| Page { pattern: route::INSTITUTION, key: Some(slug), changed: None });
+    Ok(main.chain(openings).chain(institutions).collect())
 }
 
 /// Pages per file: each page is listed once per language, and its languages stay together.
@@ -112,7 +116,8 @@ fn url_set(base: &str, pages: &[Page]) -> String {
     ));
     for page in pages {
         let address = |lang: Lang| {
-            let values: Vec<&dyn std::fmt::Display> = page.id.iter().map(|id| id as &dyn std::fmt::Display).collect();
+            let values: Vec<&dyn std::fmt::Display> =
+                page.key.iter().map(|key| key as &dyn std::fmt::Display).collect();
             escape(&format!("{base}{}", path(page.pattern, lang, &values)))
         };
         for lang in Lang::ALL {
@@ -161,7 +166,11 @@ mod tests {
 
     #[test]
     fn an_opening_is_listed_in_each_language_with_its_alternates() {
-        let pages = [Page { pattern: route::OPENING, id: Some(12), changed: NaiveDate::from_ymd_opt(2026, 12, 1) }];
+        let pages = [Page {
+            pattern: route::OPENING,
+            key: Some("12".to_string()),
+            changed: NaiveDate::from_ymd_opt(2026, 12, 1),
+        }];
         let xml = url_set("https://passerelle.example", &pages);
         assert_eq!(xml.matches("<url>").count(), 3);
         assert!(xml.contains("<loc>https://passerelle.example/ko/openings/12</loc><lastmod>2026-12-01</lastmod>"));

@@ -677,8 +677,8 @@ async fn open_openings_describe_themselves_to_search_engines() {
     assert!(job_posting(&page).is_none(), "a closed opening is not offered to search engines");
 }
 
-/// `/sitemap.xml` lists the main pages and every open opening in the three languages, each with
-/// its alternates; `/robots.txt` names it and keeps crawlers out of people's own pages.
+/// `/sitemap.xml` lists the main pages, every open opening and the pages of the institutions
+/// that have one, in the three languages, each with its alternates; `/robots.txt` names it and keeps crawlers out of people's own pages.
 #[tokio::test]
 async fn crawlers_find_every_open_opening_and_nothing_private() {
     let site = site().await;
@@ -696,11 +696,17 @@ async fn crawlers_find_every_open_opening_and_nothing_private() {
             assert!(sitemap.body.contains(&format!(r#"hreflang="{lang}" href="{address}""#)));
         }
     }
+    for slug in ["kaist", "usherbrooke"] {
+        let address = format!("{PUBLIC_URL}/ko/institutions/{slug}");
+        assert!(sitemap.body.contains(&format!("<loc>{address}</loc>")), "{address} is not listed");
+    }
+    let (_, facets) = site.json("/api/v1/openings?per_page=1").await;
+    let institutions = facets["facets"]["institution"].as_object().expect("institution facet").len();
     let (_, all) = site.json("/api/v1/openings?closed=1&per_page=100").await;
     let all = all["hits"].as_array().expect("hits").len();
     assert_eq!(
         sitemap.body.matches("<url>").count(),
-        3 * (open.len() + 2),
+        3 * (open.len() + 2 + institutions),
         "{all} openings in all; the closed are not listed"
     );
     assert!(sitemap.body.contains(&format!("<loc>{PUBLIC_URL}/ko/</loc>")));

@@ -197,6 +197,19 @@ pub async fn my_applications() -> Result<Vec<model::application::SentApplication
     catalog()?.sent_applications(&signed_in()?).await.map_err(internal)
 }
 
+/// The viewer's saved openings, the latest saved first, in `lang`.
+#[server(input = Json)]
+pub async fn saved_openings(lang: Lang) -> Result<Vec<model::dto::OpeningSummary>, ServerFnError> {
+    catalog()?.saved_openings(&signed_in()?, lang, catalog::today()).await.map_err(internal)
+}
+
+/// Whether the viewer saved opening `id` (`None` when signed out).
+#[server(input = Json)]
+pub async fn opening_kept(id: i64) -> Result<Option<bool>, ServerFnError> {
+    let Some(viewer) = viewer() else { return Ok(None) };
+    catalog()?.is_kept(&viewer, id).await.map(Some).map_err(internal)
+}
+
 /// Where the viewer's application to opening `id` stands, if they sent one (`None` when
 /// signed out).
 #[server(input = Json)]

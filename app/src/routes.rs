@@ -16,7 +16,7 @@ use crate::pages::{
     AdminReviewPage, AlertsPage, ApplicationsPage, CandidatesPage, EditPostingPage, ForgotPage, HomePage,
     InstitutionMembersPage, InstitutionPage, LoginPage, NewPostingPage, NewRoundPage, NotFoundPage, OpeningPage,
     OpeningsPage, PostingApplicationsPage, PostingPage, PostingsPage, ProfilePage, ResetPage, RoundPage, RoundsPage,
-    SignupPage, UnsubscribePage,
+    SavedPage, SignupPage, UnsubscribePage,
 };
 use crate::url::same_page_in;
 
@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("profile") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=StaticSegment("applications") view=ApplicationsPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("saved") view=SavedPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("alerts") view=AlertsPage ssr=SsrMode::Async />
                     <Route
                         path=(StaticSegment("alerts"), StaticSegment("unsubscribe"), ParamSegment("key"))

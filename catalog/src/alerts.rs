@@ -257,15 +257,7 @@ impl Catalog {
         let openings = ids
             .iter()
             .filter_map(|id| stored.iter().find(|opening| opening.id == *id))
-            .map(|opening| {
-                OpeningSummary::from_record(
-                    opening.id,
-                    &opening.record,
-                    opening.published_at.date_naive(),
-                    reader,
-                    today,
-                )
-            })
+            .map(|opening| crate::reading::summary(opening, reader, today))
             .collect();
         Ok(Some((openings, total)))
     }

@@ -15,6 +15,7 @@
 mod accounts;
 mod alerts;
 mod applications;
+mod bookmarks;
 mod candidates;
 mod digest;
 mod followed;

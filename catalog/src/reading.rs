@@ -119,13 +119,7 @@ impl Catalog {
             .iter()
             .map(|opening| results.hits.iter().find(|h| h.id == opening.id).map_or(0.0, |h| h.score))
             .collect();
-        let hits: Vec<OpeningSummary> = stored
-            .iter()
-            .map(|opening| {
-                let published = opening.published_at.date_naive();
-                OpeningSummary::from_record(opening.id, &opening.record, published, lang, today)
-            })
-            .collect();
+        let hits: Vec<OpeningSummary> = stored.iter().map(|opening| summary(opening, lang, today)).collect();
         let highlights = match results.highlighter {
             Some(highlighter) => {
                 let texts: Vec<(Lang, String, String)> = stored
@@ -300,4 +294,9 @@ pub fn search_query(params: &SearchParams, lang: Lang, today: NaiveDate) -> Sear
         today,
         include_closed: params.include_closed,
     }
+}
+
+/// A stored opening as a result row for a reader of `lang`.
+pub(crate) fn summary(opening: &db::StoredOpening, lang: Lang, today: NaiveDate) -> OpeningSummary {
+    OpeningSummary::from_record(opening.id, &opening.record, opening.published_at.date_naive(), lang, today)
 }

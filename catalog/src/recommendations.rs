@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use model::Lang;
 use model::account::{AuditAction, Viewer};
-use model::dto::{OpeningSummary, Reason, Recommended};
+use model::dto::{Reason, Recommended};
 use model::fit::Finding;
 use model::profile::Profile;
 use search::{Published, RecommendQuery, Recommendation, TopicMatch, TopicSource};
@@ -89,8 +89,7 @@ impl Catalog {
             .filter_map(|hit| {
                 let opening = stored.iter().find(|opening| opening.id == hit.id)?;
                 let reasons = reasons(&hit, lang, Perspective::Researcher);
-                let published = opening.published_at.date_naive();
-                let opening = OpeningSummary::from_record(hit.id, &opening.record, published, lang, today);
+                let opening = crate::reading::summary(opening, lang, today);
                 Some(Recommended { opening, score: hit.score, reasons })
             })
             .collect())

@@ -10,6 +10,7 @@
 pub mod accounts;
 mod alerts;
 mod applications;
+mod bookmarks;
 mod candidates;
 mod changes;
 mod convert;

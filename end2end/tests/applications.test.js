@@ -121,8 +121,29 @@ test('a Korean researcher applies to a French opening and reads the offer in Kor
 test('the new pages pass the Nu Html Checker', async () => {
   const opening = await openingId('demo-kaist-llm-korean');
   const researcher = await signInCookies(DEMO.researcher, DEMO_PASSWORD);
-  assert.deepEqual(await problemsIn(['/ko/profile', '/en/applications', `/fr/openings/${opening}`], { cookie: researcher }), []);
+  assert.deepEqual(await problemsIn(['/ko/profile', '/en/applications', '/fr/saved', `/fr/openings/${opening}`],
+    { cookie: researcher }), []);
   const kaist = await signInCookies(DEMO.kaist, DEMO_PASSWORD);
   assert.deepEqual(await problemsIn(['/en/postings', `/ko/postings/${opening}/applications`,
     `/en/postings/${opening}/applications?status=offer_made&sort=oldest`], { cookie: kaist }), []);
+});
+
+test('a researcher saves an opening, finds it on their saved openings and removes it', async () => {
+  const opening = await openingId('demo-etri-speech');
+  const context = await shared.browser.newContext({ locale: 'fr-CA' });
+  const page = await signIn(context, 'fr', DEMO.researcherFr, DEMO_PASSWORD);
+  await page.goto(`${BASE_URL}/fr/openings/${opening}`);
+  await page.getByRole('button', { name: 'Enregistrer cette offre' }).click();
+  await page.waitForURL(/kept=1/);
+  assert.match(await page.getByRole('status').first().innerText(), /C’est enregistré/);
+  await page.getByRole('link', { name: 'Offres enregistrées' }).first().click();
+  await page.waitForURL(/\/fr\/saved/);
+  await waitForHydration(page);
+  const card = page.locator('.opening-card').filter({ has: page.locator(`a[href^="/fr/openings/${opening}?"]`) });
+  assert.equal(await card.count(), 1, 'the saved opening is listed');
+  assert.deepEqual(await axeViolations(page), [], 'the saved openings page');
+  await card.getByRole('button', { name: 'Retirer' }).click();
+  await page.waitForURL(/unkept=1/);
+  assert.equal(await page.locator(`a[href^="/fr/openings/${opening}?"]`).count(), 0, 'removed');
+  await context.close();
 });

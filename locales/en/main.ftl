@@ -1172,3 +1172,18 @@ opening-share-email = Send this opening by email
 opening-copy-link = Copy the link
 opening-link-copied = The link is copied.
 calendar-deadline-summary = Deadline: { $title }
+
+## Saved openings
+nav-saved = Saved openings
+saved-title = Saved openings
+saved-private = Only you see this list. An opening its institution closes leaves it.
+saved-empty = You have not saved any opening yet.
+saved-remove = Remove
+saved-remove-label = Remove from your saved openings: { $title }
+saved-removed = The opening is no longer in your saved openings.
+opening-keep = Save this opening
+opening-unkeep = Remove from my saved openings
+opening-kept = Saved. You will find it in your saved openings.
+opening-keep-sign-in = Sign in to save this opening
+audit-action-opening-bookmarked = Opening saved
+audit-action-bookmark-removed = Saved opening removed

@@ -1175,3 +1175,18 @@ opening-share-email = Envoyer cette offre par courriel
 opening-copy-link = Copier le lien
 opening-link-copied = Le lien est copié.
 calendar-deadline-summary = Date limite : { $title }
+
+## Offres enregistrées
+nav-saved = Offres enregistrées
+saved-title = Offres enregistrées
+saved-private = Cette liste n’est visible que par vous. Une offre fermée par son établissement en disparaît.
+saved-empty = Vous n’avez encore enregistré aucune offre.
+saved-remove = Retirer
+saved-remove-label = Retirer de vos offres enregistrées : { $title }
+saved-removed = L’offre ne fait plus partie de vos offres enregistrées.
+opening-keep = Enregistrer cette offre
+opening-unkeep = Retirer de mes offres enregistrées
+opening-kept = C’est enregistré. Vous retrouverez l’offre dans vos offres enregistrées.
+opening-keep-sign-in = Connectez-vous pour enregistrer cette offre
+audit-action-opening-bookmarked = Offre enregistrée
+audit-action-bookmark-removed = Offre retirée des offres enregistrées

@@ -1109,3 +1109,18 @@ opening-share-email = 이메일로 이 공고 보내기
 opening-copy-link = 링크 복사
 opening-link-copied = 링크를 복사했습니다.
 calendar-deadline-summary = 마감일: { $title }
+
+## 저장한 공고
+nav-saved = 저장한 공고
+saved-title = 저장한 공고
+saved-private = 이 목록은 본인만 볼 수 있습니다. 기관이 마감한 공고는 목록에서 빠집니다.
+saved-empty = 아직 저장한 공고가 없습니다.
+saved-remove = 삭제
+saved-remove-label = 저장한 공고에서 삭제: { $title }
+saved-removed = 저장한 공고에서 삭제했습니다.
+opening-keep = 이 공고 저장
+opening-unkeep = 저장한 공고에서 삭제
+opening-kept = 저장했습니다. 저장한 공고에서 다시 볼 수 있습니다.
+opening-keep-sign-in = 로그인하고 이 공고 저장하기
+audit-action-opening-bookmarked = 공고 저장
+audit-action-bookmark-removed = 저장한 공고 삭제

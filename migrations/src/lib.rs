@@ -21,6 +21,7 @@ mod m20261205_000001_create_saved_searches;
 mod m20261206_000001_create_candidates;
 mod m20261207_000001_create_rounds;
 mod m20261208_000001_add_city_names;
+mod m20261209_000001_create_bookmarks;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000001_create_candidates::Migration),
             Box::new(m20261207_000001_create_rounds::Migration),
             Box::new(m20261208_000001_add_city_names::Migration),
+            Box::new(m20261209_000001_create_bookmarks::Migration),
         ]
     }
 }

@@ -48,6 +48,9 @@ vocabulary! {
         ApplicationWithdrawn => "application_withdrawn", "audit-action-application-withdrawn";
         /// A researcher set an opening aside from their recommendations.
         OpeningDismissed => "opening_dismissed", "audit-action-opening-dismissed";
+        /// A person saved an opening to come back to, or took it off their list.
+        OpeningBookmarked => "opening_bookmarked", "audit-action-opening-bookmarked";
+        BookmarkRemoved => "bookmark_removed", "audit-action-bookmark-removed";
         /// An alert (saved search or profile alert) set up.
         AlertSaved => "alert_saved", "audit-action-alert-saved";
         /// An alert deleted by its owner, or through a digest's unsubscribe link.

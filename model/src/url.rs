@@ -17,6 +17,8 @@ pub mod route {
     pub const OPENING_DEADLINE: &str = "/{lang}/openings/{id}/deadline.ics";
     pub const APPLY: &str = "/{lang}/openings/{id}/apply";
     pub const DISMISS_OPENING: &str = "/{lang}/openings/{id}/dismiss";
+    pub const KEEP_OPENING: &str = "/{lang}/openings/{id}/save";
+    pub const SAVED: &str = "/{lang}/saved";
     pub const PROFILE: &str = "/{lang}/profile";
     pub const ALERTS: &str = "/{lang}/alerts";
     pub const ALERT: &str = "/{lang}/alerts/{id}";

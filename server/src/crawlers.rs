@@ -34,6 +34,7 @@ const PRIVATE: &[&str] = &[
     route::PROFILE,
     route::ALERTS,
     route::APPLICATIONS,
+    route::SAVED,
     route::POSTINGS,
     route::ROUNDS,
     route::ADMIN,

@@ -343,6 +343,8 @@ pub async fn seed_people(catalog: &Catalog, today: NaiveDate) -> Result<(), Serv
         let Some(opening) = catalog.opening_id(application.institution, application.external_id).await? else {
             continue;
         };
+        // Saved first, as a researcher would before writing the letter.
+        catalog.keep_opening(researcher, opening, true).await?;
         let answers: Vec<String> = application.answers.iter().map(|answer| answer.to_string()).collect();
         let sent = catalog.apply(researcher, opening, application.letter, application.letter_lang, &answers).await?;
         let Ok(id) = sent else {

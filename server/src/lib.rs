@@ -27,6 +27,7 @@ pub mod api;
 pub mod applications;
 pub mod auth;
 pub mod bench;
+pub mod bookmarks;
 pub mod calendar;
 pub mod candidates;
 pub mod cli;

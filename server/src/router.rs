@@ -46,6 +46,7 @@ pub fn router(config: &Config, catalog: catalog::Catalog, auth: Auth) -> Router 
         .merge(crate::moderation::routes())
         .merge(crate::postings::routes())
         .merge(crate::applications::routes())
+        .merge(crate::bookmarks::routes())
         .merge(crate::alerts::routes())
         .merge(crate::candidates::routes())
         .merge(crate::rounds::routes())

@@ -270,3 +270,52 @@ async fn openings_for_you_come_with_their_reasons_and_one_set_aside_stays_gone()
     let audit = site.db.audit_log(Some(dismissed), Some("sora@example.org"), 50).await.expect("audit");
     assert_eq!(audit.len(), 1);
 }
+
+/// A researcher saves openings from their pages and finds them on a list only they see, in
+/// their language; removing one from the list or the page takes it off; signed out, the page
+/// offers to sign in first.
+#[tokio::test]
+async fn saved_openings_are_kept_for_their_reader_alone() {
+    let site = demo_site().await;
+    let id = site.catalog.opening_id("kaist", "demo-kaist-soft-robotics").await.expect("read").expect("demo opening");
+    let other =
+        site.catalog.opening_id("usherbrooke", "demo-usherb-quantum-materials").await.expect("read").expect("demo");
+    let signed_out = Browser::new(&site).get(&format!("/fr/openings/{id}")).await;
+    assert!(signed_out.body.contains("Connectez-vous pour enregistrer cette offre"));
+    assert!(signed_out.body.contains(&format!("/fr/login?next=%2Ffr%2Fopenings%2F{id}")), "back to the opening after");
+
+    let mut sora = researcher(&site, "sora@example.org", Lang::Ko).await;
+    let page = sora.get(&format!("/ko/openings/{id}")).await;
+    assert!(page.body.contains("이 공고 저장"), "{}", page.body);
+    let saved = sora.post(&format!("/ko/openings/{id}/save"), &[("keep", "yes")]).await;
+    assert_eq!(saved.location(), format!("/ko/openings/{id}?kept=1"));
+    let page = sora.get(saved.location()).await;
+    assert!(page.body.contains("저장했습니다.") && page.body.contains("저장한 공고에서 삭제"));
+    sora.post(&format!("/ko/openings/{other}/save"), &[("keep", "yes")]).await;
+    sora.post(&format!("/ko/openings/{other}/save"), &[("keep", "yes")]).await;
+
+    let list = sora.get("/ko/saved").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains("이 목록은 본인만 볼 수 있습니다."));
+    let first = list.body.find(&format!("/ko/openings/{other}?back=")).expect("the latest saved");
+    let second = list.body.find(&format!("/ko/openings/{id}?back=")).expect("the first saved");
+    assert!(first < second, "the latest saved first");
+    assert!(list.body.contains("2차원 양자 소재 박사후 연구원"), "titles in the reader's language");
+
+    // Nobody else sees them.
+    let mut kim = researcher(&site, "kim@example.org", Lang::En).await;
+    let theirs = kim.get("/en/saved").await;
+    assert!(theirs.body.contains("You have not saved any opening yet."));
+    assert!(!theirs.body.contains(&format!("/en/openings/{id}?back=")));
+
+    // Removed from the list, back to the list.
+    let removed = sora.post(&format!("/ko/openings/{other}/save"), &[("keep", "no"), ("back", "saved")]).await;
+    assert_eq!(removed.location(), "/ko/saved?unkept=1");
+    let list = sora.get(removed.location()).await;
+    assert!(list.body.contains("저장한 공고에서 삭제했습니다."));
+    assert!(!list.body.contains(&format!("/ko/openings/{other}?back=")));
+    assert_eq!(sora.post("/ko/openings/999999/save", &[("keep", "yes")]).await.status, StatusCode::NOT_FOUND);
+    let saved = model::account::AuditAction::OpeningBookmarked;
+    let audit = site.db.audit_log(Some(saved), Some("sora@example.org"), 50).await.expect("audit");
+    assert_eq!(audit.len(), 2, "saved twice is saved once");
+}

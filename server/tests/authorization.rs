@@ -195,6 +195,20 @@ const MATRIX: &[Row] = &[
             Redirect("/en/profile?dismissed=1"),
         ],
     ),
+    // Anyone signed in may save an opening, on a list only they see.
+    post(
+        "/en/openings/{id}/save",
+        &[("keep", "yes")],
+        [
+            Redirect("/en/login"),
+            Redirect("/en/openings/"),
+            Redirect("/en/openings/"),
+            Redirect("/en/openings/"),
+            Redirect("/en/openings/"),
+            Redirect("/en/openings/"),
+        ],
+    ),
+    get("/en/saved", SIGNED_IN),
     post(
         "/en/openings/{id}/report",
         &[("reason", "spam")],

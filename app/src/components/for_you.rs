@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use model::dto::Recommended;
 
 use crate::api::openings_for_me;
-use crate::components::opening_card::{Dismiss, OpeningList};
+use crate::components::opening_card::{CardAction, OpeningList};
 use crate::i18n::{tr, use_lang};
 use crate::pages::admin::Loaded;
 use crate::url::{path, route};
@@ -32,7 +32,7 @@ pub fn for_you_resource(count: u32) -> ForYouResource {
 pub fn ForYou(recommended: ForYouResource, invite: bool, back: &'static str) -> impl IntoView {
     let profile_href = path(route::PROFILE, use_lang(), &[]);
     let show = move |list: Option<Vec<Recommended>>| match list {
-        Some(list) => view! { <Section list dismiss=Dismiss { back } /> }.into_any(),
+        Some(list) => view! { <Section list action=CardAction::Dismiss { back } /> }.into_any(),
         None if invite => view! {
             <section class="for-you" aria-labelledby="for-you-title">
                 <h2 id="for-you-title">{tr("for-you-title")}</h2>
@@ -46,7 +46,7 @@ pub fn ForYou(recommended: ForYouResource, invite: bool, back: &'static str) -> 
 }
 
 #[component]
-fn Section(list: Vec<Recommended>, dismiss: Dismiss) -> impl IntoView {
+fn Section(list: Vec<Recommended>, action: CardAction) -> impl IntoView {
     let empty = list.is_empty();
     let (hits, reasons): (Vec<_>, Vec<_>) = list.into_iter().map(|r| (r.opening, r.reasons)).unzip();
     view! {
@@ -56,7 +56,7 @@ fn Section(list: Vec<Recommended>, dismiss: Dismiss) -> impl IntoView {
             {if empty {
                 view! { <p>{tr("for-you-empty")}</p> }.into_any()
             } else {
-                view! { <OpeningList hits reasons dismiss /> }.into_any()
+                view! { <OpeningList hits reasons action /> }.into_any()
             }}
         </section>
     }

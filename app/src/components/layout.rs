@@ -58,6 +58,7 @@ fn AccountNav() -> impl IntoView {
                                 }
                             })}
                             <a href=href("applications")>{tr("nav-applications")}</a>
+                            <a href=href("saved")>{tr("nav-saved")}</a>
                             <a href=href("profile")>{tr("nav-profile")}</a>
                             <a href=href("alerts")>{tr("nav-alerts")}</a>
                             <a href=href("rounds")>{tr("nav-rounds")}</a>

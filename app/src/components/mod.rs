@@ -8,6 +8,7 @@ pub mod for_you;
 pub mod form;
 pub mod form_problems;
 pub mod job_posting;
+pub mod keep_opening;
 pub mod layout;
 pub mod local_time;
 pub mod more_from;

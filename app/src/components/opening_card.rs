@@ -9,13 +9,13 @@ use crate::i18n::{days_arg, tr, tr_args, use_lang};
 use crate::url::{encode, path, route};
 
 /// `highlights` is empty (nothing searched) or has one entry per hit; so is `reasons` (why
-/// each was recommended). With `dismiss`, each card has a "Not for me" button.
+/// each was recommended). With `action`, each card has its button ("Not for me", "Remove").
 #[component]
 pub fn OpeningList(
     hits: Vec<OpeningSummary>,
     #[prop(optional)] highlights: Vec<Highlight>,
     #[prop(optional)] reasons: Vec<Vec<Reason>>,
-    #[prop(optional)] dismiss: Option<Dismiss>,
+    #[prop(optional)] action: Option<CardAction>,
     /// The list's own address (with its search and page): each opening's page leads back to it.
     #[prop(optional)]
     back: Option<String>,
@@ -28,33 +28,45 @@ pub fn OpeningList(
                 .into_iter()
                 .map(|hit| {
                     let reasons = reasons.next().unwrap_or_default();
-                    view! { <OpeningCard hit highlight=highlights.next() reasons dismiss back=back.clone() /> }
+                    view! { <OpeningCard hit highlight=highlights.next() reasons action back=back.clone() /> }
                 })
                 .collect_view()}
         </ul>
     }
 }
 
-/// Where a "Not for me" form comes back to: the page showing the recommendations (`home` or
-/// `profile`).
+/// The button on each card of a list.
 #[derive(Clone, Copy)]
-pub struct Dismiss {
-    pub back: &'static str,
+pub enum CardAction {
+    /// "Not for me": sets the opening aside from the reader's recommendations, and comes back
+    /// to the page showing them (`home` or `profile`).
+    Dismiss { back: &'static str },
+    /// "Remove": takes the opening off the reader's saved openings.
+    Unsave,
 }
 
-/// "Not for me": sets the opening aside from the reader's recommendations.
 #[component]
-fn DismissForm(id: i64, title: String, dismiss: Dismiss) -> impl IntoView {
+fn CardForm(id: i64, title: String, action: CardAction) -> impl IntoView {
     let lang = use_lang();
-    let action = path(route::DISMISS_OPENING, lang, &[&id]);
-    let label = tr_args("for-you-dismiss-label", &[("title", title.into())]);
-    let fields = move |_| {
-        view! {
-            <input type="hidden" name="back" value=dismiss.back />
-            <button type="submit" class="button button--secondary" aria-label=label.clone()>{tr("for-you-dismiss")}</button>
+    let (pattern, name, hidden, label, text) = match action {
+        CardAction::Dismiss { back } => {
+            (route::DISMISS_OPENING, "dismiss", vec![("back", back)], "for-you-dismiss-label", "for-you-dismiss")
+        }
+        CardAction::Unsave => {
+            let hidden = vec![("keep", "no"), ("back", "saved")];
+            (route::KEEP_OPENING, "keep", hidden, "saved-remove-label", "saved-remove")
         }
     };
-    view! { <PageForm name="dismiss" action fields /> }
+    let label = tr_args(label, &[("title", title.into())]);
+    let fields = move |_| {
+        let hidden =
+            hidden.iter().map(|(name, value)| view! { <input type="hidden" name=*name value=*value /> }).collect_view();
+        view! {
+            {hidden}
+            <button type="submit" class="button button--secondary" aria-label=label.clone()>{tr(text)}</button>
+        }
+    };
+    view! { <PageForm name action=path(pattern, lang, &[&id]) fields /> }
 }
 
 /// Why an opening was recommended; shortfalls first, marked as such in words, not only by colour.
@@ -93,7 +105,7 @@ fn OpeningCard(
     hit: OpeningSummary,
     highlight: Option<Highlight>,
     reasons: Vec<Reason>,
-    dismiss: Option<Dismiss>,
+    action: Option<CardAction>,
     back: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -111,7 +123,7 @@ fn OpeningCard(
     let new = (today - hit.published_on).num_days() < NEW_FOR_DAYS;
     let closing_soon = (0..CLOSING_SOON_DAYS).contains(&hit.days_left);
     let text_lang = hit.title_lang.code();
-    let dismiss = dismiss.map(|dismiss| view! { <DismissForm id=hit.id title=hit.title.clone() dismiss /> });
+    let action = action.map(|action| view! { <CardForm id=hit.id title=hit.title.clone() action /> });
     let (title, snippet) = match highlight {
         Some(Highlight { title, snippet }) => (title, snippet.has_marks().then_some(snippet)),
         None => (Marked::plain(&hit.title), None),
@@ -125,7 +137,7 @@ fn OpeningCard(
             </h3>
             {snippet.map(|text| view! { <p class="opening-card__snippet" lang=text_lang><MarkedText text /></p> })}
             <Reasons reasons />
-            {dismiss}
+            {action}
             <p class="opening-card__meta">
                 <span class="opening-card__institution">{hit.institution}</span>
                 " · "

@@ -21,6 +21,7 @@ mod reset;
 mod review;
 mod round;
 mod rounds;
+mod saved;
 mod signup;
 
 pub use account::AccountPage;
@@ -44,6 +45,7 @@ pub use reset::ResetPage;
 pub use review::AdminReviewPage;
 pub use round::RoundPage;
 pub use rounds::{NewRoundPage, RoundsPage};
+pub use saved::SavedPage;
 pub use signup::SignupPage;
 
 use leptos::prelude::*;

@@ -8,11 +8,12 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use model::Lang;
 use model::dto::OpeningDetail;
 
-use crate::api::{get_opening, more_from_institution, my_application_to};
+use crate::api::{get_opening, more_from_institution, my_application_to, opening_kept};
 use crate::components::apply_form::{AppliedResource, ApplyHere};
 use crate::components::copy_link::CopyLink;
 use crate::components::form::{CsrfField, Select, TextArea};
 use crate::components::job_posting::JobPostingData;
+use crate::components::keep_opening::{KeepOpening, KeptResource};
 use crate::components::more_from::{MoreFromInstitution, MoreResource};
 use crate::components::text_languages::{TEXT_REGION, TextLanguages};
 use crate::i18n::{days_arg, tr, tr_args, use_lang};
@@ -43,6 +44,15 @@ pub fn OpeningPage() -> impl IntoView {
             }
         },
     );
+    let kept: KeptResource = Resource::new(
+        move || id.get(),
+        |id| async move {
+            match id {
+                Some(id) => opening_kept(id).await,
+                None => Ok(None),
+            }
+        },
+    );
     let more: MoreResource = Resource::new(
         move || id.get(),
         move |id| async move {
@@ -61,7 +71,7 @@ pub fn OpeningPage() -> impl IntoView {
                         let slug = record.institution.slug.clone();
                         let name = record.institution.name_in(lang, record.original_language);
                         view! {
-                            <OpeningView detail applied />
+                            <OpeningView detail applied kept />
                             <MoreFromInstitution more slug name />
                         }
                         .into_any()
@@ -91,6 +101,9 @@ pub(crate) fn OpeningView(
     /// applications on Passerelle.
     #[prop(optional)]
     applied: Option<AppliedResource>,
+    /// Whether the reader saved it: the page offers to save it, or to take it off the list.
+    #[prop(optional)]
+    kept: Option<KeptResource>,
 ) -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
@@ -168,6 +181,7 @@ pub(crate) fn OpeningView(
             </div>
             <OpeningFacts detail preview />
             {share}
+            {kept.map(|kept| view! { <KeepOpening id kept /> })}
             {structured}
             {apply_here}
             {(!preview && !withdrawn_now).then(|| view! { <ReportOpening id /> })}

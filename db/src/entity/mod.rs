@@ -5,6 +5,7 @@ pub mod account_token;
 pub mod application;
 pub mod application_event;
 pub mod audit_log;
+pub mod bookmark;
 pub mod change_log_state;
 pub mod cv_file;
 pub mod decision;

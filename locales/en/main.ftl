@@ -1187,3 +1187,4 @@ opening-kept = Saved. You will find it in your saved openings.
 opening-keep-sign-in = Sign in to save this opening
 audit-action-opening-bookmarked = Opening saved
 audit-action-bookmark-removed = Saved opening removed
+card-closed = closed

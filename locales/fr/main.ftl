@@ -1190,3 +1190,4 @@ opening-kept = C’est enregistré. Vous retrouverez l’offre dans vos offres e
 opening-keep-sign-in = Connectez-vous pour enregistrer cette offre
 audit-action-opening-bookmarked = Offre enregistrée
 audit-action-bookmark-removed = Offre retirée des offres enregistrées
+card-closed = fermée

@@ -1124,3 +1124,4 @@ opening-kept = 저장했습니다. 저장한 공고에서 다시 볼 수 있습�
 opening-keep-sign-in = 로그인하고 이 공고 저장하기
 audit-action-opening-bookmarked = 공고 저장
 audit-action-bookmark-removed = 저장한 공고 삭제
+card-closed = 마감

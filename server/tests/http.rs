@@ -675,6 +675,8 @@ async fn open_openings_describe_themselves_to_search_engines() {
     let page = site.get(&format!("/en/openings/{closed}"), &[]).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(job_posting(&page).is_none(), "a closed opening is not offered to search engines");
+    let listed = site.get("/fr/openings?closed=1", &[]).await;
+    assert!(listed.body.contains("(fermée)") && !listed.body.contains("-3"), "its card says it is closed");
 }
 
 /// `/sitemap.xml` lists the main pages, every open opening and the pages of the institutions

@@ -154,7 +154,11 @@ fn OpeningCard(
                     " "
                     <time datetime=hit.deadline.to_string()>{l10n::format_date(lang, hit.deadline)}</time>
                     " ("
-                    {tr_args("opening-days-left", &days_arg(hit.days_left))}
+                    {if hit.days_left < 0 {
+                        tr("card-closed")
+                    } else {
+                        tr_args("opening-days-left", &days_arg(hit.days_left))
+                    }}
                     ")"
                 </span>
             </p>

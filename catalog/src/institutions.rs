@@ -1,8 +1,10 @@
-//! Memberships: joining one's institution by the confirmed address's domain, and what an
+//! Memberships: joining one's institution by the confirmed address's domain (or adding it when
+//! it is not on Passerelle yet: its first administrator, until Passerelle verifies it), and what an
 //! institution's administrators (or platform admins) do to its members. A removed member stays
 //! out until an administrator lets them back in. Each change is audited in its transaction.
 
 use model::account::{AuditAction, InstitutionRole, Viewer, email_domains};
+use model::record::InstitutionRecord;
 
 use crate::{Catalog, CatalogError, audit, now};
 
@@ -38,6 +40,8 @@ pub enum JoinRefusal {
     OtherDomain,
     /// The institution removed this account.
     Removed,
+    /// (Adding an institution) one is on Passerelle with this domain already: join it.
+    Listed,
 }
 
 impl JoinRefusal {
@@ -47,6 +51,7 @@ impl JoinRefusal {
             JoinRefusal::Unconfirmed => "join-error-unconfirmed",
             JoinRefusal::OtherDomain => "join-error-domain",
             JoinRefusal::Removed => "join-error-removed",
+            JoinRefusal::Listed => "institution-add-error-listed",
         }
     }
 }
@@ -73,6 +78,34 @@ impl Catalog {
         audit(&tx, viewer.account_id, AuditAction::MemberJoined, ("institution", id), &detail).await?;
         tx.commit().await?;
         Ok(Ok(()))
+    }
+
+    /// Adds the institution of `record` (read by `model::institution_form`, on the domain of
+    /// the viewer's confirmed address), unverified, with the viewer as its administrator.
+    /// Returns its slug.
+    pub async fn add_institution(
+        &self,
+        viewer: &Viewer,
+        record: &InstitutionRecord,
+    ) -> Result<Result<String, JoinRefusal>, CatalogError> {
+        if !viewer.email_confirmed {
+            return Ok(Err(JoinRefusal::Unconfirmed));
+        }
+        if !model::institution_form::addable_domains(&viewer.email).contains(&record.domain.as_str()) {
+            return Ok(Err(JoinRefusal::OtherDomain));
+        }
+        let tx = self.db.begin().await?;
+        if !tx.institutions_of_domains(&email_domains(&viewer.email)).await?.is_empty() {
+            return Ok(Err(JoinRefusal::Listed));
+        }
+        let time = now();
+        let Some(slug) = tx.add_institution(record, time).await? else { return Ok(Err(JoinRefusal::Listed)) };
+        let id = tx.join_institution(viewer.account_id, &slug, InstitutionRole::Admin, time).await?;
+        let id = id.ok_or(CatalogError::NotFound)?;
+        let detail = format!("{} ({slug}, {})", viewer.email, record.domain);
+        audit(&tx, viewer.account_id, AuditAction::InstitutionAdded, ("institution", id), &detail).await?;
+        tx.commit().await?;
+        Ok(Ok(slug))
     }
 
     /// Changes the account `member`'s place at the institution `slug`, for the institution's

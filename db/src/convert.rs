@@ -28,6 +28,24 @@ fn from_json<T: DeserializeOwned>(id: i64, column: &str, value: &Json) -> Result
     T::deserialize(value).map_err(|e| DbError::Corrupt { id, reason: format!("{column}: {e}") })
 }
 
+/// The row of a new institution: `record` under `slug`, unverified.
+pub(crate) fn new_institution(
+    record: &InstitutionRecord,
+    slug: &str,
+    now: crate::accounts::Time,
+) -> institution::ActiveModel {
+    use sea_orm::ActiveValue::Set;
+    institution::ActiveModel {
+        slug: Set(slug.to_string()),
+        domain: Set(record.domain.clone()),
+        name: Set(to_json(&record.name)),
+        country: Set(record.country.clone()),
+        city: Set(record.city.clone()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+}
+
 pub(crate) fn institution_record(row: &institution::Model) -> Result<InstitutionRecord, DbError> {
     Ok(InstitutionRecord {
         slug: row.slug.clone(),

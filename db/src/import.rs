@@ -8,7 +8,7 @@ use chrono::Utc;
 use model::record::{InstitutionRecord, OpeningRecord};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
-use crate::convert::{institution_record, opening_record, to_json};
+use crate::convert::{institution_record, new_institution, opening_record, to_json};
 use crate::entity::{institution, opening};
 use crate::{Db, DbError, Status};
 
@@ -197,17 +197,7 @@ async fn upsert_institution(
         .one(&txn.conn())
         .await?;
     let Some(row) = existing else {
-        let row = institution::ActiveModel {
-            slug: Set(record.slug.clone()),
-            domain: Set(record.domain.clone()),
-            name: Set(to_json(&record.name)),
-            country: Set(record.country.clone()),
-            city: Set(record.city.clone()),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn.conn())
-        .await?;
+        let row = new_institution(record, &record.slug, now).insert(&txn.conn()).await?;
         return Ok(row.id);
     };
     if institution_record(&row)? != *record {

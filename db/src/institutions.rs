@@ -14,7 +14,7 @@ use sea_orm::{
 };
 
 use crate::accounts::Time;
-use crate::convert::{institution_record, rfc3339, row_id};
+use crate::convert::{institution_record, new_institution, rfc3339, row_id};
 use crate::entity::{account, audit_log, institution, membership, membership_removal, opening};
 use crate::{Db, DbError};
 
@@ -41,6 +41,23 @@ pub struct AuditRecord<'a> {
 impl Db {
     pub(crate) async fn institution_by_slug(&self, slug: &str) -> Result<Option<institution::Model>, DbError> {
         Ok(institution::Entity::find().filter(institution::Column::Slug.eq(slug)).one(&self.conn()).await?)
+    }
+
+    /// Adds an unverified institution on `record`'s domain, under its slug or the first free one
+    /// after it (`etsmtl-2`…); returns the slug. `None` when an institution has that domain.
+    pub async fn add_institution(&self, record: &InstitutionRecord, now: Time) -> Result<Option<String>, DbError> {
+        let on_domain = institution::Entity::find().filter(institution::Column::Domain.eq(record.domain.as_str()));
+        if on_domain.count(&self.conn()).await? > 0 {
+            return Ok(None);
+        }
+        let mut slug = record.slug.clone();
+        let mut number = 1;
+        while self.institution_by_slug(&slug).await?.is_some() {
+            number += 1;
+            slug = format!("{}-{number}", record.slug);
+        }
+        new_institution(record, &slug, now).insert(&self.conn()).await?;
+        Ok(Some(slug))
     }
 
     /// The id of the opening `external_id` of the institution `slug`.

@@ -1188,3 +1188,15 @@ opening-keep-sign-in = Sign in to save this opening
 audit-action-opening-bookmarked = Opening saved
 audit-action-bookmark-removed = Saved opening removed
 card-closed = closed
+
+## Adding one's institution
+institution-add-title = Add your institution
+institution-add-intro = If your institution is not on Passerelle yet, add it on the domain of your address: you become its administrator, and colleagues with an address on that domain can join it. Passerelle’s team verifies each new institution; until then, its openings wait for review before they appear.
+institution-add-name = Name of the institution
+institution-add-domain = Its web domain
+institution-add-submit = Add my institution
+institution-add-webmail = To add your institution, use your address at the institution: Passerelle recognises institutions by their web domain.
+institution-add-error-domain = Choose one of the domains of your address.
+institution-add-error-listed = An institution on this domain is already on Passerelle: join it from your account.
+account-notice-added = Your institution is on Passerelle, with you as its administrator. Passerelle’s team will verify it.
+audit-action-institution-added = Institution added by its first administrator

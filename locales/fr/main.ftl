@@ -1191,3 +1191,15 @@ opening-keep-sign-in = Connectez-vous pour enregistrer cette offre
 audit-action-opening-bookmarked = Offre enregistrée
 audit-action-bookmark-removed = Offre retirée des offres enregistrées
 card-closed = fermée
+
+## Ajouter son établissement
+institution-add-title = Ajouter votre établissement
+institution-add-intro = Si votre établissement n’est pas encore sur Passerelle, ajoutez-le sous le domaine de votre adresse : vous en devenez l’administrateur ou l’administratrice, et les collègues qui ont une adresse sur ce domaine peuvent s’y joindre. L’équipe de Passerelle vérifie chaque nouvel établissement ; d’ici là, ses offres passent en révision avant de paraître.
+institution-add-name = Nom de l’établissement
+institution-add-domain = Son domaine Web
+institution-add-submit = Ajouter mon établissement
+institution-add-webmail = Pour ajouter votre établissement, utilisez votre adresse à l’établissement : Passerelle reconnaît les établissements à leur domaine Web.
+institution-add-error-domain = Choisissez l’un des domaines de votre adresse.
+institution-add-error-listed = Un établissement de ce domaine est déjà sur Passerelle : vous pouvez vous y joindre depuis votre compte.
+account-notice-added = Votre établissement est sur Passerelle, et vous en êtes l’administrateur ou l’administratrice. L’équipe de Passerelle va le vérifier.
+audit-action-institution-added = Établissement ajouté par son premier administrateur ou sa première administratrice

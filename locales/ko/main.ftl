@@ -1125,3 +1125,15 @@ opening-keep-sign-in = 로그인하고 이 공고 저장하기
 audit-action-opening-bookmarked = 공고 저장
 audit-action-bookmark-removed = 저장한 공고 삭제
 card-closed = 마감
+
+## 소속 기관 추가
+institution-add-title = 소속 기관 추가
+institution-add-intro = 소속 기관이 아직 Passerelle에 없다면 이메일 주소의 도메인으로 추가하세요. 추가한 분이 기관 관리자가 되며, 같은 도메인의 이메일 주소를 가진 동료도 가입할 수 있습니다. Passerelle 팀이 새 기관을 하나하나 확인하며, 확인 전까지 기관의 공고는 검토를 거친 뒤 게시됩니다.
+institution-add-name = 기관 이름
+institution-add-domain = 기관 웹 도메인
+institution-add-submit = 소속 기관 추가
+institution-add-webmail = 소속 기관을 추가하려면 기관 이메일 주소를 사용하세요. Passerelle은 웹 도메인으로 기관을 구분합니다.
+institution-add-error-domain = 이메일 주소의 도메인 중 하나를 선택하세요.
+institution-add-error-listed = 이 도메인의 기관이 이미 Passerelle에 있습니다. 내 계정에서 가입하세요.
+account-notice-added = 소속 기관이 Passerelle에 추가되었고, 관리자로 등록되었습니다. Passerelle 팀이 곧 확인합니다.
+audit-action-institution-added = 첫 관리자가 기관을 추가함

@@ -26,6 +26,7 @@ pub mod candidate;
 pub mod dto;
 pub mod fit;
 pub mod form_fields;
+pub mod institution_form;
 pub mod lang;
 pub mod moderation;
 pub mod posting;

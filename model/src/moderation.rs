@@ -26,6 +26,8 @@ vocabulary! {
     /// are never written here.
     AuditAction {
         InstitutionVerified => "institution_verified", "audit-action-institution-verified";
+        /// Someone added their institution, not on Passerelle yet, and became its administrator.
+        InstitutionAdded => "institution_added", "audit-action-institution-added";
         MemberJoined => "member_joined", "audit-action-member-joined";
         MemberPromoted => "member_promoted", "audit-action-member-promoted";
         AccountSuspended => "account_suspended", "audit-action-account-suspended";

@@ -37,6 +37,7 @@ pub mod route {
     pub const RESEND_CONFIRMATION: &str = "/{lang}/account/confirm";
     pub const CHANGE_PASSWORD: &str = "/{lang}/account/password";
     pub const JOIN: &str = "/{lang}/account/join";
+    pub const ADD_INSTITUTION: &str = "/{lang}/account/institution";
     pub const POSTINGS: &str = "/{lang}/postings";
     pub const NEW_POSTING: &str = "/{lang}/postings/new";
     pub const POSTING: &str = "/{lang}/postings/{id}";

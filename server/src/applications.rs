@@ -14,7 +14,7 @@ use model::profile_form::read_profile;
 
 use crate::ServerError;
 use crate::form::upload::{MAX_UPLOAD_BYTES, Uploaded};
-use crate::form::{PageLang, Posted, SignedInViewer, Submission, see_other};
+use crate::form::{PageLang, Posted, SignedInViewer, see_other};
 use crate::form_spec;
 use crate::state::AppState;
 use app::url::{path, route};
@@ -87,23 +87,15 @@ struct MoveFields {
 }
 form_spec!(MoveFields, "application-{id}", shown_on "applications");
 
-/// Notes each problem against its field; the refusal to return.
-fn refuse_all(form: &Submission, problems: Vec<(String, &'static str)>) -> ServerError {
-    for (field, message) in problems {
-        form.reject(&field, message);
-    }
-    ServerError::refused(StatusCode::UNPROCESSABLE_ENTITY, "form-error-summary")
-}
-
 async fn save_profile(
     State(state): State<AppState>,
     Posted { form, .. }: Posted<ProfileFields>,
 ) -> Result<Response, ServerError> {
     let viewer = form.signed_in()?;
-    let profile = read_profile(form.fields()).map_err(|problems| refuse_all(&form, problems))?;
+    let profile = read_profile(form.fields()).map_err(|problems| form.refuse_all(&problems, "form-error-summary"))?;
     match state.catalog.save_profile(&viewer, &profile).await {
         Ok(()) => Ok(see_other(&format!("{}?saved=1", path(route::PROFILE, form.lang, &[])))),
-        Err(CatalogError::Invalid(problems)) => Err(refuse_all(&form, problems)),
+        Err(CatalogError::Invalid(problems)) => Err(form.refuse_all(&problems, "form-error-summary")),
         Err(err) => Err(err.into()),
     }
 }
@@ -169,7 +161,7 @@ async fn apply(
             Ok(see_other(&format!("{mine}?applied={application}#application-{application}")))
         }
         Ok(Err(refusal)) => Err(ServerError::refused(StatusCode::CONFLICT, refusal.message_id())),
-        Err(CatalogError::Invalid(problems)) => Err(refuse_all(&form, problems)),
+        Err(CatalogError::Invalid(problems)) => Err(form.refuse_all(&problems, "form-error-summary")),
         Err(err) => Err(err.into()),
     }
 }
@@ -193,7 +185,7 @@ async fn move_application(
     };
     match state.catalog.move_application(&viewer, id, to, &fields.message).await {
         Ok(()) => Ok(see_other(&format!("{list}?moved={id}#application-{id}"))),
-        Err(CatalogError::Invalid(problems)) => Err(refuse_all(&form, problems)),
+        Err(CatalogError::Invalid(problems)) => Err(form.refuse_all(&problems, "form-error-summary")),
         Err(err) => Err(err.into()),
     }
 }

@@ -1,4 +1,5 @@
-//! Institution forms: joining one's institution (by the confirmed e-mail's domain), and the
+//! Institution forms: joining one's institution (by the confirmed e-mail's domain) or adding
+//! it when it is not on Passerelle yet, and the
 //! admin area's actions (verifying an institution, making a member its admin). Each action is
 //! written to the audit log. Who may do what is checked here, whatever the page showed.
 
@@ -7,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use catalog::{CatalogError, MemberChange};
 use model::account::normalize_email;
+use model::institution_form::read_new_institution;
 
 use crate::ServerError;
 use crate::form::{Posted, see_other};
@@ -19,6 +21,7 @@ pub fn routes() -> axum::Router<AppState> {
     use axum::routing::post;
     axum::Router::new()
         .route(route::JOIN, post(join))
+        .route(route::ADD_INSTITUTION, post(add_institution))
         .route(route::VERIFY_INSTITUTION, post(verify))
         .route(route::NAME_ADMIN, post(promote))
         .route(route::CHANGE_MEMBER, post(change_member))
@@ -31,6 +34,11 @@ struct JoinFields {
     institution: String,
 }
 form_spec!(JoinFields, "join", shown_on "account");
+
+/// Adding one's institution, not on Passerelle yet (read whole by `model::institution_form`).
+#[derive(serde::Deserialize, Default)]
+struct AddInstitutionFields {}
+form_spec!(AddInstitutionFields, "institution", shown_on "account");
 
 /// Verifying an institution, from the admin area's list.
 #[derive(serde::Deserialize, Default)]
@@ -62,6 +70,19 @@ async fn join(
     let slug = fields.institution;
     match state.catalog.join_institution(&viewer, &slug).await? {
         Ok(()) => Ok(see_other(&format!("{}?joined={slug}", path(route::ACCOUNT, form.lang, &[])))),
+        Err(refusal) => Err(ServerError::refused(StatusCode::FORBIDDEN, refusal.message_id())),
+    }
+}
+
+async fn add_institution(
+    State(state): State<AppState>,
+    Posted { form, .. }: Posted<AddInstitutionFields>,
+) -> Result<Response, ServerError> {
+    let viewer = form.signed_in()?;
+    let record = read_new_institution(form.fields(), &viewer.email, form.lang)
+        .map_err(|problems| form.refuse_all(&problems, "form-error-summary"))?;
+    match state.catalog.add_institution(&viewer, &record).await? {
+        Ok(slug) => Ok(see_other(&format!("{}?added={slug}", path(route::ACCOUNT, form.lang, &[])))),
         Err(refusal) => Err(ServerError::refused(StatusCode::FORBIDDEN, refusal.message_id())),
     }
 }

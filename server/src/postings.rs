@@ -84,13 +84,8 @@ async fn read_form(
     let Some((institution, _)) = state.catalog.institution_for_posting(slug).await? else {
         return Err(form.refuse("institution", "form-error-choose", StatusCode::UNPROCESSABLE_ENTITY));
     };
-    read_posting(form.fields(), institution, external_id, catalog::today()).map_err(|problems| {
-        for (field, message) in problems {
-            form.reject(&field, message);
-        }
-        form.reject("", "posting-error-summary");
-        form.invalid()
-    })
+    read_posting(form.fields(), institution, external_id, catalog::today())
+        .map_err(|problems| form.refuse_all(&problems, "posting-error-summary"))
 }
 
 /// A new posting, for one of the poster's institutions.

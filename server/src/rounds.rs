@@ -55,19 +55,10 @@ form_spec!(RankApplicantsFields, "rank-opening-{opening}", shown_on "rounds/{id}
 struct RoundAction {}
 form_spec!(RoundAction, "round-action", shown_on "rounds/{id}");
 
-/// Notes each problem against its field and refuses the form.
-fn refuse_all(form: &Submission, problems: &[(String, &'static str)]) -> ServerError {
-    for (field, message) in problems {
-        form.reject(field, message);
-    }
-    form.reject("", "form-error-summary");
-    form.invalid()
-}
-
 /// A catalogue refusal as the form's answer: its problems against their fields.
 fn refused(form: &Submission, err: CatalogError) -> ServerError {
     match err {
-        CatalogError::Invalid(problems) => refuse_all(form, &problems),
+        CatalogError::Invalid(problems) => form.refuse_all(&problems, "form-error-summary"),
         CatalogError::Stale => form.refuse("", "round-error-closed", StatusCode::CONFLICT),
         err => err.into(),
     }
@@ -94,7 +85,7 @@ async fn create_round(
         Err(err) => return Err(err.into()),
     };
     let round = RoundForm::read(&fields, &offered, catalog::now().naive_utc())
-        .map_err(|problems| refuse_all(&form, &problems))?;
+        .map_err(|problems| form.refuse_all(&problems, "form-error-summary"))?;
     let id = state.catalog.create_round(&viewer, &round, scramble_of).await.map_err(|err| refused(&form, err))?;
     Ok(round_page(&form, id, "created"))
 }
@@ -109,7 +100,7 @@ async fn rank_openings(
     let choices = round.choices.ok_or(ServerError::NotFound)?;
     let items: Vec<i64> = choices.openings.iter().map(|o| o.id).collect();
     let ranking = read_ranking(&PostedFields(form.fields()), &items, round.max_ranking as usize)
-        .map_err(|problems| refuse_all(&form, &problems))?;
+        .map_err(|problems| form.refuse_all(&problems, "form-error-summary"))?;
     state.catalog.rank_openings(&viewer, id, &ranking).await.map_err(|err| refused(&form, err))?;
     Ok(round_page(&form, id, "ranked"))
 }
@@ -124,7 +115,7 @@ async fn rank_applicants(
     let ranking = round.rankings.iter().find(|r| r.opening.id == opening).ok_or(ServerError::NotFound)?;
     let items: Vec<i64> = ranking.applicants.iter().map(|a| a.account_id).collect();
     let ranked = read_ranking(&PostedFields(form.fields()), &items, items.len())
-        .map_err(|problems| refuse_all(&form, &problems))?;
+        .map_err(|problems| form.refuse_all(&problems, "form-error-summary"))?;
     state.catalog.rank_applicants(&viewer, id, opening, &ranked).await.map_err(|err| refused(&form, err))?;
     Ok(round_page(&form, id, "ranked"))
 }

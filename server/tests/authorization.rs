@@ -209,6 +209,13 @@ const MATRIX: &[Row] = &[
         ],
     ),
     get("/en/saved", SIGNED_IN),
+    // Adding an institution: only on a domain of one's own confirmed address, which no
+    // institution has (these visitors' domains are not example.org).
+    post(
+        "/en/account/institution",
+        &[("name", "Somewhere"), ("domain", "example.org"), ("country", "CA"), ("city", "Montréal")],
+        [Redirect("/en/login"), Status(422), Status(422), Status(422), Status(422), Status(422)],
+    ),
     post(
         "/en/openings/{id}/report",
         &[("reason", "spam")],

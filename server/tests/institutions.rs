@@ -127,3 +127,57 @@ async fn an_institution_admin_runs_its_members() {
         "nothing to let back in"
     );
 }
+
+/// Someone whose institution is not on Passerelle adds it on their address's domain and
+/// becomes its administrator; admins find it waiting for verification; a colleague joins it;
+/// nobody adds it twice, and a webmail address cannot add one.
+#[tokio::test]
+async fn a_researcher_adds_an_institution_that_is_not_listed() {
+    use common::{PASSWORD, create_account};
+    use model::account::Role;
+    let site = demo_site().await;
+    create_account(&site, "ana@eecs.uottawa.ca", Role::Researcher, true).await;
+    let mut ana = Browser::new(&site);
+    ana.log_in("ana@eecs.uottawa.ca", PASSWORD).await;
+    let page = ana.get("/fr/account").await;
+    assert!(page.body.contains("Ajouter votre établissement"), "{}", page.body);
+    assert!(page.body.contains("<option value=\"uottawa.ca\""), "the address's domains are offered");
+
+    // A refused form keeps what was typed and names each problem.
+    let typed = "Université d’Ottawa";
+    let refused =
+        ana.post("/fr/account/institution", &[("name", typed), ("domain", "mcgill.ca"), ("country", "CA")]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains(typed) && refused.body.contains("Choisissez l’un des domaines de votre adresse."));
+
+    let fields = [("name", typed), ("domain", "uottawa.ca"), ("country", "CA"), ("city", "Ottawa")];
+    let added = ana.post("/fr/account/institution", &fields).await;
+    assert_eq!(added.location(), "/fr/account?added=uottawa");
+    let page = ana.get(added.location()).await;
+    assert!(page.body.contains("vous en êtes l’administrateur ou l’administratrice"));
+    assert!(page.body.contains(&format!("{typed} — ")), "a membership of the new institution");
+    let institution = Browser::new(&site).get("/fr/institutions/uottawa").await;
+    assert!(institution.body.contains(typed) && institution.body.contains("Ottawa"));
+    let audit = site.db.audit_log(Some(model::account::AuditAction::InstitutionAdded), None, 10).await.expect("audit");
+    assert_eq!(audit.len(), 1);
+    let mut ops = admin_browser(&site, "ops@passerelle.example").await;
+    assert!(ops.get("/en/admin/institutions").await.body.contains(typed), "waiting for verification");
+
+    // A colleague on the domain joins it; adding it again is refused.
+    create_account(&site, "li@uottawa.ca", Role::Researcher, true).await;
+    let mut li = Browser::new(&site);
+    li.log_in("li@uottawa.ca", PASSWORD).await;
+    assert_eq!(li.post("/en/account/institution", &fields).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        li.post("/en/account/join", &[("institution", "uottawa")]).await.location(),
+        "/en/account?joined=uottawa"
+    );
+
+    // A webmail address is nobody's institution.
+    create_account(&site, "someone@gmail.com", Role::Researcher, true).await;
+    let mut someone = Browser::new(&site);
+    someone.log_in("someone@gmail.com", PASSWORD).await;
+    assert!(someone.get("/en/account").await.body.contains("use your address at the institution"));
+    let gmail = [("name", "Gmail"), ("domain", "gmail.com"), ("country", "US"), ("city", "Mountain View")];
+    assert_eq!(someone.post("/en/account/institution", &gmail).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use model::account::{InstitutionRole, Viewer};
 
-use crate::components::form::{CsrfField, Field, NewPasswordField, PageForm, echo_of, page_state};
+use crate::components::form::{CsrfField, Field, NewPasswordField, PageForm, Select, echo_of, page_state};
 use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::signup::LanguageSelect;
 use crate::status::Status;
@@ -22,6 +22,8 @@ fn account_notice(query: &leptos_router::params::ParamsMap, viewer: &Viewer) -> 
         Some(("notice--info", tr_args("account-notice-sent", &email())))
     } else if is("confirmed", "1") {
         Some(("notice--info", tr("account-notice-confirmed")))
+    } else if query.get("added").is_some() {
+        Some(("notice--info", tr("account-notice-added")))
     } else if query.get("joined").is_some() {
         Some(("notice--info", tr("account-notice-joined")))
     } else if is("password", "changed") {
@@ -124,6 +126,7 @@ fn Institutions(
         .collect_view();
     let confirmed = viewer.email_confirmed;
     let has_memberships = !viewer.memberships.is_empty();
+    let email = viewer.email.clone();
     view! {
         <h2 id="institutions">{tr("account-institutions")}</h2>
         {has_memberships.then(|| view! {
@@ -132,11 +135,16 @@ fn Institutions(
         })}
         <Suspense fallback=|| ()>
             {move || {
-                let csrf = csrf.clone();
+                let (csrf, email) = (csrf.clone(), email.clone());
                 Suspend::new(async move {
                     let joinable = joinable.await.unwrap_or_default();
                     if joinable.is_empty() {
-                        return (!has_memberships).then(|| view! { <p>{tr("account-no-institution")}</p> }).into_any();
+                        return (!has_memberships)
+                            .then(|| view! {
+                                <p>{tr("account-no-institution")}</p>
+                                {confirmed.then(|| view! { <AddInstitution email /> })}
+                            })
+                            .into_any();
                     }
                     if !confirmed {
                         return view! { <p>{tr("join-error-unconfirmed")}</p> }.into_any();
@@ -162,6 +170,35 @@ fn Institutions(
             }}
         </Suspense>
     }
+}
+
+/// "Add your institution", for a confirmed address whose domain no institution has: on that
+/// domain (or a parent), the person becomes its administrator until Passerelle verifies it.
+#[component]
+fn AddInstitution(email: String) -> impl IntoView {
+    let lang = use_lang();
+    let domains: Vec<(String, String)> = model::institution_form::addable_domains(&email)
+        .into_iter()
+        .map(|domain| (domain.to_string(), domain.to_string()))
+        .collect();
+    if domains.is_empty() {
+        return view! { <p>{tr("institution-add-webmail")}</p> }.into_any();
+    }
+    let fields = move |echo: model::account::FormEcho| {
+        view! {
+            <Field echo=echo.clone() name="name" label="institution-add-name" autocomplete="organization" />
+            <Select echo=echo.clone() name="domain" label=tr("institution-add-domain") options=domains.clone() />
+            <Select echo=echo.clone() name="country" label=tr("posting-country") options=l10n::countries(lang) />
+            <Field echo name="city" label="posting-city" />
+            <button type="submit" class="button">{tr("institution-add-submit")}</button>
+        }
+    };
+    view! {
+        <h3>{tr("institution-add-title")}</h3>
+        <p>{tr("institution-add-intro")}</p>
+        <PageForm name="institution" action=path(route::ADD_INSTITUTION, lang, &[]) fields />
+    }
+    .into_any()
 }
 
 fn password_fields(echo: model::account::FormEcho) -> impl IntoView {

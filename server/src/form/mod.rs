@@ -287,6 +287,15 @@ impl Submission {
         ServerError::Refused { status: StatusCode::UNPROCESSABLE_ENTITY, message: None }
     }
 
+    /// The form refused with each of `problems` against its field, and `summary` above them.
+    pub fn refuse_all(&self, problems: &[(String, &'static str)], summary: &str) -> ServerError {
+        for (field, message) in problems {
+            self.reject(field, message);
+        }
+        self.reject("", summary);
+        self.invalid()
+    }
+
     /// `Ok` when nothing was noted, else the refusal.
     pub fn check(&self) -> Result<(), ServerError> {
         if self.is_rejected() { Err(self.invalid()) } else { Ok(()) }

@@ -25,34 +25,10 @@ pub fn OpeningPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").and_then(|raw| raw.parse::<i64>().ok()).filter(|id| *id > 0));
-    let opening = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => get_opening(id).await,
-                None => Ok(None),
-            }
-        },
-    );
-    // Made here, not inside the `Suspend` below, so that hydration finds the server's value.
-    let applied: AppliedResource = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => my_application_to(id).await,
-                None => Ok(None),
-            }
-        },
-    );
-    let kept: KeptResource = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => opening_kept(id).await,
-                None => Ok(None),
-            }
-        },
-    );
+    // Made here, not inside the `Suspend` below, so that hydration finds the server's values.
+    let opening = for_opening(id, get_opening);
+    let applied: AppliedResource = for_opening(id, my_application_to);
+    let kept: KeptResource = for_opening(id, opening_kept);
     let more: MoreResource = Resource::new(
         move || id.get(),
         move |id| async move {
@@ -82,6 +58,23 @@ pub fn OpeningPage() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// What `load` answers for the opening in the URL; `None` without a valid id.
+fn for_opening<T, F>(id: Memo<Option<i64>>, load: fn(i64) -> F) -> Resource<Result<Option<T>, ServerFnError>>
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: std::future::Future<Output = Result<Option<T>, ServerFnError>> + Send + 'static,
+{
+    Resource::new(
+        move || id.get(),
+        move |id| async move {
+            match id {
+                Some(id) => load(id).await,
+                None => Ok(None),
+            }
+        },
+    )
 }
 
 /// The language to show first: `?text=` when valid, else the reader's, else the original.

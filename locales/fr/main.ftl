@@ -357,7 +357,7 @@ mail-reset-body =
 
 account-institutions = Vos établissements
 account-no-institution = Votre adresse n’appartient encore au domaine d’aucun établissement présent sur Passerelle.
-account-can-join = Votre adresse appartient au domaine de { $institution } : rejoignez-le pour publier ses offres.
+account-can-join = Votre adresse correspond au domaine de cet établissement : { $institution }. Joignez-vous à son équipe pour publier ses offres.
 account-join = Rejoindre { $institution }
 account-notice-joined = Vous êtes maintenant membre de votre établissement.
 account-role-member = membre

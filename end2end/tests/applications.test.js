@@ -135,7 +135,7 @@ test('a researcher saves an opening, finds it on their saved openings and remove
   await page.goto(`${BASE_URL}/fr/openings/${opening}`);
   await page.getByRole('button', { name: 'Enregistrer cette offre' }).click();
   await page.waitForURL(/kept=1/);
-  assert.match(await page.getByRole('status').first().innerText(), /C’est enregistré/);
+  assert.equal(await page.locator('.notice', { hasText: 'C’est enregistré' }).count(), 1, 'the page says it is saved');
   await page.getByRole('link', { name: 'Offres enregistrées' }).first().click();
   await page.waitForURL(/\/fr\/saved/);
   await waitForHydration(page);

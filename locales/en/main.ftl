@@ -1200,3 +1200,8 @@ institution-add-error-domain = Choose one of the domains of your address.
 institution-add-error-listed = An institution on this domain is already on Passerelle: join it from your account.
 account-notice-added = Your institution is on Passerelle, with you as its administrator. Passerelle’s team will verify it.
 audit-action-institution-added = Institution added by its first administrator
+saved-count =
+    { $count ->
+        [one] One saved opening
+       *[other] { $count } saved openings
+    }

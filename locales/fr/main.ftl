@@ -1203,3 +1203,8 @@ institution-add-error-domain = Choisissez l’un des domaines de votre adresse.
 institution-add-error-listed = Un établissement de ce domaine est déjà sur Passerelle : vous pouvez vous y joindre depuis votre compte.
 account-notice-added = Votre établissement est sur Passerelle, et vous en êtes l’administrateur ou l’administratrice. L’équipe de Passerelle va le vérifier.
 audit-action-institution-added = Établissement ajouté par son premier administrateur ou sa première administratrice
+saved-count =
+    { $count ->
+        [one] Une offre enregistrée
+       *[other] { $count } offres enregistrées
+    }

@@ -1137,3 +1137,4 @@ institution-add-error-domain = 이메일 주소의 도메인 중 하나를 선�
 institution-add-error-listed = 이 도메인의 기관이 이미 Passerelle에 있습니다. 내 계정에서 가입하세요.
 account-notice-added = 소속 기관이 Passerelle에 추가되었고, 관리자로 등록되었습니다. Passerelle 팀이 곧 확인합니다.
 audit-action-institution-added = 첫 관리자가 기관을 추가함
+saved-count = 저장한 공고 { $count }건

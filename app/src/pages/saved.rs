@@ -8,7 +8,7 @@ use model::dto::OpeningSummary;
 use crate::api::saved_openings;
 use crate::components::notice::DoneNotice;
 use crate::components::opening_card::{CardAction, OpeningList};
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{tr, tr_args, use_lang};
 use crate::pages::admin::Loaded;
 use crate::pages::postings::SignedInFrame;
 use crate::url::{path, route};
@@ -33,7 +33,12 @@ pub fn SavedPage() -> impl IntoView {
                         .into_any();
                     }
                     let back = path(route::SAVED, lang, &[]);
-                    view! { <OpeningList hits action=CardAction::Unsave back /> }.into_any()
+                    let count = tr_args("saved-count", &[("count", hits.len().into())]);
+                    view! {
+                        <h2>{count}</h2>
+                        <OpeningList hits action=CardAction::Unsave back />
+                    }
+                    .into_any()
                 };
                 view! {
                     <h1>{tr("saved-title")}</h1>

@@ -228,10 +228,9 @@ impl SearchIndex {
         self.semantic.get().map(|semantic| (semantic.len(), semantic.is_idle()))
     }
 
-    /// Runs `change` with a writer, commits (with `position`, else the position it had), and
-    /// makes the result visible to searches at once. Nothing is committed when `change` fails.
-    /// One commit of what `change` writes, stored with the position it returns (`None` keeps
-    /// the index's).
+    /// Runs `change` with a writer, commits (with the position `change` returns, else the
+    /// position the index had), and makes the result visible to searches at once. Nothing is
+    /// committed when `change` fails.
     fn write<T, E: From<SearchError>>(
         &self,
         change: impl FnOnce(&mut IndexWriter, &Fields) -> Result<(T, Option<Position>), E>,

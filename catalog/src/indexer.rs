@@ -182,7 +182,9 @@ impl<F: Followed> LocalIndex<F> {
                 let (ids, ticket) = waiting.take();
                 F::apply(batch, &db, &runtime, &distinct(ids))?;
                 done.1 = ticket;
-                batch.record_position(Position { applied: done.0, ..next.clone() });
+                if done.0 < last {
+                    batch.record_position(Position { applied: done.0, ..next.clone() });
+                }
                 Ok(())
             })?;
             Ok::<_, CatalogError>(done)

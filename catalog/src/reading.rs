@@ -216,14 +216,9 @@ impl Catalog {
     }
 
     /// The open openings (published, deadline not passed), by id, with the day each last
-    /// changed: what the sitemap lists.
-    pub async fn open_opening_days(&self, today: NaiveDate) -> Result<Vec<(i64, NaiveDate)>, CatalogError> {
+    /// changed and its institution's slug: what the sitemap lists.
+    pub async fn open_opening_days(&self, today: NaiveDate) -> Result<Vec<(i64, NaiveDate, String)>, CatalogError> {
         Ok(self.db.open_opening_days(today).await?)
-    }
-
-    /// The institutions with open openings, by slug: whose pages the sitemap lists.
-    pub async fn institutions_with_open_openings(&self, today: NaiveDate) -> Result<Vec<String>, CatalogError> {
-        Ok(self.db.institutions_with_open_openings(today).await?)
     }
 
     /// Up to `count` other open openings of the institution that published opening `id`,

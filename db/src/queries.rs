@@ -154,33 +154,21 @@ impl Db {
     }
 
     /// The published openings whose deadline is on or after `today`, by id, each with the day it
-    /// last changed: what a sitemap lists, read without loading the records.
-    pub async fn open_opening_days(&self, today: NaiveDate) -> Result<Vec<(i64, NaiveDate)>, DbError> {
-        let rows: Vec<(i32, DateTime<FixedOffset>)> = published()
+    /// last changed and its institution's slug: what a sitemap lists, read without loading the
+    /// records.
+    pub async fn open_opening_days(&self, today: NaiveDate) -> Result<Vec<(i64, NaiveDate, String)>, DbError> {
+        let rows: Vec<(i32, DateTime<FixedOffset>, String)> = published()
             .filter(opening::Column::Deadline.gte(today))
+            .join(JoinType::InnerJoin, opening::Relation::Institution.def())
             .select_only()
             .column(opening::Column::Id)
             .column(opening::Column::UpdatedAt)
+            .column(institution::Column::Slug)
             .order_by_asc(opening::Column::Id)
             .into_tuple()
             .all(&self.conn())
             .await?;
-        Ok(rows.into_iter().map(|(id, updated)| (i64::from(id), updated.date_naive())).collect())
-    }
-
-    /// The institutions with at least one open opening, by slug: those whose page the
-    /// sitemap lists.
-    pub async fn institutions_with_open_openings(&self, today: NaiveDate) -> Result<Vec<String>, DbError> {
-        Ok(published()
-            .filter(opening::Column::Deadline.gte(today))
-            .join(JoinType::InnerJoin, opening::Relation::Institution.def())
-            .select_only()
-            .column(institution::Column::Slug)
-            .distinct()
-            .order_by_asc(institution::Column::Slug)
-            .into_tuple()
-            .all(&self.conn())
-            .await?)
+        Ok(rows.into_iter().map(|(id, updated, slug)| (i64::from(id), updated.date_naive(), slug)).collect())
     }
 
     pub async fn count_published(&self) -> Result<u64, DbError> {

@@ -70,15 +70,16 @@ struct Page {
 
 /// The main pages, then every open opening, then the institutions that have one.
 async fn pages(state: &AppState) -> Result<Vec<Page>, ServerError> {
-    let today = catalog::today();
-    let openings = state.catalog.open_opening_days(today).await?;
-    let institutions = state.catalog.institutions_with_open_openings(today).await?;
+    let openings = state.catalog.open_opening_days(catalog::today()).await?;
     let main = [route::HOME, route::OPENINGS].into_iter().map(|pattern| Page { pattern, key: None, changed: None });
-    let openings = openings.into_iter().map(|(id, changed)| Page {
-        pattern: route::OPENING,
-        key: Some(id.to_string()),
-        changed: Some(changed),
-    });
+    let mut institutions = std::collections::BTreeSet::new();
+    let openings: Vec<Page> = openings
+        .into_iter()
+        .map(|(id, changed, slug)| {
+            institutions.insert(slug);
+            Page { pattern: route::OPENING, key: Some(id.to_string()), changed: Some(changed) }
+        })
+        .collect();
     let institutions =
         institutions.into_iter().map(|slug| Page { pattern: route::INSTITUTION, key: Some(slug), changed: None });
     Ok(main.chain(openings).chain(institutions).collect())

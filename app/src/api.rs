@@ -162,6 +162,14 @@ pub async fn my_postings() -> Result<model::posting::PostingDashboard, ServerFnE
     catalog()?.dashboard(&signed_in()?).await.map_err(internal)
 }
 
+/// The viewer's unfinished posting `id` as typed, to take it up again; `None` for anyone
+/// else's and once it is finished or discarded.
+#[server(input = Json)]
+pub async fn unfinished_posting(id: i64) -> Result<Option<Vec<(String, String)>>, ServerFnError> {
+    let Some(viewer) = viewer() else { return Ok(None) };
+    catalog()?.unfinished_posting(&viewer, id).await.map_err(internal)
+}
+
 /// A posting as the member who wrote it, their institution's admins and the platform's admins
 /// see it; `None` for anyone else (as if it did not exist).
 #[server(input = Json)]

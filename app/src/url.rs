@@ -4,7 +4,7 @@
 
 use model::Lang;
 use model::dto::SearchParams;
-pub use model::url::{encode, opening_url, path, query_string, route, search_href};
+pub use model::url::{encode, opening_url, path, query_string, route, search_href, unfinished_href};
 
 /// The sign-in page in `lang`, which comes back to `back` (a path on this site) afterwards.
 pub fn sign_in_then(lang: Lang, back: &str) -> String {

@@ -33,6 +33,7 @@ mod recommendations;
 mod round_close;
 mod rounds;
 pub mod token;
+mod unfinished;
 
 pub use accounts::{AdminCreated, SESSION_DAYS, SignUp};
 pub use alerts::{DIGEST_MAX, DigestRun};

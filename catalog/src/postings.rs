@@ -45,7 +45,7 @@ const OPEN_STATES: [PostingStatus; 4] =
 const DECISIONS_SHOWN: u64 = 20;
 
 /// Whether `viewer` may write openings for the institution `slug`.
-fn may_post(viewer: &Viewer, slug: &str) -> bool {
+pub(crate) fn may_post(viewer: &Viewer, slug: &str) -> bool {
     viewer.email_confirmed && viewer.memberships.iter().any(|membership| membership.institution.slug == slug)
 }
 
@@ -65,12 +65,14 @@ impl Catalog {
         Ok(self.db.institution_record(slug).await?)
     }
 
-    /// Creates a posting for the record's institution; its id and status.
+    /// Creates a posting for the record's institution; its id and status. The viewer's
+    /// unfinished posting `finishing` (that this one completes), if any, goes with it.
     pub async fn create_posting(
         &self,
         viewer: &Viewer,
         record: &OpeningRecord,
         action: SaveAction,
+        finishing: Option<i64>,
     ) -> Result<(i64, PostingStatus), CatalogError> {
         let slug = &record.institution.slug;
         if !may_post(viewer, slug) {
@@ -82,6 +84,9 @@ impl Catalog {
         let new = NewPosting { record, created_by: viewer.account_id, status };
         let id = tx.create_posting(new, now()).await?.ok_or(CatalogError::NotFound)?;
         audit_save(&tx, viewer.account_id, id, status).await?;
+        if let Some(unfinished) = finishing {
+            tx.discard_unfinished(viewer.account_id, unfinished).await?;
+        }
         let seq = if status == PostingStatus::Published { tx.log_changes(&[id], now()).await? } else { 0 };
         tx.commit().await?;
         self.indexed(seq, &[id]).await;
@@ -253,7 +258,8 @@ impl Catalog {
         let postings = self.db.postings_of(&slugs(true), &slugs(false), viewer.account_id).await?;
         let decisions = self.db.decisions(None, Some(viewer.account_id), DECISIONS_SHOWN).await?;
         self.db.mark_decisions_seen(viewer.account_id, now()).await?;
-        Ok(PostingDashboard { postings, decisions })
+        let unfinished = self.unfinished_postings(viewer).await?;
+        Ok(PostingDashboard { postings, decisions, unfinished })
     }
 
     /// Posting `id` as `viewer` may see it (see the module's rule), rendered as readers would

@@ -24,6 +24,7 @@ mod profiles;
 mod queries;
 mod rate_limits;
 mod rounds;
+mod unfinished;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -45,6 +46,7 @@ pub use postings::{NewDecision, NewPosting, Posting};
 pub use profiles::NewCv;
 pub use queries::{CataloguePage, StoredOpening};
 pub use rounds::{NewRound, Only, Side, StoredParticipant, StoredRound, StoredRoundOpening};
+pub use unfinished::StoredUnfinished;
 
 /// Where an opening is in its life; only published openings are public.
 pub(crate) use model::posting::PostingStatus as Status;

@@ -226,6 +226,17 @@ async fn check_posting_behaviour(db: &Db) {
     let open = [PostingStatus::Published];
     assert!(db.transition(id, &open, PostingStatus::Closed, false).await.expect("close"));
     assert!(db.opening(id).await.expect("read").is_none());
+
+    // An unfinished posting: saved over while it is its author's, as typed, theirs alone.
+    let typed = vec![("title_ko".to_string(), "양자".to_string()), ("fields".to_string(), "1.3".to_string())];
+    let draft = db.save_unfinished(poster, "kaist", None, &typed[..1], now).await.expect("save").expect("kaist");
+    assert_eq!(db.save_unfinished(poster, "kaist", Some(draft), &typed, now).await.expect("again"), Some(draft));
+    let kept = db.unfinished(poster, draft).await.expect("read").expect("kept");
+    assert_eq!((kept.fields, kept.institution.slug.as_str()), (typed, "kaist"));
+    assert!(db.unfinished(poster + 1, draft).await.expect("read").is_none());
+    assert_eq!(db.unfinished_of(poster).await.expect("list").len(), 1);
+    assert!(db.discard_unfinished(poster, draft).await.expect("discard"));
+    assert_eq!(db.count_unfinished(poster).await.expect("count"), 0);
 }
 
 /// What several processes share: the change log in commit order, transactions that commit

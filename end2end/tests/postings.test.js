@@ -56,6 +56,14 @@ test('an opening in Korean, English and French goes through moderation to search
   await page.getByRole('link', { name: '내 공고' }).click();
   await page.getByRole('link', { name: '새 공고 작성' }).click();
   await waitForHydration(page);
+  // Only the title is known at first: the draft is saved unfinished, kept as typed, and the
+  // rest is written on it later.
+  await page.locator('#field-title_ko').fill(title);
+  await page.getByRole('button', { name: '초안 저장 후 미리 보기' }).click();
+  await page.waitForURL(/saved=unfinished/);
+  await waitForHydration(page);
+  assert.match(await page.locator('.notice', { hasText: '초안을 저장했습니다' }).innerText(), /본인만 볼 수 있습니다/);
+  assert.equal(await page.locator('#field-title_ko').inputValue(), title);
   await page.locator('#field-original_language').selectOption('ko');
   await page.getByRole('tab', { name: '한국어' }).click();
   await page.locator('#field-title_ko').fill(title);
@@ -124,6 +132,7 @@ test('an opening in Korean, English and French goes through moderation to search
   await page.goto(`${BASE_URL}/ko/`);
   assert.match(await page.locator('.account-nav').innerText(), /내 공고\s*1/);
   await page.goto(`${BASE_URL}/ko/postings`);
+  assert.equal(await page.locator('.unfinished-list').count(), 0, 'the unfinished draft became the posting');
   const decisions = await page.locator('.decisions').innerText();
   assert.match(decisions, /반려됨: 중요한 정보가 빠졌거나 분명하지 않습니다\./);
   assert.match(decisions, /Please name the supervisor\./);

@@ -22,6 +22,7 @@ mod m20261206_000001_create_candidates;
 mod m20261207_000001_create_rounds;
 mod m20261208_000001_add_city_names;
 mod m20261209_000001_create_bookmarks;
+mod m20261210_000001_create_unfinished_postings;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000001_create_rounds::Migration),
             Box::new(m20261208_000001_add_city_names::Migration),
             Box::new(m20261209_000001_create_bookmarks::Migration),
+            Box::new(m20261210_000001_create_unfinished_postings::Migration),
         ]
     }
 }

@@ -25,3 +25,10 @@ pub enum Opening {
     Table,
     Id,
 }
+
+/// The `institution` table's key, for tables that refer to an institution.
+#[derive(DeriveIden)]
+pub enum Institution {
+    Table,
+    Id,
+}

@@ -159,6 +159,42 @@ pub struct PostingDashboard {
     pub postings: Vec<PostingSummary>,
     /// The moderators' decisions on them, newest first.
     pub decisions: Vec<Decision>,
+    /// New postings the viewer saved before every field read, the latest first.
+    pub unfinished: Vec<UnfinishedDraft>,
+}
+
+/// A new posting saved as a draft before every field read, as its author lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnfinishedDraft {
+    pub id: i64,
+    pub institution: InstitutionRef,
+    /// The titles typed so far, by language.
+    pub title: Texts,
+    pub original_language: Lang,
+    /// RFC 3339, UTC.
+    pub saved_at: String,
+}
+
+/// The most unfinished postings a member keeps at once.
+pub const MAX_UNFINISHED: u64 = 20;
+
+/// What of a posted posting form is kept as an unfinished posting: every field but the
+/// form's own (its token, the button pressed, the unfinished posting's id).
+pub fn unfinished_fields(fields: &[(String, String)]) -> Vec<(String, String)> {
+    const FORM_OWN: [&str; 3] = ["csrf", "action", "draft"];
+    fields.iter().filter(|(name, _)| !FORM_OWN.contains(&name.as_str())).cloned().collect()
+}
+
+/// The titles typed in an unfinished posting's `fields`, and the language it is written in
+/// (English until one is chosen).
+pub fn typed_titles(fields: &[(String, String)]) -> (Texts, Lang) {
+    let form = PostedFields(fields);
+    let titles = Lang::ALL
+        .into_iter()
+        .map(|lang| (lang, form.one(text_fields(lang).0).chars().take(MAX_TITLE_CHARS).collect::<String>()))
+        .filter(|(_, title)| !title.is_empty())
+        .collect();
+    (titles, Lang::from_code(form.one("original_language")).unwrap_or(Lang::En))
 }
 
 /// A posting as its institution (and moderators) see it: the version being worked on, rendered
@@ -211,6 +247,28 @@ pub fn changes_text(before: &OpeningRecord, after: &OpeningRecord) -> bool {
 mod tests {
     use super::*;
     use crate::record::testing::record;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(name, value)| (name.to_string(), value.to_string())).collect()
+    }
+
+    #[test]
+    fn an_unfinished_posting_keeps_the_fields_not_the_form_s_own() {
+        let posted =
+            pairs(&[("csrf", "t"), ("title_fr", "Capteurs"), ("action", "draft"), ("draft", "4"), ("fields", "1.3")]);
+        assert_eq!(unfinished_fields(&posted), pairs(&[("title_fr", "Capteurs"), ("fields", "1.3")]));
+    }
+
+    #[test]
+    fn an_unfinished_posting_is_listed_by_the_titles_typed() {
+        let (titles, original) =
+            typed_titles(&pairs(&[("title_fr", " Capteurs "), ("title_en", ""), ("original_language", "fr")]));
+        assert_eq!(original, Lang::Fr);
+        assert_eq!(titles.into_iter().collect::<Vec<_>>(), vec![(Lang::Fr, "Capteurs".to_string())]);
+        let (titles, original) = typed_titles(&[]);
+        assert!(titles.is_empty());
+        assert_eq!(original, Lang::En, "before a language is chosen");
+    }
 
     #[test]
     fn only_text_edits_need_another_review() {

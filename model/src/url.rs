@@ -43,6 +43,7 @@ pub mod route {
     pub const POSTING: &str = "/{lang}/postings/{id}";
     pub const EDIT_POSTING: &str = "/{lang}/postings/{id}/edit";
     pub const CLOSE_POSTING: &str = "/{lang}/postings/{id}/close";
+    pub const DISCARD_UNFINISHED: &str = "/{lang}/postings/unfinished/{id}/discard";
     pub const POSTING_APPLICATIONS: &str = "/{lang}/postings/{id}/applications";
     pub const POSTING_APPLICATIONS_CSV: &str = "/{lang}/postings/{id}/applications.csv";
     pub const CANDIDATES: &str = "/{lang}/postings/{id}/candidates";
@@ -121,6 +122,13 @@ pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> S
 pub fn search_href(lang: Lang, params: &SearchParams, page: u32) -> String {
     let query = query_string(SearchParams { page, ..params.clone() }.to_pairs());
     format!("{}{query}", path(route::OPENINGS, lang, &[]))
+}
+
+/// The posting form filled with the unfinished posting `id`, to take it up again (with the
+/// notice that it was just saved when `saved`).
+pub fn unfinished_href(lang: Lang, id: i64, saved: bool) -> String {
+    let saved = if saved { "&saved=unfinished" } else { "" };
+    format!("{}?draft={id}{saved}", path(route::NEW_POSTING, lang, &[]))
 }
 
 /// An opening's page on the site at `origin` (for the JSON API and feeds).

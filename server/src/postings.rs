@@ -8,13 +8,13 @@ use axum::response::Response;
 use catalog::Posting;
 use catalog::{CatalogError, SaveAction, Verdict};
 use model::account::Viewer;
-use model::posting::{MAX_DECISION_NOTE_CHARS, PostingStatus, RejectReason, read_posting};
+use model::posting::{FieldProblems, MAX_DECISION_NOTE_CHARS, PostingStatus, RejectReason, read_posting};
 
 use crate::ServerError;
 use crate::form::{Posted, Submission, see_other};
 use crate::form_spec;
 use crate::state::AppState;
-use app::url::{path, route};
+use app::url::{path, route, unfinished_href};
 use catalog::token::random_token;
 
 /// Writing, editing and closing postings, and moderators' decisions.
@@ -24,6 +24,7 @@ pub fn routes() -> axum::Router<AppState> {
         .route(route::NEW_POSTING, post(create))
         .route(route::EDIT_POSTING, post(update))
         .route(route::CLOSE_POSTING, post(close))
+        .route(route::DISCARD_UNFINISHED, post(discard))
         .route(route::DECIDE, post(decide))
 }
 
@@ -40,8 +41,16 @@ struct PostingFields {
     action: String,
     /// The institution's slug, for a new posting.
     institution: String,
+    /// The unfinished posting this form takes up again, if any (its id).
+    draft: String,
 }
 form_spec!(PostingFields, "posting");
+
+/// Throwing away an unfinished posting, from "Your openings".
+#[derive(serde::Deserialize, Default)]
+struct DiscardFields {}
+
+form_spec!(DiscardFields, "discard", shown_on "postings");
 
 /// Closing a posting, from its page.
 #[derive(serde::Deserialize, Default)]
@@ -66,6 +75,10 @@ impl PostingFields {
     fn save_action(&self) -> SaveAction {
         if self.action == "submit" { SaveAction::Submit } else { SaveAction::Draft }
     }
+
+    fn unfinished(&self) -> Option<i64> {
+        self.draft.parse().ok()
+    }
 }
 
 /// Where a saved posting's page says what happened.
@@ -73,19 +86,23 @@ fn saved_page(form: &Submission, id: i64, status: PostingStatus) -> Response {
     see_other(&format!("{}?saved={}", path(route::POSTING, form.lang, &[&id]), status.code()))
 }
 
-/// Reads the posting form against the institution; the form is shown again with each problem
-/// beside its field when it does not read.
+/// Reads the posting form against the institution: the record, or each problem against its
+/// field.
 async fn read_form(
     state: &AppState,
     form: &Submission,
     slug: &str,
     external_id: String,
-) -> Result<model::record::OpeningRecord, ServerError> {
+) -> Result<Result<model::record::OpeningRecord, FieldProblems>, ServerError> {
     let Some((institution, _)) = state.catalog.institution_for_posting(slug).await? else {
         return Err(form.refuse("institution", "form-error-choose", StatusCode::UNPROCESSABLE_ENTITY));
     };
-    read_posting(form.fields(), institution, external_id, catalog::today())
-        .map_err(|problems| form.refuse_all(&problems, "posting-error-summary"))
+    Ok(read_posting(form.fields(), institution, external_id, catalog::today()))
+}
+
+/// The posting form shown again with each problem beside its field.
+fn refuse_posting(form: &Submission, problems: &FieldProblems) -> ServerError {
+    form.refuse_all(problems, "posting-error-summary")
 }
 
 /// A new posting, for one of the poster's institutions.
@@ -100,9 +117,43 @@ async fn create(
     }
     // Ids of postings written here never clash with an institution's own import ids.
     let external_id = format!("passerelle-{}", &random_token()[..16]);
-    let record = read_form(&state, &form, slug, external_id).await?;
-    let (id, status) = state.catalog.create_posting(&viewer, &record, fields.save_action()).await?;
+    let action = fields.save_action();
+    let record = match read_form(&state, &form, slug, external_id).await? {
+        Ok(record) => record,
+        // A draft is kept as typed until every field reads: the form comes back filled.
+        Err(_) if action == SaveAction::Draft => return keep_unfinished(&state, &form, &viewer, &fields).await,
+        Err(problems) => return Err(refuse_posting(&form, &problems)),
+    };
+    let (id, status) = state.catalog.create_posting(&viewer, &record, action, fields.unfinished()).await?;
     Ok(saved_page(&form, id, status))
+}
+
+/// Keeps a new posting's form as typed (an unfinished posting) and shows it again.
+async fn keep_unfinished(
+    state: &AppState,
+    form: &Submission,
+    viewer: &Viewer,
+    fields: &PostingFields,
+) -> Result<Response, ServerError> {
+    match state.catalog.save_unfinished_posting(viewer, &fields.institution, fields.unfinished(), form.fields()).await {
+        Ok(id) => Ok(see_other(&unfinished_href(form.lang, id, true))),
+        Err(CatalogError::Invalid(problems)) => Err(form.refuse_all(&problems, "form-error-summary")),
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// Throws away one of the sender's unfinished postings.
+async fn discard(
+    State(state): State<AppState>,
+    Path((_, id)): Path<(String, i64)>,
+    Posted { form, .. }: Posted<DiscardFields>,
+) -> Result<Response, ServerError> {
+    let viewer = form.signed_in()?;
+    match state.catalog.discard_unfinished_posting(&viewer, id).await {
+        // Gone already (from another tab): the list says what is left either way.
+        Ok(()) | Err(CatalogError::NotFound) => Ok(see_other(&path(route::POSTINGS, form.lang, &[]))),
+        Err(err) => Err(err.into()),
+    }
 }
 
 /// The posting `id` when the form's sender may edit it, with the sender.
@@ -118,7 +169,9 @@ async fn update(
     Posted { fields, form }: Posted<PostingFields>,
 ) -> Result<Response, ServerError> {
     let (viewer, posting) = editable(&state, &form, id).await?;
-    let record = read_form(&state, &form, &posting.institution.slug, posting.record.external_id.clone()).await?;
+    let record = read_form(&state, &form, &posting.institution.slug, posting.record.external_id.clone())
+        .await?
+        .map_err(|problems| refuse_posting(&form, &problems))?;
     let status = state.catalog.update_posting(&viewer, id, &record, fields.save_action()).await?;
     Ok(saved_page(&form, id, status))
 }

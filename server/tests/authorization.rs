@@ -251,6 +251,12 @@ const MATRIX: &[Row] = &[
     ),
     get("/en/postings", SIGNED_IN),
     get("/en/postings/new", SIGNED_IN),
+    // An unfinished posting is its author's alone; those without an institution are asked to
+    // join one first.
+    get(
+        "/en/postings/new?draft={unfinished}",
+        [Redirect("/en/login?next="), Page, Page, Status(404), Status(404), Page],
+    ),
     // Only its author, their institution's admins and platform admins see a posting.
     get("/en/postings/{posting}", [Redirect("/en/login?next="), Status(404), Page, Status(404), Page, Page]),
     get(
@@ -279,6 +285,19 @@ const MATRIX: &[Row] = &[
         [Redirect("/en/login"), Status(403), Status(403), Status(403), Status(404), Status(404)],
     ),
     post("/en/postings/new", POSTING, POSTERS),
+    // Anyone signed in may discard their own unfinished postings; another's stays.
+    post(
+        "/en/postings/unfinished/{unfinished}/discard",
+        &[],
+        [
+            Redirect("/en/login"),
+            Redirect("/en/postings"),
+            Redirect("/en/postings"),
+            Redirect("/en/postings"),
+            Redirect("/en/postings"),
+            Redirect("/en/postings"),
+        ],
+    ),
     post(
         "/en/postings/{posting}/edit",
         POSTING,
@@ -451,6 +470,8 @@ struct Fixtures {
     key: String,
     /// A matching round of the platform admin's, over `open`.
     round: i64,
+    /// An unfinished posting of the member's.
+    unfinished: i64,
 }
 
 /// The accounts behind the signed-in visitors, in [`VISITORS`] order (anonymous has none), a
@@ -477,6 +498,9 @@ async fn accounts(site: &Site) -> ([Option<i64>; 6], Fixtures) {
     let draft =
         db::NewPosting { record: &record, created_by: members[0], status: model::posting::PostingStatus::Draft };
     let posting = site.db.create_posting(draft, now).await.expect("posting").expect("kaist exists");
+    let typed = [("title_en".to_string(), "Half-written".to_string())];
+    let unfinished =
+        site.db.save_unfinished(members[0], "kaist", None, &typed, now).await.expect("save").expect("kaist");
     let open = site.catalog.opening_id("kaist", "demo-kaist-soft-robotics").await.expect("read").expect("demo");
     let hash = server::auth::password::hash_password(common::PASSWORD).expect("hash");
     let new = db::NewAccount {
@@ -512,7 +536,7 @@ async fn accounts(site: &Site) -> ([Option<i64>; 6], Fixtures) {
         openings: &[(open, 1)],
     };
     let round = site.db.create_round(new_round, now).await.expect("round");
-    (visitors, Fixtures { id, posting, open, application, cv, alert, key, round })
+    (visitors, Fixtures { id, posting, open, application, cv, alert, key, round, unfinished })
 }
 
 /// A browser with a fresh session of `account` (or none), and the CSRF cookie a first page gives.
@@ -542,6 +566,7 @@ async fn every_route_answers_each_role_as_allowed() {
             .replace("{alert}", &fixtures.alert.to_string())
             .replace("{key}", &fixtures.key)
             .replace("{round}", &fixtures.round.to_string())
+            .replace("{unfinished}", &fixtures.unfinished.to_string())
     };
     let mut failures = Vec::new();
     for (slot, visitor) in VISITORS.into_iter().enumerate() {

@@ -378,3 +378,74 @@ async fn a_city_named_per_language_shows_in_each_and_survives_an_edit() {
     let ko = Browser::new(&site).get(&format!("/ko/openings/{id}")).await;
     assert!(ko.body.contains("오송, 대한민국"), "the names outlive the edit");
 }
+
+#[tokio::test]
+async fn a_draft_saved_unfinished_is_kept_as_typed_for_its_author_until_finished() {
+    let site = demo_site().await;
+    let (mut kim, _) = member_browser(&site, "kim@kaist.ac.kr", "kaist", InstitutionRole::Member, Lang::En).await;
+    // Kim knows the title, not yet the deadline nor the Korean description.
+    let mut fields = posting_fields("양자 센싱 교환", "Quantum sensing exchange, unfinished");
+    *field(&mut fields, "description_ko") = String::new();
+    *field(&mut fields, "deadline") = String::new();
+    let saved = kim.post("/en/postings/new", &with_action(&fields, "draft")).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let location = saved.location().to_string();
+    let draft: i64 = location
+        .split("draft=")
+        .nth(1)
+        .and_then(|rest| rest.split('&').next())
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("no draft in {location}"));
+    let page = kim.get(&location).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Your draft is saved, though it is not complete yet."), "the notice");
+    assert!(page.body.contains("value=\"Quantum sensing exchange, unfinished\""), "what was typed");
+    assert!(page.body.contains(&format!("name=\"draft\" value=\"{draft}\"")), "saving again saves over it");
+    let dashboard = kim.get("/en/postings").await;
+    assert!(dashboard.body.contains("Unfinished drafts") && dashboard.body.contains("exchange, unfinished</a>"));
+
+    // Saved again, still unfinished: the same draft, not a second one.
+    fields.push(("draft".into(), draft.to_string()));
+    let again = kim.post("/en/postings/new", &with_action(&fields, "draft")).await;
+    assert_eq!(again.location(), format!("/en/postings/new?draft={draft}&saved=unfinished"));
+
+    // Nobody else sees it, not even a colleague who administers KAIST.
+    let (mut head, _) = member_browser(&site, "head@kaist.ac.kr", "kaist", InstitutionRole::Admin, Lang::En).await;
+    assert_eq!(head.get(&format!("/en/postings/new?draft={draft}")).await.status, StatusCode::NOT_FOUND);
+    assert!(!head.get("/en/postings").await.body.contains("Quantum sensing exchange, unfinished"));
+    head.post(&format!("/en/postings/unfinished/{draft}/discard"), &[]).await;
+    assert_eq!(
+        kim.get(&format!("/en/postings/new?draft={draft}")).await.status,
+        StatusCode::OK,
+        "not theirs to discard"
+    );
+
+    // Submitting it half-written names what is missing and keeps it; finished, it becomes the
+    // posting and the draft goes.
+    let refused = kim.post("/en/postings/new", &with_action(&fields, "submit")).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains(&format!("name=\"draft\" value=\"{draft}\"")), "still the same draft");
+    *field(&mut fields, "description_ko") = "양자 센싱 연구 교환입니다.".into();
+    *field(&mut fields, "deadline") = (catalog::today() + chrono::Duration::days(90)).to_string();
+    let submitted = kim.post("/en/postings/new", &with_action(&fields, "submit")).await;
+    assert!(submitted.location().contains("/en/postings/") && submitted.location().contains("?saved="));
+    assert_eq!(kim.get(&format!("/en/postings/new?draft={draft}")).await.status, StatusCode::NOT_FOUND);
+    let dashboard = kim.get("/en/postings").await;
+    assert!(!dashboard.body.contains("Unfinished drafts"), "finished, it is a posting");
+    assert!(dashboard.body.contains("Quantum sensing exchange, unfinished</a>"), "listed as a posting");
+
+    // Drafts can be thrown away, and there is a limit to how many wait.
+    let untitled = [("institution", "kaist"), ("action", "draft")];
+    let mut last = String::new();
+    for _ in 0..model::posting::MAX_UNFINISHED {
+        last = kim.post("/en/postings/new", &untitled).await.location().to_string();
+    }
+    assert!(kim.get("/en/postings").await.body.contains("Untitled draft"));
+    let too_many = kim.post("/en/postings/new", &untitled).await;
+    assert_eq!(too_many.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(too_many.body.contains("You already have too many unfinished drafts."));
+    let one = last.split("draft=").nth(1).and_then(|rest| rest.split('&').next()).unwrap_or_default();
+    let discarded = kim.post(&format!("/en/postings/unfinished/{one}/discard"), &[]).await;
+    assert_eq!(discarded.location(), "/en/postings");
+    assert_eq!(kim.post("/en/postings/new", &untitled).await.status, StatusCode::SEE_OTHER, "room again");
+}

@@ -20,13 +20,17 @@ use crate::components::form::{Field, PageForm, Select, TextArea};
 use crate::i18n::{tr, use_lang};
 
 /// The posting form, posting to `action`. `institutions` are those the poster may post for
-/// (a new posting); `initial` are the posting's current values (an edit).
+/// (a new posting); `initial` are the posting's current values (an edit) or those of an
+/// unfinished posting (with its id as `draft`).
 #[component]
 pub fn PostingForm(action: String, institutions: Vec<InstitutionRef>, initial: Vec<(String, String)>) -> impl IntoView {
     let fields = move |echo: FormEcho| {
         // A first visit starts from the posting's values; a rejected form from what was typed.
         let echo = if echo.is_rejected() { echo } else { FormEcho { values: initial.clone(), ..echo } };
+        // An unfinished posting taken up again is saved over, and goes once it is complete.
+        let draft = echo.value("draft").map(|id| view! { <input type="hidden" name="draft" value=id.to_string() /> });
         view! {
+            {draft}
             <InstitutionChoice echo=echo.clone() institutions=institutions.clone() />
             <TextsSection echo=echo.clone() />
             <fieldset class="form-section">

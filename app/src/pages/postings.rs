@@ -9,9 +9,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use model::Lang;
 use model::account::PageState;
-use model::posting::{Decision, PostingStatus, PostingSummary, PostingView, RejectReason, posting_fields};
+use model::posting::{
+    Decision, PostingStatus, PostingSummary, PostingView, RejectReason, UnfinishedDraft, posting_fields,
+};
 
-use crate::api::{my_postings, posting_view};
+use crate::api::{my_postings, posting_view, unfinished_posting};
 use crate::components::form::{CsrfField, page_state};
 use crate::components::local_time::When;
 use crate::components::posting_form::PostingForm;
@@ -21,7 +23,7 @@ use crate::pages::opening::OpeningView;
 use crate::pages::review::ReviewForm;
 use crate::pages::{LoadError, NotFound};
 use crate::status::Status;
-use crate::url::{path, route};
+use crate::url::{path, route, unfinished_href};
 
 /// The page state when someone is signed in; otherwise sends them to sign in and back to `here`.
 fn signed_in_only(state: PageState, status: &Status, lang: Lang, here: &str) -> Option<PageState> {
@@ -83,9 +85,10 @@ pub fn PostingsPage() -> impl IntoView {
             here="postings".to_string()
             content=move |state: PageState| {
                 let member = state.viewer.as_ref().is_some_and(|v| !v.memberships.is_empty());
+                let csrf = state.csrf.clone();
                 view! {
                     <h1>{tr("postings-title")}</h1>
-                    {if member { view! { <Dashboard dashboard /> }.into_any() } else { view! { <JoinFirst /> }.into_any() }}
+                    {if member { view! { <Dashboard dashboard csrf /> }.into_any() } else { view! { <JoinFirst /> }.into_any() }}
                     <MembersLinks state />
                 }
             }
@@ -112,16 +115,60 @@ fn MembersLinks(state: PageState) -> impl IntoView {
 }
 
 #[component]
-fn Dashboard(dashboard: Resource<Result<model::posting::PostingDashboard, ServerFnError>>) -> impl IntoView {
+fn Dashboard(
+    dashboard: Resource<Result<model::posting::PostingDashboard, ServerFnError>>,
+    csrf: String,
+) -> impl IntoView {
     let lang = use_lang();
     let show = move |dashboard: model::posting::PostingDashboard| {
         view! {
             <p><a class="button" href=path(route::NEW_POSTING, lang, &[])>{tr("postings-new")}</a></p>
             <Decisions decisions=dashboard.decisions heading=true />
+            <UnfinishedList unfinished=dashboard.unfinished csrf=csrf.clone() />
             <PostingsTable postings=dashboard.postings />
         }
     };
     view! { <Loaded resource=dashboard show /> }
+}
+
+/// The new postings the viewer saved before every field read: each to take up again or
+/// throw away.
+#[component]
+fn UnfinishedList(unfinished: Vec<UnfinishedDraft>, csrf: String) -> impl IntoView {
+    let lang = use_lang();
+    if unfinished.is_empty() {
+        return ().into_any();
+    }
+    let items = unfinished
+        .into_iter()
+        .map(|draft| {
+            let (title_lang, title) = match title_in(&draft.title, lang, draft.original_language) {
+                (_, untitled) if untitled.is_empty() => (None, tr("posting-unfinished-untitled")),
+                (title_lang, title) => (Some(title_lang.code()), title),
+            };
+            view! {
+                <li class="unfinished">
+                    <a href=unfinished_href(lang, draft.id, false) lang=title_lang>{title.clone()}</a>
+                    " — " {draft.institution.name_in(lang)} " · " {tr("posting-unfinished-saved")} " " <When at=draft.saved_at />
+                    <form method="post" action=path(route::DISCARD_UNFINISHED, lang, &[&draft.id]) class="unfinished__discard">
+                        <CsrfField token=csrf.clone() />
+                        <button type="submit" class="button button--secondary button--small">
+                            {tr("posting-unfinished-discard")}
+                            <span class="visually-hidden" lang=title_lang>" — " {title.clone()}</span>
+                        </button>
+                    </form>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="unfinished-list" aria-labelledby="unfinished-title">
+            <h2 id="unfinished-title">{tr("posting-unfinished-title")}</h2>
+            <p class="field__hint">{tr("posting-unfinished-hint")}</p>
+            <ul>{items}</ul>
+        </section>
+    }
+    .into_any()
 }
 
 /// Moderators' decisions, newest first; those not seen before are marked new.
@@ -215,10 +262,24 @@ fn PostingsTable(postings: Vec<PostingSummary>) -> impl IntoView {
 #[component]
 pub fn NewPostingPage() -> impl IntoView {
     let lang = use_lang();
+    let query = use_query_map();
+    let draft = query.read_untracked().get("draft").and_then(|raw| raw.parse::<i64>().ok());
+    let just_saved = query.read_untracked().get("saved").as_deref() == Some("unfinished");
+    // Created here rather than once the page state has loaded (see `PostingsPage`).
+    let unfinished = Resource::new(
+        move || draft,
+        |draft| async move {
+            match draft {
+                Some(id) => unfinished_posting(id).await,
+                None => Ok(None),
+            }
+        },
+    );
+    let here = format!("postings/new{}", draft.map(|id| format!("?draft={id}")).unwrap_or_default());
     view! {
         <SignedInFrame
             title="posting-new-title"
-            here="postings/new".to_string()
+            here
             content=move |state: PageState| {
                 let institutions: Vec<_> = state
                     .viewer
@@ -228,26 +289,52 @@ pub fn NewPostingPage() -> impl IntoView {
                 if institutions.is_empty() {
                     return view! { <h1>{tr("posting-new-title")}</h1> <JoinFirst /> }.into_any();
                 }
-                // A new opening starts in the reader's language, at its (first) institution.
-                let home = &institutions[0];
-                let initial = [
-                    ("original_language", lang.code()),
-                    ("positions", "1"),
-                    ("country", home.country.as_str()),
-                    ("city", home.city.as_str()),
-                ]
-                .iter()
-                .map(|(name, value)| (name.to_string(), value.to_string()))
-                .collect();
                 view! {
-                    <h1>{tr("posting-new-title")}</h1>
-                    <p>{tr("posting-new-intro")}</p>
-                    <PostingForm action=path(route::NEW_POSTING, lang, &[]) institutions initial />
+                    <Suspense fallback=|| ()>
+                        {move || {
+                            let institutions = institutions.clone();
+                            Suspend::new(async move {
+                                let initial = match (draft, unfinished.await) {
+                                    (None, _) => new_posting_fields(lang, &institutions[0]),
+                                    (Some(id), Ok(Some(mut typed))) => {
+                                        typed.push(("draft".to_string(), id.to_string()));
+                                        typed
+                                    }
+                                    (Some(_), Ok(None)) => return view! { <NotFound message="not-found-unfinished" /> }.into_any(),
+                                    (Some(_), Err(_)) => return view! { <LoadError /> }.into_any(),
+                                };
+                                let intro = if just_saved {
+                                    view! { <p class="notice notice--info" role="status">{tr("posting-saved-unfinished")}</p> }.into_any()
+                                } else {
+                                    view! { <p>{tr("posting-new-intro")}</p> }.into_any()
+                                };
+                                view! {
+                                    <h1>{tr("posting-new-title")}</h1>
+                                    {intro}
+                                    <PostingForm action=path(route::NEW_POSTING, lang, &[]) institutions initial />
+                                }
+                                .into_any()
+                            })
+                        }}
+                    </Suspense>
                 }
                 .into_any()
             }
         />
     }
+}
+
+/// Where a new opening starts: in the reader's language, at its (first) institution's place.
+fn new_posting_fields(lang: Lang, home: &model::account::InstitutionRef) -> Vec<(String, String)> {
+    [
+        ("original_language", lang.code()),
+        ("positions", "1"),
+        ("country", home.country.as_str()),
+        ("city", home.city.as_str()),
+    ]
+    .iter()
+    .map(|(name, value)| (name.to_string(), value.to_string()))
+    .collect()
 }
 
 /// The posting named by the URL's `id`, for the viewer.

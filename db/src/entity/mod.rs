@@ -28,3 +28,4 @@ pub mod round_ranking;
 pub mod saved_search;
 pub mod search_change;
 pub mod session;
+pub mod unfinished_posting;

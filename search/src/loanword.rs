@@ -57,7 +57,8 @@ fn key(word: &str) -> Option<String> {
     (consonants.len() >= MIN_CONSONANTS).then(|| format!("{script}{}", consonants.to_lowercase()))
 }
 
-fn is_hangul(c: char) -> bool {
+/// A Hangul syllable (not a lone jamo).
+pub(crate) fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 

@@ -7,7 +7,6 @@
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use catalog::CatalogError;
 use model::Lang;
 use model::application::{ApplicationFilter, ApplicationStatus, OpeningApplications};
 use model::profile_form::read_profile;
@@ -95,8 +94,7 @@ async fn save_profile(
     let profile = read_profile(form.fields()).map_err(|problems| form.refuse_all(&problems, "form-error-summary"))?;
     match state.catalog.save_profile(&viewer, &profile).await {
         Ok(()) => Ok(see_other(&format!("{}?saved=1", path(route::PROFILE, form.lang, &[])))),
-        Err(CatalogError::Invalid(problems)) => Err(form.refuse_all(&problems, "form-error-summary")),
-        Err(err) => Err(err.into()),
+        Err(err) => Err(form.answer(err)),
     }
 }
 
@@ -161,8 +159,7 @@ async fn apply(
             Ok(see_other(&format!("{mine}?applied={application}#application-{application}")))
         }
         Ok(Err(refusal)) => Err(ServerError::refused(StatusCode::CONFLICT, refusal.message_id())),
-        Err(CatalogError::Invalid(problems)) => Err(form.refuse_all(&problems, "form-error-summary")),
-        Err(err) => Err(err.into()),
+        Err(err) => Err(form.answer(err)),
     }
 }
 
@@ -185,8 +182,7 @@ async fn move_application(
     };
     match state.catalog.move_application(&viewer, id, to, &fields.message).await {
         Ok(()) => Ok(see_other(&format!("{list}?moved={id}#application-{id}"))),
-        Err(CatalogError::Invalid(problems)) => Err(form.refuse_all(&problems, "form-error-summary")),
-        Err(err) => Err(err.into()),
+        Err(err) => Err(form.answer(err)),
     }
 }
 

@@ -135,11 +135,9 @@ async fn keep_unfinished(
     viewer: &Viewer,
     fields: &PostingFields,
 ) -> Result<Response, ServerError> {
-    match state.catalog.save_unfinished_posting(viewer, &fields.institution, fields.unfinished(), form.fields()).await {
-        Ok(id) => Ok(see_other(&unfinished_href(form.lang, id, true))),
-        Err(CatalogError::Invalid(problems)) => Err(form.refuse_all(&problems, "form-error-summary")),
-        Err(err) => Err(err.into()),
-    }
+    let saved = state.catalog.save_unfinished_posting(viewer, &fields.institution, fields.unfinished(), form.fields());
+    let id = saved.await.map_err(|err| form.answer(err))?;
+    Ok(see_other(&unfinished_href(form.lang, id, true)))
 }
 
 /// Throws away one of the sender's unfinished postings.

@@ -58,9 +58,8 @@ form_spec!(RoundAction, "round-action", shown_on "rounds/{id}");
 /// A catalogue refusal as the form's answer: its problems against their fields.
 fn refused(form: &Submission, err: CatalogError) -> ServerError {
     match err {
-        CatalogError::Invalid(problems) => form.refuse_all(&problems, "form-error-summary"),
         CatalogError::Stale => form.refuse("", "round-error-closed", StatusCode::CONFLICT),
-        err => err.into(),
+        err => form.answer(err),
     }
 }
 

@@ -296,6 +296,15 @@ impl Submission {
         self.invalid()
     }
 
+    /// A use case's answer as the form's: the problems of [`catalog::CatalogError::Invalid`]
+    /// against their fields, any other error as it is.
+    pub fn answer(&self, err: catalog::CatalogError) -> ServerError {
+        match err {
+            catalog::CatalogError::Invalid(problems) => self.refuse_all(&problems, "form-error-summary"),
+            err => err.into(),
+        }
+    }
+
     /// `Ok` when nothing was noted, else the refusal.
     pub fn check(&self) -> Result<(), ServerError> {
         if self.is_rejected() { Err(self.invalid()) } else { Ok(()) }

@@ -25,18 +25,21 @@ impl Catalog {
         if !may_post(viewer, slug) {
             return Err(CatalogError::Forbidden);
         }
+        let (kept, time) = (unfinished_fields(fields), now());
         let tx = self.db.begin().await?;
-        let existing = match id {
-            Some(id) => tx.unfinished(viewer.account_id, id).await?.map(|unfinished| unfinished.id),
-            None => None,
-        };
-        if existing.is_none() && tx.count_unfinished(viewer.account_id).await? >= MAX_UNFINISHED {
+        if let Some(id) = id
+            && tx.replace_unfinished(viewer.account_id, id, slug, &kept, time).await?
+        {
+            tx.commit().await?;
+            return Ok(id);
+        }
+        // Not theirs, or gone (finished in another tab): kept as a new one, within the limit.
+        if tx.count_unfinished(viewer.account_id).await? >= MAX_UNFINISHED {
             return Err(CatalogError::Invalid(vec![(String::new(), "posting-unfinished-too-many")]));
         }
-        let saved = tx.save_unfinished(viewer.account_id, slug, existing, &unfinished_fields(fields), now()).await?;
-        let saved = saved.ok_or(CatalogError::NotFound)?;
+        let added = tx.add_unfinished(viewer.account_id, slug, &kept, time).await?.ok_or(CatalogError::NotFound)?;
         tx.commit().await?;
-        Ok(saved)
+        Ok(added)
     }
 
     /// `viewer`'s unfinished posting `id` as typed, to take it up again; `None` for anyone

@@ -32,40 +32,51 @@ fn stored(
     Ok(StoredUnfinished { id, institution: institution_ref(&institution)?, fields, saved_at: rfc3339(row.saved_at) })
 }
 
+/// The form's fields as stored.
+fn fields_json(fields: &[(String, String)]) -> Result<String, DbError> {
+    serde_json::to_string(fields).map_err(|e| DbError::Corrupt { id: 0, reason: e.to_string() })
+}
+
 impl Db {
-    /// Saves `fields` as `account_id`'s unfinished posting for the institution `slug`: over
-    /// `id` when that one is still theirs, else as a new one. Its id; `None` when the
-    /// institution does not exist.
-    pub async fn save_unfinished(
+    /// Saves `fields` over `account_id`'s unfinished posting `id`, now for the institution
+    /// `slug`; `false` when it is not theirs, is gone, or the institution does not exist.
+    pub async fn replace_unfinished(
+        &self,
+        account_id: i64,
+        id: i64,
+        slug: &str,
+        fields: &[(String, String)],
+        now: Time,
+    ) -> Result<bool, DbError> {
+        let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(false) };
+        let updated = unfinished_posting::Entity::update_many()
+            .set(unfinished_posting::ActiveModel {
+                institution_id: Set(institution.id),
+                fields: Set(fields_json(fields)?),
+                saved_at: Set(now),
+                ..Default::default()
+            })
+            .filter(unfinished_posting::Column::Id.eq(row_id(id)))
+            .filter(unfinished_posting::Column::AccountId.eq(row_id(account_id)))
+            .exec(&self.conn())
+            .await?;
+        Ok(updated.rows_affected > 0)
+    }
+
+    /// Keeps `fields` as a new unfinished posting of `account_id` for the institution `slug`;
+    /// its id, or `None` when the institution does not exist.
+    pub async fn add_unfinished(
         &self,
         account_id: i64,
         slug: &str,
-        id: Option<i64>,
         fields: &[(String, String)],
         now: Time,
     ) -> Result<Option<i64>, DbError> {
         let Some(institution) = self.institution_by_slug(slug).await? else { return Ok(None) };
-        let fields = serde_json::to_string(fields).map_err(|e| DbError::Corrupt { id: 0, reason: e.to_string() })?;
-        if let Some(id) = id {
-            let updated = unfinished_posting::Entity::update_many()
-                .set(unfinished_posting::ActiveModel {
-                    institution_id: Set(institution.id),
-                    fields: Set(fields.clone()),
-                    saved_at: Set(now),
-                    ..Default::default()
-                })
-                .filter(unfinished_posting::Column::Id.eq(row_id(id)))
-                .filter(unfinished_posting::Column::AccountId.eq(row_id(account_id)))
-                .exec(&self.conn())
-                .await?;
-            if updated.rows_affected > 0 {
-                return Ok(Some(id));
-            }
-        }
         let row = unfinished_posting::ActiveModel {
             account_id: Set(row_id(account_id)),
             institution_id: Set(institution.id),
-            fields: Set(fields),
+            fields: Set(fields_json(fields)?),
             saved_at: Set(now),
             ..Default::default()
         }

@@ -229,8 +229,9 @@ async fn check_posting_behaviour(db: &Db) {
 
     // An unfinished posting: saved over while it is its author's, as typed, theirs alone.
     let typed = vec![("title_ko".to_string(), "양자".to_string()), ("fields".to_string(), "1.3".to_string())];
-    let draft = db.save_unfinished(poster, "kaist", None, &typed[..1], now).await.expect("save").expect("kaist");
-    assert_eq!(db.save_unfinished(poster, "kaist", Some(draft), &typed, now).await.expect("again"), Some(draft));
+    let draft = db.add_unfinished(poster, "kaist", &typed[..1], now).await.expect("save").expect("kaist");
+    assert!(db.replace_unfinished(poster, draft, "kaist", &typed, now).await.expect("again"));
+    assert!(!db.replace_unfinished(poster + 1, draft, "kaist", &[], now).await.expect("another's"), "not theirs");
     let kept = db.unfinished(poster, draft).await.expect("read").expect("kept");
     assert_eq!((kept.fields, kept.institution.slug.as_str()), (typed, "kaist"));
     assert!(db.unfinished(poster + 1, draft).await.expect("read").is_none());

@@ -275,7 +275,7 @@ impl SearchIndex {
         // than finding, in every language, every opening that says "researcher" (the words as
         // typed still count, with the topic).
         let topical = expansions.iter().any(|expansion| !expansion.framing && !expansion.ambiguous);
-        let meaning_text = text_for_meaning(text, &expansions);
+        let meaning_text = (purpose == Purpose::Search).then(|| text_for_meaning(text, &expansions));
         for expansion in expansions.into_iter().filter(|expansion| !(expansion.framing && topical)) {
             match self.name_query(&expansion) {
                 Some(named) if expansion.ambiguous => ambiguous.push((Occur::Should, named)),
@@ -297,7 +297,7 @@ impl SearchIndex {
         for fuzzy in self.unknown_word_alternatives(&typed, &is_known, purpose) {
             alternatives.push((Occur::Should, fuzzy));
         }
-        if purpose == Purpose::Search {
+        if let Some(meaning_text) = meaning_text {
             for (id, weight) in self.nearest_in_meaning(&meaning_text) {
                 alternatives.push((Occur::Should, self.scored_opening(id, weight)));
             }

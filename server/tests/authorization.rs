@@ -499,8 +499,7 @@ async fn accounts(site: &Site) -> ([Option<i64>; 6], Fixtures) {
         db::NewPosting { record: &record, created_by: members[0], status: model::posting::PostingStatus::Draft };
     let posting = site.db.create_posting(draft, now).await.expect("posting").expect("kaist exists");
     let typed = [("title_en".to_string(), "Half-written".to_string())];
-    let unfinished =
-        site.db.save_unfinished(members[0], "kaist", None, &typed, now).await.expect("save").expect("kaist");
+    let unfinished = site.db.add_unfinished(members[0], "kaist", &typed, now).await.expect("save").expect("kaist");
     let open = site.catalog.opening_id("kaist", "demo-kaist-soft-robotics").await.expect("read").expect("demo");
     let hash = server::auth::password::hash_password(common::PASSWORD).expect("hash");
     let new = db::NewAccount {

@@ -3,9 +3,11 @@
 //! unit length.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::EmbeddingError;
-use crate::kernels::{QMatrix, Quantised, dequantise_row, matmul};
+use crate::kernels::{Helper, QMatrix, Quantised, dequantise_row, matmul};
 use crate::model_file::{BLOCK, Dimensions, ModelFile, Q4_BLOCK_BYTES};
 use crate::tokenizer::Tokenizer;
 
@@ -38,6 +40,10 @@ pub struct Encoder {
     token_type: Vec<f32>,
     embedding_norm: (Vec<f32>, Vec<f32>),
     layers: Vec<Layer>,
+    /// Query embeddings being computed at this moment (see [`Encoder::embed_query`]).
+    queries_in_flight: AtomicUsize,
+    /// The processor's cores (as the process may use them).
+    cores: usize,
 }
 
 /// Tokens of a query that are read (queries are short; this bounds the work a long one costs).
@@ -86,6 +92,8 @@ impl Encoder {
             layers,
             tokenizer: Tokenizer::new(file.vocabulary),
             dimensions: d,
+            queries_in_flight: AtomicUsize::new(0),
+            cores: std::thread::available_parallelism().map_or(1, usize::from),
         })
     }
 
@@ -93,37 +101,39 @@ impl Encoder {
         self.dimensions.hidden
     }
 
-    /// A search query's embedding, computed on all of rayon's threads (a searcher waits for it).
+    /// A search query's embedding (a searcher waits for it): with a second thread when no other
+    /// query is being embedded, on the calling thread alone when one is (a busy server has no
+    /// core to spare).
     pub fn embed_query(&self, text: &str) -> Vector {
-        self.embed(&format!("query: {text}"), QUERY_TOKENS, false)
+        let ids = self.token_ids(&format!("query: {text}"), QUERY_TOKENS);
+        let in_flight = InFlight::count(&self.queries_in_flight);
+        let hidden = if in_flight.alone && self.cores > 1 {
+            Helper::with(|helper| self.forward(&ids, Some(helper)))
+        } else {
+            self.forward(&ids, None)
+        };
+        drop(in_flight);
+        mean_of_tokens(&hidden, self.dimensions.hidden)
     }
 
     /// A passage's embedding (its first `max_tokens` tokens), on the calling thread alone: passages
     /// are embedded in the background while searches go on.
     pub fn embed_passage(&self, text: &str, max_tokens: usize) -> Vector {
-        self.embed(&format!("passage: {text}"), max_tokens, false)
+        let ids = self.token_ids(&format!("passage: {text}"), max_tokens);
+        mean_of_tokens(&self.forward(&ids, None), self.dimensions.hidden)
     }
 
-    fn embed(&self, text: &str, max_tokens: usize, parallel: bool) -> Vector {
+    /// The text's tokens (at most `max_tokens` of them) between the start and end markers.
+    fn token_ids(&self, text: &str, max_tokens: usize) -> Vec<u32> {
         let limit = max_tokens.min(self.dimensions.max_positions.saturating_sub(2));
         let mut ids = vec![self.tokenizer.bos];
         ids.extend(self.tokenizer.pieces(text, limit));
         ids.push(self.tokenizer.eos);
-        let hidden = self.forward(&ids, parallel);
-        let h = self.dimensions.hidden;
-        let mut mean = vec![0f32; h];
-        for token in hidden.chunks_exact(h) {
-            for (m, v) in mean.iter_mut().zip(token) {
-                *m += v;
-            }
-        }
-        let length = mean.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-12);
-        mean.iter_mut().for_each(|v| *v /= length);
-        mean
+        ids
     }
 
     /// The last layer's hidden states, one row of `hidden` values per token.
-    fn forward(&self, ids: &[u32], parallel: bool) -> Vec<f32> {
+    fn forward<'w>(&'w self, ids: &[u32], helper: Option<&Helper<'w>>) -> Vec<f32> {
         let Dimensions { hidden: h, heads, feed_forward: ff, layer_norm_eps: eps, .. } = self.dimensions;
         let tokens = ids.len();
         let row_bytes = h / BLOCK * Q4_BLOCK_BYTES;
@@ -147,10 +157,10 @@ impl Encoder {
         let mut expanded = vec![0f32; tokens * ff];
         let mut weights = vec![0f32; tokens];
         for layer in &self.layers {
-            let input = Quantised::new(&x, h);
-            matmul(&layer.query, &layer.query_bias, &input, &mut q, parallel);
-            matmul(&layer.key, &layer.key_bias, &input, &mut k, parallel);
-            matmul(&layer.value, &layer.value_bias, &input, &mut v, parallel);
+            let input = Arc::new(Quantised::new(&x, h));
+            matmul(&layer.query, &layer.query_bias, &input, &mut q, helper);
+            matmul(&layer.key, &layer.key_bias, &input, &mut k, helper);
+            matmul(&layer.value, &layer.value_bias, &input, &mut v, helper);
             for t in 0..tokens {
                 for n in 0..heads {
                     let span = t * h + n * head..t * h + (n + 1) * head;
@@ -178,18 +188,51 @@ impl Encoder {
             matmul(
                 &layer.attention_out,
                 &layer.attention_out_bias,
-                &Quantised::new(&context, h),
+                &Arc::new(Quantised::new(&context, h)),
                 &mut projected,
-                parallel,
+                helper,
             );
             layer_norm(&mut x, Some(&projected), &layer.attention_norm, h, eps);
-            matmul(&layer.expand, &layer.expand_bias, &Quantised::new(&x, h), &mut expanded, parallel);
+            matmul(&layer.expand, &layer.expand_bias, &Arc::new(Quantised::new(&x, h)), &mut expanded, helper);
             expanded.iter_mut().for_each(|v| *v = gelu(*v));
-            matmul(&layer.contract, &layer.contract_bias, &Quantised::new(&expanded, ff), &mut projected, parallel);
+            let contracted = Arc::new(Quantised::new(&expanded, ff));
+            matmul(&layer.contract, &layer.contract_bias, &contracted, &mut projected, helper);
             layer_norm(&mut x, Some(&projected), &layer.out_norm, h, eps);
         }
         x
     }
+}
+
+/// One query embedding counted in [`Encoder::queries_in_flight`] until dropped (a panic too).
+struct InFlight<'a> {
+    counter: &'a AtomicUsize,
+    /// No other query was being embedded when this one started.
+    alone: bool,
+}
+
+impl InFlight<'_> {
+    fn count(counter: &AtomicUsize) -> InFlight<'_> {
+        InFlight { counter, alone: counter.fetch_add(1, Ordering::AcqRel) == 0 }
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.counter.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// The mean of the tokens' hidden states, scaled to unit length.
+fn mean_of_tokens(hidden: &[f32], h: usize) -> Vector {
+    let mut mean = vec![0f32; h];
+    for token in hidden.chunks_exact(h) {
+        for (m, v) in mean.iter_mut().zip(token) {
+            *m += v;
+        }
+    }
+    let length = mean.iter().map(|v| v * v).sum::<f32>().sqrt().max(1e-12);
+    mean.iter_mut().for_each(|v| *v /= length);
+    mean
 }
 
 /// `x = LayerNorm(x + residual)`, token by token.
@@ -228,6 +271,21 @@ mod tests {
         for i in -400..=400 {
             let x = i as f32 / 100.0;
             assert!((super::erf(x) - libm::erff(x)).abs() < 5e-7, "erf({x})");
+        }
+    }
+
+    #[test]
+    fn a_query_shared_with_a_helper_thread_is_embedded_exactly_as_on_one() {
+        let Some(encoder) = crate::testing::encoder() else { return };
+        for text in [
+            "coral bleaching",
+            "산호초 백화 현상과 해양 열파",
+            "apprentissage automatique pour la détection précoce des maladies rares chez l'enfant",
+        ] {
+            let ids = encoder.token_ids(&format!("query: {text}"), super::QUERY_TOKENS);
+            let alone = encoder.forward(&ids, None);
+            let shared = super::Helper::with(|helper| encoder.forward(&ids, Some(helper)));
+            assert_eq!(alone, shared, "{text}");
         }
     }
 }

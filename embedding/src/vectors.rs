@@ -6,6 +6,10 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
+use crate::kernels;
+
 /// One stored vector, as bytes and a scale.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Packed {
@@ -92,28 +96,74 @@ impl VectorSet {
     }
 
     /// The `limit` keys most similar to `query` (a unit vector), best first, with their cosine,
-    /// and how similar the whole set is to it on average.
+    /// and how similar the whole set is to it on average. A large set is scanned in parts on
+    /// rayon's threads (a searcher waits for it).
     pub fn nearest(&self, query: &[f32], limit: usize) -> Nearest {
         let query = Packed::new(query);
         let d = self.dimension;
-        // A small sorted list beats a heap for the few tens kept.
-        let mut best: Vec<(i64, f32)> = Vec::with_capacity(limit + 1);
-        let (mut sum, mut sum_of_squares) = (0f64, 0f64);
-        for (slot, vector) in self.values.chunks_exact(d).enumerate() {
-            let similarity = dot(&query.values, vector) as f32 * query.scale * self.scales[slot];
-            sum += f64::from(similarity);
-            sum_of_squares += f64::from(similarity) * f64::from(similarity);
-            if best.len() == limit && best.last().is_some_and(|(_, worst)| *worst >= similarity) {
-                continue;
-            }
-            let at = best.partition_point(|(_, s)| *s >= similarity);
-            best.insert(at, (self.keys[slot], similarity));
-            best.truncate(limit);
-        }
+        let part = |(index, values): (usize, &[i8])| self.scan(&query, index * SLOTS_PER_TASK, values, limit);
+        let scanned = if self.keys.len() > SLOTS_PER_TASK {
+            self.values
+                .par_chunks(SLOTS_PER_TASK * d)
+                .enumerate()
+                .map(part)
+                .reduce(Scanned::default, |earlier, later| earlier.merge(later, limit))
+        } else {
+            part((0, &self.values))
+        };
         let count = self.keys.len().max(1) as f64;
-        let mean = sum / count;
-        let deviation = (sum_of_squares / count - mean * mean).max(0.0).sqrt();
-        Nearest { best, mean: mean as f32, deviation: deviation as f32 }
+        let mean = scanned.sum / count;
+        let deviation = (scanned.sum_of_squares / count - mean * mean).max(0.0).sqrt();
+        Nearest { best: scanned.best, mean: mean as f32, deviation: deviation as f32 }
+    }
+
+    /// The vectors in `values`, the first of which is in slot `first`.
+    fn scan(&self, query: &Packed, first: usize, values: &[i8], limit: usize) -> Scanned {
+        let mut dots = vec![0i32; values.len() / self.dimension];
+        kernels::dots(&query.values, values, &mut dots);
+        let mut scanned = Scanned { best: Vec::with_capacity(limit + 1), ..Scanned::default() };
+        for (slot, dot) in dots.into_iter().enumerate().map(|(i, dot)| (first + i, dot)) {
+            let similarity = dot as f32 * query.scale * self.scales[slot];
+            scanned.sum += f64::from(similarity);
+            scanned.sum_of_squares += f64::from(similarity) * f64::from(similarity);
+            scanned.keep(self.keys[slot], similarity, limit);
+        }
+        scanned
+    }
+}
+
+/// Vectors scanned by one task when a set is shared among threads.
+const SLOTS_PER_TASK: usize = 8192;
+
+/// What a scan of part of a set found.
+#[derive(Default)]
+struct Scanned {
+    /// A small sorted list (it beats a heap for the few tens kept), best first.
+    best: Vec<(i64, f32)>,
+    sum: f64,
+    sum_of_squares: f64,
+}
+
+impl Scanned {
+    /// Keeps `key` if it is among the `limit` best so far; after those as good (earlier slots
+    /// win ties, whether the set was scanned whole or in parts).
+    fn keep(&mut self, key: i64, similarity: f32, limit: usize) {
+        if self.best.len() == limit && self.best.last().is_some_and(|(_, worst)| *worst >= similarity) {
+            return;
+        }
+        let at = self.best.partition_point(|(_, s)| *s >= similarity);
+        self.best.insert(at, (key, similarity));
+        self.best.truncate(limit);
+    }
+
+    /// This part's findings with those of the part after it.
+    fn merge(mut self, later: Scanned, limit: usize) -> Scanned {
+        for (key, similarity) in later.best {
+            self.keep(key, similarity, limit);
+        }
+        self.sum += later.sum;
+        self.sum_of_squares += later.sum_of_squares;
+        self
     }
 }
 
@@ -126,35 +176,6 @@ pub struct Nearest {
     /// stands out from it is about the query; what does not is only near everything.
     pub mean: f32,
     pub deviation: f32,
-}
-
-/// The integer dot product of two byte vectors; with AVX2 where the processor has it.
-fn dot(a: &[i8], b: &[i8]) -> i32 {
-    #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the processor was just checked to have AVX2.
-        #[allow(unsafe_code)]
-        return unsafe { dot_avx2(a, b) };
-    }
-    dot_portable(a, b)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-fn dot_avx2(a: &[i8], b: &[i8]) -> i32 {
-    dot_portable(a, b)
-}
-
-/// Written so that the compiler turns it into widening multiply-adds.
-#[inline(always)]
-fn dot_portable(a: &[i8], b: &[i8]) -> i32 {
-    let mut lanes = [0i32; 16];
-    for (a, b) in a.chunks_exact(16).zip(b.chunks_exact(16)) {
-        for lane in 0..16 {
-            lanes[lane] += i32::from(i16::from(a[lane]) * i16::from(b[lane]));
-        }
-    }
-    lanes.iter().sum()
 }
 
 #[cfg(test)]
@@ -190,5 +211,32 @@ mod tests {
         assert!((found.mean - mean).abs() < 1e-4, "{found:?}");
         assert_eq!(set.len(), 3);
         assert!(!set.contains(3));
+    }
+
+    #[test]
+    fn a_large_set_scanned_in_parts_finds_what_one_scan_finds() {
+        let d = 32;
+        let mut state = 7u64;
+        let mut random = || {
+            let v: Vec<f32> = (0..d)
+                .map(|_| {
+                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    (state >> 40) as f32 / (1u64 << 24) as f32 - 0.5
+                })
+                .collect();
+            unit(&v)
+        };
+        let mut set = VectorSet::new(d);
+        for key in 0..(SLOTS_PER_TASK as i64 * 3 + 17) {
+            set.insert(key, &Packed::new(&random()));
+        }
+        for _ in 0..5 {
+            let query = random();
+            let parts = set.nearest(&query, 40);
+            let whole = set.scan(&Packed::new(&query), 0, &set.values, 40);
+            assert_eq!(parts.best, whole.best);
+            let mean = whole.sum / set.len() as f64;
+            assert!((f64::from(parts.mean) - mean).abs() < 1e-6);
+        }
     }
 }

@@ -215,6 +215,16 @@ impl SearchIndex {
         self.semantic.get_or_init(|| Semantic::start(encoder, &self.folder.path, self.reader.clone(), self.fields));
     }
 
+    /// Gives every opening a vector made by `vector_of` (`dimension` values, unit length)
+    /// instead of the model's, before [`SearchIndex::enable_semantic`]: see `semantic::seed`.
+    pub fn seed_semantic_vectors(
+        &self,
+        dimension: usize,
+        vector_of: impl FnMut(i64) -> Vec<f32>,
+    ) -> Result<(), SearchError> {
+        semantic::seed(&self.folder.path, &self.reader, self.fields, dimension, vector_of)
+    }
+
     /// Changes whenever a search may find something else: a commit became visible, or the
     /// semantic vectors changed. What was found under one version stands until it changes.
     pub fn version(&self) -> (u64, u64) {

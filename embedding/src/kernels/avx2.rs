@@ -62,3 +62,32 @@ fn dot<const N: usize>(packed: &[u8], weight_scales: &[f32], tokens: [(&[i8], &[
         _mm_cvtss_f32(_mm_add_ss(quarter, _mm_shuffle_ps(quarter, quarter, 1)))
     })
 }
+
+/// [`super::dots`]: `vpmaddubsw` multiplies unsigned by signed bytes, so each product is taken
+/// as |q| × (v with q's sign), 32 a step (a pair's sum is at most 2 × 127², no saturation).
+#[target_feature(enable = "avx2")]
+pub(super) fn dots(query: &[i8], vectors: &[i8], out: &mut [i32]) {
+    let ones = _mm256_set1_epi16(1);
+    let parts: Vec<(__m256i, __m256i)> = query
+        .chunks_exact(32)
+        .map(|part| {
+            // SAFETY: exactly 32 bytes; an unaligned load.
+            let q = unsafe { _mm256_loadu_si256(part.as_ptr().cast()) };
+            (_mm256_sign_epi8(q, q), q)
+        })
+        .collect();
+    for (vector, out) in vectors.chunks_exact(query.len()).zip(out) {
+        let mut sum = _mm256_setzero_si256();
+        for ((magnitude, q), part) in parts.iter().zip(vector.chunks_exact(32)) {
+            // SAFETY: exactly 32 bytes; an unaligned load.
+            let v = unsafe { _mm256_loadu_si256(part.as_ptr().cast()) };
+            sum = _mm256_add_epi32(
+                sum,
+                _mm256_madd_epi16(_mm256_maddubs_epi16(*magnitude, _mm256_sign_epi8(v, *q)), ones),
+            );
+        }
+        let half = _mm_add_epi32(_mm256_castsi256_si128(sum), _mm256_extracti128_si256(sum, 1));
+        let quarter = _mm_add_epi32(half, _mm_unpackhi_epi64(half, half));
+        *out = _mm_cvtsi128_si32(_mm_add_epi32(quarter, _mm_shuffle_epi32(quarter, 1)));
+    }
+}

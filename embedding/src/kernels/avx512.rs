@@ -78,3 +78,46 @@ fn dot<const N: usize>(packed: &[u8], weight_scales: &[f32], tokens: [(&[i8], &[
     }
     lanes.map(|lanes| _mm512_reduce_add_ps(lanes))
 }
+
+/// [`Quantised::new`]: each block of 32 values scaled so that its largest is ±127 and rounded
+/// half to even (the processor's rounding, as the reference engine's `lrintf`).
+#[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vnni")]
+pub(super) fn quantise(x: &[f32], scales: &mut [f32], values: &mut [i8]) {
+    for ((block, out), scale) in x.chunks_exact(BLOCK).zip(values.chunks_exact_mut(BLOCK)).zip(scales) {
+        // SAFETY: 32 floats, sliced by `chunks_exact`; unaligned loads.
+        let (low, high) = unsafe { (_mm512_loadu_ps(block.as_ptr()), _mm512_loadu_ps(block.as_ptr().add(16))) };
+        let largest = _mm512_reduce_max_ps(_mm512_max_ps(_mm512_abs_ps(low), _mm512_abs_ps(high)));
+        *scale = largest / 127.0;
+        let inverse = _mm512_set1_ps(if *scale > 0.0 { 1.0 / *scale } else { 0.0 });
+        let bytes = |half: __m512| _mm512_cvtsepi32_epi8(_mm512_cvtps_epi32(_mm512_mul_ps(half, inverse)));
+        // SAFETY: 32 bytes, sliced by `chunks_exact`; unaligned stores.
+        unsafe {
+            _mm_storeu_si128(out.as_mut_ptr().cast(), bytes(low));
+            _mm_storeu_si128(out.as_mut_ptr().add(16).cast(), bytes(high));
+        }
+    }
+}
+
+/// [`super::dots`]: `vpdpbusd` multiplies unsigned by signed bytes, so each product is taken as
+/// |q| × (v with q's sign), 64 a step.
+#[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vnni")]
+pub(super) fn dots(query: &[i8], vectors: &[i8], out: &mut [i32]) {
+    let zero = _mm512_setzero_si512();
+    let parts: Vec<(__m512i, __mmask64)> = query
+        .chunks_exact(64)
+        .map(|part| {
+            // SAFETY: exactly 64 bytes; an unaligned load.
+            let q = unsafe { _mm512_loadu_si512(part.as_ptr().cast()) };
+            (_mm512_abs_epi8(q), _mm512_movepi8_mask(q))
+        })
+        .collect();
+    for (vector, out) in vectors.chunks_exact(query.len()).zip(out) {
+        let mut sum = zero;
+        for ((magnitude, negative), part) in parts.iter().zip(vector.chunks_exact(64)) {
+            // SAFETY: exactly 64 bytes; an unaligned load.
+            let v = unsafe { _mm512_loadu_si512(part.as_ptr().cast()) };
+            sum = _mm512_dpbusd_epi32(sum, *magnitude, _mm512_mask_sub_epi8(v, *negative, zero, v));
+        }
+        *out = _mm512_reduce_add_epi32(sum);
+    }
+}

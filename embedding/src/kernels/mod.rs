@@ -5,7 +5,7 @@
 //! products are a few instructions and each block of weights is loaded once for four tokens;
 //! elsewhere a portable loop computes the same sums.
 
-use rayon::prelude::*;
+use std::sync::Arc;
 
 use crate::model_file::{BLOCK, Q4_BLOCK_BYTES};
 
@@ -65,17 +65,18 @@ pub(crate) struct Quantised {
 
 impl Quantised {
     pub fn new(x: &[f32], cols: usize) -> Quantised {
-        let mut scales = Vec::with_capacity(x.len() / BLOCK);
+        let mut scales = vec![0f32; x.len() / BLOCK];
         let mut values = vec![0i8; x.len()];
-        for (block, out) in x.chunks_exact(BLOCK).zip(values.chunks_exact_mut(BLOCK)) {
-            let largest = block.iter().fold(0f32, |m, v| m.max(v.abs()));
-            let scale = largest / 127.0;
-            let inverse = if scale > 0.0 { 1.0 / scale } else { 0.0 };
-            for (v, q) in block.iter().zip(out.iter_mut()) {
-                *q = round_ties_even(v * inverse).clamp(-127.0, 127.0) as i8;
-            }
-            scales.push(scale);
+        #[cfg(target_arch = "x86_64")]
+        if avx512::available() {
+            // SAFETY: `available` checked that the processor has the features `quantise` uses.
+            #[allow(unsafe_code)]
+            unsafe {
+                avx512::quantise(x, &mut scales, &mut values)
+            };
+            return Quantised { cols, scales, values };
         }
+        quantise(x, &mut scales, &mut values);
         Quantised { cols, scales, values }
     }
 
@@ -89,26 +90,58 @@ impl Quantised {
     }
 }
 
-/// Output rows computed by one task.
-const ROWS_PER_TASK: usize = 64;
+/// Each block of 32 values of `x` scaled so that its largest is ±127 and rounded half to even.
+fn quantise(x: &[f32], scales: &mut [f32], values: &mut [i8]) {
+    for ((block, out), scale) in x.chunks_exact(BLOCK).zip(values.chunks_exact_mut(BLOCK)).zip(scales) {
+        let largest = block.iter().fold(0f32, |m, v| m.max(v.abs()));
+        *scale = largest / 127.0;
+        let inverse = if *scale > 0.0 { 1.0 / *scale } else { 0.0 };
+        for (v, q) in block.iter().zip(out.iter_mut()) {
+            *q = round_ties_even(v * inverse).clamp(-127.0, 127.0) as i8;
+        }
+    }
+}
 
-/// `y = x · Wᵀ + bias` (`y`: tokens × w.rows). With `parallel`, the rows are shared among
-/// rayon's threads.
-pub(crate) fn matmul(w: &QMatrix, bias: &[f32], x: &Quantised, y: &mut [f32], parallel: bool) {
+/// `y = x · Wᵀ + bias` (`y`: tokens × w.rows), with `helper`'s thread when there is one.
+pub(crate) fn matmul<'w>(w: &'w QMatrix, bias: &[f32], x: &Arc<Quantised>, y: &mut [f32], helper: Option<&Helper<'w>>) {
     let tokens = x.tokens();
     debug_assert_eq!(x.cols, w.cols);
     // Computed row-major by weight row (each row of W read once), then transposed.
     let mut by_row = vec![0f32; w.rows * tokens];
-    let task = |(index, out): (usize, &mut [f32])| rows(w, x, index * ROWS_PER_TASK, out);
-    if parallel {
-        by_row.par_chunks_mut(ROWS_PER_TASK * tokens).enumerate().for_each(task);
-    } else {
-        by_row.chunks_mut(ROWS_PER_TASK * tokens).enumerate().for_each(task);
+    match helper {
+        Some(helper) => helper.product(w, x, &mut by_row),
+        None => rows(w, x, 0, &mut by_row),
     }
     for (t, out) in y.chunks_exact_mut(w.rows).enumerate() {
         for (r, (value, b)) in out.iter_mut().zip(bias).enumerate() {
             *value = by_row[r * tokens + t] + b;
         }
+    }
+}
+
+/// The integer dot product of `query` with each of the vectors (as long as it) laid end to end in
+/// `vectors`, into `out`: the nearest-neighbour scan's inner loop.
+pub(crate) fn dots(query: &[i8], vectors: &[i8], out: &mut [i32]) {
+    #[cfg(target_arch = "x86_64")]
+    if avx512::available() && query.len().is_multiple_of(64) {
+        // SAFETY: `available` checked that the processor has the features `avx512::dots` uses.
+        #[allow(unsafe_code)]
+        unsafe {
+            avx512::dots(query, vectors, out)
+        };
+        return;
+    }
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") && query.len().is_multiple_of(32) {
+        // SAFETY: the processor was just checked to have AVX2.
+        #[allow(unsafe_code)]
+        unsafe {
+            avx2::dots(query, vectors, out)
+        };
+        return;
+    }
+    for (vector, out) in vectors.chunks_exact(query.len()).zip(out) {
+        *out = query.iter().zip(vector).map(|(&a, &b)| i32::from(a) * i32::from(b)).sum();
     }
 }
 
@@ -155,6 +188,10 @@ fn rows(w: &QMatrix, x: &Quantised, first: usize, out: &mut [f32]) {
         }
     }
 }
+
+mod helper;
+
+pub(crate) use helper::Helper;
 
 #[cfg(target_arch = "x86_64")]
 mod avx2;
@@ -214,8 +251,56 @@ mod tests {
             exact += a * b;
         }
         let mut y = vec![0f32; 1];
-        matmul(&w, &[0.25], &Quantised::new(&x, cols), &mut y, false);
+        matmul(&w, &[0.25], &Arc::new(Quantised::new(&x, cols)), &mut y, None);
         // 8-bit activations: within 1% of the exact product.
         assert!((y[0] - (exact + 0.25)).abs() < 0.01 * exact.abs(), "{} against {}", y[0], exact + 0.25);
+    }
+
+    #[test]
+    fn activations_are_quantised_alike_with_or_without_avx512() {
+        #[cfg(target_arch = "x86_64")]
+        if avx512::available() {
+            // A block of zeros, and a block whose scale is 2 with halves to round (0.5, 1.5, -2.5).
+            let mut x: Vec<f32> = (0..96).map(|i| ((i * 37) % 61) as f32 / 7.0 - 4.0).collect();
+            x[32..64].fill(0.0);
+            x[64..68].copy_from_slice(&[254.0, 1.0, 3.0, -5.0]);
+            let (mut scales, mut values) = (vec![0f32; 3], vec![0i8; 96]);
+            quantise(&x, &mut scales, &mut values);
+            let (mut wide_scales, mut wide_values) = (vec![0f32; 3], vec![0i8; 96]);
+            // SAFETY: the processor was just checked to have what `quantise` uses.
+            #[allow(unsafe_code)]
+            unsafe {
+                avx512::quantise(&x, &mut wide_scales, &mut wide_values)
+            };
+            assert_eq!(&values[64..68], &[127, 0, 2, -2]);
+            assert_eq!((scales, values), (wide_scales, wide_values));
+        }
+    }
+
+    #[test]
+    fn dot_products_of_byte_vectors_are_exact() {
+        let d = 384;
+        let query: Vec<i8> = (0..d).map(|i| ((i * 53 % 255) as i32 - 127) as i8).collect();
+        let mut vectors: Vec<i8> = (0..d * 5).map(|i| ((i * 97 % 255) as i32 - 127) as i8).collect();
+        vectors[d..2 * d].fill(127);
+        vectors[2 * d..3 * d].copy_from_slice(&query.iter().map(|&q| -q).collect::<Vec<i8>>());
+        let mut out = vec![0i32; 5];
+        dots(&query, &vectors, &mut out);
+        let expected: Vec<i32> = vectors
+            .chunks_exact(d)
+            .map(|v| query.iter().zip(v).map(|(&a, &b)| i32::from(a) * i32::from(b)).sum())
+            .collect();
+        assert_eq!(out, expected);
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // The AVX2 path too, where the processor would take the AVX-512 one.
+            // SAFETY: the processor was just checked to have AVX2.
+            #[allow(unsafe_code)]
+            unsafe {
+                avx2::dots(&query, &vectors, &mut out)
+            };
+            assert_eq!(out, expected);
+        }
+        assert_eq!(out[2], -query.iter().map(|&q| i32::from(q) * i32::from(q)).sum::<i32>());
     }
 }

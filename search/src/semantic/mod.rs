@@ -284,6 +284,27 @@ fn embed_until_stopped(shared: &Shared, reader: &IndexReader, fields: Fields) {
     }
 }
 
+/// Saves a vector for every opening in the index, made by `vector_of` instead of the model,
+/// with the fingerprint of its passage: semantic matching turned on afterwards finds nothing to
+/// embed. For benchmarks at sizes the model would take an hour to embed (a search costs the
+/// same whatever the vectors hold); a server never calls it.
+pub(crate) fn seed(
+    folder: &Path,
+    reader: &IndexReader,
+    fields: Fields,
+    dimension: usize,
+    mut vector_of: impl FnMut(i64) -> Vec<f32>,
+) -> Result<(), crate::SearchError> {
+    let mut set = VectorSet::new(dimension);
+    let mut fingerprints = HashMap::new();
+    for (id, text) in stored_passages(reader, fields)? {
+        set.insert(id, &Packed::new(&vector_of(id)));
+        fingerprints.insert(id, fingerprint(&text));
+    }
+    file::save(&folder.join(VECTORS_FILE), &set, &fingerprints)?;
+    Ok(())
+}
+
 /// Every opening's id and passage, as the index stores them.
 fn stored_passages(reader: &IndexReader, fields: Fields) -> tantivy::Result<HashMap<i64, String>> {
     let searcher = reader.searcher();

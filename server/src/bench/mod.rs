@@ -262,6 +262,7 @@ async fn run_in(dir: &Path, options: &BenchOptions) -> Result<(), ServerError> {
     let (fresh_p50, fresh_p99) = percentiles(&mut samples);
     report.add("without words, counts not reused: p50 / p99", format!("{fresh_p50:.2} ms / {fresh_p99:.2} ms"));
     recommend::run(&index, options.encoder.as_deref(), &topics, today, &mut report)?;
+    semantic::searches(&index, options.encoder.as_ref(), &queries, today, &mut report)?;
     drop(index);
     semantic::run(options.encoder.as_deref(), n, &records, &queries, &mut report);
     if options.index_only {

@@ -2,15 +2,20 @@
 //! nearest-neighbour scan. The scan runs over random unit vectors (it costs the same whatever
 //! they hold): embedding a large synthetic catalogue would take hours on the bench machine.
 
+use std::collections::HashSet;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDate;
 use embedding::{Encoder, Packed, VectorSet};
 use model::Lang;
 use model::dto::SearchParams;
 use model::record::OpeningRecord;
 
 use super::{Report, percentiles};
+use crate::ServerError;
 use crate::synthetic::Rng;
+use search::SearchIndex;
 
 /// Openings embedded to time it.
 const OPENINGS_TIMED: usize = 100;
@@ -60,17 +65,12 @@ pub(super) fn run(
     let mut rng = Rng::new(0x5eed);
     let dimension = encoder.dimension();
     let mut set = VectorSet::new(dimension);
-    let mut random_unit = || {
-        let v: Vec<f32> = (0..dimension).map(|_| rng.below(2001) as f32 / 1000.0 - 1.0).collect();
-        let length = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
-        v.into_iter().map(|x| x / length).collect::<Vec<f32>>()
-    };
     for id in 0..n {
-        set.insert(id as i64, &Packed::new(&random_unit()));
+        set.insert(id as i64, &Packed::new(&random_unit(&mut rng, dimension)));
     }
     let mut samples: Vec<Duration> = (0..200)
         .map(|_| {
-            let query = random_unit();
+            let query = random_unit(&mut rng, dimension);
             let started = Instant::now();
             set.nearest(&query, 40);
             started.elapsed()
@@ -85,4 +85,55 @@ pub(super) fn run(
         "vectors' memory (bytes and a scale each)",
         format!("{:.1} MB", (n * (dimension + 4 + 8 + 8)) as f64 / 1_000_000.0),
     );
+}
+
+/// A random direction: what the scan costs does not depend on what the vectors hold.
+fn random_unit(rng: &mut Rng, dimension: usize) -> Vec<f32> {
+    let v: Vec<f32> = (0..dimension).map(|_| rng.below(2001) as f32 / 1000.0 - 1.0).collect();
+    let length = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-6);
+    v.into_iter().map(|x| x / length).collect()
+}
+
+/// Whole searches with the model, in-process, each asked for the first time (its query
+/// embedded, the vectors scanned, the neighbours added to the words' search), over an index
+/// whose openings all have a vector (random ones: see [`random_unit`]).
+pub(super) fn searches(
+    index: &SearchIndex,
+    encoder: Option<&Arc<Encoder>>,
+    queries: &[(Lang, SearchParams)],
+    today: NaiveDate,
+    report: &mut Report,
+) -> Result<(), ServerError> {
+    let Some(encoder) = encoder else { return Ok(()) };
+    let mut rng = Rng::new(0x5eed);
+    let dimension = encoder.dimension();
+    index.seed_semantic_vectors(dimension, |_| random_unit(&mut rng, dimension))?;
+    index.enable_semantic(Arc::clone(encoder));
+    let started = Instant::now();
+    while index.semantic_progress() != Some((index.len() as usize, true)) {
+        if started.elapsed() > Duration::from_secs(300) {
+            report.add("search in-process with the model", "not measured (the vectors did not load)".to_string());
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Asked again, a query's embedding is remembered: the first time is timed apart.
+    let mut asked = HashSet::new();
+    let distinct: Vec<&(Lang, SearchParams)> =
+        queries.iter().filter(|(lang, params)| asked.insert((params.q.to_lowercase(), *lang))).collect();
+    for pass in ["each search the first time", "asked again (the query's embedding remembered)"] {
+        let mut samples = Vec::new();
+        for (lang, params) in &distinct {
+            let query = catalog::search_query(params, *lang, today);
+            let started = Instant::now();
+            index.search(&query)?;
+            samples.push(started.elapsed());
+        }
+        let (p50, p99) = percentiles(&mut samples);
+        report.add(
+            &format!("search in-process with the model, {pass} ({} searches): p50 / p99", samples.len()),
+            format!("{p50:.2} ms / {p99:.2} ms"),
+        );
+    }
+    Ok(())
 }

@@ -1,0 +1,121 @@
+//! A second thread for one query's forward pass: it shares each matrix product, a few rows at a
+//! time (whichever thread is free takes the next), and spins between products. Sharing the products among rayon's threads gained nothing on a virtual
+//! machine (a query's p50 15.7 ms against 16.6 alone): each of a query's 72 products woke a
+//! sleeping thread, and waking one costs about what half a product saves.
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use super::{QMatrix, Quantised, rows};
+
+/// Weight rows a thread takes at a time.
+const ROWS_AT_A_TIME: usize = 32;
+
+/// A product for the helper to share.
+struct Job<'w> {
+    w: &'w QMatrix,
+    x: Arc<Quantised>,
+    /// The next group of rows (of `ROWS_AT_A_TIME`) for a thread to take.
+    next: Arc<AtomicUsize>,
+}
+
+/// The exchange between the thread that runs a forward pass and its helper.
+pub(crate) struct Helper<'w> {
+    job: Mutex<Option<Job<'w>>>,
+    /// The groups of rows the helper computed, by number.
+    result: Mutex<Vec<(usize, Vec<f32>)>>,
+    /// Jobs posted, and jobs the helper is through with (done, or found taken back).
+    posted: AtomicUsize,
+    finished: AtomicUsize,
+    stop: AtomicBool,
+}
+
+/// Stops the helper when the pass ends, even by a panic (it would spin on forever).
+struct StopOnDrop<'h, 'w>(&'h Helper<'w>);
+
+impl Drop for StopOnDrop<'_, '_> {
+    fn drop(&mut self) {
+        self.0.stop.store(true, Ordering::Release);
+    }
+}
+
+impl<'w> Helper<'w> {
+    /// Runs `work` with a helper thread, started for it and stopped after.
+    pub(crate) fn with<R>(work: impl FnOnce(&Helper<'w>) -> R) -> R {
+        let helper = Helper {
+            job: Mutex::new(None),
+            result: Mutex::new(Vec::new()),
+            posted: AtomicUsize::new(0),
+            finished: AtomicUsize::new(0),
+            stop: AtomicBool::new(false),
+        };
+        std::thread::scope(|scope| {
+            let spawned =
+                std::thread::Builder::new().name("embedding helper".into()).spawn_scoped(scope, || helper.serve());
+            let _stop = StopOnDrop(&helper);
+            if spawned.is_err() {
+                // No thread to be had: each product is taken back and computed here.
+                helper.stop.store(true, Ordering::Release);
+            }
+            work(&helper)
+        })
+    }
+
+    fn serve(&self) {
+        let mut seen = 0;
+        loop {
+            while self.posted.load(Ordering::Acquire) == seen {
+                if self.stop.load(Ordering::Acquire) {
+                    return;
+                }
+                std::hint::spin_loop();
+            }
+            seen += 1;
+            let job = lock(&self.job).take();
+            if let Some(job) = job {
+                let mut computed = Vec::new();
+                while let Some((group, first, count)) = take_group(job.w, &job.next) {
+                    let mut out = vec![0f32; count * job.x.tokens()];
+                    rows(job.w, &job.x, first, &mut out);
+                    computed.push((group, out));
+                }
+                *lock(&self.result) = computed;
+            }
+            self.finished.store(seen, Ordering::Release);
+        }
+    }
+
+    /// `x · Wᵀ` by weight row, row after row (as [`rows`] writes it), with the helper. If it
+    /// has not taken up the product when this thread is through with it (it was not given a
+    /// core), it is not waited for.
+    pub(super) fn product(&self, w: &'w QMatrix, x: &Arc<Quantised>, out: &mut [f32]) {
+        let tokens = x.tokens();
+        let next = Arc::new(AtomicUsize::new(0));
+        *lock(&self.job) = Some(Job { w, x: Arc::clone(x), next: Arc::clone(&next) });
+        let posted = self.posted.fetch_add(1, Ordering::AcqRel) + 1;
+        while let Some((_, first, count)) = take_group(w, &next) {
+            rows(w, x, first, &mut out[first * tokens..(first + count) * tokens]);
+        }
+        if lock(&self.job).take().is_some() {
+            return;
+        }
+        while self.finished.load(Ordering::Acquire) < posted {
+            std::hint::spin_loop();
+        }
+        for (group, values) in std::mem::take(&mut *lock(&self.result)) {
+            let first = group * ROWS_AT_A_TIME;
+            out[first * tokens..first * tokens + values.len()].copy_from_slice(&values);
+        }
+    }
+}
+
+/// The next group of rows of `w` to compute: its number, first row and number of rows.
+fn take_group(w: &QMatrix, next: &AtomicUsize) -> Option<(usize, usize, usize)> {
+    let group = next.fetch_add(1, Ordering::Relaxed);
+    let first = group * ROWS_AT_A_TIME;
+    (first < w.rows).then(|| (group, first, ROWS_AT_A_TIME.min(w.rows - first)))
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}

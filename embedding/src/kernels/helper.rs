@@ -27,15 +27,18 @@ pub(crate) struct Helper<'w> {
     /// Jobs posted, and jobs the helper is through with (done, or found taken back).
     posted: AtomicUsize,
     finished: AtomicUsize,
+    /// Set when the pass ends, and when the helper does.
     stop: AtomicBool,
+    gone: AtomicBool,
 }
 
-/// Stops the helper when the pass ends, even by a panic (it would spin on forever).
-struct StopOnDrop<'h, 'w>(&'h Helper<'w>);
+/// Sets its flag when dropped, by a panic too: the helper is stopped when the pass ends (it would
+/// spin on forever), and the pass is told if the helper ends (it would wait forever).
+struct SetOnDrop<'a>(&'a AtomicBool);
 
-impl Drop for StopOnDrop<'_, '_> {
+impl Drop for SetOnDrop<'_> {
     fn drop(&mut self) {
-        self.0.stop.store(true, Ordering::Release);
+        self.0.store(true, Ordering::Release);
     }
 }
 
@@ -48,11 +51,12 @@ impl<'w> Helper<'w> {
             posted: AtomicUsize::new(0),
             finished: AtomicUsize::new(0),
             stop: AtomicBool::new(false),
+            gone: AtomicBool::new(false),
         };
         std::thread::scope(|scope| {
             let spawned =
                 std::thread::Builder::new().name("embedding helper".into()).spawn_scoped(scope, || helper.serve());
-            let _stop = StopOnDrop(&helper);
+            let _stop = SetOnDrop(&helper.stop);
             if spawned.is_err() {
                 // No thread to be had: each product is taken back and computed here.
                 helper.stop.store(true, Ordering::Release);
@@ -62,6 +66,7 @@ impl<'w> Helper<'w> {
     }
 
     fn serve(&self) {
+        let _gone = SetOnDrop(&self.gone);
         let mut seen = 0;
         loop {
             while self.posted.load(Ordering::Acquire) == seen {
@@ -100,6 +105,7 @@ impl<'w> Helper<'w> {
             return;
         }
         while self.finished.load(Ordering::Acquire) < posted {
+            assert!(!self.gone.load(Ordering::Acquire), "the embedding helper thread ended in a product");
             std::hint::spin_loop();
         }
         for (group, values) in std::mem::take(&mut *lock(&self.result)) {

@@ -1,7 +1,8 @@
 //! A second thread for one query's forward pass: it shares each matrix product, a few rows at a
-//! time (whichever thread is free takes the next), and spins between products. Sharing the products among rayon's threads gained nothing on a virtual
-//! machine (a query's p50 15.7 ms against 16.6 alone): each of a query's 72 products woke a
-//! sleeping thread, and waking one costs about what half a product saves.
+//! time (whichever thread is free takes the next), and spins between products. Sharing the
+//! products among rayon's threads gained nothing on a virtual machine (a query's p50 15.7 ms
+//! against 16.6 alone): each of a query's 72 products woke a sleeping thread, and waking one
+//! costs about what half a product saves.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};

@@ -3,7 +3,9 @@
 //!
 //! On processors with AVX-512 VNNI or AVX2 (checked at run time: `avx512`, `avx2`) a block's 32
 //! products are a few instructions and each block of weights is loaded once for four tokens;
-//! elsewhere a portable loop computes the same sums.
+//! elsewhere a portable loop computes the same sums. The nearest-neighbour scan's byte dot
+//! products (`dots`) take the same paths, and a query's products may be shared with a second
+//! thread (`helper`).
 
 use std::sync::Arc;
 

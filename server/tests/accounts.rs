@@ -2,9 +2,7 @@
 //! the address from the e-mail, signing in and out, resetting a password, the CSRF and rate
 //! limit guards, the account page, and `passerelle admin create`.
 
-mod common;
-
-use common::{Browser, PASSWORD, empty_site as site};
+use crate::common::{Browser, PASSWORD, empty_site as site};
 use http::{Request, StatusCode, header};
 
 #[tokio::test]
@@ -142,7 +140,7 @@ async fn guessing_passwords_is_slowed_down() {
 #[tokio::test]
 async fn nobody_can_lock_someone_else_out() {
     let site = site().await;
-    common::create_account(&site, "owner@mila.quebec", model::account::Role::Researcher, true).await;
+    crate::common::create_account(&site, "owner@mila.quebec", model::account::Role::Researcher, true).await;
     let guess = [("email", "owner@mila.quebec"), ("password", "guess guess guess")];
     let mut guesser = Browser::at(&site, "198.51.100.7");
     guesser.get("/en/login").await;

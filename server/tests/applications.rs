@@ -3,15 +3,11 @@
 //! member shortlists, then makes an offer with a message; the researcher reads it on the site
 //! and in an e-mail in Korean, and answers.
 
-#[path = "applications/alerts.rs"]
 mod alerts;
-#[path = "applications/candidates.rs"]
 mod candidates;
-mod common;
-#[path = "applications/rounds.rs"]
 mod rounds;
 
-use common::{Browser, PASSWORD, Site, admin_browser, create_account, demo_site, member_browser};
+use crate::common::{Browser, PASSWORD, Site, admin_browser, create_account, demo_site, member_browser};
 use http::StatusCode;
 use model::Lang;
 use model::account::{InstitutionRole, Role};
@@ -33,7 +29,7 @@ async fn last_mail(site: &Site, address: &str) -> (Lang, String, String) {
 }
 
 /// The application a redirect after applying names.
-fn application_id(sent: &common::Reply) -> String {
+fn application_id(sent: &crate::common::Reply) -> String {
     let query = sent.location().split("applied=").nth(1).unwrap_or_default();
     query.split('#').next().unwrap_or_default().to_string()
 }

@@ -2,9 +2,7 @@
 //! allows (checked on the server, whatever the page shows). A new page of the app fails this
 //! test until it has a row here.
 
-mod common;
-
-use common::{Browser, Site, create_account, demo_site};
+use crate::common::{Browser, Site, create_account, demo_site};
 
 use http::StatusCode;
 
@@ -501,7 +499,7 @@ async fn accounts(site: &Site) -> ([Option<i64>; 6], Fixtures) {
     let typed = [("title_en".to_string(), "Half-written".to_string())];
     let unfinished = site.db.add_unfinished(members[0], "kaist", &typed, now).await.expect("save").expect("kaist");
     let open = site.catalog.opening_id("kaist", "demo-kaist-soft-robotics").await.expect("read").expect("demo");
-    let hash = server::auth::password::hash_password(common::PASSWORD).expect("hash");
+    let hash = server::auth::password::hash_password(crate::common::PASSWORD).expect("hash");
     let new = db::NewAccount {
         email: "applicant@example.org",
         password_hash: &hash,

@@ -5,7 +5,6 @@ use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-#[path = "cli/round.rs"]
 mod round;
 
 fn passerelle(data_dir: &Path, args: &[&str]) -> Output {

@@ -1,9 +1,7 @@
 //! Joining one's institution by e-mail domain, and the admin area: verifying an institution,
 //! naming its administrator, and the audit log that follows all of it.
 
-mod common;
-
-use common::{Browser, admin_browser, demo_site};
+use crate::common::{Browser, admin_browser, demo_site};
 use http::StatusCode;
 use model::account::InstitutionRole;
 
@@ -75,7 +73,7 @@ async fn a_researcher_joins_kaist_and_an_admin_verifies_and_promotes() {
 
 #[tokio::test]
 async fn an_institution_admin_runs_its_members() {
-    use common::{member_browser, posting_fields, with_action};
+    use crate::common::{member_browser, posting_fields, with_action};
     use model::Lang;
     let site = demo_site().await;
     let (mut head, _) = member_browser(&site, "head@kaist.ac.kr", "kaist", InstitutionRole::Admin, Lang::Fr).await;
@@ -133,7 +131,7 @@ async fn an_institution_admin_runs_its_members() {
 /// nobody adds it twice, and a webmail address cannot add one.
 #[tokio::test]
 async fn a_researcher_adds_an_institution_that_is_not_listed() {
-    use common::{PASSWORD, create_account};
+    use crate::common::{PASSWORD, create_account};
     use model::account::Role;
     let site = demo_site().await;
     create_account(&site, "ana@eecs.uottawa.ca", Role::Researcher, true).await;

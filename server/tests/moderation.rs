@@ -2,9 +2,7 @@
 //! when refused), an admin handles the report and suspends the account behind abuse; the
 //! suspended account is signed out at once and cannot sign in; the audit log has it all.
 
-mod common;
-
-use common::{Browser, PASSWORD, admin_browser, demo_site};
+use crate::common::{Browser, PASSWORD, admin_browser, demo_site};
 use http::StatusCode;
 
 #[tokio::test]

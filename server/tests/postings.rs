@@ -4,9 +4,7 @@
 //! another reader flags it, and the audit log follows all of it. Also: what the form refuses,
 //! edits of published openings, closing, and who may do what.
 
-mod common;
-
-use common::{Browser, admin_browser, demo_site, member_browser, posting_fields, with_action};
+use crate::common::{Browser, admin_browser, demo_site, member_browser, posting_fields, with_action};
 use http::StatusCode;
 use model::Lang;
 use model::account::InstitutionRole;
@@ -297,12 +295,12 @@ async fn an_import_and_the_website_write_at_the_same_time() {
     site.db.verify_institution("kaist", catalog::now()).await.expect("verify");
     let (mut kim, _) = member_browser(&site, "kim@kaist.ac.kr", "kaist", InstitutionRole::Member, Lang::En).await;
     let file = site.config.data_dir.join("synthetic.jsonl");
-    let generate = common::passerelle_command(&site.config.data_dir)
+    let generate = crate::common::passerelle_command(&site.config.data_dir)
         .args(["seed", "synthetic", "5000", "--output", file.to_str().expect("utf-8")])
         .output()
         .expect("generate");
     assert!(generate.status.success(), "{}", String::from_utf8_lossy(&generate.stderr));
-    let import = common::passerelle_command(&site.config.data_dir)
+    let import = crate::common::passerelle_command(&site.config.data_dir)
         .args(["import", "openings", file.to_str().expect("utf-8")])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -346,7 +344,7 @@ async fn an_import_and_the_website_write_at_the_same_time() {
 /// search), and an edit on the site keeps the names while the city stays.
 #[tokio::test]
 async fn a_city_named_per_language_shows_in_each_and_survives_an_edit() {
-    let site = common::empty_site().await;
+    let site = crate::common::empty_site().await;
     let mut record = model::record::testing::record("osong-bio", "kaist", "Bio-imaging stay");
     record.location.city = "Osong".into();
     record.location.city_names.insert(Lang::Ko, "오송".into());

@@ -8,7 +8,7 @@ use http::StatusCode;
 use model::Lang;
 use model::account::{AuditAction, InstitutionRole, Role};
 
-use super::common::{Browser, PASSWORD, Site, admin_browser, create_account, demo_site, member_browser};
+use crate::common::{Browser, PASSWORD, Site, admin_browser, create_account, demo_site, member_browser};
 
 fn later(hours: i64) -> String {
     (chrono::Utc::now() + chrono::Duration::hours(hours)).format("%Y-%m-%dT%H:%M").to_string()

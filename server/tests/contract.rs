@@ -1,9 +1,7 @@
 //! The HTTP contract, against the real router over a real SQLite file and index seeded with the
 //! demo data.
 
-mod common;
-
-use common::{PUBLIC_URL, Reply, Site, demo_site as site};
+use crate::common::{PUBLIC_URL, Reply, Site, demo_site as site};
 use http::{StatusCode, header};
 
 impl Site {
@@ -363,10 +361,10 @@ async fn judged_queries_rank_well_across_languages() {
 /// every script, and pages shown to a signed-in person are not cached.
 #[tokio::test]
 async fn hostile_text_stays_text_and_pages_send_a_content_security_policy() {
-    use common::{admin_browser, member_browser, posting_fields, with_action};
+    use crate::common::{admin_browser, member_browser, posting_fields, with_action};
     use model::{Lang, account::InstitutionRole};
     const HOSTILE: &str = "Qubit x </title><script>alert(1)</script><img src=x onerror=alert(2)> \"' <!-- ]]>";
-    let site = common::empty_site().await;
+    let site = crate::common::empty_site().await;
     let mut record = model::record::testing::record("hostile", "kaist", HOSTILE);
     let links = " [a](javascript:alert(3)) <a href=\"javascript:alert(4)\">b</a> <svg onload=alert(5)>";
     for lang in Lang::ALL {
@@ -629,7 +627,7 @@ async fn a_search_page_asked_again_is_the_same_page_with_its_own_tokens() {
     let after = site.get("/en/openings?q=quantum", &[]).await;
     assert!(after.body.contains("dots under the microscope"), "the new opening is listed");
     assert!(!first.body.contains("dots under the microscope"));
-    let mut minji = common::Browser::new(&site);
+    let mut minji = crate::common::Browser::new(&site);
     minji.sign_up("Kim Minji", "minji@kaist.ac.kr", "en").await;
     assert!(minji.get("/en/openings?q=quantum").await.body.contains("Kim Minji"));
 }
@@ -666,7 +664,7 @@ async fn open_openings_describe_themselves_to_search_engines() {
     let fr = job_posting(&site.get(&format!("/fr/openings/{id}"), &[]).await).expect("a JobPosting");
     assert_eq!(fr["title"], "Stage postdoctoral en matériaux quantiques bidimensionnels");
 
-    let site = common::empty_site().await;
+    let site = crate::common::empty_site().await;
     let mut past = model::record::testing::record("past", "kaist", "A stay whose deadline has passed");
     past.deadline = chrono::Utc::now().date_naive() - chrono::Days::new(3);
     site.catalog.import(&[past]).await.expect("import");

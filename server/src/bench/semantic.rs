@@ -48,7 +48,7 @@ pub(super) fn run(
         .collect();
     let (embed_p50, embed_p99) = percentiles(&mut samples);
     report.add(
-        "embedding a query (multilingual-e5-small 4-bit, one thread): p50 / p99",
+        "embedding a query (multilingual-e5-small 4-bit, a second thread sharing its products): p50 / p99",
         format!("{embed_p50:.2} ms / {embed_p99:.2} ms"),
     );
 

@@ -194,7 +194,7 @@ impl Encoder {
             );
             layer_norm(&mut x, Some(&projected), &layer.attention_norm, h, eps);
             matmul(&layer.expand, &layer.expand_bias, &Arc::new(Quantised::new(&x, h)), &mut expanded, helper);
-            expanded.iter_mut().for_each(|v| *v = gelu(*v));
+            gelu_all(&mut expanded);
             let contracted = Arc::new(Quantised::new(&expanded, ff));
             matmul(&layer.contract, &layer.contract_bias, &contracted, &mut projected, helper);
             layer_norm(&mut x, Some(&projected), &layer.out_norm, h, eps);
@@ -266,12 +266,47 @@ fn dot(a: &[f32], b: &[f32]) -> f32 {
     lanes.iter().sum::<f32>() + tail
 }
 
+/// [`gelu`] over a layer's values, built for AVX-512 or AVX2 where the processor has them: the
+/// compiler then turns it into vectors of 16 or 8 lanes rather than the baseline's 4.
+fn gelu_all(values: &mut [f32]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        #[target_feature(enable = "avx512f")]
+        fn sixteen_lanes(values: &mut [f32]) {
+            values.iter_mut().for_each(|v| *v = gelu(*v));
+        }
+        #[target_feature(enable = "avx2,fma")]
+        fn eight_lanes(values: &mut [f32]) {
+            values.iter_mut().for_each(|v| *v = gelu(*v));
+        }
+        if std::arch::is_x86_feature_detected!("avx512f") {
+            // SAFETY: the processor was just checked to have AVX-512.
+            #[allow(unsafe_code)]
+            unsafe {
+                sixteen_lanes(values)
+            };
+            return;
+        }
+        if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+            // SAFETY: the processor was just checked to have AVX2 and FMA.
+            #[allow(unsafe_code)]
+            unsafe {
+                eight_lanes(values)
+            };
+            return;
+        }
+    }
+    values.iter_mut().for_each(|v| *v = gelu(*v));
+}
+
+#[inline]
 fn gelu(x: f32) -> f32 {
     0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
 }
 
 /// The error function, within 1.5e-7 (Abramowitz and Stegun 7.1.26): a fifth of a query's
 /// time went into an exact one.
+#[inline]
 fn erf(x: f32) -> f32 {
     let t = 1.0 / (1.0 + 0.327_591_1 * x.abs());
     let polynomial = ((((1.061_405_4 * t - 1.453_152_1) * t + 1.421_413_8) * t - 0.284_496_74) * t + 0.254_829_6) * t;
@@ -282,6 +317,7 @@ fn erf(x: f32) -> f32 {
 /// to the system's `expf` for each of a layer's 1,536 values a token is not): 2ⁿ × e^r, with n
 /// the nearest integer to x / ln 2 (rounded by adding 1.5 × 2²³) and e^r, |r| ≤
 /// ln 2 / 2, by its Taylor series to the 7th power.
+#[inline]
 fn exp(x: f32) -> f32 {
     const ROUND: f32 = 12_582_912.0;
     let x = x.clamp(-87.0, 88.0);

@@ -1,30 +1,34 @@
-//! [`super::rows`] with AVX2 and FMA.
+//! [`super::columns`] with AVX2 and FMA.
 
 #![allow(unsafe_code)]
 
 use std::arch::x86_64::*;
 
-use super::{BLOCK, PACKED, QMatrix, Quantised};
+use std::ops::Range;
+
+use super::{BLOCK, PACKED, QMatrix, Quantised, scatter};
 
 /// Tokens that share each load of a block of weights.
 const GROUP: usize = 4;
 
-/// [`super::rows`] with AVX2. A block's 16 bytes are unpacked into 32 weights (low halves,
+/// [`super::columns`] with AVX2. A block's 16 bytes are unpacked into 32 weights (low halves,
 /// then high halves, less 8). `vpmaddubsw` multiplies unsigned by signed bytes, so each
 /// product is taken as |w| × (v with w's sign) (`vpsignb`); neighbours are added (at most
 /// 2 × 8 × 127, no saturation), `vpmaddwd` adds pairs again into 8 lanes, which are scaled
 /// and accumulated as floats, with one horizontal sum per output.
 #[target_feature(enable = "avx2,fma")]
-pub(super) fn rows(w: &QMatrix, x: &Quantised, first: usize, out: &mut [f32]) {
+pub(super) fn columns(w: &QMatrix, x: &Quantised, span: Range<usize>, out: &mut [f32], stride: usize) {
     let tokens: Vec<(&[i8], &[f32])> = (0..x.tokens()).map(|t| x.token(t)).collect();
-    for (r, out) in out.chunks_exact_mut(tokens.len()).enumerate() {
-        let (packed, scales) = w.row(first + r);
-        for (out, group) in out.chunks_mut(GROUP).zip(tokens.chunks(GROUP)) {
+    let first = span.start;
+    for r in span {
+        let (packed, scales) = w.row(r);
+        for (g, group) in tokens.chunks(GROUP).enumerate() {
+            let at = g * GROUP * stride + r - first;
             match group {
-                [a, b, c, d] => out.copy_from_slice(&dot(packed, scales, [*a, *b, *c, *d])),
-                [a, b, c] => out.copy_from_slice(&dot(packed, scales, [*a, *b, *c])),
-                [a, b] => out.copy_from_slice(&dot(packed, scales, [*a, *b])),
-                [a] => out.copy_from_slice(&dot(packed, scales, [*a])),
+                [a, b, c, d] => scatter(&dot(packed, scales, [*a, *b, *c, *d]), out, at, stride),
+                [a, b, c] => scatter(&dot(packed, scales, [*a, *b, *c]), out, at, stride),
+                [a, b] => scatter(&dot(packed, scales, [*a, *b]), out, at, stride),
+                [a] => scatter(&dot(packed, scales, [*a]), out, at, stride),
                 _ => {}
             }
         }

@@ -1,16 +1,18 @@
-//! [`super::rows`] with AVX-512 and its VNNI instructions: two blocks (64 weights) a register,
+//! [`super::columns`] with AVX-512 and its VNNI instructions: two blocks (64 weights) a register,
 //! and one `vpdpbusd` for their 64 products.
 
 #![allow(unsafe_code)]
 
 use std::arch::x86_64::*;
 
-use super::{BLOCK, PACKED, QMatrix, Quantised};
+use std::ops::Range;
+
+use super::{BLOCK, PACKED, QMatrix, Quantised, scatter};
 
 /// Tokens that share each load of a pair of blocks of weights.
 const GROUP: usize = 4;
 
-/// Whether the processor has what [`rows`] uses.
+/// Whether the processor has what [`columns`] uses.
 pub(super) fn available() -> bool {
     std::arch::is_x86_feature_detected!("avx512f")
         && std::arch::is_x86_feature_detected!("avx512bw")
@@ -24,7 +26,7 @@ pub(super) fn available() -> bool {
 /// of 16 lanes (8 per block), which are scaled by their block's scales and accumulated as
 /// floats; one horizontal sum per output. Needs an even number of blocks a row.
 #[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vnni")]
-pub(super) fn rows(w: &QMatrix, x: &Quantised, first: usize, out: &mut [f32]) {
+pub(super) fn columns(w: &QMatrix, x: &Quantised, span: Range<usize>, out: &mut [f32], stride: usize) {
     // Each token's activation scales, two blocks to a 16-lane register (8 lanes each).
     let tokens: Vec<(&[i8], Vec<f32>)> = (0..x.tokens())
         .map(|t| {
@@ -32,15 +34,17 @@ pub(super) fn rows(w: &QMatrix, x: &Quantised, first: usize, out: &mut [f32]) {
             (values, scales.iter().flat_map(|&s| [s; 8]).collect())
         })
         .collect();
-    for (r, out) in out.chunks_exact_mut(tokens.len()).enumerate() {
-        let (packed, scales) = w.row(first + r);
-        for (out, group) in out.chunks_mut(GROUP).zip(tokens.chunks(GROUP)) {
+    let first = span.start;
+    for r in span {
+        let (packed, scales) = w.row(r);
+        for (g, group) in tokens.chunks(GROUP).enumerate() {
             let token = |k: usize| (group[k].0, group[k].1.as_slice());
+            let at = g * GROUP * stride + r - first;
             match group.len() {
-                4 => out.copy_from_slice(&dot(packed, scales, [token(0), token(1), token(2), token(3)])),
-                3 => out.copy_from_slice(&dot(packed, scales, [token(0), token(1), token(2)])),
-                2 => out.copy_from_slice(&dot(packed, scales, [token(0), token(1)])),
-                _ => out.copy_from_slice(&dot(packed, scales, [token(0)])),
+                4 => scatter(&dot(packed, scales, [token(0), token(1), token(2), token(3)]), out, at, stride),
+                3 => scatter(&dot(packed, scales, [token(0), token(1), token(2)]), out, at, stride),
+                2 => scatter(&dot(packed, scales, [token(0), token(1)]), out, at, stride),
+                _ => scatter(&dot(packed, scales, [token(0)]), out, at, stride),
             }
         }
     }

@@ -7,7 +7,7 @@
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use super::{QMatrix, Quantised, rows};
+use super::{QMatrix, Quantised, columns};
 
 /// Weight rows a thread takes at a time.
 const ROWS_AT_A_TIME: usize = 32;
@@ -82,7 +82,7 @@ impl<'w> Helper<'w> {
                 let mut computed = Vec::new();
                 while let Some((group, first, count)) = take_group(job.w, &job.next) {
                     let mut out = vec![0f32; count * job.x.tokens()];
-                    rows(job.w, &job.x, first, &mut out);
+                    columns(job.w, &job.x, first..first + count, &mut out, count);
                     computed.push((group, out));
                 }
                 *lock(&self.result) = computed;
@@ -91,16 +91,15 @@ impl<'w> Helper<'w> {
         }
     }
 
-    /// `x · Wᵀ` by weight row, row after row (as [`rows`] writes it), with the helper. If it
+    /// `x · Wᵀ` into `y` (token after token, as [`columns`] writes it), with the helper. If it
     /// has not taken up the product when this thread is through with it (it was not given a
     /// core), it is not waited for.
-    pub(super) fn product(&self, w: &'w QMatrix, x: &Arc<Quantised>, out: &mut [f32]) {
-        let tokens = x.tokens();
+    pub(super) fn product(&self, w: &'w QMatrix, x: &Arc<Quantised>, y: &mut [f32]) {
         let next = Arc::new(AtomicUsize::new(0));
         *lock(&self.job) = Some(Job { w, x: Arc::clone(x), next: Arc::clone(&next) });
         let posted = self.posted.fetch_add(1, Ordering::AcqRel) + 1;
         while let Some((_, first, count)) = take_group(w, &next) {
-            rows(w, x, first, &mut out[first * tokens..(first + count) * tokens]);
+            columns(w, x, first..first + count, &mut y[first..], w.rows);
         }
         if lock(&self.job).take().is_some() {
             return;
@@ -111,7 +110,10 @@ impl<'w> Helper<'w> {
         }
         for (group, values) in std::mem::take(&mut *lock(&self.result)) {
             let first = group * ROWS_AT_A_TIME;
-            out[first * tokens..first * tokens + values.len()].copy_from_slice(&values);
+            let count = values.len() / x.tokens();
+            for (token, values) in y.chunks_exact_mut(w.rows).zip(values.chunks_exact(count)) {
+                token[first..first + count].copy_from_slice(values);
+            }
         }
     }
 }

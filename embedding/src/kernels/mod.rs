@@ -7,6 +7,7 @@
 //! products (`dots`) take the same paths, and a query's products may be shared with a second
 //! thread (`helper`).
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::model_file::{BLOCK, Q4_BLOCK_BYTES};
@@ -20,6 +21,9 @@ pub(crate) struct QMatrix {
     pub cols: usize,
     scales: Vec<f32>,
     nibbles: Vec<u8>,
+    /// The same weights as AMX's tiles load them, where the processor has AMX.
+    #[cfg(target_arch = "x86_64")]
+    tiles: Option<amx::Tiles>,
 }
 
 /// Bytes of a block's packed weights.
@@ -34,7 +38,16 @@ impl QMatrix {
             scales.push(f16_to_f32(u16::from_le_bytes([block[0], block[1]])));
             nibbles.extend_from_slice(&block[2..]);
         }
-        QMatrix { rows, cols, scales, nibbles }
+        #[cfg(target_arch = "x86_64")]
+        let tiles = amx::Tiles::new(rows, cols, &scales, &nibbles);
+        QMatrix {
+            rows,
+            cols,
+            scales,
+            nibbles,
+            #[cfg(target_arch = "x86_64")]
+            tiles,
+        }
     }
 
     /// A row's packed weights and block scales.
@@ -59,31 +72,39 @@ pub(crate) fn dequantise_row(blocks: &[u8], out: &mut [f32]) {
 }
 
 /// Activations (`tokens × cols`) quantised per block of 32: a scale and 32 values in -127..=127.
+/// Where AMX is used, followed by zeros up to a multiple of 16 tokens (its tiles' height).
 pub(crate) struct Quantised {
     cols: usize,
+    tokens: usize,
     scales: Vec<f32>,
     values: Vec<i8>,
 }
 
 impl Quantised {
     pub fn new(x: &[f32], cols: usize) -> Quantised {
-        let mut scales = vec![0f32; x.len() / BLOCK];
-        let mut values = vec![0i8; x.len()];
+        let tokens = x.len() / cols;
+        #[cfg(target_arch = "x86_64")]
+        let padded = if amx::available() { tokens.next_multiple_of(amx::TILE) } else { tokens };
+        #[cfg(not(target_arch = "x86_64"))]
+        let padded = tokens;
+        let mut scales = vec![0f32; padded * cols / BLOCK];
+        let mut values = vec![0i8; padded * cols];
+        let (filled_scales, filled_values) = (&mut scales[..x.len() / BLOCK], &mut values[..x.len()]);
         #[cfg(target_arch = "x86_64")]
         if avx512::available() {
             // SAFETY: `available` checked that the processor has the features `quantise` uses.
             #[allow(unsafe_code)]
             unsafe {
-                avx512::quantise(x, &mut scales, &mut values)
+                avx512::quantise(x, filled_scales, filled_values)
             };
-            return Quantised { cols, scales, values };
+            return Quantised { cols, tokens, scales, values };
         }
-        quantise(x, &mut scales, &mut values);
-        Quantised { cols, scales, values }
+        quantise(x, filled_scales, filled_values);
+        Quantised { cols, tokens, scales, values }
     }
 
     pub(super) fn tokens(&self) -> usize {
-        self.values.len() / self.cols
+        self.tokens
     }
 
     pub(super) fn token(&self, token: usize) -> (&[i8], &[f32]) {
@@ -106,17 +127,14 @@ fn quantise(x: &[f32], scales: &mut [f32], values: &mut [i8]) {
 
 /// `y = x · Wᵀ + bias` (`y`: tokens × w.rows), with `helper`'s thread when there is one.
 pub(crate) fn matmul<'w>(w: &'w QMatrix, bias: &[f32], x: &Arc<Quantised>, y: &mut [f32], helper: Option<&Helper<'w>>) {
-    let tokens = x.tokens();
     debug_assert_eq!(x.cols, w.cols);
-    // Computed row-major by weight row (each row of W read once), then transposed.
-    let mut by_row = vec![0f32; w.rows * tokens];
     match helper {
-        Some(helper) => helper.product(w, x, &mut by_row),
-        None => rows(w, x, 0, &mut by_row),
+        Some(helper) => helper.product(w, x, y),
+        None => columns(w, x, 0..w.rows, y, w.rows),
     }
-    for (t, out) in y.chunks_exact_mut(w.rows).enumerate() {
-        for (r, (value, b)) in out.iter_mut().zip(bias).enumerate() {
-            *value = by_row[r * tokens + t] + b;
+    for token in y.chunks_exact_mut(w.rows) {
+        for (value, b) in token.iter_mut().zip(bias) {
+            *value += b;
         }
     }
 }
@@ -147,14 +165,55 @@ pub(crate) fn dots(query: &[i8], vectors: &[i8], out: &mut [i32]) {
     }
 }
 
-/// Rows `first..` of `x · Wᵀ` into `out` (row after row, one value per token).
-fn rows(w: &QMatrix, x: &Quantised, first: usize, out: &mut [f32]) {
+/// The number of bits in which `query` differs from each of the codes (as long as it) laid end
+/// to end in `codes`, into `out`: the first pass of a large set's nearest-neighbour search.
+pub(crate) fn differing_bits(query: &[u64], codes: &[u64], out: &mut [u16]) {
+    #[inline(always)]
+    fn count(query: &[u64], codes: &[u64], out: &mut [u16]) {
+        for (code, out) in codes.chunks_exact(query.len()).zip(out) {
+            *out = query.iter().zip(code).map(|(a, b)| (a ^ b).count_ones() as u16).sum();
+        }
+    }
     #[cfg(target_arch = "x86_64")]
-    if avx512::available() && (w.cols / BLOCK).is_multiple_of(2) {
-        // SAFETY: `available` checked that the processor has the features `avx512::rows` uses.
+    if std::arch::is_x86_feature_detected!("popcnt") {
+        // Built with the processor's bit count (the baseline's is a dozen instructions).
+        #[target_feature(enable = "popcnt")]
+        fn with_popcnt(query: &[u64], codes: &[u64], out: &mut [u16]) {
+            count(query, codes, out);
+        }
+        // SAFETY: the processor was just checked to have `popcnt`.
         #[allow(unsafe_code)]
         unsafe {
-            avx512::rows(w, x, first, out)
+            with_popcnt(query, codes, out)
+        };
+        return;
+    }
+    count(query, codes, out);
+}
+
+/// Columns `span` of `x · Wᵀ` (those of weight rows `span`) into `out`, token after token:
+/// token `t`'s at `out[t * stride..][..span.len()]`.
+fn columns(w: &QMatrix, x: &Quantised, span: Range<usize>, out: &mut [f32], stride: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(tiles) = &w.tiles
+        && amx::available()
+        && span.start.is_multiple_of(amx::TILE)
+        && span.len().is_multiple_of(amx::TILE)
+    {
+        // SAFETY: `available` checked that the processor has AMX and AVX-512 and that this
+        // process may use the tiles.
+        #[allow(unsafe_code)]
+        unsafe {
+            amx::columns(tiles, x, span, out, stride)
+        };
+        return;
+    }
+    #[cfg(target_arch = "x86_64")]
+    if avx512::available() && (w.cols / BLOCK).is_multiple_of(2) {
+        // SAFETY: `available` checked that the processor has the features `avx512::columns` uses.
+        #[allow(unsafe_code)]
+        unsafe {
+            avx512::columns(w, x, span, out, stride)
         };
         return;
     }
@@ -163,14 +222,19 @@ fn rows(w: &QMatrix, x: &Quantised, first: usize, out: &mut [f32]) {
         // SAFETY: the processor was just checked to have AVX2 and FMA.
         #[allow(unsafe_code)]
         unsafe {
-            avx2::rows(w, x, first, out)
+            avx2::columns(w, x, span, out, stride)
         };
         return;
     }
-    let tokens = x.tokens();
-    for (r, out) in out.chunks_exact_mut(tokens).enumerate() {
-        let (weights, weight_scales) = w.row(first + r);
-        for (t, value) in out.iter_mut().enumerate() {
+    portable_columns(w, x, span, out, stride);
+}
+
+/// [`columns`] on any processor, one product at a time.
+fn portable_columns(w: &QMatrix, x: &Quantised, span: Range<usize>, out: &mut [f32], stride: usize) {
+    let first = span.start;
+    for r in span {
+        let (weights, weight_scales) = w.row(r);
+        for t in 0..x.tokens() {
             let (values, scales) = x.token(t);
             let mut total = 0f32;
             for ((packed, values), (weight_scale, scale)) in
@@ -186,8 +250,15 @@ fn rows(w: &QMatrix, x: &Quantised, first: usize, out: &mut [f32]) {
                     .sum();
                 total += weight_scale * scale * dot as f32;
             }
-            *value = total;
+            out[t * stride + r - first] = total;
         }
+    }
+}
+
+/// One weight row's values for consecutive tokens into `out`, from `at` on, `stride` apart.
+fn scatter(values: &[f32], out: &mut [f32], at: usize, stride: usize) {
+    for (k, value) in values.iter().enumerate() {
+        out[at + k * stride] = *value;
     }
 }
 
@@ -195,6 +266,8 @@ mod helper;
 
 pub(crate) use helper::Helper;
 
+#[cfg(target_arch = "x86_64")]
+mod amx;
 #[cfg(target_arch = "x86_64")]
 mod avx2;
 #[cfg(target_arch = "x86_64")]
@@ -226,83 +299,4 @@ fn f16_to_f32(half: u16) -> f32 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn half_precision_values() {
-        assert_eq!(f16_to_f32(0x3c00), 1.0);
-        assert_eq!(f16_to_f32(0xc000), -2.0);
-        assert_eq!(f16_to_f32(0x3555), 0.333_251_95);
-        assert_eq!(f16_to_f32(0x0001), 5.960_464_5e-8);
-        assert_eq!(f16_to_f32(0x8001), -5.960_464_5e-8);
-    }
-
-    #[test]
-    fn quantised_product_is_close_to_the_exact_one() {
-        // One row of weights 1..=32 scaled by 0.5 (packed as Q4_0), times a ramp of activations.
-        let (rows, cols) = (1, 32);
-        let mut block = vec![0x00, 0x38]; // f16 0.5
-        block.extend((0..16u8).map(|j| (j % 16) | (((j + 3) % 16) << 4)));
-        let w = QMatrix::from_q4(&block, rows, cols);
-        let x: Vec<f32> = (0..32).map(|i| i as f32 / 10.0 - 1.0).collect();
-        let mut exact = 0.0;
-        let mut row = vec![0f32; 32];
-        dequantise_row(&block, &mut row);
-        for (a, b) in row.iter().zip(&x) {
-            exact += a * b;
-        }
-        let mut y = vec![0f32; 1];
-        matmul(&w, &[0.25], &Arc::new(Quantised::new(&x, cols)), &mut y, None);
-        // 8-bit activations: within 1% of the exact product.
-        assert!((y[0] - (exact + 0.25)).abs() < 0.01 * exact.abs(), "{} against {}", y[0], exact + 0.25);
-    }
-
-    #[test]
-    fn activations_are_quantised_alike_with_or_without_avx512() {
-        #[cfg(target_arch = "x86_64")]
-        if avx512::available() {
-            // A block of zeros, and a block whose scale is 2 with halves to round (0.5, 1.5, -2.5).
-            let mut x: Vec<f32> = (0..96).map(|i| ((i * 37) % 61) as f32 / 7.0 - 4.0).collect();
-            x[32..64].fill(0.0);
-            x[64..68].copy_from_slice(&[254.0, 1.0, 3.0, -5.0]);
-            let (mut scales, mut values) = (vec![0f32; 3], vec![0i8; 96]);
-            quantise(&x, &mut scales, &mut values);
-            let (mut wide_scales, mut wide_values) = (vec![0f32; 3], vec![0i8; 96]);
-            // SAFETY: the processor was just checked to have what `quantise` uses.
-            #[allow(unsafe_code)]
-            unsafe {
-                avx512::quantise(&x, &mut wide_scales, &mut wide_values)
-            };
-            assert_eq!(&values[64..68], &[127, 0, 2, -2]);
-            assert_eq!((scales, values), (wide_scales, wide_values));
-        }
-    }
-
-    #[test]
-    fn dot_products_of_byte_vectors_are_exact() {
-        let d = 384;
-        let query: Vec<i8> = (0..d).map(|i| ((i * 53 % 255) as i32 - 127) as i8).collect();
-        let mut vectors: Vec<i8> = (0..d * 5).map(|i| ((i * 97 % 255) as i32 - 127) as i8).collect();
-        vectors[d..2 * d].fill(127);
-        vectors[2 * d..3 * d].copy_from_slice(&query.iter().map(|&q| -q).collect::<Vec<i8>>());
-        let mut out = vec![0i32; 5];
-        dots(&query, &vectors, &mut out);
-        let expected: Vec<i32> = vectors
-            .chunks_exact(d)
-            .map(|v| query.iter().zip(v).map(|(&a, &b)| i32::from(a) * i32::from(b)).sum())
-            .collect();
-        assert_eq!(out, expected);
-        #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // The AVX2 path too, where the processor would take the AVX-512 one.
-            // SAFETY: the processor was just checked to have AVX2.
-            #[allow(unsafe_code)]
-            unsafe {
-                avx2::dots(&query, &vectors, &mut out)
-            };
-            assert_eq!(out, expected);
-        }
-        assert_eq!(out[2], -query.iter().map(|&q| i32::from(q) * i32::from(q)).sum::<i32>());
-    }
-}
+mod tests;

@@ -163,10 +163,11 @@ impl Server {
         self.get("/api/v1/openings?closed=1&per_page=1")?["total"].as_u64()
     }
 
-    /// Waits up to 20 s for `done`.
+    /// Waits up to 60 s for `done` (indexing 8,000 openings took more than 20 s once, on two
+    /// cores busy with other work).
     fn wait_until(&self, done: impl Fn(&Server) -> bool) -> bool {
         let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(20) {
+        while start.elapsed() < Duration::from_secs(60) {
             if done(self) {
                 return true;
             }

@@ -43,5 +43,6 @@ pub use query::{FacetCounts, Filters, Hit, Published, SearchQuery, SearchResults
 pub use recommend::{MAX_RECOMMENDATIONS, RecommendQuery, Recommendation, TopicMatch, TopicSource, meaning_text};
 pub use schema::IndexedOpening;
 pub use semantic::passage as embedding_passage;
+pub use semantic::remembered_as as embedding_remembered_as;
 pub use suggest::MAX_SUGGESTIONS;
 pub use vocabulary::{ConceptNames, research_concepts};

@@ -3,8 +3,9 @@
 //! block of 16 weight rows, 8,192 products into a tile of exact 32-bit sums, which are then
 //! scaled by their token's and their row's block scales and added up as floats, as the other
 //! paths do. Four tiles of sums are filled before any is read, so that the products do not wait
-//! on one another. On a two-core virtual machine the products went at 2.6 times AVX-512's speed
-//! with the model's weights out of cache, 5 times with them in (see docs/SEARCH.md, "Cost").
+//! on one another. On a two-core virtual machine the products went at two to four times
+//! AVX-512's speed with the model's weights out of cache, five times with them in (see
+//! docs/SEARCH.md, "Cost").
 //!
 //! The activations' tiles are loaded straight from `Quantised` (16 tokens, padded with zeros,
 //! 32 bytes each). The weights are kept a second time, laid out as the tiles load them but still

@@ -1,9 +1,10 @@
 //! The encoder's hot path: products of 4-bit weight matrices with activations quantised to
 //! 8 bits per block of 32 values, in integer arithmetic, as the model was quantised for.
 //!
-//! On processors with AVX-512 VNNI or AVX2 (checked at run time: `avx512`, `avx2`) a block's 32
-//! products are a few instructions and each block of weights is loaded once for four tokens;
-//! elsewhere a portable loop computes the same sums. The nearest-neighbour scan's byte dot
+//! On processors with AMX (checked at run time, and granted by Linux: `amx`) a tile instruction
+//! multiplies a block of 16 tokens by 16 weight rows; with AVX-512 VNNI or AVX2 (`avx512`,
+//! `avx2`) a block's 32 products are a few instructions and each block of weights is loaded once
+//! for four tokens; elsewhere a portable loop computes the same sums. The nearest-neighbour scan's byte dot
 //! products (`dots`) take the same paths, and a query's products may be shared with a second
 //! thread (`helper`).
 

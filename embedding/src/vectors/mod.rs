@@ -212,12 +212,11 @@ impl VectorSet {
         }
         let n = self.keys.len();
         let sampled: Vec<usize> = (0..SAMPLED.min(n)).map(|i| i * n / SAMPLED.min(n)).collect();
-        let similarities = self.similarities(&query, &sampled);
-        let count = sampled.len().max(1) as f64;
-        let mean = similarities.iter().map(|&s| f64::from(s)).sum::<f64>() / count;
-        let square = similarities.iter().map(|&s| f64::from(s) * f64::from(s)).sum::<f64>() / count;
-        let deviation = (square - mean * mean).max(0.0).sqrt();
-        Nearest { best: best.best, mean: mean as f32, deviation: deviation as f32 }
+        for similarity in self.similarities(&query, &sampled) {
+            best.sum += f64::from(similarity);
+            best.sum_of_squares += f64::from(similarity) * f64::from(similarity);
+        }
+        best.into_nearest(sampled.len())
     }
 
     /// [`VectorSet::nearest`] by comparing the query with every vector, a large set in parts on
@@ -235,10 +234,7 @@ impl VectorSet {
         } else {
             part((0, &self.values))
         };
-        let count = self.keys.len().max(1) as f64;
-        let mean = scanned.sum / count;
-        let deviation = (scanned.sum_of_squares / count - mean * mean).max(0.0).sqrt();
-        Nearest { best: scanned.best, mean: mean as f32, deviation: deviation as f32 }
+        scanned.into_nearest(self.keys.len())
     }
 
     /// The slots of the `count` vectors whose sides of the mean differ from the query's in
@@ -322,6 +318,14 @@ impl Scanned {
         let at = self.best.partition_point(|(_, s)| *s >= similarity);
         self.best.insert(at, (key, similarity));
         self.best.truncate(limit);
+    }
+
+    /// The best found, with the mean and deviation of the `count` similarities summed.
+    fn into_nearest(self, count: usize) -> Nearest {
+        let count = count.max(1) as f64;
+        let mean = self.sum / count;
+        let deviation = (self.sum_of_squares / count - mean * mean).max(0.0).sqrt();
+        Nearest { best: self.best, mean: mean as f32, deviation: deviation as f32 }
     }
 
     /// This part's findings with those of the part after it.

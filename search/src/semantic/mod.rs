@@ -49,6 +49,11 @@ pub fn passage(record: &OpeningRecord) -> String {
     parts.join(". ")
 }
 
+/// What a query's embedding is remembered by: its text, spaces and case aside.
+pub fn remembered_as(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
 /// FNV-1a: stable across runs and platforms, unlike the standard library's hasher.
 fn fingerprint(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
@@ -184,7 +189,7 @@ impl Semantic {
     }
 
     fn query_vector(&self, text: &str) -> Arc<Vec<f32>> {
-        let key = text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let key = remembered_as(text);
         let tick = || self.shared.clock.fetch_add(1, Ordering::Relaxed);
         if let Some((vector, used)) = lock(&self.shared.queries).get_mut(&key) {
             *used = tick();

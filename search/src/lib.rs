@@ -11,7 +11,8 @@
 //! - [`query`]: turning a user's search into a Tantivy query, with filters, facets and sorting.
 //! - [`highlight`]: marking the searched words in a hit's title and description.
 //! - `semantic`: each opening's embedding (multilingual-e5-small), kept beside the index by a
-//!   background thread, and the openings nearest to a query whatever its language.
+//!   background thread, and the openings nearest to a query whatever its language; `meaning`:
+//!   those neighbours joining a search's matches, looked for while its words are.
 //! - `recommend`: openings ranked for a researcher's profile (topics through the index, times
 //!   the fit of `model::fit`), with what matched.
 //! - `suggest`: as-you-type completions from the openings' keywords and the vocabulary.
@@ -25,6 +26,7 @@ mod highlight;
 mod index;
 mod korean;
 mod loanword;
+mod meaning;
 mod query;
 mod recommend;
 mod schema;

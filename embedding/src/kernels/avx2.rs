@@ -70,7 +70,7 @@ fn dot<const N: usize>(packed: &[u8], weight_scales: &[f32], tokens: [(&[i8], &[
 /// [`super::dots`]: `vpmaddubsw` multiplies unsigned by signed bytes, so each product is taken
 /// as |q| × (v with q's sign), 32 a step (a pair's sum is at most 2 × 127², no saturation).
 #[target_feature(enable = "avx2")]
-pub(super) fn dots(query: &[i8], vectors: &[i8], out: &mut [i32]) {
+pub(super) fn dots<'a>(query: &[i8], rows: impl Iterator<Item = &'a [i8]>, out: &mut [i32]) {
     let ones = _mm256_set1_epi16(1);
     let parts: Vec<(__m256i, __m256i)> = query
         .chunks_exact(32)
@@ -80,7 +80,7 @@ pub(super) fn dots(query: &[i8], vectors: &[i8], out: &mut [i32]) {
             (_mm256_sign_epi8(q, q), q)
         })
         .collect();
-    for (vector, out) in vectors.chunks_exact(query.len()).zip(out) {
+    for (vector, out) in rows.zip(out) {
         let mut sum = _mm256_setzero_si256();
         for ((magnitude, q), part) in parts.iter().zip(vector.chunks_exact(32)) {
             // SAFETY: exactly 32 bytes; an unaligned load.

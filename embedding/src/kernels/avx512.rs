@@ -105,7 +105,7 @@ pub(super) fn quantise(x: &[f32], scales: &mut [f32], values: &mut [i8]) {
 /// [`super::dots`]: `vpdpbusd` multiplies unsigned by signed bytes, so each product is taken as
 /// |q| × (v with q's sign), 64 a step.
 #[target_feature(enable = "avx512f,avx512bw,avx512dq,avx512vnni")]
-pub(super) fn dots(query: &[i8], vectors: &[i8], out: &mut [i32]) {
+pub(super) fn dots<'a>(query: &[i8], rows: impl Iterator<Item = &'a [i8]>, out: &mut [i32]) {
     let zero = _mm512_setzero_si512();
     let parts: Vec<(__m512i, __mmask64)> = query
         .chunks_exact(64)
@@ -115,7 +115,7 @@ pub(super) fn dots(query: &[i8], vectors: &[i8], out: &mut [i32]) {
             (_mm512_abs_epi8(q), _mm512_movepi8_mask(q))
         })
         .collect();
-    for (vector, out) in vectors.chunks_exact(query.len()).zip(out) {
+    for (vector, out) in rows.zip(out) {
         let mut sum = zero;
         for ((magnitude, negative), part) in parts.iter().zip(vector.chunks_exact(64)) {
             // SAFETY: exactly 64 bytes; an unaligned load.

@@ -140,15 +140,15 @@ pub(crate) fn matmul<'w>(w: &'w QMatrix, bias: &[f32], x: &Arc<Quantised>, y: &m
     }
 }
 
-/// The integer dot product of `query` with each of the vectors (as long as it) laid end to end in
-/// `vectors`, into `out`: the nearest-neighbour scan's inner loop.
-pub(crate) fn dots(query: &[i8], vectors: &[i8], out: &mut [i32]) {
+/// The integer dot product of `query` with each of `rows` (each as long as it), into `out`: the
+/// nearest-neighbour scan's inner loop.
+pub(crate) fn dots<'a>(query: &[i8], rows: impl Iterator<Item = &'a [i8]>, out: &mut [i32]) {
     #[cfg(target_arch = "x86_64")]
     if avx512::available() && query.len().is_multiple_of(64) {
         // SAFETY: `available` checked that the processor has the features `avx512::dots` uses.
         #[allow(unsafe_code)]
         unsafe {
-            avx512::dots(query, vectors, out)
+            avx512::dots(query, rows, out)
         };
         return;
     }
@@ -157,11 +157,11 @@ pub(crate) fn dots(query: &[i8], vectors: &[i8], out: &mut [i32]) {
         // SAFETY: the processor was just checked to have AVX2.
         #[allow(unsafe_code)]
         unsafe {
-            avx2::dots(query, vectors, out)
+            avx2::dots(query, rows, out)
         };
         return;
     }
-    for (vector, out) in vectors.chunks_exact(query.len()).zip(out) {
+    for (vector, out) in rows.zip(out) {
         *out = query.iter().zip(vector).map(|(&a, &b)| i32::from(a) * i32::from(b)).sum();
     }
 }
@@ -171,6 +171,13 @@ pub(crate) fn dots(query: &[i8], vectors: &[i8], out: &mut [i32]) {
 pub(crate) fn differing_bits(query: &[u64], codes: &[u64], out: &mut [u16]) {
     #[inline(always)]
     fn count(query: &[u64], codes: &[u64], out: &mut [u16]) {
+        // The model's 384 values make 6 words: a length known when built is unrolled.
+        if let Ok(query) = <&[u64; 6]>::try_from(query) {
+            for (code, out) in codes.chunks_exact(6).zip(out) {
+                *out = query.iter().zip(code).map(|(a, b)| (a ^ b).count_ones() as u16).sum();
+            }
+            return;
+        }
         for (code, out) in codes.chunks_exact(query.len()).zip(out) {
             *out = query.iter().zip(code).map(|(a, b)| (a ^ b).count_ones() as u16).sum();
         }

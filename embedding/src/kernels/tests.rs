@@ -125,7 +125,7 @@ fn dot_products_of_byte_vectors_are_exact() {
     vectors[d..2 * d].fill(127);
     vectors[2 * d..3 * d].copy_from_slice(&query.iter().map(|&q| -q).collect::<Vec<i8>>());
     let mut out = vec![0i32; 5];
-    dots(&query, &vectors, &mut out);
+    dots(&query, vectors.chunks_exact(d), &mut out);
     let expected: Vec<i32> = vectors
         .chunks_exact(d)
         .map(|v| query.iter().zip(v).map(|(&a, &b)| i32::from(a) * i32::from(b)).sum())
@@ -137,7 +137,7 @@ fn dot_products_of_byte_vectors_are_exact() {
         // SAFETY: the processor was just checked to have AVX2.
         #[allow(unsafe_code)]
         unsafe {
-            avx2::dots(&query, &vectors, &mut out)
+            avx2::dots(&query, vectors.chunks_exact(d), &mut out)
         };
         assert_eq!(out, expected);
     }

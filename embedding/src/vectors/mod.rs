@@ -272,19 +272,16 @@ impl VectorSet {
     /// The cosine of the query with the vectors in `slots`.
     fn similarities(&self, query: &Packed, slots: &[usize]) -> Vec<f32> {
         let d = self.dimension;
-        let mut gathered = Vec::with_capacity(slots.len() * d);
-        for &slot in slots {
-            gathered.extend_from_slice(&self.values[slot * d..(slot + 1) * d]);
-        }
         let mut dots = vec![0i32; slots.len()];
-        kernels::dots(&query.values, &gathered, &mut dots);
+        // Read where they are: gathering them first copied 3 MB a search at 100,000 vectors.
+        kernels::dots(&query.values, slots.iter().map(|&slot| &self.values[slot * d..(slot + 1) * d]), &mut dots);
         slots.iter().zip(dots).map(|(&slot, dot)| dot as f32 * query.scale * self.scales[slot]).collect()
     }
 
     /// The vectors in `values`, the first of which is in slot `first`.
     fn scan(&self, query: &Packed, first: usize, values: &[i8], limit: usize) -> Scanned {
         let mut dots = vec![0i32; values.len() / self.dimension];
-        kernels::dots(&query.values, values, &mut dots);
+        kernels::dots(&query.values, values.chunks_exact(self.dimension), &mut dots);
         let mut scanned = Scanned { best: Vec::with_capacity(limit + 1), ..Scanned::default() };
         for (slot, dot) in dots.into_iter().enumerate().map(|(i, dot)| (first + i, dot)) {
             let similarity = dot as f32 * query.scale * self.scales[slot];

@@ -12,7 +12,7 @@
 //! - [`highlight`]: marking the searched words in a hit's title and description.
 //! - `semantic`: each opening's embedding (multilingual-e5-small), kept beside the index by a
 //!   background thread, and the openings nearest to a query whatever its language; `meaning`:
-//!   those neighbours joining a search's matches, looked for while its words are.
+//!   those neighbours joining a search's matches, and what a query's embedding is made of.
 //! - `recommend`: openings ranked for a researcher's profile (topics through the index, times
 //!   the fit of `model::fit`), with what matched.
 //! - `suggest`: as-you-type completions from the openings' keywords and the vocabulary.

@@ -169,18 +169,18 @@ pub(crate) fn dots<'a>(query: &[i8], rows: impl Iterator<Item = &'a [i8]>, out: 
 /// The number of bits in which `query` differs from each of the codes (as long as it) laid end
 /// to end in `codes`, into `out`: the first pass of a large set's nearest-neighbour search.
 pub(crate) fn differing_bits(query: &[u64], codes: &[u64], out: &mut [u16]) {
+    /// `WORDS`: the query's length when known as the code is built (0: not known), which
+    /// unrolls the loop; the model's 384 values make 6 words.
+    #[inline(always)]
+    fn count_of<const WORDS: usize>(query: &[u64], codes: &[u64], out: &mut [u16]) {
+        let words = if WORDS == 0 { query.len() } else { WORDS };
+        for (code, out) in codes.chunks_exact(words).zip(out) {
+            *out = query[..words].iter().zip(code).map(|(a, b)| (a ^ b).count_ones() as u16).sum();
+        }
+    }
     #[inline(always)]
     fn count(query: &[u64], codes: &[u64], out: &mut [u16]) {
-        // The model's 384 values make 6 words: a length known when built is unrolled.
-        if let Ok(query) = <&[u64; 6]>::try_from(query) {
-            for (code, out) in codes.chunks_exact(6).zip(out) {
-                *out = query.iter().zip(code).map(|(a, b)| (a ^ b).count_ones() as u16).sum();
-            }
-            return;
-        }
-        for (code, out) in codes.chunks_exact(query.len()).zip(out) {
-            *out = query.iter().zip(code).map(|(a, b)| (a ^ b).count_ones() as u16).sum();
-        }
+        if query.len() == 6 { count_of::<6>(query, codes, out) } else { count_of::<0>(query, codes, out) }
     }
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("popcnt") {

@@ -11,6 +11,15 @@
 //! matters: the model's vectors share a large common part, and by their own signs the first
 //! pass kept a fifth of the exact nearest 40 (vocabulary names, see the bench), by their sides
 //! of the mean nine tenths.
+//!
+//! Vectors may be put in groups ([`GROUPS`]; for the search, openings written in Korean script
+//! and the others) whose similarities to a query are standardised apart: the model places
+//! texts in the query's own language nearer it as a whole, so that a Korean query's nearest
+//! Korean opening stands out from the set without being about the query, and a French query's
+//! Korean neighbours stand out less than they should. Each group's similarities are put on the
+//! whole set's scale (its mean and deviation) before the nearest are taken; a small group's own
+//! mean and deviation are drawn toward the whole set's ([`PRIOR`]), since a few vectors
+//! estimate them badly.
 
 use std::collections::HashMap;
 
@@ -50,7 +59,15 @@ pub struct VectorSet {
     center: Vec<f32>,
     changes: usize,
     slots: HashMap<i64, usize>,
+    /// Each vector's group (`0..GROUPS`).
+    groups: Vec<u8>,
 }
+
+/// How many groups vectors can be put in ([`VectorSet::set_group`]).
+pub const GROUPS: usize = 2;
+/// How many of the whole set's similarities a group's mean and deviation count as, besides its
+/// own (chosen on the tuning sets: docs/SEARCH.md, "Similarities by script").
+const PRIOR: f64 = 30.0;
 
 /// Sets up to this size are scanned in one exact pass.
 const EXACT_UP_TO: usize = 20_000;
@@ -85,6 +102,7 @@ impl VectorSet {
             center: vec![0.0; dimension],
             changes: 0,
             slots: HashMap::new(),
+            groups: Vec::new(),
         }
     }
 
@@ -105,7 +123,15 @@ impl VectorSet {
         self.slots.contains_key(&key)
     }
 
-    /// Adds or replaces `key`'s vector.
+    /// Puts `key`'s vector in `group` (below [`GROUPS`]); a vector is in group 0 until then.
+    pub fn set_group(&mut self, key: i64, group: u8) {
+        assert!(usize::from(group) < GROUPS, "group {group}");
+        if let Some(&slot) = self.slots.get(&key) {
+            self.groups[slot] = group;
+        }
+    }
+
+    /// Adds or replaces `key`'s vector (a vector replaced stays in its group).
     pub fn insert(&mut self, key: i64, vector: &Packed) {
         debug_assert_eq!(vector.values.len(), self.dimension);
         let (d, words) = (self.dimension, self.words());
@@ -128,6 +154,7 @@ impl VectorSet {
             None => {
                 self.slots.insert(key, self.keys.len());
                 self.keys.push(key);
+                self.groups.push(0);
                 self.scales.push(vector.scale);
                 self.values.extend_from_slice(&vector.values);
                 self.sides.extend(sides(&vector.values, vector.scale, &self.center));
@@ -145,11 +172,13 @@ impl VectorSet {
             let moved = self.keys[last];
             self.keys[slot] = moved;
             self.scales[slot] = self.scales[last];
+            self.groups[slot] = self.groups[last];
             self.values.copy_within(last * d..(last + 1) * d, slot * d);
             self.sides.copy_within(last * words..(last + 1) * words, slot * words);
             self.slots.insert(moved, slot);
         }
         self.keys.pop();
+        self.groups.pop();
         self.scales.pop();
         self.values.truncate(last * d);
         self.sides.truncate(last * words);
@@ -206,17 +235,16 @@ impl VectorSet {
     pub fn nearest_in_two_passes(&self, query: &[f32], limit: usize, candidates: usize) -> Nearest {
         let query = Packed::new(query);
         let candidates = self.agreeing_most(&query, candidates.max(limit));
-        let mut best = Scanned { best: Vec::with_capacity(limit + 1), ..Scanned::default() };
+        let mut best = Scanned::default();
         for (&slot, similarity) in candidates.iter().zip(self.similarities(&query, &candidates)) {
-            best.keep(self.keys[slot], similarity, limit);
+            best.keep(self.keys[slot], self.groups[slot], similarity, limit);
         }
         let n = self.keys.len();
         let sampled: Vec<usize> = (0..SAMPLED.min(n)).map(|i| i * n / SAMPLED.min(n)).collect();
-        for similarity in self.similarities(&query, &sampled) {
-            best.sum += f64::from(similarity);
-            best.sum_of_squares += f64::from(similarity) * f64::from(similarity);
+        for (&slot, similarity) in sampled.iter().zip(self.similarities(&query, &sampled)) {
+            best.count(self.groups[slot], similarity);
         }
-        best.into_nearest(sampled.len())
+        best.into_nearest(limit)
     }
 
     /// [`VectorSet::nearest`] by comparing the query with every vector, a large set in parts on
@@ -234,7 +262,7 @@ impl VectorSet {
         } else {
             part((0, &self.values))
         };
-        scanned.into_nearest(self.keys.len())
+        scanned.into_nearest(limit)
     }
 
     /// The slots of the `count` vectors whose sides of the mean differ from the query's in
@@ -282,12 +310,12 @@ impl VectorSet {
     fn scan(&self, query: &Packed, first: usize, values: &[i8], limit: usize) -> Scanned {
         let mut dots = vec![0i32; values.len() / self.dimension];
         kernels::dots(&query.values, values.chunks_exact(self.dimension), &mut dots);
-        let mut scanned = Scanned { best: Vec::with_capacity(limit + 1), ..Scanned::default() };
+        let mut scanned = Scanned::default();
         for (slot, dot) in dots.into_iter().enumerate().map(|(i, dot)| (first + i, dot)) {
             let similarity = dot as f32 * query.scale * self.scales[slot];
-            scanned.sum += f64::from(similarity);
-            scanned.sum_of_squares += f64::from(similarity) * f64::from(similarity);
-            scanned.keep(self.keys[slot], similarity, limit);
+            let group = self.groups[slot];
+            scanned.count(group, similarity);
+            scanned.keep(self.keys[slot], group, similarity, limit);
         }
         scanned
     }
@@ -296,42 +324,85 @@ impl VectorSet {
 /// Vectors scanned by one task when a set is shared among threads.
 const SLOTS_PER_TASK: usize = 8192;
 
-/// What a scan of part of a set found.
+/// What a scan of part of a set found, group by group.
 #[derive(Default)]
 struct Scanned {
-    /// A small sorted list (it beats a heap for the few tens kept), best first.
-    best: Vec<(i64, f32)>,
-    sum: f64,
-    sum_of_squares: f64,
+    /// A small sorted list a group (it beats a heap for the few tens kept), best first.
+    best: [Vec<(i64, f32)>; GROUPS],
+    /// Each group's similarities counted (all, or a sample): how many, their sum and the sum of
+    /// their squares.
+    counted: [(usize, f64, f64); GROUPS],
 }
 
 impl Scanned {
-    /// Keeps `key` if it is among the `limit` best so far; after those as good (earlier slots
-    /// win ties, whether the set was scanned whole or in parts).
-    fn keep(&mut self, key: i64, similarity: f32, limit: usize) {
-        if self.best.len() == limit && self.best.last().is_some_and(|(_, worst)| *worst >= similarity) {
+    /// Keeps `key` if it is among the `limit` best of its group so far; after those as good
+    /// (earlier slots win ties, whether the set was scanned whole or in parts).
+    fn keep(&mut self, key: i64, group: u8, similarity: f32, limit: usize) {
+        let best = &mut self.best[usize::from(group)];
+        if best.len() == limit && best.last().is_some_and(|(_, worst)| *worst >= similarity) {
             return;
         }
-        let at = self.best.partition_point(|(_, s)| *s >= similarity);
-        self.best.insert(at, (key, similarity));
-        self.best.truncate(limit);
+        let at = best.partition_point(|(_, s)| *s >= similarity);
+        best.insert(at, (key, similarity));
+        best.truncate(limit);
     }
 
-    /// The best found, with the mean and deviation of the `count` similarities summed.
-    fn into_nearest(self, count: usize) -> Nearest {
-        let count = count.max(1) as f64;
-        let mean = self.sum / count;
-        let deviation = (self.sum_of_squares / count - mean * mean).max(0.0).sqrt();
-        Nearest { best: self.best, mean: mean as f32, deviation: deviation as f32 }
+    /// Counts a similarity in its group's mean and deviation.
+    fn count(&mut self, group: u8, similarity: f32) {
+        let (count, sum, sum_of_squares) = &mut self.counted[usize::from(group)];
+        *count += 1;
+        *sum += f64::from(similarity);
+        *sum_of_squares += f64::from(similarity) * f64::from(similarity);
+    }
+
+    /// The `limit` best of all groups, each group's similarities standardised on the whole
+    /// set's mean and deviation (see the module's comment), with those.
+    fn into_nearest(self, limit: usize) -> Nearest {
+        let statistics = |(count, sum, sum_of_squares): (usize, f64, f64)| {
+            let n = count.max(1) as f64;
+            let mean = sum / n;
+            (count as f64, mean, (sum_of_squares / n - mean * mean).max(0.0))
+        };
+        let whole = self
+            .counted
+            .iter()
+            .fold((0, 0.0, 0.0), |(c, s, q), (count, sum, squares)| (c + count, s + sum, q + squares));
+        let (_, mean, variance) = statistics(whole);
+        let deviation = variance.sqrt();
+        let groups_found = self.counted.iter().filter(|(count, ..)| *count > 0).count();
+        let mut best: Vec<(i64, f32)> = Vec::with_capacity(GROUPS * limit);
+        for (found, counted) in self.best.into_iter().zip(self.counted) {
+            if groups_found < 2 || deviation == 0.0 {
+                best.extend(found);
+                continue;
+            }
+            // The group's mean and variance, drawn toward the whole set's by `PRIOR`.
+            let (n, own_mean, own_variance) = statistics(counted);
+            let group_mean = (n * own_mean + PRIOR * mean) / (n + PRIOR);
+            let group_deviation = ((n * own_variance + PRIOR * variance) / (n + PRIOR)).sqrt().max(f64::EPSILON);
+            best.extend(found.into_iter().map(|(key, similarity)| {
+                let standardised = (f64::from(similarity) - group_mean) / group_deviation;
+                (key, (mean + deviation * standardised) as f32)
+            }));
+        }
+        // Stable: within a group, the order of the scan.
+        best.sort_by(|a, b| b.1.total_cmp(&a.1));
+        best.truncate(limit);
+        Nearest { best, mean: mean as f32, deviation: deviation as f32 }
     }
 
     /// This part's findings with those of the part after it.
     fn merge(mut self, later: Scanned, limit: usize) -> Scanned {
-        for (key, similarity) in later.best {
-            self.keep(key, similarity, limit);
+        for (group, found) in later.best.into_iter().enumerate() {
+            for (key, similarity) in found {
+                self.keep(key, group as u8, similarity, limit);
+            }
         }
-        self.sum += later.sum;
-        self.sum_of_squares += later.sum_of_squares;
+        for (counted, (count, sum, squares)) in self.counted.iter_mut().zip(later.counted) {
+            counted.0 += count;
+            counted.1 += sum;
+            counted.2 += squares;
+        }
         self
     }
 }
@@ -339,7 +410,8 @@ impl Scanned {
 /// The result of [`VectorSet::nearest`].
 #[derive(Debug, Clone, Default)]
 pub struct Nearest {
-    /// Keys with their cosine similarity, best first.
+    /// Keys with their cosine similarity, best first (in a set of several groups, each
+    /// group's standardised on the whole set's mean and deviation).
     pub best: Vec<(i64, f32)>,
     /// The similarity of the whole set to the query: its mean and standard deviation. What
     /// stands out from it is about the query; what does not is only near everything.

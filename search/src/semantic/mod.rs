@@ -49,6 +49,13 @@ pub fn passage(record: &OpeningRecord) -> String {
     parts.join(". ")
 }
 
+/// The group of vectors an opening's passage is compared within (see `embedding::vectors`):
+/// 1 for one in Korean script, 0 for the others. The model sets Korean texts apart from French
+/// and English ones as a whole, far more than French from English.
+fn group_of(passage: &str) -> u8 {
+    u8::from(passage.chars().any(crate::loanword::is_hangul))
+}
+
 /// What a query's embedding is remembered by: its text, spaces and case aside.
 pub fn remembered_as(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
@@ -239,6 +246,10 @@ fn embed_until_stopped(shared: &Shared, reader: &IndexReader, fields: Fields) {
                         vectors.fingerprints.remove(&id);
                         unsaved = true;
                     }
+                    // Groups are not saved with the vectors: the passages tell them again.
+                    for (&id, text) in &passages {
+                        vectors.set.set_group(id, group_of(text));
+                    }
                     shared.version.fetch_add(1, Ordering::AcqRel);
                     drop(vectors);
                     todo.extend(passages);
@@ -270,6 +281,7 @@ fn embed_until_stopped(shared: &Shared, reader: &IndexReader, fields: Fields) {
             let vector = Packed::new(&shared.encoder.embed_passage(&text, PASSAGE_TOKENS));
             let mut vectors = write(&shared.vectors);
             vectors.set.insert(id, &vector);
+            vectors.set.set_group(id, group_of(&text));
             vectors.fingerprints.insert(id, print);
             shared.version.fetch_add(1, Ordering::AcqRel);
             drop(vectors);

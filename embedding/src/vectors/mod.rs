@@ -329,9 +329,31 @@ const SLOTS_PER_TASK: usize = 8192;
 struct Scanned {
     /// A small sorted list a group (it beats a heap for the few tens kept), best first.
     best: [Vec<(i64, f32)>; GROUPS],
-    /// Each group's similarities counted (all, or a sample): how many, their sum and the sum of
-    /// their squares.
-    counted: [(usize, f64, f64); GROUPS],
+    /// Each group's similarities counted (all, or a sample).
+    counted: [Moments; GROUPS],
+}
+
+/// How many similarities were counted, their sum and the sum of their squares.
+#[derive(Default, Clone, Copy)]
+struct Moments {
+    count: usize,
+    sum: f64,
+    squares: f64,
+}
+
+impl Moments {
+    fn add(&mut self, other: Moments) {
+        self.count += other.count;
+        self.sum += other.sum;
+        self.squares += other.squares;
+    }
+
+    /// How many, their mean and their variance.
+    fn statistics(self) -> (f64, f64, f64) {
+        let n = self.count.max(1) as f64;
+        let mean = self.sum / n;
+        (self.count as f64, mean, (self.squares / n - mean * mean).max(0.0))
+    }
 }
 
 impl Scanned {
@@ -349,27 +371,20 @@ impl Scanned {
 
     /// Counts a similarity in its group's mean and deviation.
     fn count(&mut self, group: u8, similarity: f32) {
-        let (count, sum, sum_of_squares) = &mut self.counted[usize::from(group)];
-        *count += 1;
-        *sum += f64::from(similarity);
-        *sum_of_squares += f64::from(similarity) * f64::from(similarity);
+        let similarity = f64::from(similarity);
+        self.counted[usize::from(group)].add(Moments { count: 1, sum: similarity, squares: similarity * similarity });
     }
 
     /// The `limit` best of all groups, each group's similarities standardised on the whole
     /// set's mean and deviation (see the module's comment), with those.
     fn into_nearest(self, limit: usize) -> Nearest {
-        let statistics = |(count, sum, sum_of_squares): (usize, f64, f64)| {
-            let n = count.max(1) as f64;
-            let mean = sum / n;
-            (count as f64, mean, (sum_of_squares / n - mean * mean).max(0.0))
-        };
-        let whole = self
-            .counted
-            .iter()
-            .fold((0, 0.0, 0.0), |(c, s, q), (count, sum, squares)| (c + count, s + sum, q + squares));
-        let (_, mean, variance) = statistics(whole);
+        let mut whole = Moments::default();
+        for counted in self.counted {
+            whole.add(counted);
+        }
+        let (_, mean, variance) = whole.statistics();
         let deviation = variance.sqrt();
-        let groups_found = self.counted.iter().filter(|(count, ..)| *count > 0).count();
+        let groups_found = self.counted.iter().filter(|counted| counted.count > 0).count();
         let mut best: Vec<(i64, f32)> = Vec::with_capacity(GROUPS * limit);
         for (found, counted) in self.best.into_iter().zip(self.counted) {
             if groups_found < 2 || deviation == 0.0 {
@@ -377,7 +392,7 @@ impl Scanned {
                 continue;
             }
             // The group's mean and variance, drawn toward the whole set's by `PRIOR`.
-            let (n, own_mean, own_variance) = statistics(counted);
+            let (n, own_mean, own_variance) = counted.statistics();
             let group_mean = (n * own_mean + PRIOR * mean) / (n + PRIOR);
             let group_deviation = ((n * own_variance + PRIOR * variance) / (n + PRIOR)).sqrt().max(f64::EPSILON);
             best.extend(found.into_iter().map(|(key, similarity)| {
@@ -398,10 +413,8 @@ impl Scanned {
                 self.keep(key, group as u8, similarity, limit);
             }
         }
-        for (counted, (count, sum, squares)) in self.counted.iter_mut().zip(later.counted) {
-            counted.0 += count;
-            counted.1 += sum;
-            counted.2 += squares;
+        for (counted, later) in self.counted.iter_mut().zip(later.counted) {
+            counted.add(later);
         }
         self
     }

@@ -253,12 +253,7 @@ impl Catalog {
                 (found.into_iter().map(|hit| hit.opening.id).collect(), total)
             }
         };
-        let stored = self.db.openings_by_ids(&ids).await?;
-        let openings = ids
-            .iter()
-            .filter_map(|id| stored.iter().find(|opening| opening.id == *id))
-            .map(|opening| crate::reading::summary(opening, reader, today))
-            .collect();
+        let openings = self.db.opening_cards(&ids).await?.iter().map(|card| card.summary(reader, today)).collect();
         Ok(Some((openings, total)))
     }
 }

@@ -6,7 +6,6 @@ use model::Lang;
 use model::account::{AuditAction, Viewer};
 use model::dto::OpeningSummary;
 
-use crate::reading::summary;
 use crate::{Catalog, CatalogError, audit, now};
 
 impl Catalog {
@@ -40,8 +39,8 @@ impl Catalog {
         today: NaiveDate,
     ) -> Result<Vec<OpeningSummary>, CatalogError> {
         let ids = self.db.bookmarks(viewer.account_id).await?;
-        let stored = self.db.openings_by_ids(&ids).await?;
-        Ok(stored.iter().map(|opening| summary(opening, lang, today)).collect())
+        let cards = self.db.opening_cards(&ids).await?;
+        Ok(cards.iter().map(|card| card.summary(lang, today)).collect())
     }
 
     /// Whether the viewer saved opening `id`.

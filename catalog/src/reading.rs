@@ -113,22 +113,19 @@ impl Catalog {
         let results = blocking(move || index.search(&search_query(&owned, lang, today))).await??;
         let searched = started.elapsed();
         let ids: Vec<i64> = results.hits.iter().map(|h| h.id).collect();
-        let stored = self.db.openings_by_ids(&ids).await?;
+        let cards = self.db.opening_cards(&ids).await?;
         let loaded = started.elapsed();
-        let scores: Vec<f32> = stored
-            .iter()
-            .map(|opening| results.hits.iter().find(|h| h.id == opening.id).map_or(0.0, |h| h.score))
-            .collect();
-        let hits: Vec<OpeningSummary> = stored.iter().map(|opening| summary(opening, lang, today)).collect();
+        let scores: Vec<f32> =
+            cards.iter().map(|card| results.hits.iter().find(|h| h.id == card.id).map_or(0.0, |h| h.score)).collect();
+        let hits: Vec<OpeningSummary> = cards.iter().map(|card| card.summary(lang, today)).collect();
         let highlights = match results.highlighter {
             Some(highlighter) => {
-                let texts: Vec<(Lang, String, String)> = stored
+                let texts: Vec<(Lang, String, String)> = cards
                     .iter()
                     .zip(&hits)
-                    .map(|(opening, summary)| {
+                    .map(|(card, summary)| {
                         // The passage comes from the description in the language the title is shown in.
-                        let description =
-                            opening.record.description.get(&summary.title_lang).map_or("", String::as_str);
+                        let description = card.description.get(&summary.title_lang).map_or("", String::as_str);
                         (summary.title_lang, summary.title.clone(), markdown::plain_text(description).into_owned())
                     })
                     .collect();
@@ -289,9 +286,4 @@ pub fn search_query(params: &SearchParams, lang: Lang, today: NaiveDate) -> Sear
         today,
         include_closed: params.include_closed,
     }
-}
-
-/// A stored opening as a result row for a reader of `lang`.
-pub(crate) fn summary(opening: &db::StoredOpening, lang: Lang, today: NaiveDate) -> OpeningSummary {
-    OpeningSummary::from_record(opening.id, &opening.record, opening.published_at.date_naive(), lang, today)
 }

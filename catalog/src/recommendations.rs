@@ -83,13 +83,13 @@ impl Catalog {
         })
         .await??;
         let ids: Vec<i64> = ranked.iter().map(|hit| hit.id).collect();
-        let stored = self.db.openings_by_ids(&ids).await?;
+        let cards = self.db.opening_cards(&ids).await?;
         Ok(ranked
             .into_iter()
             .filter_map(|hit| {
-                let opening = stored.iter().find(|opening| opening.id == hit.id)?;
+                let card = cards.iter().find(|card| card.id == hit.id)?;
                 let reasons = reasons(&hit, lang, Perspective::Researcher);
-                let opening = crate::reading::summary(opening, lang, today);
+                let opening = card.summary(lang, today);
                 Some(Recommended { opening, score: hit.score, reasons })
             })
             .collect())

@@ -12,6 +12,7 @@ mod alerts;
 mod applications;
 mod bookmarks;
 mod candidates;
+mod cards;
 mod changes;
 mod convert;
 pub mod entity;
@@ -54,6 +55,8 @@ pub(crate) use model::posting::PostingStatus as Status;
 /// How long a write waits for another process's write to finish (SQLite has one writer at a
 /// time: an import's batch, a moderator's decision).
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a pooled connection may sit unused before it is checked on being taken.
+const IDLE_BEFORE_PING: Duration = Duration::from_secs(30);
 
 #[derive(Clone, Debug)]
 enum Handle {
@@ -73,6 +76,10 @@ impl Db {
     pub async fn connect(url: &str) -> Result<Db, DbError> {
         let mut options = ConnectOptions::new(url.to_owned());
         options.sqlx_logging(false).max_connections(8).min_connections(1);
+        // Pinging every connection taken from the pool costs each query a round trip to the
+        // connection's thread; a connection still in use cannot have been dropped by a server
+        // or a firewall, so only one left idle a while is checked.
+        options.test_before_acquire_if_idle_for(IDLE_BEFORE_PING);
         options.map_sqlx_sqlite_opts(|sqlite| sqlite.busy_timeout(BUSY_TIMEOUT));
         let conn = Database::connect(options).await?;
         if conn.get_database_backend() == DbBackend::Sqlite {

@@ -46,6 +46,20 @@ pub struct CataloguePage {
 /// Ids bound in one `IN (…)` list; SQLite's limit is 32,766.
 const MAX_IDS_PER_QUERY: usize = 500;
 
+/// What `fetch` finds for `ids`, asked in lists SQLite accepts, in the order of `ids` (ids it
+/// does not find are skipped); `fetch` answers a list of row keys with (id, found) pairs.
+pub(crate) async fn in_order_of<T, Found>(ids: &[i64], fetch: impl Fn(Vec<i32>) -> Found) -> Result<Vec<T>, DbError>
+where
+    Found: Future<Output = Result<Vec<(i64, T)>, DbError>>,
+{
+    let keys: Vec<i32> = ids.iter().filter_map(|id| i32::try_from(*id).ok()).collect();
+    let mut by_id: HashMap<i64, T> = HashMap::with_capacity(keys.len());
+    for chunk in keys.chunks(MAX_IDS_PER_QUERY) {
+        by_id.extend(fetch(chunk.to_vec()).await?);
+    }
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
 fn is_published(row: &opening::Model) -> bool {
     row.status == Status::Published.code()
 }
@@ -87,22 +101,19 @@ impl Db {
 
     /// Published openings with these ids, in the order of `ids`; unknown ids are skipped.
     pub async fn openings_by_ids(&self, ids: &[i64]) -> Result<Vec<StoredOpening>, DbError> {
-        let keys: Vec<i32> = ids.iter().filter_map(|id| i32::try_from(*id).ok()).collect();
-        let mut by_id: HashMap<i64, StoredOpening> = HashMap::with_capacity(keys.len());
-        // SQLite caps the number of bound parameters in one statement.
-        for chunk in keys.chunks(MAX_IDS_PER_QUERY) {
+        in_order_of(ids, |keys| async move {
             // By key only, as in `opening`; the status is checked on the rows.
             let rows = opening::Entity::find()
-                .filter(opening::Column::Id.is_in(chunk.iter().copied()))
+                .filter(opening::Column::Id.is_in(keys))
                 .find_also_related(institution::Entity)
                 .all(&self.conn())
                 .await?;
-            for (row, inst) in rows.into_iter().filter(|(row, _)| is_published(row)) {
-                let opening = stored(row, inst)?;
-                by_id.insert(opening.id, opening);
-            }
-        }
-        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+            rows.into_iter()
+                .filter(|(row, _)| is_published(row))
+                .map(|(row, inst)| stored(row, inst).map(|opening| (opening.id, opening)))
+                .collect()
+        })
+        .await
     }
 
     /// Every published opening, oldest first: what the search index is built from.

@@ -43,6 +43,22 @@ async fn check_catalogue_behaviour(db: &Db) {
 
     let by_ids = db.openings_by_ids(&[id, 999_999]).await.expect("by ids");
     assert_eq!(by_ids.len(), 1);
+    // Result rows read only what they show, the same as the whole record says, in the order asked.
+    let other = db.published_openings().await.expect("all").into_iter().find(|o| o.id != id).expect("the other");
+    let cards = db.opening_cards(&[id, 999_999, other.id]).await.expect("cards");
+    assert_eq!(cards.iter().map(|card| card.id).collect::<Vec<_>>(), [id, other.id]);
+    for (card, stored) in cards.iter().zip([&stored, &other]) {
+        let record = &stored.record;
+        assert_eq!((&card.title, &card.description), (&record.title, &record.description));
+        assert_eq!(
+            (&card.institution_slug, &card.institution_name),
+            (&record.institution.slug, &record.institution.name)
+        );
+        assert_eq!((card.kind, &card.location, card.deadline), (record.kind, &record.location, record.deadline));
+        assert_eq!((&card.external_id, card.original_language), (&record.external_id, record.original_language));
+        assert_eq!(card.funded, record.funding.stipend.is_some());
+        assert_eq!(card.published_on, stored.published_at.date_naive());
+    }
     assert_eq!(db.published_openings().await.expect("all").len(), 2);
     assert!(db.opening(999_999).await.expect("read").is_none());
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::lang::{Lang, Texts, pick};
 use std::collections::BTreeMap;
 
-use crate::record::{InstitutionRecord, OpeningRecord, is_slug};
+use crate::record::{InstitutionRecord, Location, OpeningRecord, institution_name, is_slug};
 use crate::vocab::{CareerStage, Field, Kind};
 
 /// An opening as a result row: already in the reader's language where possible.
@@ -28,30 +28,47 @@ pub struct OpeningSummary {
     pub published_on: NaiveDate,
 }
 
-impl OpeningSummary {
-    pub fn from_record(
-        id: i64,
-        record: &OpeningRecord,
-        published_on: NaiveDate,
-        reader: Lang,
-        today: NaiveDate,
-    ) -> Self {
+/// What a result row needs of a published opening, in every language it is written in: read
+/// from the database without the rest of its record, and shown to each reader in theirs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpeningCard {
+    pub id: i64,
+    pub external_id: String,
+    pub title: Texts,
+    /// Where a search's words are marked (see `search::Highlighter`).
+    pub description: Texts,
+    pub original_language: Lang,
+    pub institution_slug: String,
+    pub institution_name: Texts,
+    pub kind: Kind,
+    pub location: Location,
+    pub deadline: NaiveDate,
+    pub funded: bool,
+    /// The day it was first published.
+    pub published_on: NaiveDate,
+}
+
+impl OpeningCard {
+    /// The row a reader of `reader` sees: the title in their language where there is one, else
+    /// in the original language.
+    pub fn summary(&self, reader: Lang, today: NaiveDate) -> OpeningSummary {
         let (title_lang, title) =
-            pick(&record.title, reader, record.original_language).unwrap_or((record.original_language, ""));
-        let institution = record.institution.name_in(reader, record.original_language);
+            pick(&self.title, reader, self.original_language).unwrap_or((self.original_language, ""));
+        let institution =
+            institution_name(&self.institution_name, &self.institution_slug, reader, self.original_language);
         OpeningSummary {
-            id,
-            external_id: record.external_id.clone(),
+            id: self.id,
+            external_id: self.external_id.clone(),
             title: title.to_string(),
             title_lang,
             institution,
-            kind: record.kind,
-            country: record.location.country.clone(),
-            city: record.location.city_in(reader).to_string(),
-            deadline: record.deadline,
-            days_left: (record.deadline - today).num_days(),
-            funded: record.funding.stipend.is_some(),
-            published_on,
+            kind: self.kind,
+            country: self.location.country.clone(),
+            city: self.location.city_in(reader).to_string(),
+            deadline: self.deadline,
+            days_left: (self.deadline - today).num_days(),
+            funded: self.funded,
+            published_on: self.published_on,
         }
     }
 }

@@ -72,8 +72,14 @@ impl InstitutionRecord {
     /// The name a reader of `reader` sees beside an opening written in `original` (see
     /// [`crate::lang::pick`]); the slug when the institution gave no name.
     pub fn name_in(&self, reader: Lang, original: Lang) -> String {
-        crate::lang::pick(&self.name, reader, original).map_or_else(|| self.slug.clone(), |(_, name)| name.to_string())
+        institution_name(&self.name, &self.slug, reader, original)
     }
+}
+
+/// An institution's name (`names`, or its slug when it gave none) as a reader of `reader` sees
+/// it beside an opening written in `original`.
+pub fn institution_name(names: &Texts, slug: &str, reader: Lang, original: Lang) -> String {
+    crate::lang::pick(names, reader, original).map_or_else(|| slug.to_string(), |(_, name)| name.to_string())
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

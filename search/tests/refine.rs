@@ -175,6 +175,18 @@ fn matches_are_marked_in_the_searchers_language() {
     let shown = highlighter.highlight(Lang::Fr, &french.title[&Lang::Fr], &french.description[&Lang::Fr]);
     let marked: Vec<&str> = shown.snippet.parts.iter().filter(|p| p.marked).map(|p| p.text.as_str()).collect();
     assert_eq!(marked, ["batteries", "stationnaires"]);
+    // Deep in a long description, the passage is the stretch around the words, cut at spaces.
+    let filler = "Le laboratoire accueille des chercheurs du monde entier. ".repeat(30);
+    let long = format!("{filler}Vous étudierez les batteries stationnaires du réseau. {filler}");
+    let shown = highlighter.highlight(Lang::Fr, "Titre", &long);
+    let passage = shown.snippet.text();
+    assert!(passage.starts_with("… ") && passage.ends_with(" …"), "{passage:?}");
+    assert!(passage.len() <= 220 + "…  …".len() * 2, "{passage:?}");
+    let marked: Vec<&str> = shown.snippet.parts.iter().filter(|p| p.marked).map(|p| p.text.as_str()).collect();
+    assert_eq!(marked, ["batteries", "stationnaires"]);
+    let inner = passage.trim_start_matches("… ").trim_end_matches(" …");
+    let at = long.find(inner).expect("a stretch of the description");
+    assert!(long[..at].ends_with(' ') && long[at + inner.len()..].starts_with(' '), "cut in a word: {passage:?}");
 
     // No words, nothing to mark.
     assert!(index.search(&query("", Lang::En, Filters::default())).expect("search").highlighter.is_none());

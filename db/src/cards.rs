@@ -9,8 +9,8 @@ use model::record::Location;
 use model::vocab::Kind;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, IntoColumnRef};
 use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, JoinType, QueryFilter, QuerySelect, RelationTrait};
-use serde::de::DeserializeOwned;
 
+use crate::convert::from_json_text;
 use crate::entity::{institution, opening};
 use crate::queries::in_order_of;
 use crate::{Db, DbError, Status};
@@ -87,7 +87,7 @@ fn text(column: impl IntoColumnRef) -> Expr {
 fn card(row: CardRow) -> Result<OpeningCard, DbError> {
     let id = i64::from(row.id);
     let corrupt = |reason: &str| DbError::Corrupt { id, reason: reason.to_string() };
-    let json = |column: &str, text: &str| decode(id, column, text);
+    let json = |column: &str, text: &str| from_json_text(id, column, text);
     Ok(OpeningCard {
         id,
         external_id: row.external_id,
@@ -112,8 +112,4 @@ fn card(row: CardRow) -> Result<OpeningCard, DbError> {
         funded: row.stipend_amount.is_some() && row.stipend_currency.is_some() && row.stipend_period.is_some(),
         published_on: row.published_at.unwrap_or(row.created_at).date_naive(),
     })
-}
-
-fn decode<T: DeserializeOwned>(id: i64, column: &str, text: &str) -> Result<T, DbError> {
-    serde_json::from_str(text).map_err(|e| DbError::Corrupt { id, reason: format!("{column}: {e}") })
 }

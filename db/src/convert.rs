@@ -25,7 +25,16 @@ pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> Json {
 
 fn from_json<T: DeserializeOwned>(id: i64, column: &str, value: &Json) -> Result<T, DbError> {
     // Read from the value in place (`&Value` is a deserializer): no copy of the whole tree.
-    T::deserialize(value).map_err(|e| DbError::Corrupt { id, reason: format!("{column}: {e}") })
+    T::deserialize(value).map_err(|e| corrupt_json(id, column, e))
+}
+
+/// A JSON column of a row, read as text, decoded into its type.
+pub(crate) fn from_json_text<T: DeserializeOwned>(id: i64, column: &str, text: &str) -> Result<T, DbError> {
+    serde_json::from_str(text).map_err(|e| corrupt_json(id, column, e))
+}
+
+fn corrupt_json(id: i64, column: &str, error: serde_json::Error) -> DbError {
+    DbError::Corrupt { id, reason: format!("{column}: {error}") }
 }
 
 /// The row of a new institution: `record` under `slug`, unverified.

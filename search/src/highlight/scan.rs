@@ -19,10 +19,8 @@ impl Folded {
     pub(super) fn new(text: &str) -> Folded {
         let mut folded = Folded { text: String::with_capacity(text.len()), origin: Vec::with_capacity(text.len()) };
         for (at, c) in text.char_indices() {
-            let before = folded.text.len();
             fold_into(c, &mut folded.text);
             folded.origin.resize(folded.text.len(), at);
-            debug_assert!(folded.text.len() >= before);
         }
         folded
     }

@@ -79,6 +79,10 @@ pub(crate) struct Quantised {
     tokens: usize,
     scales: Vec<f32>,
     values: Vec<i8>,
+    /// Where the AVX2 kernel is used: each block's scale × 8 × the sum of its values, what a
+    /// product gains when weights are read as 0..=15 rather than -8..=7 (less the weight's
+    /// scale; see `avx2`). Empty elsewhere.
+    offsets: Vec<f32>,
 }
 
 impl Quantised {
@@ -98,10 +102,16 @@ impl Quantised {
             unsafe {
                 avx512::quantise(x, filled_scales, filled_values)
             };
-            return Quantised { cols, tokens, scales, values };
+        } else {
+            quantise(x, filled_scales, filled_values);
         }
+        #[cfg(not(target_arch = "x86_64"))]
         quantise(x, filled_scales, filled_values);
-        Quantised { cols, tokens, scales, values }
+        #[cfg(target_arch = "x86_64")]
+        let offsets = if avx2::available() { avx2::offsets(&scales, &values) } else { Vec::new() };
+        #[cfg(not(target_arch = "x86_64"))]
+        let offsets = Vec::new();
+        Quantised { cols, tokens, scales, values, offsets }
     }
 
     pub(super) fn tokens(&self) -> usize {
@@ -111,6 +121,13 @@ impl Quantised {
     pub(super) fn token(&self, token: usize) -> (&[i8], &[f32]) {
         let blocks = self.cols / BLOCK;
         (&self.values[token * self.cols..(token + 1) * self.cols], &self.scales[token * blocks..(token + 1) * blocks])
+    }
+
+    /// A token's `offsets` (where they were computed).
+    #[cfg(target_arch = "x86_64")]
+    pub(super) fn offsets(&self, token: usize) -> &[f32] {
+        let blocks = self.cols / BLOCK;
+        &self.offsets[token * blocks..(token + 1) * blocks]
     }
 }
 
@@ -226,7 +243,7 @@ fn columns(w: &QMatrix, x: &Quantised, span: Range<usize>, out: &mut [f32], stri
         return;
     }
     #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+    if avx2::available() {
         // SAFETY: the processor was just checked to have AVX2 and FMA.
         #[allow(unsafe_code)]
         unsafe {

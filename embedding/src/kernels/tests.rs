@@ -48,10 +48,11 @@ fn next(seed: &mut u32) -> u32 {
 #[test]
 fn every_path_gives_the_portable_products() {
     let mut seed = 7;
-    let (rows, cols) = (64, 256);
-    let w = random_matrix(rows, cols, &mut seed);
-    // One token, a tile's worth less some, and more than a tile (AMX pads to 16 a tile).
-    for tokens in [1, 10, 17] {
+    // Rows of 8 blocks, and of 12 as the model's (the AVX2 kernel takes 8 blocks' offsets at a
+    // time, then the rest one by one).
+    for (rows, cols, tokens) in [256, 384].into_iter().flat_map(|cols| [1, 10, 17].map(|tokens| (64, cols, tokens))) {
+        let w = random_matrix(rows, cols, &mut seed);
+        // One token, a tile's worth less some, and more than a tile (AMX pads to 16 a tile).
         let x: Vec<f32> = (0..tokens * cols).map(|_| (next(&mut seed) % 2001) as f32 / 100.0 - 10.0).collect();
         let x = Quantised::new(&x, cols);
         // Columns 16..48 (as a thread sharing a product computes them), 32 a token.

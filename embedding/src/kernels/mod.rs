@@ -79,9 +79,10 @@ pub(crate) struct Quantised {
     tokens: usize,
     scales: Vec<f32>,
     values: Vec<i8>,
-    /// Where the AVX2 kernel is used: each block's scale × 8 × the sum of its values, what a
+    /// Where the processor has AVX2: each block's scale × 8 × the sum of its values, what a
     /// product gains when weights are read as 0..=15 rather than -8..=7 (less the weight's
-    /// scale; see `avx2`). Empty elsewhere.
+    /// scale), for the AVX2 kernel (`avx2`; the tests run it on AVX-512 processors too).
+    /// Empty elsewhere.
     offsets: Vec<f32>,
 }
 

@@ -9,7 +9,7 @@
 //! thread (`helper`).
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::model_file::{BLOCK, Q4_BLOCK_BYTES};
 
@@ -79,11 +79,12 @@ pub(crate) struct Quantised {
     tokens: usize,
     scales: Vec<f32>,
     values: Vec<i8>,
-    /// Where the processor has AVX2: each block's scale × 8 × the sum of its values, what a
-    /// product gains when weights are read as 0..=15 rather than -8..=7 (less the weight's
-    /// scale), for the AVX2 kernel (`avx2`; the tests run it on AVX-512 processors too).
-    /// Empty elsewhere.
-    offsets: Vec<f32>,
+    /// Each block's scale × 8 × the sum of its values, what a product gains when weights are
+    /// read as 0..=15 rather than -8..=7 (less the weight's scale): computed when the AVX2
+    /// kernel first needs them (`avx2`), once for the threads sharing the product; the other
+    /// kernels never do.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    offsets: OnceLock<Vec<f32>>,
 }
 
 impl Quantised {
@@ -96,6 +97,7 @@ impl Quantised {
         let mut scales = vec![0f32; padded * cols / BLOCK];
         let mut values = vec![0i8; padded * cols];
         let (filled_scales, filled_values) = (&mut scales[..x.len() / BLOCK], &mut values[..x.len()]);
+        let offsets = OnceLock::new();
         #[cfg(target_arch = "x86_64")]
         if avx512::available() {
             // SAFETY: `available` checked that the processor has the features `quantise` uses.
@@ -103,15 +105,9 @@ impl Quantised {
             unsafe {
                 avx512::quantise(x, filled_scales, filled_values)
             };
-        } else {
-            quantise(x, filled_scales, filled_values);
+            return Quantised { cols, tokens, scales, values, offsets };
         }
-        #[cfg(not(target_arch = "x86_64"))]
         quantise(x, filled_scales, filled_values);
-        #[cfg(target_arch = "x86_64")]
-        let offsets = if avx2::available() { avx2::offsets(&scales, &values) } else { Vec::new() };
-        #[cfg(not(target_arch = "x86_64"))]
-        let offsets = Vec::new();
         Quantised { cols, tokens, scales, values, offsets }
     }
 
@@ -124,11 +120,12 @@ impl Quantised {
         (&self.values[token * self.cols..(token + 1) * self.cols], &self.scales[token * blocks..(token + 1) * blocks])
     }
 
-    /// A token's `offsets` (where they were computed).
+    /// A token's `offsets`.
     #[cfg(target_arch = "x86_64")]
     pub(super) fn offsets(&self, token: usize) -> &[f32] {
         let blocks = self.cols / BLOCK;
-        &self.offsets[token * blocks..(token + 1) * blocks]
+        let offsets = self.offsets.get_or_init(|| avx2::offsets(&self.scales, &self.values));
+        &offsets[token * blocks..(token + 1) * blocks]
     }
 }
 

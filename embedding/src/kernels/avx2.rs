@@ -118,7 +118,9 @@ fn dot<const N: usize>(packed: &[u8], weight_scales: &[f32], tokens: [Token<'_>;
         block!(2, 0xaa);
         block!(3, 0xff);
     }
-    for (b, weight_scale) in weight_scales.iter().enumerate().skip(quads) {
+    // A range, not `enumerate().skip(quads)`, whose setup for every row and group cost the
+    // kernel 4% more instructions (callgrind).
+    for (b, weight_scale) in (quads..blocks).zip(&weight_scales[quads..]) {
         let mut each = [_mm256_setzero_ps(); N];
         for k in 0..N {
             // SAFETY: `b < blocks`, within the scales (checked above).

@@ -120,9 +120,11 @@ const PREFIX_BOOST: f32 = 0.3;
 /// What words are looked for: what a person typed in the search box, or a topic of a profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Purpose {
-    /// Words still being typed are completed, and the openings nearest in meaning come in.
+    /// Words still being typed are completed, and the openings nearest in meaning come in when
+    /// well above the rest (see `meaning`).
     Search,
-    /// Whole words, meaning left to the recommendation's own use of the model.
+    /// Whole words, meaning left to the recommendation's own use of the model, which keeps
+    /// every neighbour that stands out.
     Topic,
 }
 

@@ -101,7 +101,7 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let profile = request.profile;
         let topics = self.topics(&searcher, profile, request.lang);
-        let meaning = self.nearest_in_meaning(&meaning_text(profile));
+        let meaning = self.nearest_in_meaning(&meaning_text(profile), Purpose::Topic);
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for &(id, weight) in &meaning {
             any.push((Occur::Should, self.scored_opening(id, weight)));

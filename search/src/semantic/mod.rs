@@ -446,8 +446,12 @@ mod tests {
             assert_eq!(first_hit(&index, "seismic fragility of bridges", Lang::En), Some(1));
             // A word match still comes first.
             assert_eq!(first_hit(&index, "archives", Lang::En), Some(3));
-            // Words near nothing in particular bring nothing.
+            assert_eq!(first_hit(&index, "산호초", Lang::Ko), Some(2));
+            // Words near nothing in particular bring nothing, nor a topic no opening is about
+            // (before the margin of `meaning`, each found an unrelated opening).
             assert_eq!(first_hit(&index, "zzyzx qwerty", Lang::En), None);
+            assert_eq!(first_hit(&index, "hjkl", Lang::En), None);
+            assert_eq!(first_hit(&index, "달 탐사 로버", Lang::Ko), None);
             index.remove(&[2]).expect("remove");
             caught_up(&index);
             assert_eq!(index.semantic_progress(), Some((9, true)));

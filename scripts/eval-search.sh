@@ -20,7 +20,10 @@ evaluate() {
   stop_corpus
 }
 
-topics="docs/eval/topics/tune-openings.jsonl docs/eval/topics/heldout-openings.jsonl docs/eval/topics/heldout2-openings.jsonl docs/eval/topics/heldout3-openings.jsonl docs/eval/topics/heldout4-openings.jsonl"
+# The topic sets, served together: each set's openings are distractors for the others.
+sets="tune heldout heldout2 heldout3 heldout4"
+topics=$(for set in $sets; do printf 'docs/eval/topics/%s-openings.jsonl ' "$set"; done)
+topic_queries=$(for set in $sets; do printf 'docs/eval/topics/%s-queries.jsonl ' "$set"; done)
 evaluate "../shared/data/openings-dev.jsonl" "../shared/data/search-dev.jsonl docs/eval/dev-probes.jsonl"
 evaluate "server/demo/openings.jsonl" "server/demo/search-eval.jsonl docs/eval/loanword-probes.jsonl"
-evaluate "$topics" "${TOPIC_QUERIES:-docs/eval/topics/tune-queries.jsonl docs/eval/topics/heldout-queries.jsonl docs/eval/topics/heldout2-queries.jsonl docs/eval/topics/heldout3-queries.jsonl docs/eval/topics/heldout4-queries.jsonl}"
+evaluate "$topics" "${TOPIC_QUERIES:-$topic_queries}"

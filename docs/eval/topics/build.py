@@ -1,5 +1,6 @@
 """Builds the topic sets' JSON Lines (openings in the import format, judged queries) from the
-compact lists in heldout.py, heldout2.py, heldout3.py, heldout4.py and tune.py. Run from the repository root:
+compact lists in heldout.py, heldout2.py, heldout3.py, heldout4.py and tune.py. Run from the
+repository root:
     python3 docs/eval/topics/build.py
 Each opening is written in one language only, so that a query in another language can find it
 only across languages."""
@@ -55,8 +56,5 @@ def write(name, openings, queries):
 
 if __name__ == "__main__":
     import heldout, heldout2, heldout3, heldout4, tune
-    write("heldout", heldout.OPENINGS, heldout.QUERIES)
-    write("heldout2", heldout2.OPENINGS, heldout2.QUERIES)
-    write("heldout3", heldout3.OPENINGS, heldout3.QUERIES)
-    write("heldout4", heldout4.OPENINGS, heldout4.QUERIES)
-    write("tune", tune.OPENINGS, tune.QUERIES)
+    for topic_set in (heldout, heldout2, heldout3, heldout4, tune):
+        write(topic_set.__name__, topic_set.OPENINGS, topic_set.QUERIES)

@@ -150,6 +150,7 @@ impl Catalog {
                 highlights,
                 facets: results.facets,
                 institution_names: BTreeMap::new(),
+                also_searched: results.also_searched,
             },
             scores,
         })

@@ -39,6 +39,7 @@ search-placeholder = e.g. quantum computing, batteries
 search-submit = Search
 openings-title = Research openings
 openings-results-for = Results for “{ $query }”
+openings-also-searched = Also searched in other languages:
 openings-count =
     { $count ->
         [0] No open openings

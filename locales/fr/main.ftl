@@ -39,6 +39,7 @@ search-placeholder = p. ex. informatique quantique, batteries
 search-submit = Rechercher
 openings-title = Offres de recherche
 openings-results-for = Résultats pour « { $query } »
+openings-also-searched = Recherche étendue aux autres langues :
 openings-count =
     { $count ->
         [0] Aucune offre ouverte

@@ -35,6 +35,7 @@ search-placeholder = 예: 양자 컴퓨팅, 배터리
 search-submit = 검색
 openings-title = 연구 교류 공고
 openings-results-for = ‘{ $query }’ 검색 결과
+openings-also-searched = 다른 언어로도 검색한 말:
 openings-count =
     { $count ->
         [0] 모집 중인 공고가 없습니다

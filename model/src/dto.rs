@@ -157,6 +157,26 @@ pub struct Highlight {
     pub snippet: Marked,
 }
 
+/// A concept of the research vocabulary that a search's words named, with its names in the
+/// other languages, which were searched too: "산호초 → récif corallien, coral reef".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AlsoSearched {
+    /// The concept's name that the words matched.
+    pub named: Name,
+    /// Its name in each other language (the one in the same place of the vocabulary's list,
+    /// else the first), a name two languages share once.
+    pub names: Vec<Name>,
+}
+
+/// A text and its language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Name {
+    pub lang: Lang,
+    pub text: String,
+}
+
 /// A page of openings, with the facets of the whole result.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct OpeningPage {
@@ -169,6 +189,9 @@ pub struct OpeningPage {
     pub facets: FacetCounts,
     /// Names, in the reader's language, of the institutions the facets count.
     pub institution_names: BTreeMap<String, String>,
+    /// What the research vocabulary searched besides the words as typed.
+    #[serde(default)]
+    pub also_searched: Vec<AlsoSearched>,
 }
 
 impl OpeningPage {

@@ -17,6 +17,7 @@
 //!   the fit of `model::fit`), with what matched.
 //! - `suggest`: as-you-type completions from the openings' keywords and the vocabulary.
 
+mod also_searched;
 mod analysis;
 mod candidates;
 mod error;

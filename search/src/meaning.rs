@@ -136,6 +136,7 @@ mod tests {
             neutral_offsets: nowhere,
             ambiguous,
             framing,
+            position: 0,
         };
         let found = [
             name(1, Lang::Ko, "뱀", false, false),

@@ -18,6 +18,7 @@ use tantivy::schema::{Facet, IndexRecordOption};
 use tantivy::{Order, Searcher, Term};
 
 use crate::SearchError;
+use crate::also_searched::also_searched;
 use crate::facets::FacetCounter;
 use crate::highlight::Highlighter;
 use crate::index::SearchIndex;
@@ -26,6 +27,7 @@ use crate::meaning::text_for_meaning;
 use crate::schema::{epoch_day, id_of_deadline_order, lang_slot};
 use crate::typed::Typed;
 use crate::vocabulary::Expansion;
+use model::dto::AlsoSearched;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -101,6 +103,8 @@ pub struct SearchResults {
     pub facets: FacetCounts,
     /// Marks the words of the search in the hits' texts; `None` when the search had no words.
     pub highlighter: Option<Highlighter>,
+    /// The concepts of the vocabulary the words named, searched in the other languages too.
+    pub also_searched: Vec<AlsoSearched>,
 }
 
 /// How much a match through another language's name of a concept counts, against a match of
@@ -163,8 +167,15 @@ impl SearchIndex {
     /// The words as typed, over every field, or-ed with the other names of the concepts they
     /// name (see `vocabulary`), each over its own language's fields, and alternatives for words
     /// the index does not know; for a search, the unknown words completed too, and, when the
-    /// server has the model, the openings nearest in meaning.
-    pub(crate) fn text_query(&self, searcher: &Searcher, text: &str, lang: Lang, purpose: Purpose) -> Box<dyn Query> {
+    /// server has the model, the openings nearest in meaning. With the query, what of the
+    /// vocabulary it searched besides the words (see `also_searched`).
+    pub(crate) fn text_query(
+        &self,
+        searcher: &Searcher,
+        text: &str,
+        lang: Lang,
+        purpose: Purpose,
+    ) -> (Box<dyn Query>, Vec<AlsoSearched>) {
         let fields = &self.fields;
         let typed = Typed::analyse(text, self.index.tokenizers());
         let tokens_by_lang = typed.tokens_by_lang();
@@ -232,6 +243,7 @@ impl SearchIndex {
         // typed still count, with the topic).
         let topical = expansions.iter().any(|expansion| !expansion.framing && !expansion.ambiguous);
         let meaning_text = (purpose == Purpose::Search).then(|| text_for_meaning(text, &expansions));
+        let also = also_searched(&expansions, &tokens_by_lang, topical);
         for expansion in expansions.into_iter().filter(|expansion| !(expansion.framing && topical)) {
             match self.name_query(&expansion) {
                 Some(named) if expansion.ambiguous => ambiguous.push((Occur::Should, named)),
@@ -254,10 +266,11 @@ impl SearchIndex {
             alternatives.push((Occur::Should, fuzzy));
         }
         let words = Box::new(BooleanQuery::new(alternatives));
-        match meaning_text {
+        let query = match meaning_text {
             Some(meaning_text) => self.with_neighbours(words, &meaning_text),
             None => words,
-        }
+        };
+        (query, also)
     }
 
     /// Whether some opening has `token` (as `lang`'s analyzer cuts it) in its `lang` title or
@@ -367,7 +380,7 @@ impl SearchIndex {
     pub fn search(&self, query: &SearchQuery<'_>) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
         let text = plain_words(query.text);
-        let built = self.build_query(&searcher, &text, query);
+        let (built, also_searched) = self.build_query(&searcher, &text, query);
         let top = TopDocs::with_limit(query.limit.max(1)).and_offset(query.offset);
         let has_text = !text.is_empty();
         let sort = if query.sort == Sort::Relevance && !has_text { Sort::Deadline } else { query.sort };
@@ -396,15 +409,24 @@ impl SearchIndex {
         };
         let hits = ranked.into_iter().filter_map(|(score, id)| id.map(|id| Hit { id, score })).collect();
         let highlighter = has_text.then(|| Highlighter::new(&searcher, &*built, &self.fields));
-        Ok(SearchResults { total, hits, facets, highlighter })
+        Ok(SearchResults { total, hits, facets, highlighter, also_searched })
     }
 
-    /// `text` is the query's text as [`plain_words`] leaves it.
-    fn build_query(&self, searcher: &Searcher, text: &str, query: &SearchQuery<'_>) -> Box<dyn Query> {
+    /// `text` is the query's text as [`plain_words`] leaves it. With the query, what of the
+    /// vocabulary it searched besides the words.
+    fn build_query(
+        &self,
+        searcher: &Searcher,
+        text: &str,
+        query: &SearchQuery<'_>,
+    ) -> (Box<dyn Query>, Vec<AlsoSearched>) {
         let fields = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut also = Vec::new();
         if !text.is_empty() {
-            clauses.push((Occur::Must, self.text_query(searcher, text, query.lang, Purpose::Search)));
+            let (words, searched) = self.text_query(searcher, text, query.lang, Purpose::Search);
+            clauses.push((Occur::Must, words));
+            also = searched;
         }
         let filters = &query.filters;
         let facet_filters = [
@@ -428,11 +450,12 @@ impl SearchIndex {
             clauses.push((Occur::Must, window));
         }
         // No words: the filters alone choose (an intersection with "everything" only costs time).
-        match clauses.len() {
+        let built = match clauses.len() {
             0 => Box::new(AllQuery),
             1 => clauses.pop().map_or_else(|| Box::new(AllQuery) as Box<dyn Query>, |(_, only)| only),
             _ => Box::new(BooleanQuery::new(clauses)),
-        }
+        };
+        (built, also)
     }
 }
 

@@ -69,6 +69,9 @@ pub struct Expansion<'a> {
     /// The concept is a kind of opening or of person (the file's first section: internship,
     /// postdoc, collaboration, researcher…): it says what sort of opening, not what about.
     pub framing: bool,
+    /// Its place among the concept's names in its language (0 for the headword): the file
+    /// lists a concept's names in the three languages in the same order where it can.
+    pub position: usize,
 }
 
 /// The file's first section (sections count from 1 at the first `## ` heading): see
@@ -282,27 +285,21 @@ impl Vocabulary {
             .into_iter()
             .flat_map(|(id, clear)| {
                 let concept = &self.concepts[id];
-                let offsets = concept.analysed_offsets.iter().zip(&concept.neutral_offsets);
-                concept
-                    .names
-                    .iter()
-                    .zip(&concept.analysed)
-                    .zip(&concept.neutral)
-                    .zip(&concept.ambiguous)
-                    .zip(offsets)
-                    .map(move |(((((lang, name), tokens), neutral), ambiguous), (offsets, neutral_offsets))| {
-                        Expansion {
-                            concept: id,
-                            lang: *lang,
-                            name,
-                            tokens,
-                            neutral,
-                            offsets,
-                            neutral_offsets,
-                            ambiguous: !clear || *ambiguous,
-                            framing: concept.section == FRAMING_SECTION,
-                        }
-                    })
+                (0..concept.names.len()).map(move |at| {
+                    let (lang, name) = &concept.names[at];
+                    Expansion {
+                        concept: id,
+                        lang: *lang,
+                        name,
+                        tokens: &concept.analysed[at],
+                        neutral: &concept.neutral[at],
+                        offsets: &concept.analysed_offsets[at],
+                        neutral_offsets: &concept.neutral_offsets[at],
+                        ambiguous: !clear || concept.ambiguous[at],
+                        framing: concept.section == FRAMING_SECTION,
+                        position: concept.names[..at].iter().filter(|(earlier, _)| earlier == lang).count(),
+                    }
+                })
             })
             .filter(|expansion| seen.insert((expansion.lang, expansion.tokens, expansion.neutral)))
             .collect()

@@ -376,3 +376,22 @@ fn openings_for_a_profile_come_across_languages_with_their_reasons() {
     };
     assert!(index.recommend(&request).expect("recommend").iter().all(|hit| hit.id != 2));
 }
+
+#[test]
+fn a_search_says_which_concepts_it_also_looked_for_in_other_languages() {
+    let (_dir, index) = index_of(&[
+        written("reef", Lang::Fr, "Blanchiment des récifs coralliens", "Nous suivons le blanchiment des coraux."),
+        written("form", Lang::Ko, "신청 양식 작성 안내", "지원자는 신청 양식을 작성해 제출합니다."),
+    ]);
+    let search = |text: &str| index.search(&query(text, Lang::Ko, Filters::default())).expect("search");
+    let coral = search("산호초");
+    assert_eq!(coral.hits.first().map(|hit| hit.id), Some(1), "found through the French names");
+    let named: Vec<(Lang, &str)> = coral.also_searched.iter().map(|c| (c.named.lang, c.named.text.as_str())).collect();
+    assert_eq!(named, [(Lang::Ko, "산호초")]);
+    let names: Vec<(Lang, &str)> = coral.also_searched[0].names.iter().map(|n| (n.lang, n.text.as_str())).collect();
+    assert_eq!(names, [(Lang::Fr, "récif corallien"), (Lang::En, "coral reef")]);
+    // An ambiguous name is searched only lightly, and not announced: 양식 here is a form.
+    let form = search("신청 양식");
+    assert!(!form.also_searched.iter().flat_map(|c| &c.names).any(|n| n.text.contains("aquaculture")));
+    assert!(search("zzyzx").also_searched.is_empty());
+}

@@ -64,6 +64,9 @@ pub struct SearchAnswer {
     hits: Vec<ApiHit>,
     /// For each facet, how many matching openings have each value.
     facets: model::dto::FacetCounts,
+    /// The research concepts the words named, searched in the other languages too: why an
+    /// opening written in another language is among the hits.
+    also_searched: Vec<model::dto::AlsoSearched>,
 }
 
 /// What a partly typed search may become.
@@ -181,6 +184,7 @@ pub async fn search(
         .map_err(|err| invalid(err.to_string()))?;
     let outcome = state.catalog.search(lang, &params, catalog::today()).await?;
     let facets = outcome.page.facets;
+    let also_searched = outcome.page.also_searched;
     let mut highlights = outcome.page.highlights.into_iter();
     let hits: Vec<ApiHit> = outcome
         .page
@@ -213,6 +217,7 @@ pub async fn search(
         lang,
         hits,
         facets,
+        also_searched,
     })
     .into_response())
 }

@@ -178,6 +178,33 @@ async fn the_json_api_lists_and_shows_openings() {
     }
 }
 
+/// A search in one language that the vocabulary carried into the others says so, in the API
+/// and on the page: why openings written in another language are among the results.
+#[tokio::test]
+async fn a_search_says_what_it_also_looked_for_in_other_languages() {
+    let site = site().await;
+    // 소프트 로봇: soft robotics.
+    let q = "%EC%86%8C%ED%94%84%ED%8A%B8%20%EB%A1%9C%EB%B4%87";
+    let (_, body) = site.json(&format!("/api/v1/openings?q={q}&lang=en")).await;
+    let also = &body["also_searched"][0];
+    assert_eq!(also["named"]["lang"], "ko", "{body}");
+    assert_eq!(also["named"]["text"], "소프트 로봇");
+    let names: Vec<(&str, &str)> = also["names"]
+        .as_array()
+        .map(|names| names.iter().filter_map(|n| Some((n["lang"].as_str()?, n["text"].as_str()?))).collect())
+        .unwrap_or_default();
+    assert_eq!(names, [("fr", "robotique souple"), ("en", "soft robotics")]);
+    let page = site.get(&format!("/en/openings?q={q}"), &[]).await;
+    assert!(page.body.contains("Also searched in other languages:"), "{}", page.body);
+    assert!(page.body.contains(r#"<span lang="ko">소프트 로봇</span> → <span lang="fr">robotique souple</span>"#));
+    let french = site.get(&format!("/fr/openings?q={q}"), &[]).await;
+    assert!(french.body.contains("Recherche étendue aux autres langues\u{a0}:"));
+    // Words no concept names: nothing to say.
+    let (_, plain) = site.json("/api/v1/openings?q=zzyzx").await;
+    assert_eq!(plain["also_searched"], serde_json::json!([]));
+    assert!(!site.get("/en/openings?q=zzyzx", &[]).await.body.contains("results__also"));
+}
+
 #[tokio::test]
 async fn the_language_switch_remembers_and_stays_on_site() {
     let site = site().await;

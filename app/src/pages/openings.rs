@@ -4,7 +4,7 @@
 use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use model::dto::{ParamError, SearchParams};
+use model::dto::{AlsoSearched, Name, ParamError, SearchParams};
 
 use crate::api::search_openings;
 use crate::components::filters::Filters;
@@ -93,6 +93,7 @@ fn Results(params: Memo<Result<SearchParams, ParamError>>, results: ResultsResou
                 let sorted_note = query.is_empty().then(|| tr("openings-sorted-by-deadline"));
                 let count = tr_args("openings-count", &[("count", page.total.into())]);
                 let pages = page.page_count();
+                let also_searched = page.also_searched;
                 let list = if page.hits.is_empty() {
                     view! { <p class="notice">{tr("openings-none")}</p> }.into_any()
                 } else {
@@ -102,6 +103,7 @@ fn Results(params: Memo<Result<SearchParams, ParamError>>, results: ResultsResou
                 view! {
                     <div class="results">
                         {heading.map(|h| view! { <p class="results__query">{h}</p> })}
+                        <AlsoSearchedNote concepts=also_searched />
                         <h2 class="results__count">{count}</h2>
                         {sorted_note.map(|n| view! { <p class="results__note">{n}</p> })}
                         {list}
@@ -119,6 +121,27 @@ fn Results(params: Memo<Result<SearchParams, ParamError>>, results: ResultsResou
             })}
         </Transition>
     }
+}
+
+/// The concepts of the research vocabulary the search also looked for in the other languages
+/// ("산호초 → récif corallien, coral reef"): why a result written in another language is there.
+#[component]
+fn AlsoSearchedNote(concepts: Vec<AlsoSearched>) -> impl IntoView {
+    let named = |name: Name| view! { <span lang=name.lang.code()>{name.text}</span> };
+    let concepts: Vec<_> = concepts
+        .into_iter()
+        .enumerate()
+        .map(|(i, concept)| {
+            let names: Vec<_> = concept
+                .names
+                .into_iter()
+                .enumerate()
+                .map(|(j, name)| view! { {(j > 0).then_some(", ")} {named(name)} })
+                .collect();
+            view! { {(i > 0).then_some("; ")} {named(concept.named)} " → " {names} }
+        })
+        .collect();
+    (!concepts.is_empty()).then(|| view! { <p class="results__also">{tr("openings-also-searched")} " " {concepts}</p> })
 }
 
 #[component]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use model::Lang;
-use model::dto::{InstitutionPage, OpeningDetail, OpeningPage, OpeningSummary, SearchParams};
+use model::dto::{Highlight, InstitutionPage, OpeningCard, OpeningDetail, OpeningPage, OpeningSummary, SearchParams};
 use model::lang::pick;
 use model::posting::PostingStatus;
 use model::record::OpeningRecord;
@@ -115,10 +115,11 @@ impl Catalog {
         let ids: Vec<i64> = results.hits.iter().map(|h| h.id).collect();
         let cards = self.db.opening_cards(&ids).await?;
         let loaded = started.elapsed();
-        let scores: Vec<f32> =
-            cards.iter().map(|card| results.hits.iter().find(|h| h.id == card.id).map_or(0.0, |h| h.score)).collect();
+        let hit_of = |card: &OpeningCard| results.hits.iter().find(|h| h.id == card.id);
+        let scores: Vec<f32> = cards.iter().map(|card| hit_of(card).map_or(0.0, |h| h.score)).collect();
+        let near: Vec<bool> = cards.iter().map(|card| hit_of(card).is_some_and(|h| h.near_in_meaning)).collect();
         let hits: Vec<OpeningSummary> = cards.iter().map(|card| card.summary(lang, today)).collect();
-        let highlights = match results.highlighter {
+        let mut highlights: Vec<Highlight> = match results.highlighter {
             Some(highlighter) => {
                 let texts: Vec<(Lang, String, String)> = cards
                     .iter()
@@ -140,6 +141,10 @@ impl Catalog {
             }
             None => Vec::new(),
         };
+        // Why a hit that shows none of the words is there.
+        for (highlight, near) in highlights.iter_mut().zip(near) {
+            highlight.by_meaning = near && !highlight.has_marks();
+        }
         tracing::debug!(?searched, ?loaded, total = ?started.elapsed(), "search");
         Ok(SearchOutcome {
             page: OpeningPage {

@@ -1170,6 +1170,7 @@ api-docs-answers = Answers
 
 card-deadline = Deadline:
 card-new = New
+card-by-meaning = Close in meaning to your search, though worded differently.
 card-closing-soon = Closing soon
 
 ## Keeping an opening for later

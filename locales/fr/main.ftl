@@ -1173,6 +1173,7 @@ api-docs-answers = Réponses
 
 card-deadline = Date limite :
 card-new = Nouvelle
+card-by-meaning = Proche de votre recherche par le sens, mais avec d’autres mots.
 card-closing-soon = Bientôt fermée
 
 ## Garder une offre pour plus tard

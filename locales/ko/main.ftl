@@ -1107,6 +1107,7 @@ api-docs-answers = 응답
 
 card-deadline = 마감일:
 card-new = 새 공고
+card-by-meaning = 검색어와 표현은 다르지만 뜻이 가까운 공고입니다.
 card-closing-soon = 마감 임박
 
 ## 공고 저장하고 공유하기

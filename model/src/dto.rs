@@ -155,6 +155,17 @@ pub struct Highlight {
     pub title: Marked,
     /// A passage of the description around the best match; empty when nothing in it matched.
     pub snippet: Marked,
+    /// Among the results for its meaning, close to the search's, with none of the search's
+    /// words in its title or passage (it says the same in other words, or in another language).
+    #[serde(default)]
+    pub by_meaning: bool,
+}
+
+impl Highlight {
+    /// Whether any of the search's words is marked in the title or the passage.
+    pub fn has_marks(&self) -> bool {
+        self.title.has_marks() || self.snippet.has_marks()
+    }
 }
 
 /// A concept of the research vocabulary that a search's words named, with its names in the

@@ -453,4 +453,34 @@ pub mod testing {
         });
         OpeningRecord::from_json_line(&line.to_string()).unwrap_or_else(|e| panic!("fixture: {e}"))
     }
+
+    /// An opening written in `lang` only, its title as its description, at KAIST.
+    pub fn written_in(id: &str, lang: Lang, title: &str, keywords: &[&str]) -> OpeningRecord {
+        let mut opening = record(id, "kaist", title);
+        opening.title = [(lang, title.to_string())].into();
+        opening.description = [(lang, title.to_string())].into();
+        opening.original_language = lang;
+        opening.keywords = keywords.iter().map(|keyword| keyword.to_string()).collect();
+        opening
+    }
+
+    /// Ten openings on unrelated topics, each in one language, for the semantic tests (a
+    /// neighbour in meaning must stand out from the rest, so a handful would not do): the fifth,
+    /// on drought-tolerant wheat, shares no word and no concept with "céréales tolérantes au
+    /// stress hydrique".
+    pub fn unrelated_topics() -> Vec<OpeningRecord> {
+        let opening = written_in;
+        vec![
+            opening("bridges", Lang::Ko, "교량 구조물의 지진 취약도 평가", &["교량", "내진 설계"]),
+            opening("coral", Lang::En, "Coral bleaching during marine heatwaves", &["coral reefs", "marine ecology"]),
+            opening("archives", Lang::Fr, "Numérisation des archives notariales", &["archives", "paléographie"]),
+            opening("opera", Lang::Fr, "Musicologie de l'opéra baroque", &["musicologie", "opéra"]),
+            opening("wheat", Lang::En, "Drought-tolerant wheat breeding", &["wheat", "plant breeding"]),
+            opening("elections", Lang::Ko, "선거 제도와 투표율 비교 연구", &["선거", "정치학"]),
+            opening("malaria", Lang::En, "Mosquito control against malaria", &["malaria", "public health"]),
+            opening("knots", Lang::Fr, "Théorie des nœuds et invariants", &["topologie", "nœuds"]),
+            opening("retina", Lang::Ko, "당뇨병성 망막병증 자동 진단", &["안과", "의료 영상"]),
+            opening("fuelcell", Lang::En, "Durability of hydrogen fuel cells", &["fuel cells", "electrochemistry"]),
+        ]
+    }
 }

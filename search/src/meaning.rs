@@ -86,13 +86,15 @@ impl SearchIndex {
     }
 
     /// `words` or-ed with the openings nearest in meaning to `meaning`, each adding its weight to
-    /// the score.
-    pub(crate) fn with_neighbours(&self, words: Box<dyn Query>, meaning: &str) -> Box<dyn Query> {
+    /// the score, and those openings.
+    pub(crate) fn with_neighbours(&self, words: Box<dyn Query>, meaning: &str) -> (Box<dyn Query>, Vec<i64>) {
         let mut clauses = vec![(Occur::Should, words)];
+        let mut neighbours = Vec::new();
         for (id, weight) in self.nearest_in_meaning(meaning, Purpose::Search) {
             clauses.push((Occur::Should, self.scored_opening(id, weight)));
+            neighbours.push(id);
         }
-        Box::new(BooleanQuery::new(clauses))
+        (Box::new(BooleanQuery::new(clauses)), neighbours)
     }
 }
 

@@ -95,6 +95,17 @@ pub struct SearchQuery<'a> {
 pub struct Hit {
     pub id: i64,
     pub score: f32,
+    /// Among the openings nearest in meaning to the search (it may match its words too).
+    pub near_in_meaning: bool,
+}
+
+/// A search's query, with what the searcher is told besides the hits.
+pub(crate) struct Built {
+    pub(crate) query: Box<dyn Query>,
+    /// The concepts of the vocabulary the words named, searched in the other languages too.
+    pub(crate) also_searched: Vec<AlsoSearched>,
+    /// The openings that joined the matches for their meaning (see `meaning`).
+    pub(crate) neighbours: Vec<i64>,
 }
 
 pub struct SearchResults {
@@ -167,15 +178,8 @@ impl SearchIndex {
     /// The words as typed, over every field, or-ed with the other names of the concepts they
     /// name (see `vocabulary`), each over its own language's fields, and alternatives for words
     /// the index does not know; for a search, the unknown words completed too, and, when the
-    /// server has the model, the openings nearest in meaning. With the query, what of the
-    /// vocabulary it searched besides the words (see `also_searched`).
-    pub(crate) fn text_query(
-        &self,
-        searcher: &Searcher,
-        text: &str,
-        lang: Lang,
-        purpose: Purpose,
-    ) -> (Box<dyn Query>, Vec<AlsoSearched>) {
+    /// server has the model, the openings nearest in meaning.
+    pub(crate) fn text_query(&self, searcher: &Searcher, text: &str, lang: Lang, purpose: Purpose) -> Built {
         let fields = &self.fields;
         let typed = Typed::analyse(text, self.index.tokenizers());
         let tokens_by_lang = typed.tokens_by_lang();
@@ -243,7 +247,7 @@ impl SearchIndex {
         // typed still count, with the topic).
         let topical = expansions.iter().any(|expansion| !expansion.framing && !expansion.ambiguous);
         let meaning_text = (purpose == Purpose::Search).then(|| text_for_meaning(text, &expansions));
-        let also = also_searched(&expansions, &tokens_by_lang, topical);
+        let also_searched = also_searched(&expansions, &tokens_by_lang, topical);
         for expansion in expansions.into_iter().filter(|expansion| !(expansion.framing && topical)) {
             match self.name_query(&expansion) {
                 Some(named) if expansion.ambiguous => ambiguous.push((Occur::Should, named)),
@@ -266,11 +270,11 @@ impl SearchIndex {
             alternatives.push((Occur::Should, fuzzy));
         }
         let words = Box::new(BooleanQuery::new(alternatives));
-        let query = match meaning_text {
+        let (query, neighbours) = match meaning_text {
             Some(meaning_text) => self.with_neighbours(words, &meaning_text),
-            None => words,
+            None => (words as Box<dyn Query>, Vec::new()),
         };
-        (query, also)
+        Built { query, also_searched, neighbours }
     }
 
     /// Whether some opening has `token` (as `lang`'s analyzer cuts it) in its `lang` title or
@@ -380,7 +384,7 @@ impl SearchIndex {
     pub fn search(&self, query: &SearchQuery<'_>) -> Result<SearchResults, SearchError> {
         let searcher = self.reader.searcher();
         let text = plain_words(query.text);
-        let (built, also_searched) = self.build_query(&searcher, &text, query);
+        let Built { query: built, also_searched, neighbours } = self.build_query(&searcher, &text, query);
         let top = TopDocs::with_limit(query.limit.max(1)).and_offset(query.offset);
         let has_text = !text.is_empty();
         let sort = if query.sort == Sort::Relevance && !has_text { Sort::Deadline } else { query.sort };
@@ -407,26 +411,21 @@ impl SearchIndex {
                 (total, docs.into_iter().map(|((_, id), _)| (0.0, id)).collect(), facets)
             }
         };
-        let hits = ranked.into_iter().filter_map(|(score, id)| id.map(|id| Hit { id, score })).collect();
+        let hit = |id: i64, score| Hit { id, score, near_in_meaning: neighbours.contains(&id) };
+        let hits = ranked.into_iter().filter_map(|(score, id)| id.map(|id| hit(id, score))).collect();
         let highlighter = has_text.then(|| Highlighter::new(&searcher, &*built, &self.fields));
         Ok(SearchResults { total, hits, facets, highlighter, also_searched })
     }
 
-    /// `text` is the query's text as [`plain_words`] leaves it. With the query, what of the
-    /// vocabulary it searched besides the words.
-    fn build_query(
-        &self,
-        searcher: &Searcher,
-        text: &str,
-        query: &SearchQuery<'_>,
-    ) -> (Box<dyn Query>, Vec<AlsoSearched>) {
+    /// `text` is the query's text as [`plain_words`] leaves it.
+    fn build_query(&self, searcher: &Searcher, text: &str, query: &SearchQuery<'_>) -> Built {
         let fields = &self.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut also = Vec::new();
+        let (mut also_searched, mut neighbours) = (Vec::new(), Vec::new());
         if !text.is_empty() {
-            let (words, searched) = self.text_query(searcher, text, query.lang, Purpose::Search);
-            clauses.push((Occur::Must, words));
-            also = searched;
+            let words = self.text_query(searcher, text, query.lang, Purpose::Search);
+            clauses.push((Occur::Must, words.query));
+            (also_searched, neighbours) = (words.also_searched, words.neighbours);
         }
         let filters = &query.filters;
         let facet_filters = [
@@ -450,12 +449,12 @@ impl SearchIndex {
             clauses.push((Occur::Must, window));
         }
         // No words: the filters alone choose (an intersection with "everything" only costs time).
-        let built = match clauses.len() {
+        let query = match clauses.len() {
             0 => Box::new(AllQuery),
             1 => clauses.pop().map_or_else(|| Box::new(AllQuery) as Box<dyn Query>, |(_, only)| only),
             _ => Box::new(BooleanQuery::new(clauses)),
         };
-        (built, also)
+        Built { query, also_searched, neighbours }
     }
 }
 

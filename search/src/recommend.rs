@@ -190,7 +190,7 @@ impl SearchIndex {
             let typed = Typed::analyse(&text, self.index.tokenizers());
             let names = self.concept_names(searcher, &typed);
             let query =
-                Box::new(BoostQuery::new(self.text_query(searcher, &text, lang, Purpose::Topic).0, KEYWORD_WEIGHT));
+                Box::new(BoostQuery::new(self.text_query(searcher, &text, lang, Purpose::Topic).query, KEYWORD_WEIGHT));
             topics.push(Topic { source: TopicSource::Keyword, yours: keyword.trim().to_string(), query, names });
         }
         let mut words: Vec<(u64, String, Box<dyn Query>)> = Vec::new();

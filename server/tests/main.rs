@@ -6,7 +6,8 @@
 //! - `authorization`: who may see and do what, as a matrix over every route;
 //! - `accounts`, `institutions`, `postings`, `moderation`, `applications`: each area's use cases
 //!   through the real router, as the people involved would use them;
-//! - `mail`: queued e-mail over SMTP; `cli`: the `passerelle` binary as a user runs it.
+//! - `mail`: queued e-mail over SMTP; `cli`: the `passerelle` binary as a user runs it;
+//! - `meaning`: semantic matching as a searcher sees it, with the real model.
 
 mod common;
 
@@ -17,5 +18,6 @@ mod cli;
 mod contract;
 mod institutions;
 mod mail;
+mod meaning;
 mod moderation;
 mod postings;

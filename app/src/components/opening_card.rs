@@ -124,9 +124,9 @@ fn OpeningCard(
     let closing_soon = (0..CLOSING_SOON_DAYS).contains(&hit.days_left);
     let text_lang = hit.title_lang.code();
     let action = action.map(|action| view! { <CardForm id=hit.id title=hit.title.clone() action /> });
-    let (title, snippet) = match highlight {
-        Some(Highlight { title, snippet }) => (title, snippet.has_marks().then_some(snippet)),
-        None => (Marked::plain(&hit.title), None),
+    let (title, snippet, by_meaning) = match highlight {
+        Some(Highlight { title, snippet, by_meaning }) => (title, snippet.has_marks().then_some(snippet), by_meaning),
+        None => (Marked::plain(&hit.title), None, false),
     };
     view! {
         <li class="opening-card">
@@ -136,6 +136,7 @@ fn OpeningCard(
                 </a>
             </h3>
             {snippet.map(|text| view! { <p class="opening-card__snippet" lang=text_lang><MarkedText text /></p> })}
+            {by_meaning.then(|| view! { <p class="opening-card__meaning">{tr("card-by-meaning")}</p> })}
             <Reasons reasons />
             {action}
             <p class="opening-card__meta">

@@ -117,7 +117,7 @@ impl Highlighter {
         let marker = self.markers[lang_slot(lang)]
             .get_or_init(|| self.marker(lang).map_err(|error| tracing::warn!(%error, "cannot highlight")).ok());
         let Some(marker) = marker else {
-            return Highlight { title: Marked::plain(title), snippet: Marked::default() };
+            return Highlight { title: Marked::plain(title), snippet: Marked::default(), by_meaning: false };
         };
         let mut analyzer = marker.analyzer.clone();
         let in_title = found(&mut analyzer, title, std::iter::once(0..title.len()), &marker.title);
@@ -127,7 +127,7 @@ impl Highlighter {
         let in_description = found(&mut analyzer, description, regions.into_iter(), &marker.description);
         let snippet = best_passage(description, &in_description, passage_bytes(lang))
             .map_or_else(Marked::default, |(passage, marks)| passage_of(description, passage, &marks));
-        Highlight { title, snippet }
+        Highlight { title, snippet, by_meaning: false }
     }
 }
 

@@ -367,43 +367,13 @@ mod tests {
     use std::time::{Duration, Instant};
 
     use model::Lang;
-    use model::record::OpeningRecord;
-    use model::record::testing::record;
+    use model::record::testing::unrelated_topics;
 
     use super::Encoder;
     use crate::{Filters, IndexedOpening, SearchIndex, SearchQuery, Sort};
 
     fn encoder() -> Option<Arc<Encoder>> {
         embedding::testing::encoder().map(Arc::new)
-    }
-
-    /// One opening in one language only.
-    fn opening(id: &str, lang: Lang, title: &str, keywords: &[&str]) -> OpeningRecord {
-        let mut opening = record(id, "kaist", title);
-        opening.title.clear();
-        opening.description.clear();
-        opening.title.insert(lang, title.into());
-        opening.description.insert(lang, title.into());
-        opening.original_language = lang;
-        opening.keywords = keywords.iter().map(|k| k.to_string()).collect();
-        opening
-    }
-
-    /// Ten openings on unrelated topics (a neighbour must stand out from the rest, so a handful
-    /// would not do).
-    fn corpus() -> Vec<OpeningRecord> {
-        vec![
-            opening("bridges", Lang::Ko, "교량 구조물의 지진 취약도 평가", &["교량", "내진 설계"]),
-            opening("coral", Lang::En, "Coral bleaching during marine heatwaves", &["coral reefs", "marine ecology"]),
-            opening("archives", Lang::Fr, "Numérisation des archives notariales", &["archives", "paléographie"]),
-            opening("opera", Lang::Fr, "Musicologie de l'opéra baroque", &["musicologie", "opéra"]),
-            opening("wheat", Lang::En, "Drought-tolerant wheat breeding", &["wheat", "plant breeding"]),
-            opening("elections", Lang::Ko, "선거 제도와 투표율 비교 연구", &["선거", "정치학"]),
-            opening("malaria", Lang::En, "Mosquito control against malaria", &["malaria", "public health"]),
-            opening("knots", Lang::Fr, "Théorie des nœuds et invariants", &["topologie", "nœuds"]),
-            opening("retina", Lang::Ko, "당뇨병성 망막병증 자동 진단", &["안과", "의료 영상"]),
-            opening("fuelcell", Lang::En, "Durability of hydrogen fuel cells", &["fuel cells", "electrochemistry"]),
-        ]
     }
 
     fn caught_up(index: &SearchIndex) {
@@ -415,6 +385,10 @@ mod tests {
     }
 
     fn first_hit(index: &SearchIndex, text: &str, lang: Lang) -> Option<i64> {
+        hits(index, text, lang).first().map(|hit| hit.id)
+    }
+
+    fn hits(index: &SearchIndex, text: &str, lang: Lang) -> Vec<crate::Hit> {
         let query = SearchQuery {
             text,
             lang,
@@ -425,14 +399,14 @@ mod tests {
             today: chrono::NaiveDate::from_ymd_opt(2098, 1, 1).unwrap_or_default(),
             include_closed: false,
         };
-        index.search(&query).expect("search").hits.first().map(|hit| hit.id)
+        index.search(&query).expect("search").hits
     }
 
     #[test]
     fn a_search_finds_an_opening_whose_meaning_alone_it_shares_and_the_vectors_follow_the_index() {
         let Some(encoder) = encoder() else { return };
         let dir = tempfile::tempdir().expect("temp dir");
-        let records = corpus();
+        let records = unrelated_topics();
         let indexed = || records.iter().zip(1..).map(|(record, id)| IndexedOpening { id, record, published_at: id });
         {
             let index = SearchIndex::open(dir.path()).expect("index");
@@ -442,6 +416,7 @@ mod tests {
             index.enable_semantic(Arc::clone(&encoder));
             caught_up(&index);
             assert_eq!(first_hit(&index, drought, Lang::Fr), Some(5));
+            assert!(hits(&index, drought, Lang::Fr)[0].near_in_meaning, "the searcher is told why");
             assert_eq!(first_hit(&index, "blanchissement des coraux", Lang::Fr), Some(2));
             assert_eq!(first_hit(&index, "seismic fragility of bridges", Lang::En), Some(1));
             // A word match still comes first.

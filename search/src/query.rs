@@ -247,7 +247,11 @@ impl SearchIndex {
         // typed still count, with the topic).
         let topical = expansions.iter().any(|expansion| !expansion.framing && !expansion.ambiguous);
         let meaning_text = (purpose == Purpose::Search).then(|| text_for_meaning(text, &expansions));
-        let also_searched = also_searched(&expansions, &tokens_by_lang, topical);
+        // Told to a searcher; a profile's topics (recommendations) have no one to tell.
+        let also_searched = match purpose {
+            Purpose::Search => also_searched(&expansions, &tokens_by_lang, topical),
+            Purpose::Topic => Vec::new(),
+        };
         for expansion in expansions.into_iter().filter(|expansion| !(expansion.framing && topical)) {
             match self.name_query(&expansion) {
                 Some(named) if expansion.ambiguous => ambiguous.push((Occur::Should, named)),
